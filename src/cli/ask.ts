@@ -1,0 +1,62 @@
+/**
+ * One-shot `/ask` for scripts and evaluations.
+ *   npm run --silent ask -- --json "when was the agreement signed?"
+ *   printf 'q1\nq2\n' | npm run --silent ask -- --json      (one JSON object per line)
+ * Only the answer goes to stdout; logs go to stderr.
+ */
+import { PLAIN, renderAsk } from '../console/render.js';
+import type { AskResult, KnowledgeBase } from '../core/types.js';
+import { UserInputError } from '../core/types.js';
+import { bootCli, parseCliArgs, stdinLines } from './shared.js';
+
+const USAGE =
+  'npm run --silent ask -- [--json] [--limit N] ["question"]  (no question: one per line on stdin)';
+
+/** The stable JSON contract of `ask --json`. */
+export function askJson(result: AskResult) {
+  return {
+    question: result.question,
+    answer: result.answer ? { text: result.answer.text, citation: result.answer.citation } : null,
+    passages: result.passages.map((p) => ({ id: p.id, text: p.text, score: p.score, citation: p.citation })),
+    suggestions: result.suggestions,
+  };
+}
+
+const { values, positionals } = parseCliArgs(
+  {
+    options: { json: { type: 'boolean', default: false }, limit: { type: 'string', default: '5' } },
+    allowPositionals: true,
+  },
+  USAGE,
+);
+const limit = Number(values.limit);
+if (!Number.isInteger(limit) || limit < 1 || limit > 25) {
+  process.stderr.write(`--limit must be a whole number from 1 to 25, got "${values.limit}"\n`);
+  process.exit(2);
+}
+const { logger, service } = await bootCli();
+
+/** Answers one question; a bad question is reported for that line and the run goes on. */
+function answer(kb: KnowledgeBase, question: string): { ok: boolean; text: string } {
+  try {
+    const result = kb.ask(question, { limit });
+    return {
+      ok: true,
+      text: values.json ? JSON.stringify(askJson(result)) : renderAsk(result, kb.version, PLAIN),
+    };
+  } catch (err) {
+    if (!(err instanceof UserInputError)) logger.error({ err, question }, 'ask failed');
+    const message = err instanceof UserInputError ? err.message : 'internal error (see the log)';
+    return { ok: false, text: values.json ? JSON.stringify({ question, error: message }) : message };
+  }
+}
+
+if (positionals.length > 0) {
+  const { ok, text } = answer(service.current, positionals.join(' '));
+  process.stdout.write(`${text}\n`);
+  process.exitCode = ok ? 0 : 1;
+} else {
+  for await (const line of stdinLines()) {
+    process.stdout.write(`${answer(service.current, line).text}\n${values.json ? '' : '\n'}`);
+  }
+}

@@ -1,0 +1,28 @@
+/**
+ * One-shot `/quote` for scripts.
+ *   npm run --silent quote -- --json "Kishida" [--about "cooperation"]
+ * Prints {"query", "speaker": {"name", "title"} | null, "known", "quotes": [{"text", "citation"}], "suggestions"}.
+ */
+import { PLAIN, renderQuote } from '../console/render.js';
+import { UserInputError } from '../core/types.js';
+import { bootCli, parseCliArgs } from './shared.js';
+
+const USAGE = 'npm run --silent quote -- [--json] [--about TOPIC] "speaker"';
+const { values, positionals } = parseCliArgs(
+  {
+    options: { json: { type: 'boolean', default: false }, about: { type: 'string' } },
+    allowPositionals: true,
+  },
+  USAGE,
+);
+const { logger, service } = await bootCli();
+const query = positionals.join(' ');
+try {
+  const result = service.current.quote(query, values.about);
+  process.stdout.write(`${values.json ? JSON.stringify(result) : renderQuote(result, PLAIN)}\n`);
+} catch (err) {
+  if (!(err instanceof UserInputError)) logger.error({ err, query }, 'quote failed');
+  const message = err instanceof UserInputError ? err.message : 'internal error (see the log)';
+  process.stdout.write(`${values.json ? JSON.stringify({ query, error: message }) : message}\n`);
+  process.exitCode = 1;
+}

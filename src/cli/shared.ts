@@ -1,0 +1,47 @@
+import { type ParseArgsConfig, parseArgs } from 'node:util';
+import { type Config, ConfigError, loadConfig } from '../config.js';
+import { CorpusService } from '../core/service.js';
+import { createLogger, type Logger } from '../logger.js';
+
+/** What every one-shot CLI starts from: parsed config, a logger on stderr, the loaded corpus. */
+export async function bootCli(): Promise<{ config: Config; logger: Logger; service: CorpusService }> {
+  let config: Config;
+  try {
+    config = await loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(2);
+    }
+    throw err;
+  }
+  const logger = createLogger({ level: quietLevel(config.logLevel), secrets: [config.discordToken] });
+  const service = await CorpusService.start(config.corpusDir, logger);
+  return { config, logger, service };
+}
+
+/** Parses CLI flags, printing usage and exiting 2 on a bad one. */
+export function parseCliArgs<T extends ParseArgsConfig>(config: T, usage: string) {
+  try {
+    return parseArgs(config);
+  } catch (err) {
+    process.stderr.write(`${(err as Error).message}\nusage: ${usage}\n`);
+    process.exit(2);
+  }
+}
+
+/** Lines of standard input, one at a time, blank ones skipped. */
+export async function* stdinLines(): AsyncGenerator<string> {
+  const { createInterface } = await import('node:readline');
+  for await (const line of createInterface({ input: process.stdin, terminal: false })) {
+    if (line.trim() !== '') yield line;
+  }
+}
+
+/**
+ * Log level for the console and the CLIs: corpus problems still show (they are errors), routine start-up
+ * lines do not, unless LOG_LEVEL asks for more detail than "info".
+ */
+export function quietLevel(level: string): string {
+  return level === 'info' ? 'warn' : level;
+}

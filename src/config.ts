@@ -1,0 +1,94 @@
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+/** The project root, so that defaults work whatever folder the bot is started from. */
+export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id (17 to 20 digits)');
+const emptyAsUndefined = (value: unknown) =>
+  typeof value === 'string' && value.trim() === '' ? undefined : value;
+const positiveInt = (fallback: number) =>
+  z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number().int('must be a whole number').positive('must be above 0').default(fallback),
+  );
+
+/** Every setting, read from the environment (and `.env`) once at boot. */
+const schema = z.object({
+  DISCORD_TOKEN: z.preprocess(
+    emptyAsUndefined,
+    z.string().min(20, 'looks too short to be a bot token').optional(),
+  ),
+  DISCORD_APPLICATION_ID: z.preprocess(emptyAsUndefined, snowflake.optional()),
+  DISCORD_GUILD_ID: z.preprocess(emptyAsUndefined, snowflake.optional()),
+  DISCORD_API_BASE: z.preprocess(
+    emptyAsUndefined,
+    z
+      .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://discord.com/api' })
+      .default('https://discord.com/api'),
+  ),
+  MODERATOR_ROLE_IDS: z.preprocess(
+    (value) =>
+      typeof value === 'string'
+        ? value
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : [],
+    z.array(snowflake),
+  ),
+  CORPUS_DIR: z.preprocess(emptyAsUndefined, z.string().default(resolve(PROJECT_ROOT, 'corpus'))),
+  LOG_LEVEL: z.preprocess(
+    emptyAsUndefined,
+    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ),
+  COOLDOWN_REQUESTS: positiveInt(5),
+  COOLDOWN_SECONDS: positiveInt(30),
+});
+
+/** Parsed configuration. Handlers receive it; nothing reads `process.env` after boot. */
+export interface Config {
+  discordToken: string | undefined;
+  applicationId: string | undefined;
+  guildId: string | undefined;
+  apiBase: string;
+  moderatorRoleIds: string[];
+  corpusDir: string;
+  logLevel: z.infer<typeof schema>['LOG_LEVEL'];
+  cooldown: { requests: number; seconds: number };
+}
+
+/** Thrown at boot with one line per bad setting. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  ${p}`).join('\n')}`);
+  }
+}
+
+/** Parses the environment, failing with every problem at once rather than the first one. */
+export function parseConfig(env: NodeJS.ProcessEnv): Config {
+  const result = schema.safeParse(env);
+  if (!result.success) {
+    throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  }
+  const c = result.data;
+  return {
+    discordToken: c.DISCORD_TOKEN,
+    applicationId: c.DISCORD_APPLICATION_ID,
+    guildId: c.DISCORD_GUILD_ID,
+    apiBase: c.DISCORD_API_BASE.replace(/\/+$/, ''),
+    moderatorRoleIds: c.MODERATOR_ROLE_IDS,
+    corpusDir: resolve(c.CORPUS_DIR),
+    logLevel: c.LOG_LEVEL,
+    cooldown: { requests: c.COOLDOWN_REQUESTS, seconds: c.COOLDOWN_SECONDS },
+  };
+}
+
+/** Reads `.env` (when present) into the environment, then parses it. Call once, at boot. */
+export async function loadConfig(): Promise<Config> {
+  const dotenv = await import('dotenv');
+  dotenv.config({ path: resolve(PROJECT_ROOT, '.env'), quiet: true });
+  return parseConfig(process.env);
+}

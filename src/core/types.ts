@@ -1,0 +1,122 @@
+/**
+ * The contract between the core (corpus, search, answers, quotes) and its adapters
+ * (console, CLI, Discord). Nothing here knows about Discord.
+ */
+
+/** A half-open character range `[start, end)` into some text. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** Where a piece of text comes from, in the form users see in a citation. */
+export interface Citation {
+  /** Document id, e.g. `nasa-us-japan-framework-agreement-2023`. */
+  document: string;
+  /** Document title. */
+  title: string;
+  /** 1-based paragraph number within the document. */
+  paragraph: number;
+  /** Link to the source, or `null` when the document has none. */
+  url: string | null;
+  /** Offsets of the cited text in the document's text. */
+  start: number;
+  end: number;
+}
+
+/** A passage ranked for a question, with an excerpt to show. */
+export interface RankedPassage {
+  /** Stable passage id: `<docId>#p<N>` (windows of long paragraphs: `<docId>#p<N>w<K>`). */
+  id: string;
+  /** Excerpt: an exact substring of the document text at `citation.start`..`citation.end`. */
+  text: string;
+  score: number;
+  citation: Citation;
+  /** Query terms found in `text`, as offsets relative to `text`. */
+  highlights: Span[];
+}
+
+export interface Answer {
+  /** The answering sentence(s): an exact substring of the document text at the citation's offsets. */
+  text: string;
+  citation: Citation;
+  /** Query terms found in `text`, relative to `text`. */
+  highlights: Span[];
+}
+
+export interface AskResult {
+  question: string;
+  /** `null` when the corpus does not answer the question. */
+  answer: Answer | null;
+  /** Best first. */
+  passages: RankedPassage[];
+  /** When abstaining: topics the corpus does cover, closest first. */
+  suggestions: string[];
+}
+
+export interface AskOptions {
+  /** Passages to return (default 5). */
+  limit?: number;
+  /** Passages to skip, for "more sources" paging (default 0). */
+  offset?: number;
+}
+
+export interface Quote {
+  /** The quoted words: an exact substring of the document text at the citation's offsets. */
+  text: string;
+  citation: Citation;
+}
+
+export interface SpeakerInfo {
+  name: string;
+  /** Role or title, e.g. "NASA Administrator"; `null` when unknown. */
+  title: string | null;
+}
+
+export interface QuoteResult {
+  query: string;
+  /** The speaker the query resolved to; `null` when they have no quote in the corpus. */
+  speaker: SpeakerInfo | null;
+  /** True when the query names someone the corpus knows (mentioned or registered), quoted or not. */
+  known: boolean;
+  /** Every quote of the speaker in document order (ranked by topic when `about` is given). */
+  quotes: Quote[];
+  /** Closest speakers who are quoted, when the query did not resolve to one with quotes. */
+  suggestions: string[];
+}
+
+/** One autocomplete choice for `/quote speaker`. */
+export interface SpeakerChoice extends SpeakerInfo {
+  quotes: number;
+}
+
+/** A document as listed by `/sources`. */
+export interface SourceInfo {
+  id: string;
+  title: string;
+  kind: string;
+  published: string | null;
+  publisher: string | null;
+  url: string | null;
+  passages: number;
+}
+
+/** What the adapters ask of the loaded corpus. Immutable once built: a reload builds a new one. */
+export interface KnowledgeBase {
+  /** Short content hash of the corpus and index options, shown in reply footers. */
+  readonly version: string;
+  ask(question: string, options?: AskOptions): AskResult;
+  quote(speaker: string, about?: string): QuoteResult;
+  /** Autocomplete over quoted speakers: prefix, alias and typo matches, at most `limit` (≤ 25). */
+  speakers(prefix: string, limit?: number): SpeakerChoice[];
+  sources(): SourceInfo[];
+  stats(): { documents: number; passages: number; quotes: number };
+}
+
+/**
+ * A problem with user input, safe to show to the user as is.
+ * Adapters show `message`; anything else thrown is an internal error.
+ */
+export class UserInputError extends Error {
+  override name = 'UserInputError';
+}

@@ -1,0 +1,257 @@
+import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
+import { type CorpusProblem, yamlMessage } from './problems.js';
+import type { CorpusDocument } from './types.js';
+
+/** What parsing one file gives: the documents it holds and what is wrong with it. */
+export interface ParsedFile {
+  documents: CorpusDocument[];
+  problems: CorpusProblem[];
+}
+
+/** File endings the corpus reads documents from. */
+export const DOCUMENT_EXTENSIONS = ['.md', '.txt', '.jsonl'] as const;
+
+const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
+const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+const MARKDOWN_FIELDS = new Set(['id', 'title', 'url', 'published', 'publisher', 'kind']);
+const JSONL_FIELDS = new Set([
+  'id',
+  '_id',
+  'title',
+  'text',
+  'url',
+  'published',
+  'publisher',
+  'kind',
+  'metadata',
+]);
+
+/** Checks an id, returning the problem in plain words, or null. */
+export function checkId(id: string): string | null {
+  if (ID_PATTERN.test(id)) return null;
+  return `id "${id}" must be 1-128 letters, digits, ".", "_", ":" or "-", starting with a letter or digit`;
+}
+
+/** A document id derived from a file name: `My Notes.txt` → `my-notes`. */
+export function idFromFileName(file: string): string {
+  const base = file.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
+  return base
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9._-]+/g, '-')
+    .replace(/^[-.]+|[-.]+$/g, '');
+}
+
+/** Reports a problem with one field. */
+type FieldProblem = (field: string, message: string) => void;
+
+/** Validates the optional metadata shared by Markdown front matter and JSONL records. */
+function checkOptionalMeta(record: Record<string, unknown>, problem: FieldProblem): void {
+  const { url, published, publisher, kind } = record;
+  if (url !== undefined && url !== null && (typeof url !== 'string' || !isHttpUrl(url))) {
+    problem('url', `"url" must be an http(s) link, got ${JSON.stringify(url)}`);
+  }
+  if (published !== undefined && published !== null) {
+    if (
+      typeof published !== 'string' ||
+      !DATE_PATTERN.test(published) ||
+      Number.isNaN(Date.parse(published))
+    ) {
+      problem('published', `"published" must be a date written YYYY-MM-DD, got ${JSON.stringify(published)}`);
+    }
+  }
+  if (publisher !== undefined && publisher !== null && typeof publisher !== 'string') {
+    problem('publisher', `"publisher" must be text, got ${JSON.stringify(publisher)}`);
+  }
+  if (kind !== undefined && (typeof kind !== 'string' || !/^[a-z][a-z0-9-]*$/.test(kind))) {
+    problem(
+      'kind',
+      `"kind" must be a lower-case word such as press-release, agreement or statement, got ${JSON.stringify(kind)}`,
+    );
+  }
+}
+
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+function optionalString(value: unknown): string | null {
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
+}
+
+/**
+ * A Markdown document: a front-matter block between `---` lines (`id`, `title`, `kind` required; `url`,
+ * `published`, `publisher` optional), then the body, kept byte for byte.
+ */
+export function parseMarkdown(file: string, content: string): ParsedFile {
+  const problems: CorpusProblem[] = [];
+  const problem = (message: string, line = 1) => problems.push({ file, line, message });
+  const open = /^---\r?\n/.exec(content);
+  if (!open) {
+    problem(
+      'a Markdown document must start with a front-matter block: a line "---", the metadata, then "---"',
+    );
+    return { documents: [], problems };
+  }
+  const close = /^---[ \t]*(\r?\n|$)/m.exec(content.slice(open[0].length));
+  if (!close) {
+    problem('the front-matter block is not closed: add a line "---" after the metadata');
+    return { documents: [], problems };
+  }
+  const yamlText = content.slice(open[0].length, open[0].length + close.index);
+  const bodyStart = open[0].length + close.index + close[0].length;
+  const lineCounter = new LineCounter();
+  const parsed = parseDocument(yamlText, { lineCounter, uniqueKeys: true });
+  // Front-matter line N is file line N + 1 (the opening "---" is line 1).
+  const lineOf = (offset: number | undefined) =>
+    offset === undefined ? 1 : lineCounter.linePos(offset).line + 1;
+  for (const error of parsed.errors) {
+    problem(`front matter is not valid YAML: ${yamlMessage(error.message)}`, lineOf(error.pos[0]));
+  }
+  if (parsed.errors.length > 0) return { documents: [], problems };
+  if (!isMap(parsed.contents)) {
+    problem('front matter must be a list of "key: value" lines');
+    return { documents: [], problems };
+  }
+  const lineOfKey = new Map<string, number>();
+  for (const pair of parsed.contents.items) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+    lineOfKey.set(key, lineOf(isScalar(pair.key) ? pair.key.range?.[0] : undefined));
+  }
+  const meta = parsed.toJS() as Record<string, unknown>;
+  for (const key of Object.keys(meta)) {
+    if (!MARKDOWN_FIELDS.has(key)) {
+      problem(
+        `unknown front-matter field "${key}" (expected: ${[...MARKDOWN_FIELDS].join(', ')})`,
+        lineOfKey.get(key),
+      );
+    }
+  }
+  const fieldProblem: FieldProblem = (field, message) => problem(message, lineOfKey.get(field));
+  for (const key of ['id', 'title', 'kind']) {
+    const value = meta[key];
+    if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {
+      problem(`front matter is missing "${key}"`);
+    } else if (typeof value !== 'string' && !(key === 'id' && typeof value === 'number')) {
+      fieldProblem(key, `"${key}" must be text, got ${JSON.stringify(value)}`);
+    }
+  }
+  if (meta.id !== undefined && meta.id !== null) {
+    const idProblem = checkId(String(meta.id));
+    if (idProblem) fieldProblem('id', `"id": ${idProblem}`);
+  }
+  checkOptionalMeta(meta, fieldProblem);
+  if (content.slice(bodyStart).trim() === '') problem('the document has no text after the front matter');
+  if (problems.length > 0) return { documents: [], problems };
+  return {
+    documents: [
+      {
+        id: String(meta.id),
+        title: String(meta.title).trim(),
+        kind: String(meta.kind),
+        url: optionalString(meta.url),
+        published: optionalString(meta.published),
+        publisher: optionalString(meta.publisher),
+        file,
+        text: content.slice(bodyStart),
+        bodyStart: 0,
+      },
+    ],
+    problems,
+  };
+}
+
+/** A plain-text document: its first non-blank line is the title, the rest the body; the id is the file name. */
+export function parseText(file: string, content: string): ParsedFile {
+  const id = idFromFileName(file);
+  const idProblem = checkId(id);
+  if (idProblem)
+    return { documents: [], problems: [{ file, message: `the file name gives an ${idProblem}` }] };
+  const titleMatch = /^\s*(\S[^\n]*)(\n|$)/.exec(content);
+  if (!titleMatch?.[1]) return { documents: [], problems: [{ file, message: 'the file is empty' }] };
+  const bodyStart = titleMatch[0].length;
+  if (content.slice(bodyStart).trim() === '') {
+    return {
+      documents: [],
+      problems: [{ file, line: 1, message: 'the file has a title line but no text below it' }],
+    };
+  }
+  const title = titleMatch[1].trim();
+  return {
+    documents: [
+      {
+        id,
+        title,
+        kind: 'document',
+        url: null,
+        published: null,
+        publisher: null,
+        file,
+        text: content,
+        bodyStart,
+      },
+    ],
+    problems: [],
+  };
+}
+
+/**
+ * Bulk documents, one JSON object a line: `id` or `_id`, `title`, `text`, optional `url`, `published`,
+ * `publisher`, `kind`. Blank lines are skipped; each broken line is reported with its number.
+ */
+export function parseJsonl(file: string, content: string): ParsedFile {
+  const documents: CorpusDocument[] = [];
+  const problems: CorpusProblem[] = [];
+  const lines = content.split('\n');
+  lines.forEach((raw, index) => {
+    const line = index + 1;
+    if (raw.trim() === '') return;
+    const problem = (message: string) => problems.push({ file, line, message });
+    let record: unknown;
+    try {
+      record = JSON.parse(raw);
+    } catch (err) {
+      problem(`not valid JSON: ${(err as Error).message}`);
+      return;
+    }
+    if (typeof record !== 'object' || record === null || Array.isArray(record)) {
+      problem('each line must be a JSON object such as {"id": "…", "title": "…", "text": "…"}');
+      return;
+    }
+    const fields = record as Record<string, unknown>;
+    const before = problems.length;
+    const unknown = Object.keys(fields).filter((key) => !JSONL_FIELDS.has(key));
+    if (unknown.length > 0)
+      problem(`unknown field${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `"${k}"`).join(', ')}`);
+    const rawId = fields.id ?? fields._id;
+    if (rawId === undefined || rawId === null || rawId === '') problem('missing "id" (or "_id")');
+    else if (typeof rawId !== 'string' && typeof rawId !== 'number') problem('"id" must be text or a number');
+    else {
+      const idProblem = checkId(String(rawId));
+      if (idProblem) problem(idProblem);
+    }
+    if (typeof fields.title !== 'string') problem('"title" must be text');
+    if (typeof fields.text !== 'string' || fields.text.trim() === '')
+      problem('"text" must be non-empty text');
+    checkOptionalMeta(fields, (_field, message) => problem(message));
+    if (problems.length > before) return;
+    documents.push({
+      id: String(rawId),
+      title: (fields.title as string).trim() || String(rawId),
+      kind: typeof fields.kind === 'string' ? fields.kind : 'document',
+      url: optionalString(fields.url),
+      published: optionalString(fields.published),
+      publisher: optionalString(fields.publisher),
+      file,
+      text: fields.text as string,
+      bodyStart: 0,
+    });
+  });
+  return { documents, problems };
+}

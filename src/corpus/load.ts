@@ -1,0 +1,110 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { extname, join } from 'node:path';
+import {
+  type DOCUMENT_EXTENSIONS,
+  type ParsedFile,
+  parseJsonl,
+  parseMarkdown,
+  parseText,
+} from './formats.js';
+import { CorpusError, type CorpusProblem } from './problems.js';
+import { GLOSSARY_FILE, parseGlossary, parseSpeakers, SPEAKERS_FILE } from './registry.js';
+import { segmentDocument } from './segment.js';
+import type { Corpus, CorpusDocument, GlossaryEntry, SpeakerEntry } from './types.js';
+
+const PARSERS: Record<(typeof DOCUMENT_EXTENSIONS)[number], (file: string, content: string) => ParsedFile> = {
+  '.md': parseMarkdown,
+  '.txt': parseText,
+  '.jsonl': parseJsonl,
+};
+
+/** A corpus as far as it loaded, and every problem found on the way. */
+export interface LoadResult {
+  corpus: Corpus;
+  problems: CorpusProblem[];
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Decodes a file, reporting bytes that are not UTF-8 instead of silently replacing them. */
+export function decodeUtf8(file: string, bytes: Uint8Array): { text: string } | { problem: CorpusProblem } {
+  try {
+    return { text: utf8.decode(bytes).replace(/^\uFEFF/, '') };
+  } catch {
+    return { problem: { file, message: 'the file is not valid UTF-8 text' } };
+  }
+}
+
+/**
+ * Loads every document and register file directly inside `dir` (hidden files and folders such as `.trash/`
+ * are skipped) and splits the documents into passages. Broken files are left out and reported; use
+ * {@link loadCorpusStrict} where one broken file must stop everything.
+ */
+export async function loadCorpus(dir: string): Promise<LoadResult> {
+  const problems: CorpusProblem[] = [];
+  let names: string[];
+  try {
+    names = (await readdir(dir, { withFileTypes: true }))
+      .filter((entry) => entry.isFile() && !entry.name.startsWith('.'))
+      .map((entry) => entry.name)
+      .sort();
+  } catch (err) {
+    const reason =
+      (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'the corpus folder does not exist' : String(err);
+    return { corpus: emptyCorpus(), problems: [{ file: dir, message: reason }] };
+  }
+
+  const documents: CorpusDocument[] = [];
+  let speakers: SpeakerEntry[] = [];
+  let glossary: GlossaryEntry[] = [];
+  const firstSeen = new Map<string, string>();
+  for (const name of names) {
+    const ext = extname(name).toLowerCase();
+    const isRegister = name === SPEAKERS_FILE || name === GLOSSARY_FILE;
+    if (!isRegister && !(ext in PARSERS)) continue;
+    const decoded = decodeUtf8(name, await readFile(join(dir, name)));
+    if ('problem' in decoded) {
+      problems.push(decoded.problem);
+      continue;
+    }
+    if (name === SPEAKERS_FILE) {
+      const parsed = parseSpeakers(name, decoded.text);
+      problems.push(...parsed.problems);
+      speakers = parsed.entries;
+      continue;
+    }
+    if (name === GLOSSARY_FILE) {
+      const parsed = parseGlossary(name, decoded.text);
+      problems.push(...parsed.problems);
+      glossary = parsed.entries;
+      continue;
+    }
+    const parsed = PARSERS[ext as keyof typeof PARSERS](name, decoded.text);
+    problems.push(...parsed.problems);
+    for (const doc of parsed.documents) {
+      const other = firstSeen.get(doc.id);
+      if (other !== undefined) {
+        problems.push({
+          file: name,
+          message: `duplicate document id "${doc.id}" (already used in ${other})`,
+        });
+        continue;
+      }
+      firstSeen.set(doc.id, name);
+      documents.push(doc);
+    }
+  }
+  const passages = documents.flatMap(segmentDocument);
+  return { corpus: { documents, passages, speakers, glossary }, problems };
+}
+
+/** Loads `dir` all or nothing: throws a {@link CorpusError} listing every problem if any file is broken. */
+export async function loadCorpusStrict(dir: string): Promise<Corpus> {
+  const { corpus, problems } = await loadCorpus(dir);
+  if (problems.length > 0) throw new CorpusError(problems);
+  return corpus;
+}
+
+function emptyCorpus(): Corpus {
+  return { documents: [], passages: [], speakers: [], glossary: [] };
+}

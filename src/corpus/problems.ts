@@ -1,0 +1,30 @@
+/** One thing wrong with a corpus file, located for the person who has to fix it. */
+export interface CorpusProblem {
+  /** Path of the file, relative to the corpus folder. */
+  file: string;
+  /** 1-based line number, when the problem has one. */
+  line?: number;
+  /** What is wrong, in plain words. */
+  message: string;
+}
+
+/** `file:line: message`, the form editors and CI logs understand. */
+export function formatProblem(problem: CorpusProblem): string {
+  const where = problem.line === undefined ? problem.file : `${problem.file}:${problem.line}`;
+  return `${where}: ${problem.message}`;
+}
+
+/** Thrown when a corpus must load whole (a reload, `corpus check`) and some file is broken. */
+export class CorpusError extends Error {
+  override name = 'CorpusError';
+  constructor(readonly problems: CorpusProblem[]) {
+    super(
+      `Corpus: ${problems.length} problem${problems.length === 1 ? '' : 's'}\n${problems.map(formatProblem).join('\n')}`,
+    );
+  }
+}
+
+/** A YAML parser message without its own "at line X, column Y" (ours counts lines of the whole file). */
+export function yamlMessage(message: string): string {
+  return (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '');
+}

@@ -1,0 +1,114 @@
+import { isMap, isSeq, LineCounter, parseDocument, type YAMLMap } from 'yaml';
+import { type CorpusProblem, yamlMessage } from './problems.js';
+import type { GlossaryEntry, SpeakerEntry } from './types.js';
+
+/** The register files a corpus folder may hold beside its documents. */
+export const SPEAKERS_FILE = 'speakers.yaml';
+export const GLOSSARY_FILE = 'glossary.yaml';
+
+interface Parsed<T> {
+  entries: T[];
+  problems: CorpusProblem[];
+}
+
+/** Parses a YAML file whose top level is `<listKey>:` followed by a list of mappings. */
+function parseList(
+  file: string,
+  content: string,
+  listKey: string,
+  readEntry: (entry: Record<string, unknown>, problem: (message: string) => void) => void,
+): CorpusProblem[] {
+  const problems: CorpusProblem[] = [];
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(content, { lineCounter, uniqueKeys: true });
+  const lineOf = (offset: number | undefined) =>
+    offset === undefined ? 1 : lineCounter.linePos(offset).line;
+  for (const error of doc.errors) {
+    problems.push({
+      file,
+      line: lineOf(error.pos[0]),
+      message: `not valid YAML: ${yamlMessage(error.message)}`,
+    });
+  }
+  if (problems.length > 0) return problems;
+  const root = doc.contents;
+  const list = isMap(root) ? root.get(listKey, true) : undefined;
+  if (!isSeq(list)) {
+    problems.push({
+      file,
+      line: 1,
+      message: `expected a top-level "${listKey}:" followed by a list of entries`,
+    });
+    return problems;
+  }
+  list.items.forEach((item, index) => {
+    const line = lineOf((item as { range?: [number] }).range?.[0]);
+    const problem = (message: string) =>
+      problems.push({ file, line, message: `entry ${index + 1}: ${message}` });
+    if (!isMap(item)) {
+      problem('must be a mapping of "key: value" lines');
+      return;
+    }
+    readEntry((item as YAMLMap).toJSON() as Record<string, unknown>, problem);
+  });
+  return problems;
+}
+
+function checkKeys(
+  entry: Record<string, unknown>,
+  allowed: string[],
+  problem: (message: string) => void,
+): void {
+  for (const key of Object.keys(entry)) {
+    if (!allowed.includes(key)) problem(`unknown field "${key}" (expected: ${allowed.join(', ')})`);
+  }
+}
+
+function stringList(value: unknown, field: string, problem: (message: string) => void): string[] {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value) || value.some((v) => typeof v !== 'string' || v.trim() === '')) {
+    problem(`"${field}" must be a list of non-empty texts`);
+    return [];
+  }
+  return value.map((v: string) => v.trim());
+}
+
+/**
+ * `speakers.yaml`: `speakers:` then a list of `{ name, title?, aliases? }`. Aliases are other spellings,
+ * name orders and titles users may type ("Fumio Kishida", "Prime Minister", "PM").
+ */
+export function parseSpeakers(file: string, content: string): Parsed<SpeakerEntry> {
+  const entries: SpeakerEntry[] = [];
+  const problems = parseList(file, content, 'speakers', (entry, problem) => {
+    checkKeys(entry, ['name', 'title', 'aliases'], problem);
+    const { name, title } = entry;
+    if (typeof name !== 'string' || name.trim() === '') return problem('"name" is required');
+    if (title !== undefined && title !== null && typeof title !== 'string')
+      return problem('"title" must be text');
+    entries.push({
+      name: name.trim(),
+      title: typeof title === 'string' && title.trim() ? title.trim() : null,
+      aliases: stringList(entry.aliases, 'aliases', problem),
+    });
+  });
+  return { entries, problems };
+}
+
+/**
+ * `glossary.yaml`: `terms:` then a list of `{ text, typed, both? }`: what users type (`typed`) and what the
+ * corpus says (`text`). With `both: true` the corpus wording also expands to the typed ones (JAXA ↔ Japan
+ * Aerospace Exploration Agency).
+ */
+export function parseGlossary(file: string, content: string): Parsed<GlossaryEntry> {
+  const entries: GlossaryEntry[] = [];
+  const problems = parseList(file, content, 'terms', (entry, problem) => {
+    checkKeys(entry, ['text', 'typed', 'both'], problem);
+    const { text, both } = entry;
+    if (typeof text !== 'string' || text.trim() === '') return problem('"text" is required');
+    const typed = stringList(entry.typed, 'typed', problem);
+    if (typed.length === 0) return problem('"typed" must list at least one wording');
+    if (both !== undefined && typeof both !== 'boolean') return problem('"both" must be true or false');
+    entries.push({ text: text.trim(), typed, both: both === true });
+  });
+  return { entries, problems };
+}

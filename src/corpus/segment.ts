@@ -1,0 +1,259 @@
+import type { Span } from '../core/types.js';
+import type { CorpusDocument, Passage } from './types.js';
+
+/** Paragraphs over this many words are cut into overlapping windows. */
+export const MAX_PASSAGE_WORDS = 150;
+/** Target size of a window, and how many words consecutive windows share at least. */
+const WINDOW_WORDS = 110;
+const WINDOW_OVERLAP_WORDS = 30;
+
+/**
+ * Words ending in a period that do not end a sentence. Lower-cased, without the final period.
+ * Single letters (initials such as "Antony J. Blinken") are handled separately.
+ */
+const ABBREVIATIONS = new Set([
+  'u.s',
+  'u.k',
+  'u.n',
+  'e.u',
+  'u.s.a',
+  'd.c',
+  'a.m',
+  'p.m',
+  'e.g',
+  'i.e',
+  'etc',
+  'vs',
+  'cf',
+  'al',
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'prof',
+  'sr',
+  'jr',
+  'st',
+  'gen',
+  'gov',
+  'sen',
+  'rep',
+  'amb',
+  'hon',
+  'rev',
+  'lt',
+  'col',
+  'capt',
+  'sgt',
+  'adm',
+  'inc',
+  'ltd',
+  'co',
+  'corp',
+  'dept',
+  'univ',
+  'no',
+  'nos',
+  'vol',
+  'fig',
+  'figs',
+  'approx',
+  'est',
+  'ca',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+  'mon',
+  'tue',
+  'tues',
+  'wed',
+  'thu',
+  'thur',
+  'thurs',
+  'fri',
+  'sat',
+  'sun',
+]);
+
+const CLOSERS = new Set(['"', "'", '”', '’', ')', ']', '»']);
+
+/** Trims whitespace off both ends of `[start, end)` of `text`. */
+function trimSpan(text: string, start: number, end: number): Span {
+  let s = start;
+  let e = end;
+  while (s < e && /\s/.test(text[s] ?? '')) s++;
+  while (e > s && /\s/.test(text[e - 1] ?? '')) e--;
+  return { start: s, end: e };
+}
+
+/**
+ * Splits `text[start, end)` into sentences. A sentence ends at `.`, `!` or `?` (plus any closing quotes or
+ * brackets) followed by white space and something that can start a sentence, unless the period belongs to an
+ * abbreviation ("U.S.", "Jan.", "Dr.", "No. 5"), an initial, or a number. Offsets are into `text`.
+ */
+export function splitSentences(text: string, start = 0, end = text.length): Span[] {
+  const sentences: Span[] = [];
+  let sentenceStart = start;
+  for (let i = start; i < end; i++) {
+    const ch = text[i];
+    if (ch !== '.' && ch !== '!' && ch !== '?') continue;
+    let j = i + 1;
+    while (j < end && CLOSERS.has(text[j] ?? '')) j++;
+    if (j < end && !/\s/.test(text[j] ?? '')) continue; // "3.5", "U.S.-Japan", "e.g.,"
+    let k = j;
+    while (k < end && /\s/.test(text[k] ?? '')) k++;
+    if (k < end && !/[\p{Lu}\p{N}"'“‘([]/u.test(text[k] ?? '')) continue; // lower-case: not a new sentence
+    if (ch === '.' && j === i + 1 && isAbbreviation(text, i)) continue;
+    const span = trimSpan(text, sentenceStart, j);
+    if (span.end > span.start) sentences.push(span);
+    sentenceStart = j;
+    i = j - 1;
+  }
+  const last = trimSpan(text, sentenceStart, end);
+  if (last.end > last.start) sentences.push(last);
+  return sentences;
+}
+
+/** Whether the period at `dot` closes an abbreviation or an initial rather than a sentence. */
+function isAbbreviation(text: string, dot: number): boolean {
+  let w = dot;
+  while (w > 0 && /[\p{L}\p{N}.]/u.test(text[w - 1] ?? '')) w--;
+  const word = text.slice(w, dot);
+  if (word.length === 0) return false;
+  if (/^\p{Lu}$/u.test(word)) return true; // an initial: "Antony J. Blinken"
+  return ABBREVIATIONS.has(word.toLowerCase());
+}
+
+/**
+ * Paragraphs of `text[start, end)`. Blank lines always separate paragraphs. Inside a block, a line break
+ * separates paragraphs too (press releases put one paragraph on a line) unless the line before ends
+ * mid-sentence, which is how hard-wrapped text reads.
+ */
+export function splitParagraphs(text: string, start = 0, end = text.length): Span[] {
+  const paragraphs: Span[] = [];
+  let current: Span | null = null;
+  let lineStart = start;
+  while (lineStart <= end) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd === -1 || lineEnd > end) lineEnd = end;
+    const line = trimSpan(text, lineStart, lineEnd);
+    if (line.end === line.start) {
+      if (current) paragraphs.push(current);
+      current = null;
+    } else if (
+      current &&
+      !endsParagraph(text.slice(current.start, current.end)) &&
+      !startsBlock(text, line)
+    ) {
+      current.end = line.end;
+    } else {
+      if (current) paragraphs.push(current);
+      current = { ...line };
+    }
+    lineStart = lineEnd + 1;
+  }
+  if (current) paragraphs.push(current);
+  return paragraphs;
+}
+
+function endsParagraph(line: string): boolean {
+  return /[.!?:;"'”’)\]]$/.test(line) || /^#{1,6}\s/.test(line);
+}
+
+/** Markdown headings and list items start a new paragraph even after an unfinished line. */
+function startsBlock(text: string, line: Span): boolean {
+  return /^(#{1,6}\s|[-*+]\s|\d+[.)]\s|>)/.test(text.slice(line.start, Math.min(line.end, line.start + 8)));
+}
+
+function countWords(text: string, span: Span): number {
+  return text.slice(span.start, span.end).split(/\s+/).filter(Boolean).length;
+}
+
+/**
+ * The passages of a document: one per paragraph, long paragraphs cut into windows of whole sentences that
+ * overlap, so an answer near a window's edge is still seen whole in one of them.
+ */
+export function segmentDocument(doc: CorpusDocument): Passage[] {
+  const passages: Passage[] = [];
+  const paragraphs = splitParagraphs(doc.text, doc.bodyStart);
+  paragraphs.forEach((paragraph, index) => {
+    const number = index + 1;
+    const sentences = splitSentences(doc.text, paragraph.start, paragraph.end);
+    const windows =
+      countWords(doc.text, paragraph) > MAX_PASSAGE_WORDS
+        ? windowSentences(doc.text, sentences)
+        : [sentences];
+    windows.forEach((windowSentences, w) => {
+      const first = windowSentences[0];
+      const last = windowSentences[windowSentences.length - 1];
+      if (!first || !last) return;
+      passages.push({
+        id: windows.length === 1 ? `${doc.id}#p${number}` : `${doc.id}#p${number}w${w + 1}`,
+        docId: doc.id,
+        paragraph: number,
+        start: first.start,
+        end: last.end,
+        text: doc.text.slice(first.start, last.end),
+        sentences: windowSentences,
+      });
+    });
+  });
+  return passages;
+}
+
+/** Groups sentences into windows of about WINDOW_WORDS words, each repeating the tail of the one before. */
+function windowSentences(text: string, sentences: Span[]): Span[][] {
+  const pieces = sentences.flatMap((s) => (countWords(text, s) > WINDOW_WORDS ? splitWords(text, s) : [s]));
+  const words = pieces.map((s) => countWords(text, s));
+  const windows: Span[][] = [];
+  let from = 0;
+  while (from < pieces.length) {
+    let to = from;
+    let total = 0;
+    while (to < pieces.length && (to === from || total + (words[to] ?? 0) <= WINDOW_WORDS)) {
+      total += words[to] ?? 0;
+      to++;
+    }
+    windows.push(pieces.slice(from, to));
+    if (to >= pieces.length) break;
+    // Step back over whole sentences until the overlap is large enough, but always move forward.
+    let next = to;
+    let overlap = 0;
+    while (next - 1 > from && overlap < WINDOW_OVERLAP_WORDS) {
+      next--;
+      overlap += words[next] ?? 0;
+    }
+    from = next;
+  }
+  return windows;
+}
+
+/** Cuts an overlong run-on sentence into word chunks so that windows stay bounded. */
+function splitWords(text: string, span: Span): Span[] {
+  const chunks: Span[] = [];
+  const re = /\S+/g;
+  re.lastIndex = span.start;
+  let chunkStart = -1;
+  let count = 0;
+  let lastEnd = span.start;
+  for (let m = re.exec(text); m && m.index < span.end; m = re.exec(text)) {
+    if (chunkStart === -1) chunkStart = m.index;
+    lastEnd = Math.min(m.index + m[0].length, span.end);
+    if (++count === WINDOW_WORDS / 2) {
+      chunks.push({ start: chunkStart, end: lastEnd });
+      chunkStart = -1;
+      count = 0;
+    }
+  }
+  if (chunkStart !== -1) chunks.push({ start: chunkStart, end: lastEnd });
+  return chunks;
+}

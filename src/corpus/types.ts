@@ -1,0 +1,59 @@
+import type { Span } from '../core/types.js';
+
+/** Front-matter / record fields every document has after loading. */
+export interface DocumentMeta {
+  id: string;
+  title: string;
+  kind: string;
+  url: string | null;
+  /** ISO date `YYYY-MM-DD`, when known. */
+  published: string | null;
+  publisher: string | null;
+  /** Corpus-relative path of the file the document came from. */
+  file: string;
+}
+
+/** A document: its metadata and its text, kept exactly as in the file so offsets stay true. */
+export interface CorpusDocument extends DocumentMeta {
+  text: string;
+  /** Where the body starts in `text` (after a `.txt` title line, say); passages never start before it. */
+  bodyStart: number;
+}
+
+/** A paragraph of a document, or a window of a long one: the unit of retrieval. */
+export interface Passage extends Span {
+  /** `<docId>#p<N>`, or `<docId>#p<N>w<K>` for the K-th window of a long paragraph. */
+  id: string;
+  docId: string;
+  /** 1-based paragraph number, as users see it in citations. */
+  paragraph: number;
+  /** `text.slice(start, end)` of the document. */
+  text: string;
+  /** Sentences, with offsets into the document text. */
+  sentences: Span[];
+}
+
+/** A person in the speakers register (corpus/speakers.yaml). */
+export interface SpeakerEntry {
+  name: string;
+  title: string | null;
+  aliases: string[];
+}
+
+/** A glossary entry (corpus/glossary.yaml): what users type, and what the text says. */
+export interface GlossaryEntry {
+  /** The wording the corpus uses. */
+  text: string;
+  /** Wordings users type that mean `text`. */
+  typed: string[];
+  /** Whether `text` also expands to `typed` (abbreviation ↔ full name). */
+  both: boolean;
+}
+
+/** Everything loaded from a corpus folder. */
+export interface Corpus {
+  documents: CorpusDocument[];
+  passages: Passage[];
+  speakers: SpeakerEntry[];
+  glossary: GlossaryEntry[];
+}

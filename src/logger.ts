@@ -1,0 +1,47 @@
+import { type DestinationStream, type Logger, pino } from 'pino';
+import pretty from 'pino-pretty';
+
+export type { Logger } from 'pino';
+
+/** Field paths that may hold secrets; pino replaces their values with "[Redacted]". */
+const REDACT_PATHS = [
+  'token',
+  '*.token',
+  'discordToken',
+  '*.discordToken',
+  'DISCORD_TOKEN',
+  '*.DISCORD_TOKEN',
+  'authorization',
+  '*.authorization',
+  'headers.authorization',
+  '*.headers.authorization',
+  '*.*.headers.authorization',
+];
+
+export interface LoggerOptions {
+  level: string;
+  /** Secret values to scrub from every line, wherever they appear (an error message, a URL). */
+  secrets?: (string | undefined)[];
+  /** Where lines go; standard error by default, so standard output stays for replies and JSON. */
+  destination?: DestinationStream;
+}
+
+/**
+ * The application logger: JSON lines on standard error (readable ones when that is a terminal), with secrets
+ * redacted by field and scrubbed by value.
+ */
+export function createLogger(options: LoggerOptions): Logger {
+  const secrets = (options.secrets ?? []).filter((s): s is string => typeof s === 'string' && s.length >= 8);
+  const target: DestinationStream =
+    options.destination ??
+    (process.stderr.isTTY
+      ? pretty({ destination: 2, sync: true })
+      : pino.destination({ dest: 2, sync: true }));
+  const scrubbed: DestinationStream = secrets.length
+    ? {
+        write: (line: string) =>
+          target.write(secrets.reduce((s, secret) => s.replaceAll(secret, '[Redacted]'), line)),
+      }
+    : target;
+  return pino({ level: options.level, redact: { paths: REDACT_PATHS, censor: '[Redacted]' } }, scrubbed);
+}

@@ -1,0 +1,150 @@
+import MiniSearch, { type Options, type SearchResult } from 'minisearch';
+import type { Corpus, Passage } from '../corpus/types.js';
+import { contentTerms } from './text.js';
+
+/** What MiniSearch indexes for a passage: its stems (and its document title's), already analyzed. */
+interface IndexedPassage {
+  id: string;
+  terms: string;
+  title: string;
+}
+
+/**
+ * The one options object for building and for loading a persisted index. Fields hold space-joined stems
+ * produced by {@link contentTerms}, so text is analyzed once, by our own pipeline, for index and query alike.
+ */
+export const INDEX_OPTIONS: Options<IndexedPassage> = {
+  idField: 'id',
+  fields: ['terms', 'title'],
+  storeFields: [],
+  tokenize: (text) => (text === '' ? [] : text.split(' ')),
+  processTerm: (term) => term,
+  searchOptions: {
+    boost: { terms: 1, title: 0.3 },
+    combineWith: 'OR',
+  },
+};
+
+/** A query term and how much it counts (glossary expansions and typo corrections count less). */
+export interface WeightedTerm {
+  stem: string;
+  weight: number;
+}
+
+export interface SearchHit {
+  passage: Passage;
+  score: number;
+  /** Stems of the query that matched this passage. */
+  matched: string[];
+}
+
+/** Passage retrieval over a corpus: MiniSearch's BM25 plus the document frequencies the ranking needs. */
+export class PassageIndex {
+  readonly passageCount: number;
+  private readonly byId: Map<string, Passage>;
+
+  private constructor(
+    private readonly search: MiniSearch<IndexedPassage>,
+    passages: Passage[],
+    /** How many passages contain each stem. */
+    private readonly documentFrequency: Map<string, number>,
+  ) {
+    this.byId = new Map(passages.map((p) => [p.id, p]));
+    this.passageCount = passages.length;
+  }
+
+  /** Indexes every passage of `corpus`. */
+  static build(corpus: Corpus): PassageIndex {
+    const titles = new Map(
+      corpus.documents.map((d) => [
+        d.id,
+        contentTerms(d.title)
+          .map((t) => t.stem)
+          .join(' '),
+      ]),
+    );
+    const frequency = new Map<string, number>();
+    const search = new MiniSearch<IndexedPassage>(INDEX_OPTIONS);
+    search.addAll(
+      corpus.passages.map((passage) => {
+        const stems = contentTerms(passage.text).map((t) => t.stem);
+        for (const s of new Set(stems)) frequency.set(s, (frequency.get(s) ?? 0) + 1);
+        return { id: passage.id, terms: stems.join(' '), title: titles.get(passage.docId) ?? '' };
+      }),
+    );
+    return new PassageIndex(search, corpus.passages, frequency);
+  }
+
+  /** Whether any passage contains `stem`. */
+  has(stem: string): boolean {
+    return this.documentFrequency.has(stem);
+  }
+
+  /** Inverse document frequency of a stem (BM25's form); unseen stems get the rarest value. */
+  idf(stem: string): number {
+    const df = this.documentFrequency.get(stem) ?? 0;
+    return Math.log(1 + (this.passageCount - df + 0.5) / (df + 0.5));
+  }
+
+  /**
+   * The indexed stem closest to `stem` by edit distance (1 for 4–6 letters, 2 for longer), preferring the
+   * more frequent; `null` when none is that close. Short words are never corrected: "what" is not "that".
+   */
+  correct(stem: string): string | null {
+    if (stem.length < 4 || /\d/.test(stem)) return null;
+    const maxDistance = stem.length >= 7 ? 2 : 1;
+    let best: { stem: string; distance: number; df: number } | null = null;
+    for (const [candidate, df] of this.documentFrequency) {
+      if (Math.abs(candidate.length - stem.length) > maxDistance) continue;
+      const distance = editDistance(stem, candidate, maxDistance);
+      if (distance > maxDistance) continue;
+      if (!best || distance < best.distance || (distance === best.distance && df > best.df)) {
+        best = { stem: candidate, distance, df };
+      }
+    }
+    return best?.stem ?? null;
+  }
+
+  /** The best passages for weighted query stems, best first. */
+  query(terms: WeightedTerm[], limit: number): SearchHit[] {
+    if (terms.length === 0) return [];
+    const weights = new Map<string, number>();
+    for (const t of terms) weights.set(t.stem, Math.max(weights.get(t.stem) ?? 0, t.weight));
+    const results: SearchResult[] = this.search.search(
+      { combineWith: 'OR', queries: [...weights.keys()] },
+      { boostTerm: (term) => weights.get(term) ?? 1 },
+    );
+    const hits: SearchHit[] = [];
+    for (const result of results.slice(0, limit)) {
+      const passage = this.byId.get(String(result.id));
+      if (passage) hits.push({ passage, score: result.score, matched: result.queryTerms });
+    }
+    return hits;
+  }
+
+  passage(id: string): Passage | undefined {
+    return this.byId.get(id);
+  }
+}
+
+/** Levenshtein distance, giving up (returning max + 1) once it must exceed `max`. */
+export function editDistance(a: string, b: string, max: number): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const value = Math.min(
+        (previous[j] ?? 0) + 1,
+        (current[j - 1] ?? 0) + 1,
+        (previous[j - 1] ?? 0) + cost,
+      );
+      current.push(value);
+      rowMin = Math.min(rowMin, value);
+    }
+    if (rowMin > max) return max + 1;
+    previous = current;
+  }
+  return previous[b.length] ?? max + 1;
+}

@@ -1,0 +1,87 @@
+import { stemmer } from 'stemmer';
+
+/** A word of some text, with its offsets in that text (so highlights and excerpts stay exact). */
+export interface Token {
+  /** Normalized word: NFKC, lower case, apostrophes and possessives folded, "U.S." → "usa". */
+  word: string;
+  start: number;
+  end: number;
+}
+
+/** Acronyms written with periods ("U.S.", "D.C."), then words with inner apostrophes ("Fumio’s", "don't"). */
+const WORD_PATTERN = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}]+(?:['’‘`´][\p{L}\p{N}]+)*/gu;
+
+/** Removes zero-width and bidirectional control characters, which users paste and which split words. */
+export function stripInvisible(text: string): string {
+  return text.replace(/[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g, '');
+}
+
+/**
+ * Normalizes one word as written. "U.S." and "US" both mean the country, distinct from the pronoun "us",
+ * so the upper-case forms become "usa". Ordinals lose their suffix ("13th" → "13").
+ */
+export function normalizeWord(raw: string): string {
+  const nfkc = raw.normalize('NFKC');
+  const undotted = nfkc.replace(/\./g, '');
+  if (undotted === 'US' || undotted === 'USA') return 'usa';
+  let word = undotted
+    .toLowerCase()
+    .replace(/['’‘`´]/g, "'")
+    .replace(/'s$/, '')
+    .replace(/'/g, '');
+  const ordinal = /^(\d+)(st|nd|rd|th)$/.exec(word);
+  if (ordinal?.[1]) word = ordinal[1];
+  return word;
+}
+
+/** The words of `text` with their offsets into it. */
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const match of text.matchAll(WORD_PATTERN)) {
+    const word = normalizeWord(match[0]);
+    if (word) tokens.push({ word, start: match.index, end: match.index + match[0].length });
+  }
+  return tokens;
+}
+
+/**
+ * English function words: they carry no topic, and matching them makes every passage look relevant.
+ * Question words are here too; the question analysis reads them before they are dropped.
+ */
+const STOP_WORDS = new Set(
+  `a about above after again against all also am an and any are aren as at be because been before being below
+  between both but by can cannot could couldn did didn do does doesn doing don down during each either else
+  ever every few for from further had hadn has hasn have haven having he her here hers herself him himself his
+  how however i if in into is isn it its itself just let ll me might more most must mustn my myself no nor not
+  now of off on once only or other ought our ours ourselves out over own re s same shall shan she should
+  shouldn so some such t than that the their theirs them themselves then there these they this those through
+  thus to too under until up upon us ve very was wasn we were weren what whats when whens where wheres whether
+  which while who whos whom whose why will with won would wouldn you your yours yourself yourselves
+  tell know say says said please give show explain describe anything something thing things way get got
+  im ive id youre whats hows whos wheres`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+export function isStopWord(word: string): boolean {
+  return STOP_WORDS.has(word);
+}
+
+/** Porter stem of a normalized word; numbers and short words are kept as they are. */
+export function stem(word: string): string {
+  return word.length <= 2 || /^\d/.test(word) ? word : stemmer(word);
+}
+
+/** A content term of `text`: its stem, and where its word stands in the text. */
+export interface Term extends Token {
+  stem: string;
+}
+
+/** The content terms of `text`, in order: stop words dropped, the rest stemmed. */
+export function contentTerms(text: string): Term[] {
+  const terms: Term[] = [];
+  for (const token of tokenize(text)) {
+    if (!isStopWord(token.word)) terms.push({ ...token, stem: stem(token.word) });
+  }
+  return terms;
+}

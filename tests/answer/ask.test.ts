@@ -1,0 +1,95 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type KnowledgeBase, UserInputError } from '../../src/core/types.js';
+import { BUNDLED_ID, bundledParagraphs, bundledText } from '../support/bundled.js';
+import { bundledKnowledgeBase } from '../support/kb.js';
+
+let kb: KnowledgeBase;
+beforeAll(async () => {
+  kb = await bundledKnowledgeBase();
+});
+
+/** The 1-based number of the release paragraph that contains `words`, read from the file itself. */
+function paragraphWith(words: string): number {
+  const index = bundledParagraphs().findIndex((p) => p.includes(words));
+  if (index < 0) throw new Error(`no paragraph contains "${words}"`);
+  return index + 1;
+}
+
+describe('ask on the bundled release', () => {
+  it('answers the signing date with January 13th and cites its paragraph', () => {
+    const result = kb.ask('When was the agreement signed?');
+    expect(result.answer?.text).toContain('January 13th');
+    expect(result.answer?.citation).toMatchObject({
+      document: BUNDLED_ID,
+      paragraph: paragraphWith('January 13th'),
+    });
+    expect(result.passages[0]?.citation.paragraph).toBe(paragraphWith('January 13th'));
+  });
+
+  it('ranks the paragraph listing the areas of cooperation first for a question about them', () => {
+    const result = kb.ask('What areas of cooperation does the framework cover?');
+    expect(result.passages[0]?.citation.paragraph).toBe(paragraphWith('broad swath'));
+  });
+
+  it('bridges vocabulary through the glossary', () => {
+    expect(kb.ask('when was the deal inked')?.answer?.text).toContain('January 13th');
+  });
+
+  it('abstains, with suggestions, when the corpus does not say', () => {
+    const result = kb.ask('What is the budget of the agreement?');
+    expect(result.answer).toBeNull();
+    expect(kb.ask('How did China react to the agreement?').answer).toBeNull();
+  });
+
+  it('every excerpt and answer is the exact source text at its offsets', () => {
+    const text = bundledText();
+    for (const q of [
+      'who attended?',
+      'when was the agreement signed',
+      'what does the framework cover',
+      'Gateway',
+    ]) {
+      const result = kb.ask(q, { limit: 10 });
+      for (const p of result.passages) {
+        expect(p.citation.document).toBe(BUNDLED_ID);
+        expect(text.slice(p.citation.start, p.citation.end)).toBe(p.text);
+        expect(p.id).toBe(`${BUNDLED_ID}#p${p.citation.paragraph}`);
+        for (const h of p.highlights) expect(h.end).toBeLessThanOrEqual(p.text.length);
+      }
+      if (result.answer)
+        expect(text.slice(result.answer.citation.start, result.answer.citation.end)).toBe(result.answer.text);
+    }
+  });
+
+  it('marks the query terms in the excerpts', () => {
+    const result = kb.ask('Which astronauts participated?');
+    const top = result.passages[0];
+    const marked = top?.highlights.map((h) => top.text.slice(h.start, h.end));
+    expect(marked).toEqual(expect.arrayContaining(['astronaut', 'participated']));
+  });
+
+  it('pages through passages with offset and limit', () => {
+    const first = kb.ask('agreement', { limit: 2 });
+    const next = kb.ask('agreement', { limit: 2, offset: 2 });
+    expect(first.passages).toHaveLength(2);
+    expect(next.passages.map((p) => p.id)).not.toContain(first.passages[0]?.id);
+  });
+});
+
+describe('bad questions get clear errors', () => {
+  it('empty', () => {
+    expect(() => kb.ask('   ')).toThrow(new UserInputError('Please type a question: this one is empty.'));
+    expect(() => kb.ask('\u200B\u200F')).toThrow(UserInputError);
+  });
+
+  it('too long', () => {
+    expect(() => kb.ask('x'.repeat(5000))).toThrow(
+      new UserInputError('Questions can be at most 500 characters; this one has 5000. Please shorten it.'),
+    );
+  });
+
+  it('Markdown, mentions and emoji are just text', () => {
+    const result = kb.ask('**when** was the @everyone <@&123> agreement signed 🚀?');
+    expect(result.answer?.text).toContain('January 13th');
+  });
+});

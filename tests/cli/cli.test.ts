@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { BUNDLED_ID, bundledParagraphs, bundledText } from '../support/bundled.js';
+import { runNpm } from '../support/run.js';
+import { tempCorpus } from '../support/tempCorpus.js';
+
+const paragraphOf = (words: string) => bundledParagraphs().findIndex((p) => p.includes(words)) + 1;
+
+describe('npm run ask -- --json', () => {
+  it('prints one JSON object in the documented shape, and nothing else on stdout', async () => {
+    const { code, stdout } = await runNpm([
+      'ask',
+      '--',
+      '--json',
+      '--limit',
+      '3',
+      'When was the agreement signed?',
+    ]);
+    expect(code).toBe(0);
+    const lines = stdout.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    const result = JSON.parse(lines[0] ?? '');
+    expect(Object.keys(result)).toEqual(['question', 'answer', 'passages', 'suggestions']);
+    expect(result.question).toBe('When was the agreement signed?');
+    expect(result.answer.text).toContain('January 13th');
+    expect(result.answer.citation).toMatchObject({
+      document: BUNDLED_ID,
+      paragraph: paragraphOf('January 13th'),
+      url: expect.stringMatching(/^https:/),
+      title: expect.any(String),
+    });
+    expect(result.passages).toHaveLength(3);
+    const text = bundledText();
+    for (const p of result.passages) {
+      expect(Object.keys(p)).toEqual(['id', 'text', 'score', 'citation']);
+      expect(typeof p.score).toBe('number');
+      expect(text.slice(p.citation.start, p.citation.end)).toBe(p.text);
+    }
+  });
+
+  it('reads one question a line from stdin, answering each (bad ones with an error) in order', async () => {
+    const input = 'who attended the event?\n\n   \nwhat is the budget for the agreement?\n';
+    const { code, stdout } = await runNpm(['ask', '--', '--json'], { input });
+    expect(code).toBe(0);
+    const results = stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(results.map((r) => r.question)).toEqual([
+      'who attended the event?',
+      'what is the budget for the agreement?',
+    ]);
+    expect(results[1].answer).toBeNull();
+  });
+
+  it('reports a bad question on stdout as JSON and exits 1', async () => {
+    const { code, stdout } = await runNpm(['ask', '--', '--json', 'x'.repeat(600)]);
+    expect(code).toBe(1);
+    expect(JSON.parse(stdout)).toEqual({
+      question: 'x'.repeat(600),
+      error: 'Questions can be at most 500 characters; this one has 600. Please shorten it.',
+    });
+  });
+
+  it('CORPUS_DIR selects another corpus, and its broken files are logged on stderr', async () => {
+    const dir = tempCorpus({
+      'moon.md':
+        '---\nid: moon-note\ntitle: Moon note\nkind: statement\n---\nThe rover landed on the Moon in March 2031.\n',
+      'broken.md': 'no front matter here',
+    });
+    const { stdout, stderr } = await runNpm(['ask', '--', '--json', 'when did the rover land?'], {
+      env: { CORPUS_DIR: dir },
+    });
+    const result = JSON.parse(stdout);
+    expect(result.answer.text).toBe('The rover landed on the Moon in March 2031.');
+    expect(result.answer.citation.document).toBe('moon-note');
+    expect(stderr).toContain('broken.md:1: a Markdown document must start with a front-matter block');
+  });
+});
+
+describe('npm run quote -- --json', () => {
+  it('prints the documented shape', async () => {
+    const { stdout } = await runNpm(['quote', '--', '--json', 'Biden']);
+    const result = JSON.parse(stdout);
+    expect(result).toMatchObject({ query: 'Biden', speaker: null, quotes: [] });
+    expect(Array.isArray(result.suggestions)).toBe(true);
+  });
+});
+
+describe('npm start without a Discord token', () => {
+  it('says Discord is not configured, then answers piped commands and exits at end of input', async () => {
+    const input = '/ask when was the agreement signed?\n/sources\n/help\n/ask\n/nope\n';
+    const { code, stdout } = await runNpm(['start'], { input });
+    expect(code).toBe(0);
+    const lines = stdout.split('\n');
+    expect(lines[0]).toMatch(/^Discord is not configured \(no DISCORD_TOKEN\)/);
+    expect(stdout).toContain('Answer: During an event');
+    expect(stdout).toContain('January 13th');
+    expect(stdout).toContain(`paragraph ${paragraphOf('January 13th')}`);
+    expect(stdout).toContain('1 document in the corpus');
+    expect(stdout).toContain('/quote <speaker> [about: <topic>]');
+    expect(stdout).toContain('Please type a question: this one is empty.');
+    expect(stdout).toContain('Unknown command "/nope". Type /help for the list.');
+  });
+});

@@ -1,0 +1,170 @@
+import { describe, expect, it } from 'vitest';
+import { loadCorpus, loadCorpusStrict } from '../../src/corpus/load.js';
+import { CorpusError, formatProblem } from '../../src/corpus/problems.js';
+import { BUNDLED_ID, bundledText, CORPUS_DIR } from '../support/bundled.js';
+import { tempCorpus } from '../support/tempCorpus.js';
+
+const GOOD_MD = `---
+id: good-doc
+title: A good document
+kind: statement
+url: https://example.org/good
+published: 2024-02-03
+publisher: Example
+---
+First paragraph. It has two sentences.
+
+Second paragraph.
+`;
+
+async function problemsOf(files: Record<string, string | Uint8Array>): Promise<string[]> {
+  const { problems } = await loadCorpus(tempCorpus(files));
+  return problems.map(formatProblem);
+}
+
+describe('loading the bundled corpus', () => {
+  it('loads the press release with its metadata and its text byte for byte', async () => {
+    const { corpus, problems } = await loadCorpus(CORPUS_DIR);
+    expect(problems).toEqual([]);
+    const doc = corpus.documents.find((d) => d.id === BUNDLED_ID);
+    expect(doc).toMatchObject({ kind: 'press-release', published: '2023-01-13', publisher: 'NASA' });
+    expect(doc?.url).toMatch(/^https:\/\/www\.nasa\.gov\//);
+    expect(doc?.text).toBe(bundledText());
+    expect(corpus.speakers.length).toBeGreaterThan(0);
+    expect(corpus.glossary.length).toBeGreaterThan(0);
+  });
+});
+
+describe('document formats', () => {
+  it('reads Markdown front matter, plain text titles and JSONL records', async () => {
+    const dir = tempCorpus({
+      'good.md': GOOD_MD,
+      'Plain Notes.txt': 'The Title Line\nBody text here.\n',
+      'bulk.jsonl':
+        '{"_id": 42, "title": "Numbered", "text": "Some text."}\n\n{"id": "b", "title": "", "text": "More.", "url": "https://example.org/b"}\n',
+    });
+    const { corpus, problems } = await loadCorpus(dir);
+    expect(problems).toEqual([]);
+    // Files load in name order (upper case first), records in line order.
+    expect(corpus.documents.map((d) => [d.id, d.title, d.kind])).toEqual([
+      ['plain-notes', 'The Title Line', 'document'],
+      ['42', 'Numbered', 'document'],
+      ['b', 'b', 'document'],
+      ['good-doc', 'A good document', 'statement'],
+    ]);
+    const plain = corpus.documents.find((d) => d.id === 'plain-notes');
+    const passages = corpus.passages.filter((p) => p.docId === 'plain-notes');
+    expect(passages.map((p) => p.text)).toEqual(['Body text here.']);
+    expect(plain?.text.slice(passages[0]?.start, passages[0]?.end)).toBe('Body text here.');
+  });
+});
+
+describe('broken files are reported with path, line and the problem', () => {
+  it('Markdown without front matter', async () => {
+    expect(await problemsOf({ 'a.md': 'Just text\n' })).toEqual([
+      'a.md:1: a Markdown document must start with a front-matter block: a line "---", the metadata, then "---"',
+    ]);
+  });
+
+  it('unclosed front matter', async () => {
+    expect(await problemsOf({ 'a.md': '---\nid: a\ntitle: A\n' })).toEqual([
+      'a.md:1: the front-matter block is not closed: add a line "---" after the metadata',
+    ]);
+  });
+
+  it('invalid YAML, on the file line where the parser stopped', async () => {
+    const problems = await problemsOf({
+      'a.md': '---\nid: a\ntitle: [unclosed\nkind: statement\n---\nText.\n',
+    });
+    expect(problems).toEqual([
+      'a.md:4: front matter is not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]',
+    ]);
+  });
+
+  it('missing fields, bad values and unknown fields, each on its line', async () => {
+    const md = '---\nid: Bad Id!\ntitle: T\nurl: ftp://x\npublished: 13/01/2023\ntittle: typo\n---\nText.\n';
+    expect(await problemsOf({ 'a.md': md })).toEqual([
+      'a.md:6: unknown front-matter field "tittle" (expected: id, title, url, published, publisher, kind)',
+      'a.md:1: front matter is missing "kind"',
+      'a.md:2: "id": id "Bad Id!" must be 1-128 letters, digits, ".", "_", ":" or "-", starting with a letter or digit',
+      'a.md:4: "url" must be an http(s) link, got "ftp://x"',
+      'a.md:5: "published" must be a date written YYYY-MM-DD, got "13/01/2023"',
+    ]);
+  });
+
+  it('a document with no text', async () => {
+    expect(await problemsOf({ 'a.md': '---\nid: a\ntitle: A\nkind: statement\n---\n\n' })).toEqual([
+      'a.md:1: the document has no text after the front matter',
+    ]);
+  });
+
+  it('JSONL: each broken line by number, good lines still load', async () => {
+    const dir = tempCorpus({
+      'bulk.jsonl': [
+        '{"id": "ok", "title": "Fine", "text": "Fine text."}',
+        '{"id": "x", "title": "No text"',
+        '["not", "an", "object"]',
+        '{"title": "No id", "text": "t"}',
+        '{"id": "y", "title": "T", "text": "t", "colour": "red"}',
+      ].join('\n'),
+    });
+    const { corpus, problems } = await loadCorpus(dir);
+    expect(corpus.documents.map((d) => d.id)).toEqual(['ok']);
+    expect(problems.map(formatProblem)).toEqual([
+      expect.stringMatching(/^bulk\.jsonl:2: not valid JSON: /),
+      'bulk.jsonl:3: each line must be a JSON object such as {"id": "…", "title": "…", "text": "…"}',
+      'bulk.jsonl:4: missing "id" (or "_id")',
+      'bulk.jsonl:5: unknown field "colour"',
+    ]);
+  });
+
+  it('duplicate ids across files', async () => {
+    expect(
+      await problemsOf({
+        'a.md': GOOD_MD,
+        'b.jsonl': '{"id": "good-doc", "title": "Again", "text": "Clash."}\n',
+      }),
+    ).toEqual(['b.jsonl: duplicate document id "good-doc" (already used in a.md)']);
+  });
+
+  it('bytes that are not UTF-8', async () => {
+    expect(await problemsOf({ 'bin.txt': new Uint8Array([0x54, 0x69, 0xff, 0xfe, 0x0a]) })).toEqual([
+      'bin.txt: the file is not valid UTF-8 text',
+    ]);
+  });
+
+  it('register files', async () => {
+    expect(
+      await problemsOf({
+        'speakers.yaml': 'speakers:\n  - name: Ann\n    aliases: Annie\n  - title: No name\n',
+        'glossary.yaml': 'terms:\n  - text: agreement\n    typed: []\n',
+      }),
+    ).toEqual([
+      'glossary.yaml:2: entry 1: "typed" must list at least one wording',
+      'speakers.yaml:2: entry 1: "aliases" must be a list of non-empty texts',
+      'speakers.yaml:4: entry 2: "name" is required',
+    ]);
+  });
+
+  it('a missing corpus folder', async () => {
+    const { problems } = await loadCorpus('/nonexistent/accord-corpus');
+    expect(problems.map(formatProblem)).toEqual([
+      '/nonexistent/accord-corpus: the corpus folder does not exist',
+    ]);
+  });
+});
+
+describe('strict loading (reloads)', () => {
+  it('throws one CorpusError listing every problem', async () => {
+    const dir = tempCorpus({ 'good.md': GOOD_MD, 'a.md': 'no front matter', 'b.txt': '' });
+    const error = await loadCorpusStrict(dir).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CorpusError);
+    expect((error as CorpusError).message).toBe(
+      [
+        'Corpus: 2 problems',
+        'a.md:1: a Markdown document must start with a front-matter block: a line "---", the metadata, then "---"',
+        'b.txt: the file is empty',
+      ].join('\n'),
+    );
+  });
+});

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { loadCorpus } from '../../src/corpus/load.js';
+import { MAX_PASSAGE_WORDS, segmentDocument, splitSentences } from '../../src/corpus/segment.js';
+import type { CorpusDocument } from '../../src/corpus/types.js';
+import { BUNDLED_ID, bundledParagraphs, bundledText, CORPUS_DIR } from '../support/bundled.js';
+
+function sentences(text: string): string[] {
+  return splitSentences(text).map((s) => text.slice(s.start, s.end));
+}
+
+describe('splitSentences', () => {
+  it('does not break on abbreviations, initials, numbers or decimals', () => {
+    expect(
+      sentences(
+        'The U.S. Ambassador met Dr. Smith on Jan. 13 at No. 5 Main St. in Washington. Growth was 3.5 percent. Antony J. Blinken spoke.',
+      ),
+    ).toEqual([
+      'The U.S. Ambassador met Dr. Smith on Jan. 13 at No. 5 Main St. in Washington.',
+      'Growth was 3.5 percent.',
+      'Antony J. Blinken spoke.',
+    ]);
+  });
+
+  it('keeps closing quotes with their sentence and breaks on ! and ?', () => {
+    expect(sentences('“It works.” Does it? Yes! “Great,” she said.')).toEqual([
+      '“It works.”',
+      'Does it?',
+      'Yes!',
+      '“Great,” she said.',
+    ]);
+  });
+
+  it('splits the Blinken paragraph of the release into its three sentences', () => {
+    const paragraph = bundledParagraphs().find((p) => p.includes('collaborative')) ?? '';
+    expect(sentences(paragraph)).toHaveLength(3);
+    expect(sentences(paragraph).join(' ')).toBe(paragraph);
+  });
+});
+
+describe('passages of the bundled release', () => {
+  it('are its paragraphs, numbered from 1, with exact offsets and ids', async () => {
+    const { corpus } = await loadCorpus(CORPUS_DIR);
+    const passages = corpus.passages.filter((p) => p.docId === BUNDLED_ID);
+    const text = bundledText();
+    expect(passages.map((p) => p.text)).toEqual(bundledParagraphs());
+    passages.forEach((p, i) => {
+      expect(p.id).toBe(`${BUNDLED_ID}#p${i + 1}`);
+      expect(p.paragraph).toBe(i + 1);
+      expect(text.slice(p.start, p.end)).toBe(p.text);
+      for (const s of p.sentences) {
+        expect(s.start).toBeGreaterThanOrEqual(p.start);
+        expect(s.end).toBeLessThanOrEqual(p.end);
+      }
+    });
+  });
+});
+
+describe('long paragraphs', () => {
+  it('are cut into overlapping windows of whole sentences, each a substring of the document', () => {
+    const sentence = (n: number) =>
+      `Sentence number ${n} talks about topic ${n} with several more words in it.`;
+    const paragraph = Array.from({ length: 30 }, (_, i) => sentence(i + 1)).join(' ');
+    const doc: CorpusDocument = {
+      id: 'long',
+      title: 'Long',
+      kind: 'document',
+      url: null,
+      published: null,
+      publisher: null,
+      file: 'long.md',
+      text: `Short first paragraph.\n\n${paragraph}\n`,
+      bodyStart: 0,
+    };
+    const passages = segmentDocument(doc);
+    expect(passages[0]?.id).toBe('long#p1');
+    const windows = passages.slice(1);
+    expect(windows.length).toBeGreaterThan(1);
+    windows.forEach((w, i) => {
+      expect(w.id).toBe(`long#p2w${i + 1}`);
+      expect(w.paragraph).toBe(2);
+      expect(doc.text.slice(w.start, w.end)).toBe(w.text);
+      expect(w.text.split(/\s+/).length).toBeLessThanOrEqual(MAX_PASSAGE_WORDS);
+      const next = windows[i + 1];
+      if (next) expect(next.start).toBeLessThan(w.end); // overlap
+    });
+    expect(windows[0]?.start).toBe(doc.text.indexOf('Sentence number 1 '));
+    expect(windows.at(-1)?.end).toBe(
+      doc.text.indexOf('topic 30') + 'topic 30 with several more words in it.'.length,
+    );
+  });
+});
