@@ -2,9 +2,15 @@ import type { AskOptions, AskResult, Citation, RankedPassage, Span } from '../co
 import type { CorpusDocument, Passage, SpeakerEntry } from '../corpus/types.js';
 import type { Glossary } from '../search/glossary.js';
 import type { PassageIndex } from '../search/index.js';
-import { contentTerms } from '../search/text.js';
+import { contentTerms, stem, tokenize } from '../search/text.js';
 import { findAnswerType, type PeopleFinder } from './entities.js';
-import { type AnalyzedQuestion, analyzeQuestion, type Concept, cleanQuestion } from './question.js';
+import {
+  type AnalyzedQuestion,
+  type AnswerType,
+  analyzeQuestion,
+  type Concept,
+  cleanQuestion,
+} from './question.js';
 
 /** What `ask` reads: the index, the glossary, the documents and who is who. Built once per corpus. */
 export interface AskContext {
@@ -19,15 +25,38 @@ export interface AskContext {
 const CANDIDATES = 30;
 /** Below this share of the question's (weighted) ideas, the best sentence does not answer it. */
 const MIN_COVERAGE = 0.62;
-/** How far (in words) a name may stand from the rarest idea of a "who" question and still be its answer. */
-const PERSON_WINDOW = 4;
+/**
+ * How far (in words) a name may stand from a main idea of a "who is the <role>" question and still be its
+ * answer; "who <did something>" allows more, since a subject may stand a clause away from its verb.
+ */
+const NAME_WINDOW = 4;
+const AGENT_WINDOW = 8;
+/** Ideas weighing at least this share of the heaviest one are main ideas. */
+const MAIN_IDEA_SHARE = 0.8;
+/** Answer types a sentence must hold; "yes/no" and open questions take any sentence. */
+const NEEDS_TYPE = new Set<AnswerType>([
+  'date',
+  'time',
+  'place',
+  'name',
+  'person',
+  'quantity',
+  'money',
+  'duration',
+]);
+/** What holding the asked-for kind of thing adds to a sentence's score, at full specificity. */
+const TYPE_BONUS = 0.25;
 /** Longest excerpt shown for a passage, in characters; longer ones are cut around the best sentence. */
 const MAX_EXCERPT = 700;
 
 interface SentenceEvaluation {
   span: Span;
+  /** Weighted share of the question's ideas in the sentence (in its passage: half). */
   coverage: number;
+  /** Whether it holds the kind of thing asked for (a date for "when"…). */
   typeFound: boolean;
+  /** Whether (two thirds of) the question's main (rarest) ideas are in it or its passage. */
+  keyFound: boolean;
   score: number;
 }
 
@@ -66,26 +95,39 @@ function coverage(concepts: Concept[], sentence: Set<string>, around: Set<string
   return found / total;
 }
 
-/** For "who" questions: a name must stand next to what the question is about, not anywhere in the sentence. */
-function personNearConcept(
+/** The ideas a right answer cannot leave out: the rarest ones the corpus knows. */
+function mainConcepts(question: AnalyzedQuestion): Concept[] {
+  const known = question.concepts.filter((c) => c.known);
+  const top = Math.max(0, ...known.map((c) => c.weight));
+  return known.filter((c) => c.weight >= MAIN_IDEA_SHARE * top);
+}
+
+/**
+ * For "who" questions a name (or role) must stand next to what the question is about, not anywhere in the
+ * sentence: "the U.S. Ambassador to Japan, …, JAXA President Yamakawa Hiroshi" does not name the ambassador.
+ * Candidates that are themselves words of the question do not count.
+ */
+function nearMainConcept(
   text: string,
-  people: Span[],
+  candidates: Span[],
   question: AnalyzedQuestion,
-  index: PassageIndex,
+  window: number,
 ): boolean {
-  const rarest = [...question.concepts].filter((c) => c.known).sort((a, b) => b.weight - a.weight)[0];
-  if (!rarest) return people.length > 0;
-  const stems = new Set(rarest.alternatives.flat());
-  const tokens = contentTerms(text);
-  const anchors = tokens.flatMap((t, i) => (stems.has(t.stem) ? [i] : []));
-  if (anchors.length === 0) return people.length > 0; // the idea is matched through a referent
-  const wordIndexAt = (offset: number) => tokens.findIndex((t) => t.start >= offset);
-  void index;
-  return people.some((p) => {
-    const first = wordIndexAt(p.start);
-    return anchors.some(
-      (a) => Math.abs(first - a) <= PERSON_WINDOW || (first === -1 && a >= tokens.length - 1),
-    );
+  const main = mainConcepts(question);
+  if (main.length === 0) return candidates.length > 0;
+  const keyStems = new Set(main.flatMap((c) => c.alternatives.flat()));
+  // Only the user's own words: a name the glossary offers ("chief" → "Bill Nelson") may well be the answer.
+  const questionStems = new Set(question.concepts.flatMap((c) => c.alternatives[0] ?? []));
+  const tokens = tokenize(text);
+  const anchors = tokens.flatMap((t, i) => (keyStems.has(stem(t.word)) ? [i] : []));
+  if (anchors.length === 0) return candidates.length > 0; // matched through a referent ("said Kishida")
+  return candidates.some((c) => {
+    const inside = tokens.flatMap((t, i) => (t.start >= c.start && t.end <= c.end ? [i] : []));
+    if (inside.length === 0 || inside.every((i) => questionStems.has(stem(tokens[i]?.word ?? ''))))
+      return false;
+    const first = inside[0] ?? 0;
+    const last = inside[inside.length - 1] ?? 0;
+    return anchors.some((a) => (a < first ? first - a : a - last) <= window);
   });
 }
 
@@ -97,14 +139,18 @@ function evaluateSentence(
   around: Set<string>,
 ): SentenceEvaluation {
   const text = doc.text.slice(span.start, span.end);
-  const covered = coverage(question.concepts, stemsWithReferents(text, ctx.speakers), around);
-  const found = findAnswerType(question.type, text, ctx.people);
-  let typeFound = found !== null;
-  if (typeFound && question.type === 'person' && found) {
-    typeFound = personNearConcept(text, found, question, ctx.index);
+  const stems = stemsWithReferents(text, ctx.speakers);
+  const covered = coverage(question.concepts, stems, around);
+  let match = findAnswerType(question.type, text, ctx.people);
+  if (match && (question.type === 'person' || question.type === 'name')) {
+    const window = question.type === 'name' ? NAME_WINDOW : AGENT_WINDOW;
+    if (!nearMainConcept(text, match.spans, question, window)) match = null;
   }
-  const needsType = question.type !== 'any' && question.type !== 'yesno';
-  return { span, coverage: covered, typeFound, score: covered + (needsType && typeFound ? 0.25 : 0) };
+  const main = mainConcepts(question);
+  const found = main.filter((c) => conceptIn(c, stems) || conceptIn(c, around)).length;
+  const keyFound = found >= Math.ceil((2 * main.length) / 3);
+  const bonus = NEEDS_TYPE.has(question.type) && match ? TYPE_BONUS * match.strength : 0;
+  return { span, coverage: covered, typeFound: match !== null, keyFound, score: covered + bonus };
 }
 
 /** Builds the citation of a span of a passage. */
@@ -134,7 +180,6 @@ function excerptSpan(passage: Passage, focus: Span): Span {
   if (i < 0) i = 0;
   let first = i;
   let last = i;
-  const length = () => (sentences[last]?.end ?? 0) - (sentences[first]?.start ?? 0);
   while (true) {
     const before = sentences[first - 1];
     const after = sentences[last + 1];
@@ -142,7 +187,6 @@ function excerptSpan(passage: Passage, focus: Span): Span {
     else if (before && (sentences[last]?.end ?? 0) - before.start <= MAX_EXCERPT) first--;
     else break;
   }
-  void length;
   return { start: sentences[first]?.start ?? focus.start, end: sentences[last]?.end ?? focus.end };
 }
 
@@ -169,11 +213,14 @@ export function ask(ctx: AskContext, rawQuestion: string, options: AskOptions = 
   }
   evaluated.sort((a, b) => b.score - a.score);
 
-  const needsType = question.type !== 'any' && question.type !== 'yesno';
   const answering = evaluated.find(
     (e) =>
-      e.best.coverage >= MIN_COVERAGE && (!needsType || e.best.typeFound) && question.concepts.length > 0,
+      question.concepts.length > 0 &&
+      e.best.coverage >= MIN_COVERAGE &&
+      e.best.keyFound &&
+      (!NEEDS_TYPE.has(question.type) || e.best.typeFound),
   );
+
   const stems = new Set(question.concepts.flatMap((c) => c.alternatives.flat()));
   const ranked: RankedPassage[] = evaluated.slice(offset, offset + limit).map((e) => {
     const doc = ctx.documents.get(e.passage.docId) as CorpusDocument;

@@ -8,7 +8,7 @@ const DATE = new RegExp(
   `\\b(?:${MONTHS})\\.?\\b|\\b(?:1[89]|20)\\d{2}\\b|\\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b|\\b(?:today|yesterday|tomorrow)\\b`,
 );
 const DURATION =
-  /\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|many)[-\s](?:years?|months?|weeks?|days?|decades?)\b|\buntil\b|\bexpires?\b|\bindefinite(?:ly)?\b/i;
+  /\blong history\b|\bdecades?\b|\bsince\s+\d{4}\b|\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|many)[-\s](?:years?|months?|weeks?|days?|decades?)\b|\buntil\b|\bexpires?\b|\bindefinite(?:ly)?\b/i;
 const QUANTITY =
   /\b\d[\d,.]*\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?|millions?|billions?)\b/i;
 /** "in Washington", "at the agency’s Headquarters": a preposition, then a capitalized name. */
@@ -58,28 +58,66 @@ export class PeopleFinder {
   }
 }
 
-/** Where in `text` something of the asked-for kind stands, or `null` when there is none. */
-export function findAnswerType(type: AnswerType, text: string, people: PeopleFinder): Span[] | null {
-  const spans = (re: RegExp): Span[] | null => {
-    const global = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
-    const found = [...text.matchAll(global)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
-    return found.length ? found : null;
-  };
+/** Where in a sentence things of the asked-for kind stand, and how specific the best of them is (0–1). */
+export interface TypeMatch {
+  spans: Span[];
+  strength: number;
+}
+
+const CLOCK_TIME =
+  /\b\d{1,2}(?::\d{2})?\s?(?:a\.m\.|p\.m\.|am|pm)|\b(?:noon|midnight|morning|afternoon|evening)\b/gi;
+const YEAR = /^(?:1[89]|20)\d{2}$/;
+const MONEY = /[$¥€£]\s?\d|\b\d[\d,.]*\s?(?:dollars|yen|euros?|USD|JPY|million|billion|trillion)\b/i;
+/** People as a group or by role: "representatives from the United States", "the U.S. Ambassador". */
+const ROLE_OR_GROUP =
+  /\b(?:representatives?|officials?|leaders?|delegations?|delegates?|ministers?|ambassadors?|administrators?|secretary|secretaries|presidents?|astronauts?|witnesses|governments?|nations|countries|agencies)\b/gi;
+
+function allMatches(re: RegExp, text: string): Span[] {
+  const global = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
+  return [...text.matchAll(global)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+}
+
+/** Dates: a month with a day is the most specific, a bare year the least. */
+function dateStrength(text: string, spans: Span[]): number {
+  if (new RegExp(`\\b(?:${MONTHS})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?\\b`).test(text)) return 1;
+  const words = spans.map((s) => text.slice(s.start, s.end));
+  if (words.some((w) => new RegExp(`^(?:${MONTHS})`).test(w))) return 0.8;
+  if (words.some((w) => /day$/.test(w))) return 0.7;
+  return 0.5;
+}
+
+/** Things of the asked-for kind in `text`, or `null` when there are none. `yesno` and `any` always match. */
+export function findAnswerType(type: AnswerType, text: string, people: PeopleFinder): TypeMatch | null {
+  const found = (spans: Span[], strength = 1): TypeMatch | null =>
+    spans.length ? { spans, strength } : null;
   switch (type) {
-    case 'date':
-      return spans(DATE);
-    case 'duration':
-      return spans(DURATION);
-    case 'quantity':
-      return spans(QUANTITY);
-    case 'place':
-      return spans(PLACE);
-    case 'person': {
-      const found = people.find(text);
-      return found.length ? found : null;
+    case 'date': {
+      const spans = allMatches(DATE, text);
+      return found(spans, dateStrength(text, spans));
     }
+    case 'time':
+      return found(allMatches(CLOCK_TIME, text));
+    case 'duration':
+      return found(allMatches(DURATION, text));
+    case 'money':
+      return found(allMatches(MONEY, text));
+    case 'quantity':
+      // Years and days of the month are dates, not counts.
+      return found(
+        allMatches(QUANTITY, text).filter((s) => {
+          const word = text.slice(s.start, s.end);
+          const before = text.slice(Math.max(0, s.start - 12), s.start);
+          return !YEAR.test(word) && !new RegExp(`(?:${MONTHS})\\.?\\s+$`).test(before);
+        }),
+      );
+    case 'place':
+      return found(allMatches(PLACE, text));
+    case 'name':
+      return found(people.find(text));
+    case 'person':
+      return found([...people.find(text), ...allMatches(ROLE_OR_GROUP, text)]);
     case 'yesno':
     case 'any':
-      return [];
+      return { spans: [], strength: 1 };
   }
 }

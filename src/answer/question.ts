@@ -1,21 +1,35 @@
 import { UserInputError } from '../core/types.js';
 import type { Glossary } from '../search/glossary.js';
-import type { PassageIndex, WeightedTerm } from '../search/index.js';
-import { contentTerms, stripInvisible, tokenize } from '../search/text.js';
+import { editDistance, type PassageIndex, type WeightedTerm } from '../search/index.js';
+import { contentTerms, isStopWord, stem, stripInvisible, tokenize } from '../search/text.js';
 
 /** The longest question the core accepts (Discord's own option is shorter). */
 export const MAX_QUESTION_LENGTH = 500;
 
-/** The kind of thing a question asks for; the answer sentence must hold one. */
-export type AnswerType = 'date' | 'place' | 'person' | 'quantity' | 'duration' | 'yesno' | 'any';
+/**
+ * The kind of thing a question asks for; the answer sentence must hold one. `name` wants a proper name
+ * ("who is the ambassador?"); `person` is satisfied by a name or by who did it ("who gathered?" →
+ * "representatives from…"); `money` wants a sum, not just any number.
+ */
+export type AnswerType =
+  | 'date'
+  | 'time'
+  | 'place'
+  | 'name'
+  | 'person'
+  | 'quantity'
+  | 'money'
+  | 'duration'
+  | 'yesno'
+  | 'any';
 
 /** One idea of the question: a word (or glossary wording) and the corpus wordings that express it. */
 export interface Concept {
   /** The words as the user typed them (normalized). */
   label: string;
-  /** Stem sequences that express the concept; the first is the user's own. */
+  /** Stem sequences that express the concept; the first is the user's own (typo-corrected). */
   alternatives: string[][];
-  /** How much the concept counts: the IDF of its rarest known wording, or the top IDF when unknown. */
+  /** How much the concept counts: the IDF of its rarest known wording; unknown ideas weigh the most. */
   weight: number;
   /** Whether any alternative occurs in the corpus at all. */
   known: boolean;
@@ -36,42 +50,71 @@ const TYPE_WORDS: Record<string, AnswerType> = {
   year: 'date',
   month: 'date',
   time: 'date',
+  week: 'date',
   place: 'place',
   location: 'place',
   venue: 'place',
   city: 'place',
   person: 'person',
   people: 'person',
-  name: 'person',
-  official: 'person',
-  officials: 'person',
   many: 'quantity',
   number: 'quantity',
   count: 'quantity',
 };
 
-const YES_NO_START = /^(is|are|was|were|do|does|did|can|could|will|would|has|have|had|should|may)\b/;
+/**
+ * Words of question phrasing that are not its topic: "what *kind* of…", "*besides* science", "what does JAXA
+ * *stand* for", "*according* to Nelson". Matching them would only add noise.
+ */
+const QUESTION_FILLERS = new Set(
+  `kind kinds type types sort role part take took taken stand stands mean means meaning happen happened full
+  official else besides both sides exactly actually really like main key specific particular according
+  regarding related details detail info information tell told mention mentioned name named`.split(/\s+/),
+);
 
-/** Reads what kind of answer a question asks for from its wording. */
-export function answerType(question: string): AnswerType {
-  const words = tokenize(question).map((t) => t.word);
+/** Roles that, after "who is", make the question ask for a person's name. */
+const ROLE_WORDS =
+  /\b(ambassador|administrator|secretary|president|minister|astronaut|director|chief|head|official|spokesperson|representative|leader|chair|chairman|governor|senator|commander|manager|deputy|assistant|boss)s?\b/;
+
+const MONEY_WORDS =
+  /\b(money|budget|cost|costs|funding|fund|funds|price|spend|spent|pay|paid|dollars|yen|worth)\b/;
+const YES_NO_START = /^(is|are|was|were|do|does|did|can|could|will|would|has|have|had|should|may)\b/;
+const QUESTION_WORDS = ['when', 'where', 'who', 'what', 'which', 'how', 'why', 'whose'];
+
+/** Phrases that only place the question in time, not in topic: "nasa boss at the time?". */
+const FILLER_PHRASES = /\b(at the time|these days|this time|nowadays|currently|right now|or what|or not)\b/gi;
+
+/** Reads what kind of answer a question asks for from its (normalized) words. */
+export function answerType(words: string[]): AnswerType {
   const text = words.join(' ');
+  if (MONEY_WORDS.test(text) && /\b(how much|what|which|budget|cost)\b/.test(text)) return 'money';
   if (
     /\bhow (long|many years|many months)\b/.test(text) ||
-    /\b(duration|last|lasts|expire|expires)\b/.test(text)
+    /\b(duration|lasts?|expire|expires)\b/.test(text)
   ) {
     if (!/\b(when|date)\b/.test(text)) return 'duration';
   }
+  if (/\b(what|which|at what) (time|hour)\b|\btime of (the )?day\b/.test(text)) return 'time';
   if (/\b(when|date|what year|which year|what day|which day|what time)\b/.test(text)) return 'date';
   if (/\bwhere\b/.test(text)) return 'place';
-  if (/\b(who|whom|whose)\b/.test(text)) return 'person';
+  if (/\bname of\b/.test(text) && ROLE_WORDS.test(text)) return 'name';
+  if (/\bwho (is|are|was|were|the)\b/.test(text) && ROLE_WORDS.test(text)) return 'name';
+  if (/\b(who|whom|whose|whos)\b/.test(text)) return 'person';
   if (/\bhow (many|much)\b/.test(text)) return 'quantity';
   if (YES_NO_START.test(text)) return 'yesno';
-  for (const word of words.slice(0, 4)) {
+  // "What year…", or keywords alone: "prior deal month and year".
+  const keywordsOnly = !QUESTION_WORDS.some((q) => words.includes(q));
+  for (const word of keywordsOnly ? words : words.slice(0, 4)) {
     const type = TYPE_WORDS[word];
-    if (type && /^(what|which)\b/.test(text)) return type;
+    if (type && (keywordsOnly || /^(what|which)\b/.test(text))) return type;
   }
   return 'any';
+}
+
+/** "wen" → "when", "wher" → "where": question words typed wrong, when the corpus has no such word. */
+function fixQuestionWord(word: string, index: PassageIndex): string {
+  if (word.length < 3 || isStopWord(word) || index.has(stem(word))) return word;
+  return QUESTION_WORDS.find((q) => editDistance(word, q, 1) <= 1) ?? word;
 }
 
 /** Checks and cleans a question, throwing a {@link UserInputError} that says what is wrong. */
@@ -95,41 +138,55 @@ export function cleanQuestion(raw: string): string {
 
 const EXPANSION_WEIGHT = 0.6;
 const CORRECTION_WEIGHT = 0.8;
+/** The least an unknown word weighs: about the IDF of a word in a third of the passages. */
+const UNKNOWN_WEIGHT_FLOOR = 1;
 
 /** Turns a cleaned question into concepts (with glossary meanings and typo corrections) and search terms. */
 export function analyzeQuestion(text: string, index: PassageIndex, glossary: Glossary): AnalyzedQuestion {
-  const type = answerType(text);
-  const words = contentTerms(text).filter(
-    (t) => !(t.word in TYPE_WORDS && type !== 'any' && type !== 'yesno'),
-  );
+  const tokens = tokenize(text.replace(FILLER_PHRASES, ' ')).map((t) => ({
+    ...t,
+    word: fixQuestionWord(t.word, index),
+  }));
+  const type = answerType(tokens.map((t) => t.word));
+  const typeWordsAreTopic = type === 'any' || type === 'yesno';
+  const words = tokens
+    .filter((t) => !isStopWord(t.word))
+    .filter((t) => typeWordsAreTopic || !(t.word in TYPE_WORDS))
+    .map((t) => ({ word: t.word, stem: stem(t.word) }));
   // Fix typos first so that the glossary sees "agreement" in "agrement".
   const stems = words.map((w) => (index.has(w.stem) ? w.stem : (index.correct(w.stem) ?? w.stem)));
   const expansions = glossary.expand(stems);
   const concepts: Concept[] = [];
   const terms: WeightedTerm[] = [];
-  const maxIdf = index.idf('');
   for (let i = 0; i < stems.length; ) {
     const expansion = expansions.find((e) => e.at === i);
     const length = expansion?.length ?? 1;
     const own = stems.slice(i, i + length);
     const original = words.slice(i, i + length);
     const alternatives = [own, ...(expansion?.meanings ?? [])];
-    const knownAlternatives = alternatives.filter((alt) => alt.every((s) => index.has(s)));
-    const weight = knownAlternatives.length
-      ? Math.max(...knownAlternatives.map((alt) => Math.min(...alt.map((s) => index.idf(s)))))
-      : maxIdf;
+    i += length;
+    // Question phrasing ("what kind of", "according to") is no idea to look for, unless the glossary maps it.
+    if (!expansion && original.every((w) => QUESTION_FILLERS.has(w.word))) continue;
+    const known = alternatives.filter((alt) => alt.every((s) => index.has(s)));
+    // The user's own wording sets the weight when the corpus uses it: "Japan" stays common even though the
+    // glossary also offers the rarer "Japanese".
+    const weightOf = (alt: string[]) => Math.min(...alt.map((s) => index.idf(s)));
+    const ownKnown = own.every((s) => index.has(s));
     concepts.push({
       label: original.map((w) => w.word).join(' '),
       alternatives,
-      weight,
-      known: knownAlternatives.length > 0,
+      weight: ownKnown ? weightOf(own) : known.length ? Math.max(...known.map(weightOf)) : 0,
+      known: known.length > 0,
     });
     const corrected = own.some((stem, k) => stem !== original[k]?.stem);
     alternatives.forEach((alt, a) => {
       const base = a === 0 ? (corrected ? CORRECTION_WEIGHT : 1) : EXPANSION_WEIGHT;
       for (const stem of alt) terms.push({ stem, weight: base / alt.length });
     });
-    i += length;
   }
+  // A word the corpus never uses is what the question is most about, as far as we can tell: weigh it like the
+  // rarest known idea, so that "budget of the agreement" is not answered by any sentence about the agreement.
+  const unknownWeight = Math.max(UNKNOWN_WEIGHT_FLOOR, ...concepts.map((c) => c.weight));
+  for (const concept of concepts) if (!concept.known) concept.weight = unknownWeight;
   return { text, type, concepts, terms };
 }

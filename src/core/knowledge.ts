@@ -3,7 +3,7 @@ import { type AskContext, ask } from '../answer/ask.js';
 import { PeopleFinder } from '../answer/entities.js';
 import type { Corpus } from '../corpus/types.js';
 import { buildQuoteIndex } from '../quotes/index.js';
-import { Glossary } from '../search/glossary.js';
+import { Glossary, speakerGlossary } from '../search/glossary.js';
 import { INDEX_OPTIONS, PassageIndex } from '../search/index.js';
 import type { KnowledgeBase, SourceInfo } from './types.js';
 
@@ -32,7 +32,7 @@ export function buildKnowledgeBase(corpus: Corpus): KnowledgeBase {
   const index = PassageIndex.build(corpus);
   const context: AskContext = {
     index,
-    glossary: new Glossary(corpus.glossary),
+    glossary: new Glossary([...corpus.glossary, ...speakerGlossary(corpus.speakers)]),
     documents: new Map(corpus.documents.map((d) => [d.id, d])),
     people: new PeopleFinder(corpus.speakers),
     speakers: corpus.speakers,

@@ -1,4 +1,4 @@
-import type { GlossaryEntry } from '../corpus/types.js';
+import type { GlossaryEntry, SpeakerEntry } from '../corpus/types.js';
 import { contentTerms } from './text.js';
 
 /** A run of query stems matched by a glossary wording, and what it may also mean. */
@@ -6,7 +6,7 @@ export interface Expansion {
   /** Index of the first stem matched, and how many stems the wording spans. */
   at: number;
   length: number;
-  /** Stem sequences the wording means in the corpus's own words. */
+  /** Stem sequences the wording means in the corpus's own words (none: it is a unit, kept as typed). */
   meanings: string[][];
 }
 
@@ -28,16 +28,22 @@ export class Glossary {
       const text = stemsOf(entry.text);
       const typed = entry.typed.map(stemsOf).filter((s) => s.length > 0);
       if (text.length === 0) continue;
+      // A corpus wording of several words is one idea: "Artemis Accords" must not expand its "accords".
+      if (text.length > 1) this.add(text, null);
       for (const wording of typed) this.add(wording, text);
-      if (entry.both) for (const wording of typed) this.add(text, wording);
+      if (!entry.both) continue;
+      // Two-way entries are sets of equivalent wordings: "American" also means "U.S.", not only "United States".
+      const all = [text, ...typed];
+      for (const from of all) for (const to of all) this.add(from, to);
     }
   }
 
-  private add(from: string[], to: string[]): void {
-    if (from.length > MAX_PHRASE || from.join(' ') === to.join(' ')) return;
+  /** Records that `from` also means `to` (`null`: only that `from` is one unit). */
+  private add(from: string[], to: string[] | null): void {
+    if (from.length > MAX_PHRASE) return;
     const key = from.join(' ');
     const list = this.meanings.get(key) ?? [];
-    if (!list.some((m) => m.join(' ') === to.join(' '))) list.push(to);
+    if (to && to.join(' ') !== key && !list.some((m) => m.join(' ') === to.join(' '))) list.push(to);
     this.meanings.set(key, list);
   }
 
@@ -59,4 +65,20 @@ export class Glossary {
     }
     return found;
   }
+}
+
+/**
+ * The speakers register read as glossary entries, so that what users call people bridges to what the text
+ * says: "space agency chief" → "Bill Nelson" and "NASA Administrator".
+ */
+export function speakerGlossary(speakers: SpeakerEntry[]): GlossaryEntry[] {
+  return speakers.flatMap((speaker) => {
+    const byName: GlossaryEntry = {
+      text: speaker.name,
+      typed: [...speaker.aliases, ...(speaker.title ? [speaker.title] : [])],
+      both: false,
+    };
+    if (!speaker.title) return byName.typed.length ? [byName] : [];
+    return [byName, { text: speaker.title, typed: [speaker.name, ...speaker.aliases], both: false }];
+  });
 }

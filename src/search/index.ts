@@ -87,8 +87,9 @@ export class PassageIndex {
   }
 
   /**
-   * The indexed stem closest to `stem` by edit distance (1 for 4–6 letters, 2 for longer), preferring the
-   * more frequent; `null` when none is that close. Short words are never corrected: "what" is not "that".
+   * The indexed stem closest to `stem` by edit distance (1 for 4–6 letters, 2 for longer ones), keeping the
+   * first letter (typos rarely hit it, and "point" is not "joint", nor "weather" "gather"), preferring the more
+   * frequent; `null` when none is that close. Short words are never corrected: "what" is not "that".
    */
   correct(stem: string): string | null {
     if (stem.length < 4 || /\d/.test(stem)) return null;
@@ -97,9 +98,21 @@ export class PassageIndex {
     for (const [candidate, df] of this.documentFrequency) {
       if (Math.abs(candidate.length - stem.length) > maxDistance) continue;
       const distance = editDistance(stem, candidate, maxDistance);
-      if (distance > maxDistance) continue;
+      if (distance > maxDistance || candidate[0] !== stem[0]) continue;
       if (!best || distance < best.distance || (distance === best.distance && df > best.df)) {
         best = { stem: candidate, distance, df };
+      }
+    }
+    return best?.stem ?? this.completePrefix(stem);
+  }
+
+  /** "tech" → "technolog", "admin" → "administr": an abbreviation of a longer indexed word, the most frequent. */
+  private completePrefix(stem: string): string | null {
+    if (stem.length < 4) return null;
+    let best: { stem: string; df: number } | null = null;
+    for (const [candidate, df] of this.documentFrequency) {
+      if (candidate.length > stem.length && candidate.startsWith(stem) && (!best || df > best.df)) {
+        best = { stem: candidate, df };
       }
     }
     return best?.stem ?? null;

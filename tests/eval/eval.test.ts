@@ -1,0 +1,38 @@
+import { resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildKnowledgeBase } from '../../src/core/knowledge.js';
+import type { KnowledgeBase } from '../../src/core/types.js';
+import { loadCorpusStrict } from '../../src/corpus/load.js';
+import { CORPUS_DIR } from '../support/bundled.js';
+import { evaluate, readDevSet } from './evaluate.js';
+
+let kb: KnowledgeBase;
+let corpusText: string;
+beforeAll(async () => {
+  const corpus = await loadCorpusStrict(CORPUS_DIR);
+  kb = buildKnowledgeBase(corpus);
+  corpusText = corpus.documents.map((d) => d.text).join('\n');
+});
+
+/**
+ * Floors under the answer quality measured by `npm run eval`, a little below today's figures, so a change
+ * that makes answers worse fails CI. Raise them when quality improves; never lower them to make a change pass.
+ */
+describe('answer quality floors', () => {
+  it('development set (tests/eval/dev-set.jsonl)', () => {
+    const m = evaluate(kb, readDevSet(resolve(import.meta.dirname, 'dev-set.jsonl')), corpusText);
+    expect(m.answerable).toBeGreaterThanOrEqual(60);
+    expect(m.unanswerable).toBeGreaterThanOrEqual(12);
+    expect(m.answerOrTop).toBeGreaterThanOrEqual(0.93);
+    expect(m.hitAt3).toBeGreaterThanOrEqual(0.95);
+    expect(m.abstentionRecall).toBeGreaterThanOrEqual(0.88);
+    expect(m.wrongAbstention).toBeLessThanOrEqual(0.08);
+  });
+
+  it('check set written without seeing the code (tests/eval/check-set.jsonl)', () => {
+    const m = evaluate(kb, readDevSet(resolve(import.meta.dirname, 'check-set.jsonl')), corpusText);
+    expect(m.answerOrTop).toBeGreaterThanOrEqual(0.94);
+    expect(m.abstentionRecall).toBeGreaterThanOrEqual(0.85);
+    expect(m.wrongAbstention).toBeLessThanOrEqual(0.05);
+  });
+});
