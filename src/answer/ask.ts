@@ -1,7 +1,8 @@
-import type { AskOptions, AskResult, Citation, RankedPassage, Span } from '../core/types.js';
-import type { CorpusDocument, Passage, SpeakerEntry } from '../corpus/types.js';
+import type { Answer, AskOptions, AskResult, Citation, Quote, RankedPassage, Span } from '../core/types.js';
+import type { CorpusDocument, Passage } from '../corpus/types.js';
+import type { QuoteIndex } from '../quotes/index.js';
 import type { Glossary } from '../search/glossary.js';
-import type { PassageIndex } from '../search/index.js';
+import type { PassageIndex, SearchHit } from '../search/index.js';
 import { contentTerms, stem, tokenize } from '../search/text.js';
 import { findAnswerType, type PeopleFinder } from './entities.js';
 import {
@@ -11,20 +12,22 @@ import {
   type Concept,
   cleanQuestion,
 } from './question.js';
+import type { Referents } from './referents.js';
 
-/** What `ask` reads: the index, the glossary, the documents and who is who. Built once per corpus. */
+/** What `ask` reads: the index, the glossary, the documents, who is who and who said what. Built once per corpus. */
 export interface AskContext {
   index: PassageIndex;
   glossary: Glossary;
   documents: Map<string, CorpusDocument>;
   people: PeopleFinder;
-  speakers: SpeakerEntry[];
+  referents: Referents;
+  quotes: QuoteIndex;
 }
 
 /** Passages retrieved before reranking. */
 const CANDIDATES = 30;
 /** Below this share of the question's (weighted) ideas, the best sentence does not answer it. */
-const MIN_COVERAGE = 0.62;
+const MIN_COVERAGE = 0.55;
 /**
  * How far (in words) a name may stand from a main idea of a "who is the <role>" question and still be its
  * answer; "who <did something>" allows more, since a subject may stand a clause away from its verb.
@@ -46,6 +49,8 @@ const NEEDS_TYPE = new Set<AnswerType>([
 ]);
 /** What holding the asked-for kind of thing adds to a sentence's score, at full specificity. */
 const TYPE_BONUS = 0.25;
+/** How much the retrieval score (relative to the best hit) counts next to the best sentence's score. */
+const RETRIEVAL_SHARE = 0.35;
 /** Longest excerpt shown for a passage, in characters; longer ones are cut around the best sentence. */
 const MAX_EXCERPT = 700;
 
@@ -65,18 +70,6 @@ interface Evaluated {
   retrieval: number;
   best: SentenceEvaluation;
   score: number;
-}
-
-/** Stems found in some text, plus the stems of the people it refers to by surname or title alone. */
-function stemsWithReferents(text: string, speakers: SpeakerEntry[]): Set<string> {
-  const stems = new Set(contentTerms(text).map((t) => t.stem));
-  for (const speaker of speakers) {
-    const names = [speaker.name, ...speaker.aliases];
-    if (names.some((n) => new RegExp(`\\b${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(text))) {
-      for (const t of contentTerms(`${speaker.name} ${speaker.title ?? ''}`)) stems.add(t.stem);
-    }
-  }
-  return stems;
 }
 
 function conceptIn(concept: Concept, stems: Set<string>): boolean {
@@ -139,7 +132,7 @@ function evaluateSentence(
   around: Set<string>,
 ): SentenceEvaluation {
   const text = doc.text.slice(span.start, span.end);
-  const stems = stemsWithReferents(text, ctx.speakers);
+  const stems = ctx.referents.stems(doc.id, span, text);
   const covered = coverage(question.concepts, stems, around);
   let match = findAnswerType(question.type, text, ctx.people);
   if (match && (question.type === 'person' || question.type === 'name')) {
@@ -199,55 +192,179 @@ export function ask(ctx: AskContext, rawQuestion: string, options: AskOptions = 
   const offset = Math.max(0, options.offset ?? 0);
   const text = cleanQuestion(rawQuestion);
   const question = analyzeQuestion(text, ctx.index, ctx.glossary);
-  const hits = ctx.index.query(question.terms, CANDIDATES);
-  const topScore = hits[0]?.score ?? 1;
-  const evaluated: Evaluated[] = [];
-  for (const hit of hits) {
-    const doc = ctx.documents.get(hit.passage.docId);
-    if (!doc) continue;
-    const around = stemsWithReferents(hit.passage.text, ctx.speakers);
-    const sentences = hit.passage.sentences.map((s) => evaluateSentence(ctx, question, doc, s, around));
-    const best = sentences.reduce((a, b) => (b.score > a.score ? b : a));
-    const retrieval = hit.score / topScore;
-    evaluated.push({ passage: hit.passage, retrieval, best, score: 0.35 * retrieval + best.score });
-  }
-  evaluated.sort((a, b) => b.score - a.score);
+  const evaluated = rank(ctx, question, ctx.index.query(question.terms, CANDIDATES));
+  const stems = new Set(question.concepts.flatMap((c) => c.alternatives.flat()));
+  const respond = (answer: Answer | null, order: Evaluated[], suggestions: string[]): AskResult => ({
+    question: text,
+    answer,
+    passages: order.slice(offset, offset + limit).map((e) => rankedPassage(ctx, e, stems)),
+    suggestions,
+  });
 
-  const answering = evaluated.find(
+  // "What did the PM say", "who said …": the quotes index knows who said what.
+  const quoted = ctx.quotes.forQuestion(text);
+  if (quoted) {
+    const quotes = quoted.kind === 'who' ? [quoted.quote] : quoted.result.quotes;
+    const first = quotes[0];
+    if (!first) {
+      const names = quoted.kind === 'speaker' ? quoted.result.suggestions : [];
+      return respond(
+        null,
+        evaluated,
+        names.map((name) => `What ${name} said`),
+      );
+    }
+    const order = withQuotedPassagesFirst(ctx, question, evaluated, quotes);
+    const doc = ctx.documents.get(first.citation.document) as CorpusDocument;
+    const span =
+      quoted.kind === 'who'
+        ? attributionSentence(ctx, doc, first, quoted.speaker.name)
+        : sameParagraphSpan(quotes, first);
+    return respond(answerAt(ctx, doc, span, stems), order, []);
+  }
+
+  // "What did China say…": someone the corpus never mentions said nothing in it.
+  if (asksWordsOfStranger(ctx, text)) {
+    const speakers = ctx.quotes.speakers('', 3).map((s) => `What ${s.name} said`);
+    return respond(null, evaluated, speakers);
+  }
+
+  // "According to Nelson, …": the answer is in Nelson's words, when the corpus quotes him.
+  const attributed = attributedTo(ctx, text);
+  const candidates = attributed.length
+    ? withQuotedPassagesFirst(ctx, question, evaluated, attributed).slice(
+        0,
+        new Set(attributed.map(passageKey)).size,
+      )
+    : evaluated;
+  const answering = candidates.find(
     (e) =>
       question.concepts.length > 0 &&
       e.best.coverage >= MIN_COVERAGE &&
       e.best.keyFound &&
       (!NEEDS_TYPE.has(question.type) || e.best.typeFound),
   );
-
-  const stems = new Set(question.concepts.flatMap((c) => c.alternatives.flat()));
-  const ranked: RankedPassage[] = evaluated.slice(offset, offset + limit).map((e) => {
-    const doc = ctx.documents.get(e.passage.docId) as CorpusDocument;
-    const span = excerptSpan(e.passage, e.best.span);
-    return {
-      id: e.passage.id,
-      text: doc.text.slice(span.start, span.end),
-      score: Number(e.score.toFixed(4)),
-      citation: citationOf(doc, e.passage, span),
-      highlights: highlightsIn(doc.text, span, stems),
-    };
-  });
-  if (!answering) {
-    return { question: text, answer: null, passages: ranked, suggestions: suggestTopics(ctx, evaluated) };
-  }
+  if (!answering) return respond(null, evaluated, suggestTopics(ctx, evaluated));
   const doc = ctx.documents.get(answering.passage.docId) as CorpusDocument;
-  const span = answering.best.span;
+  const order =
+    answering === evaluated[0] ? evaluated : [answering, ...evaluated.filter((e) => e !== answering)];
+  return respond(answerAt(ctx, doc, answering.best.span, stems), order, []);
+}
+
+/** "What did <someone> say/think…" where no word of <someone> occurs anywhere in the corpus. */
+function asksWordsOfStranger(ctx: AskContext, question: string): boolean {
+  const subject =
+    /\b(?:what|how)\s+(?:did|does|do|has|have|had)\s+(.+?)\s+(?:say|said|think|thinks|thought|react|respond|comment|reply)\b/i.exec(
+      question,
+    )?.[1];
+  if (!subject) return false;
+  const words = contentTerms(subject);
+  return words.length > 0 && words.every((w) => !ctx.index.has(w.stem));
+}
+
+const passageKey = (q: Quote) => `${q.citation.document}#${q.citation.paragraph}`;
+
+/** The quotes of the person named in "according to <person>", if the corpus quotes them. */
+function attributedTo(ctx: AskContext, question: string): Quote[] {
+  const named =
+    /\baccording to\s+(.+?)(?=\s*(?:[,?!.]|$|\b(?:what|how|which|who|when|where|why|is|are|does|did|do|will|was|were)\b))/i.exec(
+      question,
+    )?.[1];
+  if (!named) return [];
+  try {
+    return ctx.quotes.quote(named).quotes;
+  } catch {
+    return []; // not a name the quotes index can read: answer from the whole corpus
+  }
+}
+
+/** Scores retrieved passages by their best sentence, best first. */
+function rank(ctx: AskContext, question: AnalyzedQuestion, hits: SearchHit[]): Evaluated[] {
+  const topScore = hits[0]?.score ?? 1;
+  const evaluated: Evaluated[] = [];
+  for (const hit of hits) {
+    const e = evaluatePassage(ctx, question, hit.passage, hit.score / topScore);
+    if (e) evaluated.push(e);
+  }
+  return evaluated.sort((a, b) => b.score - a.score);
+}
+
+function evaluatePassage(
+  ctx: AskContext,
+  question: AnalyzedQuestion,
+  passage: Passage,
+  retrieval: number,
+): Evaluated | null {
+  const doc = ctx.documents.get(passage.docId);
+  if (!doc) return null;
+  const around = ctx.referents.stems(doc.id, passage, passage.text);
+  const sentences = passage.sentences.map((s) => evaluateSentence(ctx, question, doc, s, around));
+  const best = sentences.reduce((a, b) => (b.score > a.score ? b : a));
+  return { passage, retrieval, best, score: RETRIEVAL_SHARE * retrieval + best.score };
+}
+
+function rankedPassage(ctx: AskContext, e: Evaluated, stems: Set<string>): RankedPassage {
+  const doc = ctx.documents.get(e.passage.docId) as CorpusDocument;
+  const span = excerptSpan(e.passage, e.best.span);
   return {
-    question: text,
-    answer: {
-      text: doc.text.slice(span.start, span.end),
-      citation: citationOf(doc, answering.passage, span),
-      highlights: highlightsIn(doc.text, span, stems),
-    },
-    passages: ranked,
-    suggestions: [],
+    id: e.passage.id,
+    text: doc.text.slice(span.start, span.end),
+    score: Number(e.score.toFixed(4)),
+    citation: citationOf(doc, e.passage, span),
+    highlights: highlightsIn(doc.text, span, stems),
   };
+}
+
+function answerAt(ctx: AskContext, doc: CorpusDocument, span: Span, stems: Set<string>): Answer {
+  const passage = ctx.index.passageAt(doc.id, span.start);
+  return {
+    text: doc.text.slice(span.start, span.end),
+    citation: passage
+      ? citationOf(doc, passage, span)
+      : { document: doc.id, title: doc.title, paragraph: 0, url: doc.url, start: span.start, end: span.end },
+    highlights: highlightsIn(doc.text, span, stems),
+  };
+}
+
+/** The passages holding the quotes, in quote order, ahead of the rest. */
+function withQuotedPassagesFirst(
+  ctx: AskContext,
+  question: AnalyzedQuestion,
+  evaluated: Evaluated[],
+  quotes: Quote[],
+): Evaluated[] {
+  const first: Evaluated[] = [];
+  for (const quote of quotes) {
+    const passage = ctx.index.passageAt(quote.citation.document, quote.citation.start);
+    if (!passage || first.some((e) => e.passage.id === passage.id)) continue;
+    const known = evaluated.find((e) => e.passage.id === passage.id);
+    const e = known ?? evaluatePassage(ctx, question, passage, 0);
+    if (e) first.push(e);
+  }
+  return [...first, ...evaluated.filter((e) => !first.includes(e))];
+}
+
+/** The speaker's words in the paragraph of their first (best) quote: one span, so one exact excerpt. */
+function sameParagraphSpan(quotes: Quote[], first: Quote): Span {
+  const same = quotes.filter(
+    (q) =>
+      q.citation.document === first.citation.document && q.citation.paragraph === first.citation.paragraph,
+  );
+  return {
+    start: Math.min(...same.map((q) => q.citation.start)),
+    end: Math.max(...same.map((q) => q.citation.end)),
+  };
+}
+
+/** For "who said …": the sentence that names the speaker next to the quote, or the quote itself. */
+function attributionSentence(ctx: AskContext, doc: CorpusDocument, quote: Quote, speaker: string): Span {
+  const passage = ctx.index.passageAt(doc.id, quote.citation.start);
+  const surname = speaker.split(/\s+/);
+  const overlapping = (passage?.sentences ?? []).filter(
+    (s) => s.start < quote.citation.end && quote.citation.start < s.end,
+  );
+  const naming = overlapping.find((s) => surname.some((w) => doc.text.slice(s.start, s.end).includes(w)));
+  return naming ?? { start: quote.citation.start, end: quote.citation.end };
 }
 
 /** When abstaining: what the nearest passages are about, as short phrases a user can ask about instead. */

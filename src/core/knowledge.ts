@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { type AskContext, ask } from '../answer/ask.js';
 import { PeopleFinder } from '../answer/entities.js';
+import { Referents } from '../answer/referents.js';
 import type { Corpus } from '../corpus/types.js';
 import { buildQuoteIndex } from '../quotes/index.js';
 import { Glossary, speakerGlossary } from '../search/glossary.js';
@@ -30,14 +31,15 @@ export function corpusVersion(corpus: Corpus): string {
 /** Builds everything the adapters query from a loaded corpus. The result never changes; reloads build anew. */
 export function buildKnowledgeBase(corpus: Corpus): KnowledgeBase {
   const index = PassageIndex.build(corpus);
+  const quotes = buildQuoteIndex(corpus);
   const context: AskContext = {
     index,
     glossary: new Glossary([...corpus.glossary, ...speakerGlossary(corpus.speakers)]),
     documents: new Map(corpus.documents.map((d) => [d.id, d])),
     people: new PeopleFinder(corpus.speakers),
-    speakers: corpus.speakers,
+    referents: new Referents(corpus.speakers, quotes.attributions()),
+    quotes,
   };
-  const quotes = buildQuoteIndex(corpus);
   const passagesPerDocument = new Map<string, number>();
   for (const p of corpus.passages)
     passagesPerDocument.set(p.docId, (passagesPerDocument.get(p.docId) ?? 0) + 1);

@@ -149,11 +149,7 @@ export function splitParagraphs(text: string, start = 0, end = text.length): Spa
     if (line.end === line.start) {
       if (current) paragraphs.push(current);
       current = null;
-    } else if (
-      current &&
-      !endsParagraph(text.slice(current.start, current.end)) &&
-      !startsBlock(text, line)
-    ) {
+    } else if (current && continuesParagraph(text, current, line)) {
       current.end = line.end;
     } else {
       if (current) paragraphs.push(current);
@@ -163,6 +159,12 @@ export function splitParagraphs(text: string, start = 0, end = text.length): Spa
   }
   if (current) paragraphs.push(current);
   return paragraphs;
+}
+
+/** A hard-wrapped line: the one before ends mid-sentence, or this one starts in lower case ("he said."). */
+function continuesParagraph(text: string, current: Span, line: Span): boolean {
+  if (startsBlock(text, line)) return false;
+  return !endsParagraph(text.slice(current.start, current.end)) || /^\p{Ll}/u.test(text[line.start] ?? '');
 }
 
 function endsParagraph(line: string): boolean {

@@ -1,21 +1,318 @@
-import type { QuoteResult, SpeakerChoice } from '../core/types.js';
+import {
+  type Quote,
+  type QuoteResult,
+  type SpeakerChoice,
+  type SpeakerInfo,
+  UserInputError,
+} from '../core/types.js';
 import type { Corpus } from '../corpus/types.js';
+import { Glossary } from '../search/glossary.js';
+import { contentTerms, stripInvisible } from '../search/text.js';
+import { extractQuotes } from './extract.js';
+import { editDistance, nameTokens, typoAllowance } from './names.js';
+import { PeopleDirectory, type Person } from './people.js';
+
+/** The longest speaker name or topic accepted from a user. */
+export const MAX_INPUT_LENGTH = 200;
+/** Autocomplete returns at most this many choices (Discord's limit). */
+export const MAX_CHOICES = 25;
+/** Autocomplete choice names are cut to this length (Discord's limit). */
+export const MAX_CHOICE_NAME = 100;
+/** Suggestions offered when a name does not resolve to a quoted speaker. */
+const MAX_SUGGESTIONS = 5;
+/** Share of a phrase's content words a quote must hold for {@link QuoteIndex.whoSaid} to name its speaker. */
+const WHO_SAID_MIN_COVERAGE = 0.6;
+
+/** A quote and who said it. */
+export interface AttributedQuote {
+  speaker: SpeakerInfo;
+  quote: Quote;
+}
+
+/**
+ * What a free-text question asks of the quotes: a speaker's words ("what did the PM say about the Moon?") or
+ * the speaker of some words ("who said the future of space is collaborative?").
+ */
+export type QuestionQuotes = { kind: 'speaker'; result: QuoteResult } | ({ kind: 'who' } & AttributedQuote);
 
 /** Who said what in a corpus. */
 export interface QuoteIndex {
-  /** Every quote of the speaker a user typed, found by any alias; see {@link QuoteResult}. */
+  /**
+   * Every quote of the speaker a user typed, found by name, alias, title or a near spelling; see
+   * {@link QuoteResult}. With `about`, quotes on that topic come first (all quotes are still returned).
+   * Quote `text` excludes the quote marks; it is `document.text.slice(citation.start, citation.end)`.
+   * @throws UserInputError when `speaker` is empty or either input is longer than {@link MAX_INPUT_LENGTH}.
+   */
   quote(speaker: string, about?: string): QuoteResult;
-  /** Autocomplete over quoted speakers. */
+  /**
+   * Autocomplete over quoted speakers, best first: name prefix, then alias or title prefix, then typos. An
+   * empty prefix lists every quoted speaker. At most `limit` and at most {@link MAX_CHOICES}. Never throws.
+   */
   speakers(prefix: string, limit: number): SpeakerChoice[];
+  /**
+   * The quote that holds the words given (stems compared, so "collaboration" finds "collaborative") and its
+   * speaker; `null` when no quote holds most of them or two speakers fit equally. For "who said …" questions.
+   */
+  whoSaid(words: string): AttributedQuote | null;
+  /**
+   * For the /ask pipeline: answers questions about quotes ("what did the PM say", "what did Nelson say about
+   * the Moon", "who said …"); `null` when the question is not about what someone said. Never throws.
+   */
+  forQuestion(question: string): QuestionQuotes | null;
+  /** Every quote with its speaker, in document order (the /ask pipeline reads who says each sentence). */
+  attributions(): AttributedQuote[];
   /** Number of quotes extracted. */
   readonly count: number;
 }
 
-/** Extracts the quotes of a corpus. (Quote extraction lands with the quotes issue.) */
-export function buildQuoteIndex(_corpus: Corpus): QuoteIndex {
-  return {
-    count: 0,
-    quote: (speaker) => ({ query: speaker, speaker: null, known: false, quotes: [], suggestions: [] }),
-    speakers: () => [],
+interface IndexedQuote {
+  quote: Quote;
+  speaker: Person;
+  stems: Set<string>;
+}
+
+/** Extracts the quotes of a corpus and indexes them by speaker. */
+export function buildQuoteIndex(corpus: Corpus): QuoteIndex {
+  const people = new PeopleDirectory(corpus.speakers, corpus.glossary);
+  const glossary = new Glossary(corpus.glossary);
+  const all: IndexedQuote[] = [];
+  for (const doc of corpus.documents) {
+    for (const found of extractQuotes(doc, people)) {
+      all.push({
+        quote: {
+          text: found.text,
+          citation: {
+            document: doc.id,
+            title: doc.title,
+            paragraph: found.paragraph,
+            url: doc.url,
+            start: found.start,
+            end: found.end,
+          },
+        },
+        speaker: found.speaker,
+        stems: new Set(contentTerms(found.text).map((t) => t.stem)),
+      });
+    }
+  }
+  const bySpeaker = new Map<Person, IndexedQuote[]>();
+  for (const q of all) {
+    const list = bySpeaker.get(q.speaker);
+    if (list) list.push(q);
+    else bySpeaker.set(q.speaker, [q]);
+  }
+  /** Quoted people, in the order of their first quote. */
+  const quoted = [...bySpeaker.keys()];
+  const isQuoted = (person: Person) => bySpeaker.has(person);
+
+  /**
+   * How well a quote fits a topic: one point per topic word it holds, half a point when it holds what the
+   * glossary says the word means in the corpus's wording ("teamwork" → "collaboration") instead.
+   */
+  const topicScorer = (about: string): ((q: IndexedQuote) => number) => {
+    const stems = contentTerms(about).map((t) => t.stem);
+    const meaningsAt = new Map<number, string[][]>();
+    for (const expansion of glossary.expand(stems)) {
+      for (let i = expansion.at; i < expansion.at + expansion.length; i++)
+        meaningsAt.set(i, expansion.meanings);
+    }
+    return (q) =>
+      stems.reduce((score, stem, i) => {
+        if (q.stems.has(stem)) return score + 1;
+        const meanings = meaningsAt.get(i) ?? [];
+        return meanings.some((m) => m.every((s) => q.stems.has(s))) ? score + 0.5 : score;
+      }, 0);
   };
+
+  const resultFor = (query: string, person: Person, about: string | undefined): QuoteResult => {
+    const quotes = bySpeaker.get(person) ?? [];
+    let ordered = quotes;
+    if (about) {
+      const score = topicScorer(about);
+      // Array.prototype.sort is stable, so quotes on the topic come first and each group keeps document order.
+      ordered = [...quotes].sort((a, b) => score(b) - score(a));
+    }
+    return {
+      query,
+      speaker: info(person),
+      known: true,
+      quotes: ordered.map((q) => q.quote),
+      suggestions: [],
+    };
+  };
+
+  const closestQuoted = (typed: string, first: Person[] = []): string[] => {
+    const key = nameTokens(typed).join(' ');
+    const distance = (person: Person) =>
+      Math.min(
+        ...[...person.names, ...person.roles].map((v) => {
+          const variant = v.join(' ');
+          return editDistance(key, variant) / Math.max(key.length, variant.length, 1);
+        }),
+      );
+    const rest = quoted.filter((p) => !first.includes(p)).sort((a, b) => distance(a) - distance(b));
+    return [...first.filter(isQuoted), ...rest].slice(0, MAX_SUGGESTIONS).map((p) => p.name);
+  };
+
+  /** Quoted speakers, most quoted first: suggestions when the person asked for said nothing. */
+  const mostQuoted = (): string[] =>
+    [...quoted]
+      .sort((a, b) => (bySpeaker.get(b)?.length ?? 0) - (bySpeaker.get(a)?.length ?? 0))
+      .slice(0, MAX_SUGGESTIONS)
+      .map((p) => p.name);
+
+  const quote = (speaker: string, about?: string): QuoteResult => {
+    const query = checkInput(speaker, 'speaker');
+    if (query === '') {
+      const example = quoted[0] ? `, for example "${quoted[0].name}"` : '';
+      throw new UserInputError(`Please name a speaker${example}: a name, a surname or a title works.`);
+    }
+    const topic = about === undefined ? '' : checkInput(about, 'topic');
+    const found = people.lookup(query, isQuoted);
+    const typed = speaker.trim();
+    if (found.kind === 'person') {
+      if (isQuoted(found.person)) return resultFor(typed, found.person, topic || undefined);
+      return { query: typed, speaker: null, known: true, quotes: [], suggestions: mostQuoted() };
+    }
+    const first = found.kind === 'ambiguous' ? found.people : [];
+    return {
+      query: typed,
+      speaker: null,
+      known: found.kind === 'ambiguous',
+      quotes: [],
+      suggestions: closestQuoted(query, first),
+    };
+  };
+
+  const whoSaid = (words: string): AttributedQuote | null => {
+    const cleaned = stripInvisible(String(words ?? ''))
+      .slice(0, 1000)
+      .replace(/^\s*(?:who|whom)\s+(?:said|says|stated|declared|remarked|wrote)\b\s*(?:that\b)?/iu, '');
+    const wanted = [...new Set(contentTerms(cleaned).map((t) => t.stem))];
+    if (wanted.length === 0) return null;
+    let best: { q: IndexedQuote; coverage: number; density: number } | null = null;
+    let tied = false;
+    for (const q of all) {
+      const hits = wanted.filter((s) => q.stems.has(s)).length;
+      const coverage = hits / wanted.length;
+      const density = hits / Math.max(q.stems.size, 1);
+      if (coverage < WHO_SAID_MIN_COVERAGE) continue;
+      if (!best || coverage > best.coverage || (coverage === best.coverage && density > best.density)) {
+        best = { q, coverage, density };
+        tied = false;
+      } else if (coverage === best.coverage && density === best.density && q.speaker !== best.q.speaker) {
+        tied = true;
+      }
+    }
+    if (!best || tied) return null;
+    return { speaker: info(best.q.speaker), quote: best.q.quote };
+  };
+
+  const forQuestion = (question: string): QuestionQuotes | null => {
+    const text = stripInvisible(String(question ?? '')).trim();
+    if (text === '' || text.length > 1000) return null;
+    if (/^\s*(?:who|whom)\s+(?:said|says|stated|declared|remarked|wrote)\b/iu.test(text)) {
+      const found = whoSaid(text);
+      return found ? { kind: 'who', ...found } : null;
+    }
+    if (
+      !/\b(?:say|said|says|saying|quote|quotes|quoted|words|remarks?|comments?|statements?|speak|spoke)\b/iu.test(
+        text,
+      )
+    ) {
+      return null;
+    }
+    const aboutMatch = /\b(?:about|on|regarding|concerning)\s+(.+?)\s*[?.!]*$/iu.exec(text);
+    const about = aboutMatch?.[1];
+    let found = people.matchKnown(nameTokens(text));
+    if (found.kind === 'none') {
+      // "what did kishda say": the words left once question and speech words go, looked up as typed.
+      const rest = (aboutMatch ? text.slice(0, aboutMatch.index) : text)
+        .replace(QUESTION_WORDS, ' ')
+        .replace(/[?.!,]/gu, ' ')
+        .trim();
+      const words = nameTokens(rest);
+      if (words.length >= 1 && words.length <= 3) found = people.lookup(rest, isQuoted);
+    }
+    if (found.kind !== 'person') return null;
+    if (!isQuoted(found.person)) {
+      return {
+        kind: 'speaker',
+        result: { query: text, speaker: null, known: true, quotes: [], suggestions: mostQuoted() },
+      };
+    }
+    return { kind: 'speaker', result: resultFor(text, found.person, about) };
+  };
+
+  const speakers = (prefix: string, limit: number): SpeakerChoice[] => {
+    const max = Number.isFinite(limit) ? Math.max(0, Math.min(MAX_CHOICES, Math.floor(limit))) : MAX_CHOICES;
+    const typed = nameTokens(stripInvisible(String(prefix ?? '')).slice(0, MAX_CHOICE_NAME)).join(' ');
+    const ranked =
+      typed === ''
+        ? quoted
+        : quoted
+            .map((person) => ({ person, rank: prefixRank(person, typed) }))
+            .filter((x) => x.rank !== null)
+            .sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0))
+            .map((x) => x.person);
+    return ranked.slice(0, max).map((person) => ({
+      name: cut(person.name, MAX_CHOICE_NAME),
+      title: person.title === null ? null : cut(person.title, MAX_CHOICE_NAME),
+      quotes: bySpeaker.get(person)?.length ?? 0,
+    }));
+  };
+
+  const attributed: AttributedQuote[] = all.map((q) => ({ speaker: info(q.speaker), quote: q.quote }));
+  return { count: all.length, quote, speakers, whoSaid, forQuestion, attributions: () => attributed };
+}
+
+/** Question and speech words around a name in "what did X say", "what has X said", "quote X". */
+const QUESTION_WORDS =
+  /\b(?:what|which|how|did|does|do|has|have|had|was|were|is|the|any|anything|ever|say|said|says|saying|quote|quotes|quoted|words|remarks?|comments?|statements?|speak|spoke|give|me|show|tell|us|from|by|of)\b/giu;
+
+/** Trims a user's text and checks its length; a non-string (a bad adapter call) reads as empty. */
+function checkInput(value: string, what: 'speaker' | 'topic'): string {
+  const text = stripInvisible(typeof value === 'string' ? value : '').trim();
+  if (text.length > MAX_INPUT_LENGTH) {
+    throw new UserInputError(
+      `That ${what} is ${text.length} characters long; please keep it under ${MAX_INPUT_LENGTH} characters.`,
+    );
+  }
+  return text;
+}
+
+function info(person: Person): SpeakerInfo {
+  return { name: person.name, title: person.title };
+}
+
+function cut(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+/**
+ * How well a person fits an autocomplete prefix, lower is better, or `null`: 0 the name starts with it, 1 a
+ * word of a personal name does, 2 a role or one of its words does, 3 a name contains it, 4 a typo away.
+ */
+function prefixRank(person: Person, typed: string): number | null {
+  const name = nameTokens(person.name).join(' ');
+  if (name.startsWith(typed)) return 0;
+  const startsAnyWord = (variant: string[]) =>
+    variant.some((_, i) => variant.slice(i).join(' ').startsWith(typed));
+  if (person.names.some(startsAnyWord)) return 1;
+  if (person.roles.some(startsAnyWord)) return 2;
+  const variants = [...person.names, ...person.roles];
+  if (typed.length >= 3 && variants.some((v) => v.join(' ').includes(typed))) return 3;
+  const allowance = typoAllowance(typed);
+  if (allowance === 0) return null;
+  const nearly = variants.some((v) =>
+    v.some((_, i) => {
+      const rest = v.slice(i).join(' ');
+      return (
+        editDistance(typed, rest.slice(0, typed.length)) <= allowance ||
+        editDistance(typed, rest.slice(0, typed.length + 1)) <= allowance ||
+        editDistance(typed, v[i] ?? '') <= allowance
+      );
+    }),
+  );
+  return nearly ? 4 : null;
 }

@@ -42,6 +42,7 @@ export interface SearchHit {
 export class PassageIndex {
   readonly passageCount: number;
   private readonly byId: Map<string, Passage>;
+  private readonly byDocument = new Map<string, Passage[]>();
 
   private constructor(
     private readonly search: MiniSearch<IndexedPassage>,
@@ -50,6 +51,11 @@ export class PassageIndex {
     private readonly documentFrequency: Map<string, number>,
   ) {
     this.byId = new Map(passages.map((p) => [p.id, p]));
+    for (const p of passages) {
+      const list = this.byDocument.get(p.docId);
+      if (list) list.push(p);
+      else this.byDocument.set(p.docId, [p]);
+    }
     this.passageCount = passages.length;
   }
 
@@ -137,6 +143,11 @@ export class PassageIndex {
 
   passage(id: string): Passage | undefined {
     return this.byId.get(id);
+  }
+
+  /** The (first) passage of a document holding the character at `offset`. */
+  passageAt(docId: string, offset: number): Passage | undefined {
+    return this.byDocument.get(docId)?.find((p) => p.start <= offset && offset < p.end);
   }
 }
 

@@ -76,6 +76,38 @@ describe('ask on the bundled release', () => {
   });
 });
 
+describe('questions about what people said use the quotes', () => {
+  const paragraph = (words: string) => bundledParagraphs()[paragraphWith(words) - 1] ?? '';
+
+  it('"what did the PM say" answers with Kishida\'s words, cited', () => {
+    const result = kb.ask('what did the PM say');
+    const kishida = paragraph('said Kishida');
+    expect(result.answer?.text).toContain('I expect this agreement');
+    expect(kishida).toContain(result.answer?.text ?? '-');
+    expect(result.answer?.citation.paragraph).toBe(paragraphWith('said Kishida'));
+    expect(result.passages[0]?.citation.paragraph).toBe(paragraphWith('said Kishida'));
+  });
+
+  it('"who said …" names the speaker', () => {
+    const result = kb.ask('who said the future of space is collaborative?');
+    expect(result.answer?.text).toContain('Anthony Blinken');
+    expect(paragraph('collaborative')).toContain(result.answer?.text ?? '-');
+  });
+
+  it('"according to Nelson" answers from Nelson\'s quote', () => {
+    const result = kb.ask('according to nelson, what will the agreement let the agencies do?');
+    expect(result.answer?.citation.paragraph).toBe(paragraphWith('said Nelson'));
+  });
+
+  it('abstains for people who are present but never quoted, and for strangers', () => {
+    const melroy = kb.ask('What did Pam Melroy say?');
+    expect(melroy.answer).toBeNull();
+    expect(melroy.suggestions.join(' ')).toMatch(/Blinken|Kishida|Nelson/);
+    expect(kb.ask('what did china say about the agreement?').answer).toBeNull();
+    expect(kb.ask('What did Biden say about the deal?').answer).toBeNull();
+  });
+});
+
 describe('bad questions get clear errors', () => {
   it('empty', () => {
     expect(() => kb.ask('   ')).toThrow(new UserInputError('Please type a question: this one is empty.'));

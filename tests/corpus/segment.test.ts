@@ -89,3 +89,15 @@ describe('long paragraphs', () => {
     );
   });
 });
+
+describe('splitParagraphs', () => {
+  it('keeps a line that starts in lower case with the paragraph before it', async () => {
+    const { splitParagraphs } = await import('../../src/corpus/segment.js');
+    const text = '“We are ready,”\nhe said.\nA new paragraph.\n\nAnother one';
+    expect(splitParagraphs(text).map((p) => text.slice(p.start, p.end))).toEqual([
+      '“We are ready,”\nhe said.',
+      'A new paragraph.',
+      'Another one',
+    ]);
+  });
+});

@@ -1,0 +1,98 @@
+/**
+ * Name normalization and fuzzy comparison, shared by quote attribution (names as the text writes them) and
+ * speaker lookup (names as users type them).
+ */
+
+/** A name or title as words: lower case, accents, periods, apostrophes and possessives removed. */
+export type NameTokens = string[];
+
+/**
+ * The words of a name as compared everywhere: "Fumio’s" → "fumio", "U.S." → "us", "Akihiko" and "Akíhiko"
+ * agree. A leading "the" is dropped ("the Prime Minister" is the Prime Minister).
+ */
+export function nameTokens(text: string): NameTokens {
+  const words = text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[’‘`´]/g, "'")
+    .replace(/'s\b/g, '')
+    .replace(/['.]/g, '')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+  while (words[0] === 'the') words.shift();
+  return words;
+}
+
+/** Index in `haystack` where `needle` occurs as a run of whole words, or -1. */
+export function indexOfWords(haystack: NameTokens, needle: NameTokens): number {
+  if (needle.length === 0 || needle.length > haystack.length) return -1;
+  outer: for (let i = 0; i + needle.length <= haystack.length; i++) {
+    for (let j = 0; j < needle.length; j++) {
+      if (haystack[i + j] !== needle[j]) continue outer;
+    }
+    return i;
+  }
+  return -1;
+}
+
+/** Whether `needle` occurs in `haystack` as a run of whole words. */
+export function containsWords(haystack: NameTokens, needle: NameTokens): boolean {
+  return indexOfWords(haystack, needle) >= 0;
+}
+
+/** Optimal-string-alignment distance: edits, with a swap of neighbours ("melory") counting as one. */
+export function editDistance(a: string, b: string): number {
+  if (a === b) return 0;
+  if (a.length === 0) return b.length;
+  if (b.length === 0) return a.length;
+  let beforePrevious: number[] = [];
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        best = Math.min(best, (beforePrevious[j - 2] ?? 0) + 1);
+      }
+      current.push(best);
+    }
+    beforePrevious = previous;
+    previous = current;
+  }
+  return previous[b.length] ?? Math.max(a.length, b.length);
+}
+
+/** Typos forgiven in one word: none in short words, where one edit makes another name entirely. */
+export function typoAllowance(word: string): number {
+  if (word.length <= 3) return 0;
+  if (word.length <= 6) return 1;
+  return 2;
+}
+
+/**
+ * How far the typed words are from a run of `variant`'s words (in order, one typed word per variant word),
+ * or `null` when some typed word is beyond its typo allowance. Returns the best alignment.
+ */
+export function fuzzyWordsDistance(typed: NameTokens, variant: NameTokens): number | null {
+  if (typed.length === 0 || typed.length > variant.length) return null;
+  let best: number | null = null;
+  for (let offset = 0; offset + typed.length <= variant.length; offset++) {
+    let total = 0;
+    for (let k = 0; k < typed.length; k++) {
+      const word = typed[k] ?? '';
+      const target = variant[offset + k] ?? '';
+      // A clipped word ("admin", "sec") counts as one edit: users abbreviate.
+      const clipped = word.length >= 3 && target.length > word.length && target.startsWith(word);
+      const distance = clipped ? 1 : editDistance(word, target);
+      if (distance > Math.max(typoAllowance(word), clipped ? 1 : 0)) {
+        total = Number.POSITIVE_INFINITY;
+        break;
+      }
+      total += distance;
+    }
+    if (total !== Number.POSITIVE_INFINITY && (best === null || total < best)) best = total;
+  }
+  return best;
+}

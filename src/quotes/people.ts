@@ -1,0 +1,345 @@
+import type { GlossaryEntry, SpeakerEntry } from '../corpus/types.js';
+import { isStopWord } from '../search/text.js';
+import { containsWords, fuzzyWordsDistance, indexOfWords, type NameTokens, nameTokens } from './names.js';
+
+/** Someone the corpus knows: from the speakers register, or named in a document. */
+export interface Person {
+  /** `r<N>` for the N-th register entry, `m:<words>` for someone known only from the text. */
+  id: string;
+  name: string;
+  title: string | null;
+  /** Personal names: the name, other spellings and orders ("Fumio Kishida", "Kishida", "Secretary Blinken"). */
+  names: NameTokens[];
+  /** Roles that stand for the person ("Prime Minister", "NASA chief", the register title). */
+  roles: NameTokens[];
+}
+
+/** What a phrase or a typed name resolved to. */
+export type Resolution =
+  | { kind: 'person'; person: Person }
+  /** Several people fit equally well; naming one would risk putting words in the wrong mouth. */
+  | { kind: 'ambiguous'; people: Person[] }
+  | { kind: 'none' };
+
+const NONE: Resolution = { kind: 'none' };
+
+/**
+ * Words of titles and honorifics, in any language's English rendering. A run of capitalized words such as
+ * "Chief Scientist Jane Doe" is split at the last of them into a title and a name. Generic vocabulary only:
+ * who is who comes from the text and the speakers register.
+ */
+const TITLE_WORDS = new Set(
+  `president vice prime minister secretary deputy assistant associate administrator director chief executive
+  officer ambassador senator sen representative rep congressman congresswoman governor gov mayor chair chairman
+  chairwoman chairperson commissioner general gen admiral adm colonel col captain capt commander lieutenant lt
+  sergeant sgt dr mr mrs ms miss mx prof professor sir dame lord lady king queen prince princess emperor
+  astronaut cosmonaut spokesperson spokesman spokeswoman head manager leader founder ceo cto cfo coo chancellor
+  premier foreign state defense defence council senate cabinet scientist engineer official envoy delegate
+  attorney judge justice rev reverend hon honorable honourable minister-president undersecretary`.split(
+    /\s+/,
+  ),
+);
+
+/** Capitalized words that name places, bodies and things rather than people ("Low Earth Orbit"). */
+const NOT_PERSON_WORDS = new Set(
+  `agency agreement accord accords administration aeronautics aerospace alliance artemis association bank
+  bodies celestial center centre city college committee commission company corporation council county
+  department earth exploration federation forum foundation framework gateway government group headquarters
+  house institute international january february march april may june july august september october november
+  december monday tuesday wednesday thursday friday saturday sunday kingdom league lunar mars ministry mission
+  moon nation nations national office orbit organization organisation outer parliament partnership program
+  programme project republic school society space station states street summit system treaty union united
+  university world`.split(/\s+/),
+);
+
+/** Words that open a sentence in front of a name without being part of it ("During", "Today", "Among"). */
+function isFillerWord(word: string): boolean {
+  return isStopWord(word) || /^(during|today|yesterday|among|known|after|before|meanwhile|also)$/.test(word);
+}
+
+function isAcronym(word: string): boolean {
+  return /^(?:\p{Lu}\.?){2,}$/u.test(word.replace(/[’']s$/, ''));
+}
+
+/**
+ * Splits a capitalized run as the text writes it into a personal name (the words after the last title word,
+ * organization acronym or connector) and the title in front of it. The name is empty when the run has none
+ * ("Japan Aerospace Exploration Agency President").
+ */
+export function splitTitle(run: string): { name: string; title: string | null } {
+  const words = run.split(/\s+/).filter(Boolean);
+  let cut = words.length;
+  while (cut > 0) {
+    const word = words[cut - 1] ?? '';
+    const plain = nameTokens(word).join('');
+    if (
+      plain === '' ||
+      TITLE_WORDS.has(plain) ||
+      isAcronym(word) ||
+      isFillerWord(plain) ||
+      /^\p{Ll}/u.test(word)
+    ) {
+      break;
+    }
+    cut--;
+  }
+  // Personal names rarely run past four words; longer runs carry an organization's name in front.
+  cut = Math.max(cut, words.length - 4);
+  let titleStart = 0;
+  while (titleStart < cut && isFillerWord(nameTokens(words[titleStart] ?? '').join(''))) titleStart++;
+  const name = words
+    .slice(cut)
+    .join(' ')
+    .replace(/[’']s$/, '');
+  const title = words.slice(titleStart, cut).join(' ');
+  return { name, title: title === '' ? null : title };
+}
+
+/** Whether a name split off a run looks like a person's rather than a place's or a programme's. */
+function looksLikePersonName(name: string): boolean {
+  const words = nameTokens(name);
+  return words.length > 0 && words.every((w) => !NOT_PERSON_WORDS.has(w) && !/^\d/.test(w));
+}
+
+/** A reversible key for a personal name: its words in any order ("Kishida Fumio" = "Fumio Kishida"). */
+function nameKey(words: NameTokens): string {
+  return [...words].sort().join(' ');
+}
+
+/** Whether an alias spells the person's name (shares a word with it) rather than naming a role. */
+function isPersonalAlias(alias: NameTokens, name: NameTokens): boolean {
+  return alias.some((w) => name.includes(w));
+}
+
+function uniqueTokenLists(lists: NameTokens[]): NameTokens[] {
+  const seen = new Set<string>();
+  return lists.filter((l) => {
+    const key = l.join(' ');
+    if (l.length === 0 || seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** A typed word worth matching inside longer names: not a stop word, at least three letters. */
+function hasContentWord(words: NameTokens): boolean {
+  return words.some((w) => w.length >= 3 && !isStopWord(w));
+}
+
+/**
+ * Everyone the corpus knows, and the name matching used both for attribution in the text and for what users
+ * type. Register entries come first; people known only from the text are added as extraction meets them.
+ */
+export class PeopleDirectory {
+  readonly people: Person[] = [];
+  private readonly byNameKey = new Map<string, Person>();
+  /** Glossary wordings users type, and the corpus wordings they stand for, for a last-resort rewrite. */
+  private readonly rewrites: { typed: NameTokens; text: NameTokens }[] = [];
+
+  constructor(register: SpeakerEntry[], glossary: GlossaryEntry[] = []) {
+    register.forEach((entry, index) => {
+      const name = nameTokens(entry.name);
+      const aliases = entry.aliases.map(nameTokens);
+      const reversed = name.length === 2 ? [[...name].reverse()] : [];
+      const person: Person = {
+        id: `r${index}`,
+        name: entry.name,
+        title: entry.title,
+        names: uniqueTokenLists([name, ...reversed, ...aliases.filter((a) => isPersonalAlias(a, name))]),
+        roles: uniqueTokenLists([
+          ...aliases.filter((a) => !isPersonalAlias(a, name)),
+          ...(entry.title ? [nameTokens(entry.title)] : []),
+        ]),
+      };
+      this.people.push(person);
+      if (!this.byNameKey.has(nameKey(name))) this.byNameKey.set(nameKey(name), person);
+    });
+    for (const entry of glossary) {
+      const text = nameTokens(entry.text);
+      for (const typed of entry.typed) this.rewrites.push({ typed: nameTokens(typed), text });
+    }
+  }
+
+  /**
+   * The person a phrase of the text names: the longest personal name it contains as whole words ("NASA
+   * Administrator Bill Nelson" is Bill Nelson); failing that, the role that explains most of its words (see
+   * {@link bestCoverage}), so "deputy NASA administrator" is the deputy, not the administrator.
+   */
+  matchKnown(phrase: NameTokens): Resolution {
+    let bestLength = 0;
+    let best: Person[] = [];
+    for (const person of this.people) {
+      for (const variant of person.names) {
+        if (variant.length < bestLength || !containsWords(phrase, variant)) continue;
+        if (variant.length > bestLength) {
+          bestLength = variant.length;
+          best = [];
+        }
+        if (!best.includes(person)) best.push(person);
+      }
+    }
+    if (best.length === 0) best = this.bestCoverage(phrase, ['roles']);
+    if (best.length === 1 && best[0]) return { kind: 'person', person: best[0] };
+    if (best.length > 1) return { kind: 'ambiguous', people: best };
+    return NONE;
+  }
+
+  /**
+   * The people whose names (in `fields`) best explain `words`. A candidate has one of those names inside
+   * `words` as whole words, or has every content word of `words` among its names' words ("state secretary").
+   * Ranked by content words explained by any of the person's names and roles (so a word such as "deputy"
+   * that only the deputy's names hold decides), then by the longest name inside, then personal names first.
+   */
+  private bestCoverage(words: NameTokens, fields: readonly ('names' | 'roles')[]): Person[] {
+    const content = words.filter((w) => !isStopWord(w));
+    let bestKey: number[] = [];
+    let best: Person[] = [];
+    for (const person of this.people) {
+      const vocabulary = new Set([...person.names, ...person.roles].flat());
+      const covered = content.filter((w) => vocabulary.has(w)).length;
+      let inside = 0;
+      let personal = 0;
+      for (const field of fields) {
+        for (const variant of person[field]) {
+          if (!containsWords(words, variant)) continue;
+          const isPersonal = field === 'names' ? 1 : 0;
+          if (variant.length > inside || (variant.length === inside && isPersonal > personal)) {
+            inside = variant.length;
+            personal = isPersonal;
+          }
+        }
+      }
+      const wholeCover = content.length >= 2 && covered === content.length;
+      if (inside === 0 && !wholeCover) continue;
+      const key = [covered, inside, personal];
+      const order = compareKeys(key, bestKey);
+      if (order > 0) {
+        bestKey = key;
+        best = [];
+      }
+      if (order >= 0) best.push(person);
+    }
+    return best;
+  }
+
+  /**
+   * The person a capitalized run of the text names ("Chief Scientist Jane Doe"), known or new; `null` when
+   * the run holds no personal name. New people are added to the directory.
+   */
+  personForRun(run: string, titleHint: string | null = null): Person | null {
+    const { name, title } = splitTitle(run);
+    const known = this.matchKnown(nameTokens(run));
+    if (known.kind === 'ambiguous') return null;
+    if (known.kind === 'person') {
+      // "Minister Kato Aiko" after "said Aiko Kato": the fuller mention supplies the title.
+      const person = known.person;
+      if (person.title === null && title && person.id === `m:${nameKey(nameTokens(name))}`)
+        person.title = title;
+      return person;
+    }
+    if (!looksLikePersonName(name)) return null;
+    const words = nameTokens(name);
+    const key = nameKey(words);
+    const existing = this.byNameKey.get(key);
+    if (existing) {
+      if (existing.title === null && (title ?? titleHint)) existing.title = title ?? titleHint;
+      return existing;
+    }
+    const person: Person = {
+      id: `m:${key}`,
+      name,
+      title: title ?? titleHint,
+      names: uniqueTokenLists([words, ...(words.length === 2 ? [[...words].reverse()] : [])]),
+      roles: [],
+    };
+    this.people.push(person);
+    this.byNameKey.set(key, person);
+    return person;
+  }
+
+  /**
+   * Resolves what a user typed: an exact name or alias; else the longest name contained in what was typed
+   * ("Prime Minister Fumio Kishida"); else names containing what was typed ("Fumio"); else names within
+   * typo distance ("kishda"); else the same after glossary rewrites ("premier" → "Prime Minister"). At each
+   * step a tie is broken in favour of people `preferred` (those with quotes), and stays a tie otherwise.
+   */
+  lookup(typed: string, preferred: (person: Person) => boolean): Resolution {
+    const words = nameTokens(typed);
+    if (words.length === 0) return NONE;
+    const direct = this.lookupWords(words, preferred);
+    if (direct.kind !== 'none') return direct;
+    const found = new Map<string, Person>();
+    let ambiguous: Person[] = [];
+    for (const rewritten of this.rewritten(words)) {
+      const result = this.lookupWords(rewritten, preferred);
+      if (result.kind === 'person') found.set(result.person.id, result.person);
+      if (result.kind === 'ambiguous') ambiguous = result.people;
+    }
+    return decide([...found.values()].length ? [...found.values()] : ambiguous, preferred);
+  }
+
+  private lookupWords(words: NameTokens, preferred: (person: Person) => boolean): Resolution {
+    const variants = this.people.flatMap((person) => [
+      ...person.names.map((v) => ({ person, v, personal: true })),
+      ...person.roles.map((v) => ({ person, v, personal: false })),
+    ]);
+    const key = words.join(' ');
+    const exact = variants.filter((x) => x.v.join(' ') === key).map((x) => x.person);
+    if (exact.length) return decide(exact, preferred);
+
+    const inside = this.bestCoverage(words, ['names', 'roles']);
+    if (inside.length) return decide(inside, preferred);
+
+    if (!hasContentWord(words)) return NONE;
+    const containing = variants.filter((x) => indexOfWords(x.v, words) >= 0).map((x) => x.person);
+    if (containing.length) return decide(containing, preferred);
+
+    let bestDistance = Number.POSITIVE_INFINITY;
+    let close: Person[] = [];
+    for (const x of variants) {
+      const distance = fuzzyWordsDistance(words, x.v);
+      if (distance === null) continue;
+      // A whole-name match beats a match on part of a longer name at the same distance.
+      const score = distance * 2 + (words.length === x.v.length ? 0 : 1);
+      if (score < bestDistance) {
+        bestDistance = score;
+        close = [];
+      }
+      if (score === bestDistance) close.push(x.person);
+    }
+    return decide(close, preferred);
+  }
+
+  /** What was typed with glossary wordings replaced by the corpus's own, one wording at a time and all. */
+  private rewritten(words: NameTokens): NameTokens[] {
+    const results: NameTokens[] = [];
+    let all = [...words];
+    for (const { typed, text } of this.rewrites) {
+      const at = indexOfWords(words, typed);
+      if (at >= 0) results.push([...words.slice(0, at), ...text, ...words.slice(at + typed.length)]);
+      const atAll = indexOfWords(all, typed);
+      if (atAll >= 0) all = [...all.slice(0, atAll), ...text, ...all.slice(atAll + typed.length)];
+    }
+    if (all.join(' ') !== words.join(' ')) results.push(all);
+    return results.slice(0, 32);
+  }
+}
+
+/** Lexicographic comparison of score keys; a missing key counts as lowest. */
+function compareKeys(a: number[], b: number[]): number {
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const d = (a[i] ?? -1) - (b[i] ?? -1);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+/** One person if the candidates (or the preferred among them) are one person, else a tie. */
+function decide(candidates: Person[], preferred: (person: Person) => boolean): Resolution {
+  const unique = [...new Set(candidates)];
+  if (unique.length === 0) return NONE;
+  if (unique.length === 1 && unique[0]) return { kind: 'person', person: unique[0] };
+  const favoured = unique.filter(preferred);
+  if (favoured.length === 1 && favoured[0]) return { kind: 'person', person: favoured[0] };
+  return { kind: 'ambiguous', people: favoured.length ? favoured : unique };
+}

@@ -1,0 +1,243 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { UserInputError } from '../../src/core/types.js';
+import { loadCorpusStrict } from '../../src/corpus/load.js';
+import type { Corpus } from '../../src/corpus/types.js';
+import { buildQuoteIndex, MAX_CHOICES, type QuoteIndex } from '../../src/quotes/index.js';
+import { allQuotes, corpusOf } from './helpers.js';
+
+const CORPUS_DIR = join(import.meta.dirname, '../../corpus');
+const FIXTURE_DIR = join(import.meta.dirname, 'fixtures/briefing');
+
+let release: QuoteIndex;
+let releaseText: string;
+
+beforeAll(async () => {
+  const corpus = await loadCorpusStrict(CORPUS_DIR);
+  release = buildQuoteIndex(corpus);
+  releaseText = corpus.documents[0]?.text ?? '';
+});
+
+describe('input checks', () => {
+  it.each(['', '   ', '\u200B\u200B', '\t\n'])(
+    'rejects an empty speaker (%j) with a UserInputError',
+    (typed) => {
+      expect(() => release.quote(typed)).toThrow(UserInputError);
+      expect(() => release.quote(typed)).toThrow(/name a speaker/i);
+    },
+  );
+
+  it('rejects a speaker or topic over 200 characters, and accepts 200', () => {
+    expect(() => release.quote('k'.repeat(201))).toThrow(UserInputError);
+    expect(() => release.quote('k'.repeat(201))).toThrow(/201 characters/);
+    expect(() => release.quote('Kishida', 'moon '.repeat(50))).toThrow(UserInputError);
+    expect(release.quote('k'.repeat(200)).known).toBe(false);
+  });
+
+  it.each(['!!!', 'the', '"', '  ""  ', 'Robert’); DROP TABLE quotes;--', '\u0000', '👩‍🚀', 'of of of'])(
+    'answers odd input %j without throwing',
+    (typed) => {
+      const result = release.quote(typed);
+      expect(result.query).toBe(typed.trim());
+      expect(result.speaker).toBeNull();
+    },
+  );
+
+  it('never throws from autocomplete, whatever it is sent', () => {
+    for (const prefix of ['', 'x'.repeat(5000), '\u200B', '!!!']) {
+      expect(() => release.speakers(prefix, 25)).not.toThrow();
+    }
+    expect(release.speakers('', Number.NaN).length).toBeLessThanOrEqual(MAX_CHOICES);
+    expect(release.speakers('', -3)).toEqual([]);
+  });
+});
+
+describe('topics', () => {
+  it('puts the quotes on the topic first and keeps every quote', () => {
+    const plain = release.quote('Blinken').quotes.map((q) => q.text);
+    const onEarth = release.quote('Blinken', 'earth').quotes.map((q) => q.text);
+    expect(onEarth).toHaveLength(plain.length);
+    expect(onEarth[0]).toContain('here on Earth');
+    expect([...onEarth].sort()).toEqual([...plain].sort());
+  });
+
+  it('matches topics by stem and through the glossary', () => {
+    // "collaboration" → "collaborative" by stem; "teamwork" → "collaboration" by the glossary.
+    for (const topic of ['collaboration', 'teamwork']) {
+      const first = release.quote('Blinken', topic).quotes[0]?.text ?? '';
+      expect(first).toContain('collaborative');
+    }
+  });
+
+  it('keeps document order when nothing is on the topic', () => {
+    const plain = release.quote('Blinken').quotes.map((q) => q.text);
+    expect(release.quote('Blinken', 'bananas').quotes.map((q) => q.text)).toEqual(plain);
+    expect(release.quote('Blinken', '   ').quotes.map((q) => q.text)).toEqual(plain);
+  });
+});
+
+describe('autocomplete', () => {
+  it('lists every quoted speaker with quote counts for an empty prefix', () => {
+    const choices = release.speakers('', 25);
+    const counts = Object.fromEntries(choices.map((c) => [c.name, c.quotes]));
+    expect(counts).toEqual({ 'Anthony Blinken': 2, 'Kishida Fumio': 1, 'Bill Nelson': 1 });
+    const total = choices.reduce((sum, c) => sum + c.quotes, 0);
+    expect(total).toBe(release.count);
+    for (const c of choices) expect(releaseText).toContain(c.name.split(' ')[0]); // names of the text
+  });
+
+  it.each([
+    ['kish', 'Kishida Fumio'],
+    ['Fumio', 'Kishida Fumio'],
+    ['prime', 'Kishida Fumio'],
+    ['pm', 'Kishida Fumio'],
+    ['kishda', 'Kishida Fumio'],
+    ['sec', 'Anthony Blinken'],
+    ['antony', 'Anthony Blinken'],
+    ['blinkn', 'Anthony Blinken'],
+    ['Bill', 'Bill Nelson'],
+    ['nasa adm', 'Bill Nelson'],
+    ['nelsn', 'Bill Nelson'],
+  ])('%j offers %s first', (prefix, name) => {
+    expect(release.speakers(prefix, 25)[0]?.name).toBe(name);
+  });
+
+  it('offers nobody for a prefix that fits no quoted speaker, including the unquoted', () => {
+    expect(release.speakers('melroy', 25)).toEqual([]);
+    expect(release.speakers('qqq', 25)).toEqual([]);
+  });
+
+  it('respects the limit and the 25-choice and 100-character caps', () => {
+    expect(release.speakers('', 1)).toHaveLength(1);
+    expect(release.speakers('', 100).length).toBeLessThanOrEqual(25);
+    const many = Array.from(
+      { length: 30 },
+      (_, i) => `“Words number ${i},” said Person${'x'.repeat(i)} Doe${i}.`,
+    );
+    const longName = `“Long,” said ${'Verylongname '.repeat(10).trim()}.`;
+    const corpus = corpusOf([...many, longName].join('\n'));
+    const index = buildQuoteIndex(corpus);
+    expect(index.count).toBe(31);
+    const choices = index.speakers('', 25);
+    expect(choices).toHaveLength(25);
+    const all = index.speakers('v', 25);
+    for (const c of [...choices, ...all]) expect(c.name.length).toBeLessThanOrEqual(100);
+  });
+});
+
+describe('who said it', () => {
+  it('finds the speaker of words from a quote', () => {
+    const found = release.whoSaid('who said the future of space is collaborative?');
+    expect(found?.speaker.name).toBe('Anthony Blinken');
+    expect(releaseText.slice(found?.quote.citation.start, found?.quote.citation.end)).toBe(found?.quote.text);
+    expect(release.whoSaid('vigorously promote space cooperation')?.speaker.name).toBe('Kishida Fumio');
+    expect(release.whoSaid('from low earth orbit to the moon and beyond')?.speaker.name).toBe('Bill Nelson');
+  });
+
+  it('names nobody for words nobody said', () => {
+    expect(release.whoSaid('who said bananas are yellow')).toBeNull();
+    expect(release.whoSaid('the')).toBeNull();
+    expect(release.whoSaid('')).toBeNull();
+  });
+});
+
+describe('questions for /ask', () => {
+  it('answers "what did X say" with the speaker’s quotes', () => {
+    const answer = release.forQuestion('What did the PM say?');
+    expect(answer?.kind).toBe('speaker');
+    if (answer?.kind !== 'speaker') return;
+    expect(answer.result.speaker?.name).toBe('Kishida Fumio');
+    expect(answer.result.quotes.map((q) => q.text)).toEqual(
+      release.quote('Kishida').quotes.map((q) => q.text),
+    );
+  });
+
+  it('forgives a typo in the name of a question', () => {
+    const answer = release.forQuestion('what did kishda say');
+    expect(answer?.kind === 'speaker' && answer.result.speaker?.name).toBe('Kishida Fumio');
+    expect(release.forQuestion('What did Biden say?')).toBeNull();
+    expect(release.forQuestion('What does the agreement say about the Moon?')).toBeNull();
+  });
+
+  it('ranks by the topic of "what did X say about Y"', () => {
+    const answer = release.forQuestion('What did Secretary Blinken say about Earth?');
+    expect(answer?.kind === 'speaker' && answer.result.quotes[0]?.text).toContain('here on Earth');
+  });
+
+  it('answers "who said …" with the quote and its speaker', () => {
+    const answer = release.forQuestion('Who said the future of space is collaborative?');
+    expect(answer).toMatchObject({ kind: 'who', speaker: { name: 'Anthony Blinken' } });
+  });
+
+  it('says a known person has no quotes, and leaves other questions alone', () => {
+    expect(release.forQuestion('What did Anne McClain say?')).toMatchObject({
+      kind: 'speaker',
+      result: { speaker: null, known: true, quotes: [] },
+    });
+    expect(release.forQuestion('When was the agreement signed?')).toBeNull();
+    expect(release.forQuestion('Where did Kishida travel?')).toBeNull();
+    expect(release.forQuestion('')).toBeNull();
+  });
+});
+
+describe('a corpus folder loaded from disk (.txt with a title line, .md, register)', () => {
+  let corpus: Corpus;
+  let index: QuoteIndex;
+  beforeAll(async () => {
+    corpus = await loadCorpusStrict(FIXTURE_DIR);
+    index = buildQuoteIndex(corpus);
+  });
+
+  it('finds every quote, in document order across files, at its offsets', async () => {
+    const briefing = await readFile(join(FIXTURE_DIR, 'briefing.txt'), 'utf8');
+    expect(allQuotes(index, corpus)).toEqual([
+      { speaker: 'Mara Lindqvist', text: 'The wheels survived every test we could think of' },
+      {
+        speaker: 'Mara Lindqvist',
+        text: 'We\ndrove them over basalt, over ice, and over the worst sand we could find.',
+      },
+      { speaker: 'Mara Lindqvist', text: 'Then we did it all again at night.' },
+      { speaker: 'Mara Lindqvist', text: 'We are proud of this rover' },
+      { speaker: 'Mara Lindqvist', text: 'It is the best we have built.' },
+      { speaker: 'Tomas Ek', text: 'We launch in March, and there is no slack' },
+    ]);
+    // The .txt document's text is the whole file, title line included: offsets index the file itself.
+    for (const quote of index.quote('Ek').quotes) {
+      expect(briefing.slice(quote.citation.start, quote.citation.end)).toBe(quote.text);
+    }
+  });
+
+  it('never reads the title line as a quote, and cites paragraphs as the passages number them', () => {
+    const lindqvist = index.quote('Dr. Lindqvist');
+    expect(lindqvist.quotes.map((q) => [q.citation.document, q.citation.paragraph])).toEqual([
+      ['briefing', 2],
+      ['briefing', 2],
+      ['briefing', 3],
+      ['rover-statement', 2],
+      ['rover-statement', 2],
+    ]);
+    for (const quote of lindqvist.quotes) {
+      const passage = corpus.passages.find(
+        (p) => p.docId === quote.citation.document && p.paragraph === quote.citation.paragraph,
+      );
+      expect(passage?.text).toContain(quote.text);
+    }
+  });
+
+  it('resolves "he said" to the person named just before, not the previous speaker', () => {
+    expect(index.quote('Tomas Ek').quotes.map((q) => q.text)).toEqual([
+      'We launch in March, and there is no slack',
+    ]);
+    expect(index.quote('flight director Tomas Ek').speaker?.name).toBe('Tomas Ek');
+  });
+
+  it('knows the unquoted people of the register and the text', () => {
+    expect(index.quote('Raman')).toMatchObject({
+      speaker: null,
+      known: true,
+      suggestions: ['Mara Lindqvist', 'Tomas Ek'],
+    });
+    expect(index.quote('rover lead').speaker?.name).toBe('Mara Lindqvist');
+  });
+});

@@ -1,0 +1,274 @@
+import { describe, expect, it } from 'vitest';
+import type { SpeakerEntry } from '../../src/corpus/types.js';
+import { buildQuoteIndex } from '../../src/quotes/index.js';
+import { allQuotes, corpusOf, indexOf, quotesOf } from './helpers.js';
+
+const AGENCY: SpeakerEntry[] = [
+  {
+    name: 'Rita Vale',
+    title: 'Agency Administrator',
+    aliases: ['Vale', 'Administrator', 'Agency Administrator'],
+  },
+  {
+    name: 'Omar Quist',
+    title: 'Agency Deputy Administrator',
+    aliases: ['Quist', 'Deputy Administrator', 'Agency Deputy Administrator'],
+  },
+  { name: 'Sato Haruki', title: 'Prime Minister', aliases: ['Haruki Sato', 'Prime Minister', 'PM'] },
+];
+
+describe('quote marks', () => {
+  it('reads straight and curly marks, without the marks and the comma that hands over', () => {
+    const text = [
+      '"We are ready to fly," said Jane Doe.',
+      '“The rocket is on the pad,” said Omar Quist.',
+      '«Angle marks count too,» said Rita Vale.',
+    ].join('\n');
+    const index = indexOf(text, AGENCY);
+    expect(quotesOf(index, 'Jane Doe')).toEqual(['We are ready to fly']);
+    expect(quotesOf(index, 'Omar Quist')).toEqual(['The rocket is on the pad']);
+    expect(quotesOf(index, 'Rita Vale')).toEqual(['Angle marks count too']);
+  });
+
+  it('keeps a quote inside a quote (single marks) whole, with the outer speaker', () => {
+    const text = '“My mentor told me, ‘Always check the seals,’ and I still do,” said Jane Doe.';
+    expect(quotesOf(indexOf(text), 'Doe')).toEqual([
+      'My mentor told me, ‘Always check the seals,’ and I still do',
+    ]);
+  });
+
+  it('continues a quote left open at a paragraph end into the next paragraph that opens with a mark', () => {
+    const text = [
+      '“We trained for years,” said Jane Doe. “Every launch taught us something.',
+      '“This one will teach us the most.”',
+      '“Unrelated words without attribution.”',
+    ].join('\n\n');
+    const index = indexOf(text);
+    const result = index.quote('Jane Doe');
+    expect(result.quotes.map((q) => q.text)).toEqual([
+      'We trained for years',
+      'Every launch taught us something.',
+      'This one will teach us the most.',
+    ]);
+    expect(result.quotes.map((q) => q.citation.paragraph)).toEqual([1, 1, 2]);
+    expect(index.count).toBe(3);
+  });
+
+  it('attributes a quote spanning paragraphs whose attribution comes at its end', () => {
+    const text = ['“The first part of the statement.', '“And the last part,” said Jane Doe.'].join('\n\n');
+    expect(quotesOf(indexOf(text), 'Jane Doe')).toEqual([
+      'The first part of the statement.',
+      'And the last part',
+    ]);
+  });
+
+  it('ignores quoted titles and scare quotes that nobody says', () => {
+    const text =
+      'Known as the “Framework Agreement on Space,” the pact was signed. Jane Doe called it “historic” later.';
+    const index = indexOf(text);
+    expect(index.count).toBe(0);
+    expect(index.speakers('', 25)).toEqual([]);
+  });
+});
+
+describe('attribution forms', () => {
+  it.each([
+    ['said after, verb first', '“Orbit is near,” said Jane Doe.'],
+    ['said after, name first', '“Orbit is near,” Jane Doe said.'],
+    ['added', '“Orbit is near,” added Jane Doe.'],
+    ['told', '“Orbit is near,” Jane Doe told reporters.'],
+    ['according to, after', '“Orbit is near,” according to Jane Doe.'],
+    ['according to, before', 'According to Jane Doe, “Orbit is near.”'],
+    ['said before, colon', 'Jane Doe said: “Orbit is near.”'],
+    ['said before, with place', 'Jane Doe said in a statement, “Orbit is near.”'],
+    ['appositive', '“Orbit is near,” Jane Doe, the mission lead, said.'],
+  ])('%s', (_label, text) => {
+    const words = quotesOf(indexOf(text), 'Jane Doe');
+    expect(words).toHaveLength(1);
+    expect(words[0]).toMatch(/^Orbit is near\.?$/);
+  });
+
+  it('gives every sentence of a quote that goes on after the attribution to the same speaker', () => {
+    const text =
+      '“The future is shared,” said Jane Doe. “Through this pact, we grow stronger. We will go farther together.”';
+    expect(quotesOf(indexOf(text), 'Jane Doe')).toEqual([
+      'The future is shared',
+      'Through this pact, we grow stronger. We will go farther together.',
+    ]);
+  });
+
+  it('keeps the voice over an appositive but not over a new sentence about someone else', () => {
+    const text = [
+      '“First words,” said Jane Doe, who leads the mission. “Second words.”',
+      '“Third words,” said Jane Doe. John Roe nodded. “Fourth words.”',
+    ].join('\n');
+    const index = indexOf(text);
+    expect(quotesOf(index, 'Jane Doe')).toEqual(['First words', 'Second words.', 'Third words']);
+    expect(index.quote('John Roe')).toMatchObject({ speaker: null, known: true, quotes: [] });
+  });
+
+  it('resolves "he said" to the speaker of the quote before', () => {
+    const text = ['“We launch at dawn,” said John Roe.', '“The crew is ready,” he added.'].join('\n');
+    expect(quotesOf(indexOf(text), 'Roe')).toEqual(['We launch at dawn', 'The crew is ready']);
+  });
+
+  it('drops a quote never closed before the next opening mark instead of guessing its end', () => {
+    const index = indexOf('“Unclosed words, said Jane Doe. “Closed words,” said John Roe.');
+    expect(quotesOf(index, 'John Roe')).toEqual(['Closed words']);
+    expect(index.count).toBe(1);
+  });
+
+  it('does not read "he said" with nobody quoted before', () => {
+    expect(indexOf('“The crew is ready,” he added.').count).toBe(0);
+  });
+
+  it('does not give a quote to someone merely named next to it', () => {
+    const text = [
+      'Jane Doe welcomed John Roe to the centre.',
+      '“It is a great day for science.”',
+      '“We signed it today.” John Roe thanked the hosts.',
+      '“Finished at last.” John Roe said the work was hard.',
+    ].join('\n');
+    const index = indexOf(text);
+    expect(index.count).toBe(0);
+    expect(index.quote('John Roe')).toMatchObject({ speaker: null, known: true });
+  });
+
+  it('gives a joint statement to nobody', () => {
+    expect(indexOf('“Together,” said Jane Doe and John Roe.').count).toBe(0);
+    expect(indexOf('Jane Doe and John Roe said: “Together.”').count).toBe(0);
+  });
+
+  it('reads a quote split by its attribution as one voice', () => {
+    expect(quotesOf(indexOf('“We will,” Jane Doe said, “go to the Moon.”'), 'Doe')).toEqual([
+      'We will',
+      'go to the Moon.',
+    ]);
+  });
+
+  it('reads "X said:" as introducing the next quote, not closing the one before', () => {
+    const text = '“We are done.” Jane Doe said: “We are only beginning.”';
+    expect(quotesOf(indexOf(text), 'Jane Doe')).toEqual(['We are only beginning.']);
+  });
+});
+
+describe('speaker resolution in the text', () => {
+  it('expands a surname to the fullest earlier mention, with its title', () => {
+    const text = [
+      'Chief Scientist Jane Doe opened the meeting.',
+      '“Data first,” said Doe.',
+      '“Always,” Doe added.',
+    ].join('\n');
+    const index = indexOf(text);
+    const result = index.quote('doe');
+    expect(result.speaker).toEqual({ name: 'Jane Doe', title: 'Chief Scientist' });
+    expect(result.quotes.map((q) => q.text)).toEqual(['Data first', 'Always']);
+    expect(index.quote('Jane Doe').quotes).toHaveLength(2);
+    expect(index.quote('Doe Jane').quotes).toHaveLength(2);
+  });
+
+  it('treats family-name-first and given-name-first as one person', () => {
+    const text = [
+      'Minister Kato Aiko arrived.',
+      '“Welcome,” said Aiko Kato.',
+      '“Thank you,” said Kato Aiko.',
+    ].join('\n');
+    const index = indexOf(text);
+    expect(index.speakers('', 25)).toEqual([{ name: 'Kato Aiko', title: 'Minister', quotes: 2 }]);
+    expect(quotesOf(index, 'kato aiko')).toEqual(['Welcome', 'Thank you']);
+  });
+
+  it('expands a surname to a fuller mention after it when there is none before', () => {
+    const index = indexOf('“Go,” said Doe.\nChief Scientist Jane Doe left early.');
+    expect(index.quote('Jane Doe').speaker).toEqual({ name: 'Jane Doe', title: 'Chief Scientist' });
+    expect(quotesOf(index, 'Jane Doe')).toEqual(['Go']);
+  });
+
+  it('takes a title from the appositive when the register has none', () => {
+    const text = '“Data first,” said Jane Doe, director of the lab.';
+    expect(indexOf(text).quote('Jane Doe').speaker).toEqual({
+      name: 'Jane Doe',
+      title: 'director of the lab',
+    });
+  });
+
+  it('resolves titles through the register and earlier mentions ("said the prime minister")', () => {
+    const text = [
+      'Prime Minister Sato Haruki visited the agency.',
+      '“A fine day,” said the prime minister.',
+      '“Indeed,” said Sato.',
+    ].join('\n');
+    const index = indexOf(text, AGENCY);
+    expect(quotesOf(index, 'Haruki Sato')).toEqual(['A fine day', 'Indeed']);
+    expect(index.quote('PM').speaker?.name).toBe('Sato Haruki');
+  });
+
+  it('never gives the deputy administrator’s words to the administrator, or the other way round', () => {
+    const text = [
+      'Agency Administrator Rita Vale and Deputy Administrator Omar Quist hosted the event.',
+      '“The deputy speaks,” said the deputy administrator.',
+      '“The administrator speaks,” said Vale.',
+      '“The deputy again,” said the deputy agency administrator.',
+    ].join('\n');
+    const index = indexOf(text, AGENCY);
+    expect(quotesOf(index, 'deputy administrator')).toEqual(['The deputy speaks', 'The deputy again']);
+    expect(quotesOf(index, 'deputy agency administrator')).toEqual(['The deputy speaks', 'The deputy again']);
+    expect(quotesOf(index, 'agency deputy administrator')).toEqual(['The deputy speaks', 'The deputy again']);
+    expect(quotesOf(index, 'agency administrator')).toEqual(['The administrator speaks']);
+    expect(quotesOf(index, 'Rita Vale')).toEqual(['The administrator speaks']);
+  });
+
+  it('leaves a bare title unattributed when two people in the text hold it', () => {
+    const text = [
+      'Agency Administrator Rita Vale and Deputy Administrator Omar Quist hosted the event.',
+      '“Whose words are these?” said the administrator.',
+    ].join('\n');
+    // Both earlier mentions hold "Administrator": they tie, with or without the register's aliases.
+    expect(indexOf(text).count).toBe(0);
+    expect(indexOf(text, AGENCY).count).toBe(0);
+  });
+
+  it('leaves a surname unattributed when two people in the text share it', () => {
+    const text = ['Jane Smith and Paul Smith arrived.', '“Which Smith am I?” said Smith.'].join('\n');
+    expect(indexOf(text).count).toBe(0);
+  });
+
+  it('knows people named in the text who are never quoted', () => {
+    const index = indexOf('Astronaut Lena Park watched.\n“Go,” said Jane Doe.');
+    expect(index.quote('Lena Park')).toMatchObject({ speaker: null, known: true, suggestions: ['Jane Doe'] });
+    expect(index.quote('Zed Unknown')).toMatchObject({
+      speaker: null,
+      known: false,
+      suggestions: ['Jane Doe'],
+    });
+  });
+});
+
+describe('offsets', () => {
+  it('cites the exact text at its offsets, in paragraph order, for every pattern above', () => {
+    const text = [
+      'Chief Scientist Jane Doe opened the meeting.',
+      '',
+      '"Data first," said Doe. "Then models.',
+      '',
+      '"Then more data."',
+      '',
+      'John Roe said: “We agree.”',
+    ].join('\n');
+    const corpus = corpusOf(text);
+    const index = buildQuoteIndex(corpus);
+    const quotes = allQuotes(index, corpus); // throws if a quote is not at its offsets
+    expect(quotes).toEqual([
+      { speaker: 'Jane Doe', text: 'Data first' },
+      { speaker: 'Jane Doe', text: 'Then models.' },
+      { speaker: 'Jane Doe', text: 'Then more data.' },
+      { speaker: 'John Roe', text: 'We agree.' },
+    ]);
+    expect(index.quote('Roe').quotes[0]?.citation).toMatchObject({
+      document: 'doc',
+      title: 'Title of doc',
+      url: 'https://example.org/doc',
+      paragraph: 4,
+    });
+  });
+});
