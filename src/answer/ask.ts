@@ -12,7 +12,7 @@ import {
   type Concept,
   cleanQuestion,
 } from './question.js';
-import type { Referents } from './referents.js';
+import type { PassageReader } from './referents.js';
 
 /** What `ask` reads: the index, the glossary, the documents, who is who and who said what. Built once per corpus. */
 export interface AskContext {
@@ -20,7 +20,7 @@ export interface AskContext {
   glossary: Glossary;
   documents: Map<string, CorpusDocument>;
   people: PeopleFinder;
-  referents: Referents;
+  reader: PassageReader;
   quotes: QuoteIndex;
 }
 
@@ -129,10 +129,10 @@ function evaluateSentence(
   question: AnalyzedQuestion,
   doc: CorpusDocument,
   span: Span,
+  stems: Set<string>,
   around: Set<string>,
 ): SentenceEvaluation {
   const text = doc.text.slice(span.start, span.end);
-  const stems = ctx.referents.stems(doc.id, span, text);
   const covered = coverage(question.concepts, stems, around);
   let match = findAnswerType(question.type, text, ctx.people);
   if (match && (question.type === 'person' || question.type === 'name')) {
@@ -297,8 +297,10 @@ function evaluatePassage(
 ): Evaluated | null {
   const doc = ctx.documents.get(passage.docId);
   if (!doc) return null;
-  const around = ctx.referents.stems(doc.id, passage, passage.text);
-  const sentences = passage.sentences.map((s) => evaluateSentence(ctx, question, doc, s, around));
+  const stems = ctx.reader.stems(passage);
+  const sentences = passage.sentences.map((s, i) =>
+    evaluateSentence(ctx, question, doc, s, stems.sentences[i] ?? new Set(), stems.all),
+  );
   const best = sentences.reduce((a, b) => (b.score > a.score ? b : a));
   return { passage, retrieval, best, score: RETRIEVAL_SHARE * retrieval + best.score };
 }

@@ -1,6 +1,7 @@
 import type { Span } from '../core/types.js';
-import type { SpeakerEntry } from '../corpus/types.js';
+import type { CorpusDocument, Passage, SpeakerEntry } from '../corpus/types.js';
 import type { AttributedQuote } from '../quotes/index.js';
+import type { PassageIndex } from '../search/index.js';
 import { contentTerms } from '../search/text.js';
 
 interface SpeakerMatcher {
@@ -38,9 +39,8 @@ export class Referents {
     }
   }
 
-  /** The stems of `text` (found at `span` of document `docId`) plus those of the people it refers to. */
-  stems(docId: string, span: Span, text: string): Set<string> {
-    const stems = new Set(contentTerms(text).map((t) => t.stem));
+  /** Adds to `stems` those of the people that `text` (found at `span` of document `docId`) refers to. */
+  addTo(stems: Set<string>, docId: string, span: Span, text: string): Set<string> {
     for (const matcher of this.matchers) {
       if (matcher.pattern.test(text)) for (const s of matcher.stems) stems.add(s);
     }
@@ -49,5 +49,51 @@ export class Referents {
         for (const s of quote.stems) stems.add(s);
     }
     return stems;
+  }
+}
+
+/** A passage's stems as ranking reads them: per sentence and for the whole passage, referents included. */
+export interface PassageStems {
+  sentences: Set<string>[];
+  all: Set<string>;
+}
+
+/** How many passages' stems to keep at hand; a question touches a few dozen. */
+const CACHE_SIZE = 2048;
+
+/**
+ * Passage stems for ranking, from the index's analysis plus referents, kept in a small LRU cache so that
+ * popular passages are not re-read on every question and memory stays bounded on large corpora.
+ */
+export class PassageReader {
+  private readonly cache = new Map<string, PassageStems>();
+
+  constructor(
+    private readonly index: PassageIndex,
+    private readonly referents: Referents,
+    private readonly documents: Map<string, CorpusDocument>,
+  ) {}
+
+  stems(passage: Passage): PassageStems {
+    const cached = this.cache.get(passage.id);
+    if (cached) {
+      this.cache.delete(passage.id); // re-insert: most recently used last
+      this.cache.set(passage.id, cached);
+      return cached;
+    }
+    const text = this.documents.get(passage.docId)?.text ?? '';
+    const sentences = this.index.sentenceStems(passage).map((stems, i) => {
+      const span = passage.sentences[i] ?? passage;
+      return this.referents.addTo(new Set(stems), passage.docId, span, text.slice(span.start, span.end));
+    });
+    const all = new Set<string>();
+    for (const sentence of sentences) for (const s of sentence) all.add(s);
+    const result = { sentences, all };
+    this.cache.set(passage.id, result);
+    if (this.cache.size > CACHE_SIZE) {
+      const oldest = this.cache.keys().next().value;
+      if (oldest !== undefined) this.cache.delete(oldest);
+    }
+    return result;
   }
 }

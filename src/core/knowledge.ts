@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { type AskContext, ask } from '../answer/ask.js';
 import { PeopleFinder } from '../answer/entities.js';
-import { Referents } from '../answer/referents.js';
+import { PassageReader, Referents } from '../answer/referents.js';
 import type { Corpus } from '../corpus/types.js';
 import { buildQuoteIndex } from '../quotes/index.js';
 import { Glossary, speakerGlossary } from '../search/glossary.js';
@@ -32,12 +32,13 @@ export function corpusVersion(corpus: Corpus): string {
 export function buildKnowledgeBase(corpus: Corpus): KnowledgeBase {
   const index = PassageIndex.build(corpus);
   const quotes = buildQuoteIndex(corpus);
+  const documents = new Map(corpus.documents.map((d) => [d.id, d]));
   const context: AskContext = {
     index,
     glossary: new Glossary([...corpus.glossary, ...speakerGlossary(corpus.speakers)]),
-    documents: new Map(corpus.documents.map((d) => [d.id, d])),
+    documents,
     people: new PeopleFinder(corpus.speakers),
-    referents: new Referents(corpus.speakers, quotes.attributions()),
+    reader: new PassageReader(index, new Referents(corpus.speakers, quotes.attributions()), documents),
     quotes,
   };
   const passagesPerDocument = new Map<string, number>();

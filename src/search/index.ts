@@ -1,6 +1,6 @@
 import MiniSearch, { type Options, type SearchResult } from 'minisearch';
 import type { Corpus, Passage } from '../corpus/types.js';
-import { contentTerms } from './text.js';
+import { contentTerms, type Term } from './text.js';
 
 /** What MiniSearch indexes for a passage: its stems (and its document title's), already analyzed. */
 interface IndexedPassage {
@@ -49,6 +49,8 @@ export class PassageIndex {
     passages: Passage[],
     /** How many passages contain each stem. */
     private readonly documentFrequency: Map<string, number>,
+    /** Per passage id, the content stems of each of its sentences (analyzed once, at build). */
+    private readonly stemsBySentence: Map<string, string[][]>,
   ) {
     this.byId = new Map(passages.map((p) => [p.id, p]));
     for (const p of passages) {
@@ -70,15 +72,23 @@ export class PassageIndex {
       ]),
     );
     const frequency = new Map<string, number>();
+    const stemsBySentence = new Map<string, string[][]>();
     const search = new MiniSearch<IndexedPassage>(INDEX_OPTIONS);
     search.addAll(
       corpus.passages.map((passage) => {
-        const stems = contentTerms(passage.text).map((t) => t.stem);
+        const terms = contentTerms(passage.text);
+        const stems = terms.map((t) => t.stem);
         for (const s of new Set(stems)) frequency.set(s, (frequency.get(s) ?? 0) + 1);
+        stemsBySentence.set(passage.id, bySentence(passage, terms));
         return { id: passage.id, terms: stems.join(' '), title: titles.get(passage.docId) ?? '' };
       }),
     );
-    return new PassageIndex(search, corpus.passages, frequency);
+    return new PassageIndex(search, corpus.passages, frequency, stemsBySentence);
+  }
+
+  /** The content stems of each sentence of a passage, in sentence order. */
+  sentenceStems(passage: Passage): string[][] {
+    return this.stemsBySentence.get(passage.id) ?? passage.sentences.map(() => []);
   }
 
   /** Whether any passage contains `stem`. */
@@ -149,6 +159,18 @@ export class PassageIndex {
   passageAt(docId: string, offset: number): Passage | undefined {
     return this.byDocument.get(docId)?.find((p) => p.start <= offset && offset < p.end);
   }
+}
+
+/** Assigns each term of a passage (offsets relative to the passage text) to the sentence holding it. */
+function bySentence(passage: Passage, terms: Term[]): string[][] {
+  const sentences: string[][] = passage.sentences.map(() => []);
+  let i = 0;
+  for (const term of terms) {
+    const at = passage.start + term.start;
+    while (i < passage.sentences.length - 1 && at >= (passage.sentences[i]?.end ?? 0)) i++;
+    sentences[i]?.push(term.stem);
+  }
+  return sentences;
 }
 
 /** Levenshtein distance, giving up (returning max + 1) once it must exceed `max`. */
