@@ -13,6 +13,19 @@ const positiveInt = (fallback: number) =>
     emptyAsUndefined,
     z.coerce.number().int('must be a whole number').positive('must be above 0').default(fallback),
   );
+/** `true`/`false` (also `1`/`0`, `yes`/`no`); `z.coerce.boolean` would read "false" as true. */
+const flag = (fallback: boolean) =>
+  z.preprocess(
+    (value) => {
+      const v = emptyAsUndefined(value);
+      if (typeof v !== 'string') return v;
+      const lower = v.trim().toLowerCase();
+      if (['true', '1', 'yes', 'on'].includes(lower)) return true;
+      if (['false', '0', 'no', 'off'].includes(lower)) return false;
+      return v;
+    },
+    z.boolean({ error: 'must be true or false' }).default(fallback),
+  );
 
 /** Every setting, read from the environment (and `.env`) once at boot. */
 const schema = z.object({
@@ -45,6 +58,10 @@ const schema = z.object({
   ),
   COOLDOWN_REQUESTS: positiveInt(5),
   COOLDOWN_SECONDS: positiveInt(30),
+  DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default(resolve(PROJECT_ROOT, 'data'))),
+  RECORDS_RETENTION_DAYS: positiveInt(90),
+  CORPUS_WATCH: flag(false),
+  MAX_UPLOAD_BYTES: positiveInt(1024 * 1024),
 });
 
 /** Parsed configuration. Handlers receive it; nothing reads `process.env` after boot. */
@@ -57,6 +74,14 @@ export interface Config {
   corpusDir: string;
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
   cooldown: { requests: number; seconds: number };
+  /** Folder for the records database, its salt and the live corpus manifest. */
+  dataDir: string;
+  /** Feedback, abstention and audit rows older than this many days are deleted. */
+  retentionDays: number;
+  /** Reload when files in the corpus folder change. */
+  corpusWatch: boolean;
+  /** Largest document `/corpus add` accepts, in bytes. */
+  maxUploadBytes: number;
 }
 
 /** Thrown at boot with one line per bad setting. */
@@ -83,6 +108,10 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
     corpusDir: resolve(c.CORPUS_DIR),
     logLevel: c.LOG_LEVEL,
     cooldown: { requests: c.COOLDOWN_REQUESTS, seconds: c.COOLDOWN_SECONDS },
+    dataDir: resolve(c.DATA_DIR),
+    retentionDays: c.RECORDS_RETENTION_DAYS,
+    corpusWatch: c.CORPUS_WATCH,
+    maxUploadBytes: c.MAX_UPLOAD_BYTES,
   };
 }
 
@@ -91,4 +120,15 @@ export async function loadConfig(): Promise<Config> {
   const dotenv = await import('dotenv');
   dotenv.config({ path: resolve(PROJECT_ROOT, '.env'), quiet: true });
   return parseConfig(process.env);
+}
+
+/** What every entry point does first: the configuration, or every problem with it on stderr and exit 2. */
+export async function loadConfigOrExit(): Promise<Config> {
+  try {
+    return await loadConfig();
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    process.stderr.write(`${err.message}\n`);
+    process.exit(2);
+  }
 }

@@ -3,38 +3,42 @@
  * so a fresh clone does something real with no set-up.
  */
 import { quietLevel } from './cli/shared.js';
-import { ConfigError, loadConfig } from './config.js';
+import { loadConfigOrExit } from './config.js';
 import { runConsole } from './console/console.js';
 import { CorpusService } from './core/service.js';
+import { startLiveCorpus } from './core/watch.js';
 import { createLogger } from './logger.js';
 
-async function main(): Promise<void> {
-  let config: Awaited<ReturnType<typeof loadConfig>>;
-  try {
-    config = await loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      process.stderr.write(`${err.message}\n`);
-      process.exit(2);
-    }
-    throw err;
-  }
-  if (!config.discordToken) {
-    const logger = createLogger({ level: quietLevel(config.logLevel), secrets: [] });
-    process.stdout.write(
-      `Discord is not configured (no DISCORD_TOKEN): running the local console on ${config.corpusDir}.\n`,
-    );
-    const service = await CorpusService.start(config.corpusDir, logger);
-    await runConsole(service, logger, {
-      input: process.stdin,
-      output: process.stdout,
-      interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
-    });
-    return;
-  }
+const config = await loadConfigOrExit();
+if (!config.discordToken) {
+  process.stdout.write(
+    `Discord is not configured (no DISCORD_TOKEN): running the local console on ${config.corpusDir}.\n`,
+  );
+  const logger = createLogger({ level: quietLevel(config.logLevel), secrets: [] });
+  const service = await CorpusService.start(config.corpusDir, logger);
+  await runConsole(service, logger, {
+    input: process.stdin,
+    output: process.stdout,
+    interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
+  });
+} else {
   const logger = createLogger({ level: config.logLevel, secrets: [config.discordToken] });
-  logger.fatal('The Discord adapter is not part of this build yet; unset DISCORD_TOKEN to use the console.');
-  process.exitCode = 1;
+  try {
+    // Records, SIGHUP and CORPUS_WATCH reloads come with the live corpus; discord.js only loads in this branch.
+    const live = await startLiveCorpus(config, logger);
+    const { runDiscordBot } = await import('./discord/start.js');
+    await runDiscordBot({
+      config,
+      corpus: live.service,
+      records: live.records,
+      logger,
+      exit: (code) => {
+        live.stop();
+        process.exit(code);
+      },
+    });
+  } catch (err) {
+    logger.fatal({ err }, 'the Discord bot could not start');
+    process.exit(1);
+  }
 }
-
-await main();

@@ -1,5 +1,6 @@
 import type { Span } from '../core/types.js';
 import type { SpeakerEntry } from '../corpus/types.js';
+import { escapeRegExp } from '../search/text.js';
 import type { AnswerType } from './question.js';
 
 const MONTHS =
@@ -36,7 +37,7 @@ export class PeopleFinder {
       .flatMap((s) => [s.name, ...s.aliases])
       .filter((n) => /^\p{Lu}\S*\s+\p{Lu}/u.test(n) && n.split(/\s+/).every((w) => !NOT_NAMES.has(w)))
       .sort((a, b) => b.length - a.length)
-      .map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+      .map(escapeRegExp);
     this.registered = names.length ? new RegExp(`\\b(?:${names.join('|')})\\b`, 'gu') : null;
   }
 

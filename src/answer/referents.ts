@@ -2,7 +2,7 @@ import type { Span } from '../core/types.js';
 import type { CorpusDocument, Passage, SpeakerEntry } from '../corpus/types.js';
 import type { AttributedQuote } from '../quotes/index.js';
 import type { PassageIndex } from '../search/index.js';
-import { contentTerms } from '../search/text.js';
+import { contentTerms, escapeRegExp } from '../search/text.js';
 
 interface SpeakerMatcher {
   pattern: RegExp;
@@ -12,10 +12,6 @@ interface SpeakerMatcher {
 /** The stems of a person's name and title: what a sentence that quotes or names them is also about. */
 function personStems(name: string, title: string | null): string[] {
   return contentTerms(`${name} ${title ?? ''}`).map((t) => t.stem);
-}
-
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /**
@@ -29,7 +25,7 @@ export class Referents {
 
   constructor(speakers: SpeakerEntry[], quotes: AttributedQuote[]) {
     this.matchers = speakers.map((s) => ({
-      pattern: new RegExp(`\\b(?:${[s.name, ...s.aliases].map(escape).join('|')})\\b`),
+      pattern: new RegExp(`\\b(?:${[s.name, ...s.aliases].map(escapeRegExp).join('|')})\\b`),
       stems: personStems(s.name, s.title),
     }));
     for (const { speaker, quote } of quotes) {

@@ -1,20 +1,11 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util';
-import { type Config, ConfigError, loadConfig } from '../config.js';
+import { type Config, loadConfigOrExit } from '../config.js';
 import { CorpusService } from '../core/service.js';
 import { createLogger, type Logger } from '../logger.js';
 
 /** What every one-shot CLI starts from: parsed config, a logger on stderr, the loaded corpus. */
 export async function bootCli(): Promise<{ config: Config; logger: Logger; service: CorpusService }> {
-  let config: Config;
-  try {
-    config = await loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      process.stderr.write(`${err.message}\n`);
-      process.exit(2);
-    }
-    throw err;
-  }
+  const config = await loadConfigOrExit();
   const logger = createLogger({ level: quietLevel(config.logLevel), secrets: [config.discordToken] });
   const service = await CorpusService.start(config.corpusDir, logger);
   return { config, logger, service };

@@ -1,6 +1,26 @@
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Logger } from 'pino';
+import {
+  type AddDocumentInput,
+  type AddedDocument,
+  addDocument,
+  type DocumentEntry,
+  listTrash,
+  moveFromTrash,
+  moveToTrash,
+  type RestoredDocument,
+  removableDocuments,
+  removeDocument,
+  restoreDocument,
+  type TrashedFile,
+} from '../corpus/admin.js';
+import { type CorpusDiff, diffCorpora, manifestOf } from '../corpus/diff.js';
 import { loadCorpus, loadCorpusStrict } from '../corpus/load.js';
 import { formatProblem } from '../corpus/problems.js';
+import type { Corpus } from '../corpus/types.js';
+import { writeManifest } from '../records/manifest.js';
+import { type Actor, type CorpusAction, disabledRecords, type Records } from '../records/types.js';
 import { buildKnowledgeBase } from './knowledge.js';
 import type { KnowledgeBase } from './types.js';
 
@@ -13,9 +33,11 @@ export interface ReloadReport {
   previousVersion: string;
   /** Milliseconds spent loading and indexing. */
   buildMs: number;
+  /** Passages added, changed and removed per document, against the corpus that was live. */
+  diff: CorpusDiff;
 }
 
-/** Thrown when a reload is asked for while another one runs. */
+/** Thrown when a reload (or a document change, which reloads) is asked for while another one runs. */
 export class ReloadInProgressError extends Error {
   override name = 'ReloadInProgressError';
   constructor() {
@@ -23,30 +45,50 @@ export class ReloadInProgressError extends Error {
   }
 }
 
+/** Where the service keeps what outlives it. Both optional: without them nothing is saved. */
+export interface CorpusServiceOptions {
+  /** DATA_DIR: the live corpus manifest is saved there on start and on every reload (for `corpus diff`). */
+  dataDir?: string;
+  /** Every corpus change (reload, add, remove, restore), done or refused, is audited here. */
+  records?: Records;
+}
+
 /**
  * Holds the live knowledge base. Start-up is lenient (broken files are logged and skipped, so one bad file
  * does not keep the bot down); reloads are all or nothing: the new corpus is built aside while the old one
- * keeps answering, then swapped in one assignment.
+ * keeps answering, then swapped in one assignment. Document changes (add, remove, restore) run under the
+ * same one-at-a-time rule and reload at once; if that reload fails, the file change is undone.
  */
 export class CorpusService {
   private live: KnowledgeBase;
-  private reloading: Promise<ReloadReport> | null = null;
+  private liveCorpus: Corpus;
+  private busy: Promise<unknown> | null = null;
+  private readonly records: Records;
 
   private constructor(
     readonly corpusDir: string,
     private readonly logger: Logger,
-    initial: KnowledgeBase,
+    private readonly options: CorpusServiceOptions,
+    corpus: Corpus,
   ) {
-    this.live = initial;
+    this.liveCorpus = corpus;
+    this.live = buildKnowledgeBase(corpus);
+    this.records = options.records ?? disabledRecords();
   }
 
   /** Loads `corpusDir`, logging each broken file as an error and serving the rest. */
-  static async start(corpusDir: string, logger: Logger): Promise<CorpusService> {
+  static async start(
+    corpusDir: string,
+    logger: Logger,
+    options: CorpusServiceOptions = {},
+  ): Promise<CorpusService> {
     const { corpus, problems } = await loadCorpus(corpusDir);
     for (const problem of problems) logger.error({ problem }, `corpus: ${formatProblem(problem)}`);
-    const kb = buildKnowledgeBase(corpus);
+    const service = new CorpusService(corpusDir, logger, options, corpus);
+    const kb = service.live;
     logger.info({ corpusDir, ...kb.stats(), version: kb.version }, 'corpus loaded');
-    return new CorpusService(corpusDir, logger, kb);
+    await service.saveManifest();
+    return service;
   }
 
   /** The knowledge base answering now. Read it per request: a reload may replace it between two. */
@@ -54,21 +96,149 @@ export class CorpusService {
     return this.live;
   }
 
-  /** Whether a reload is running (adapters defer their replies meanwhile). */
+  /** Whether a reload or document change is running (adapters defer their replies meanwhile). */
   get isReloading(): boolean {
-    return this.reloading !== null;
+    return this.busy !== null;
   }
 
   /**
    * Re-reads the corpus folder and swaps the new knowledge base in, or throws (a `CorpusError` listing every
    * problem, or {@link ReloadInProgressError}) and leaves the live one untouched.
    */
-  reload(): Promise<ReloadReport> {
-    if (this.reloading) return Promise.reject(new ReloadInProgressError());
-    this.reloading = this.rebuild().finally(() => {
-      this.reloading = null;
+  reload(actor: Actor = { via: 'unknown' }): Promise<ReloadReport> {
+    return this.exclusive(
+      'reload',
+      actor,
+      null,
+      () => this.rebuild(),
+      (report) => report,
+    );
+  }
+
+  /**
+   * Validates and writes an uploaded document (see {@link addDocument}), then reloads. Throws an
+   * `AdminError` when the file is refused; if the reload fails (another file is broken) the upload is
+   * taken back out and the `CorpusError` thrown.
+   */
+  addDocument(
+    upload: Omit<AddDocumentInput, 'corpusDir'>,
+    actor: Actor,
+  ): Promise<{ added: AddedDocument; report: ReloadReport }> {
+    return this.exclusive(
+      'add',
+      actor,
+      upload.fileName,
+      async () => {
+        const added = await addDocument({ ...upload, corpusDir: this.corpusDir });
+        const undo = async () => {
+          await rm(join(this.corpusDir, added.file), { force: true });
+          for (const old of added.replaced) await moveFromTrash(this.corpusDir, old);
+        };
+        return { added, report: await this.rebuildOr(undo) };
+      },
+      withReport,
+    );
+  }
+
+  /** Moves a document's file to `.trash/` (see {@link removeDocument}), then reloads (undoing on failure). */
+  removeDocument(
+    input: { id: string; wholeFile?: boolean },
+    actor: Actor,
+  ): Promise<{ removed: TrashedFile; report: ReloadReport }> {
+    return this.exclusive(
+      'remove',
+      actor,
+      input.id,
+      async () => {
+        const removed = await removeDocument({ ...input, corpusDir: this.corpusDir });
+        const undo = () => moveFromTrash(this.corpusDir, removed);
+        return { removed, report: await this.rebuildOr(undo) };
+      },
+      withReport,
+    );
+  }
+
+  /** Brings a removed document back (see {@link restoreDocument}), then reloads (undoing on failure). */
+  restoreDocument(
+    input: { id: string },
+    actor: Actor,
+  ): Promise<{ restored: RestoredDocument; report: ReloadReport }> {
+    return this.exclusive(
+      'restore',
+      actor,
+      input.id,
+      async () => {
+        const restored = await restoreDocument({ ...input, corpusDir: this.corpusDir });
+        const undo = async () => {
+          await moveToTrash(this.corpusDir, restored.file);
+        };
+        return { restored, report: await this.rebuildOr(undo) };
+      },
+      withReport,
+    );
+  }
+
+  /** The files in `.trash/`, latest first. */
+  trash(): Promise<TrashedFile[]> {
+    return listTrash(this.corpusDir);
+  }
+
+  /** Documents matching `query`, for `/corpus remove` autocomplete. */
+  removable(query: string, limit = 25): Promise<DocumentEntry[]> {
+    return removableDocuments(this.corpusDir, query, limit);
+  }
+
+  /**
+   * Runs one corpus change at a time and audits it, done or refused; `reportOf` finds the reload report in
+   * the task's result.
+   */
+  private exclusive<T>(
+    action: CorpusAction,
+    actor: Actor,
+    target: string | null,
+    task: () => Promise<T>,
+    reportOf: (result: T) => ReloadReport,
+  ): Promise<T> {
+    if (this.busy) return Promise.reject(new ReloadInProgressError());
+    const versionBefore = this.live.version;
+    const audit = (outcome: { ok: boolean; diff: CorpusDiff | null; error?: string }) =>
+      this.records.audit({
+        actor,
+        action,
+        target,
+        versionBefore,
+        versionAfter: this.live.version,
+        ...outcome,
+      });
+    const run = task().then(
+      (result) => {
+        audit({ ok: true, diff: reportOf(result).diff });
+        return result;
+      },
+      (err: unknown) => {
+        audit({ ok: false, diff: null, error: err instanceof Error ? err.message : String(err) });
+        throw err;
+      },
+    );
+    const busy = run.finally(() => {
+      this.busy = null;
     });
-    return this.reloading;
+    this.busy = busy;
+    return busy;
+  }
+
+  /** {@link rebuild}, putting the files back with `undo` if it fails. */
+  private async rebuildOr(undo: () => Promise<void>): Promise<ReloadReport> {
+    try {
+      return await this.rebuild();
+    } catch (err) {
+      try {
+        await undo();
+      } catch (undoErr) {
+        this.logger.error({ err: undoErr }, 'corpus: could not undo a document change after a failed reload');
+      }
+      throw err;
+    }
   }
 
   private async rebuild(): Promise<ReloadReport> {
@@ -76,14 +246,34 @@ export class CorpusService {
     const corpus = await loadCorpusStrict(this.corpusDir);
     const next = buildKnowledgeBase(corpus);
     const previousVersion = this.live.version;
+    const diff = diffCorpora(this.liveCorpus, corpus);
     this.live = next;
-    const report = {
+    this.liveCorpus = corpus;
+    const report: ReloadReport = {
       ...next.stats(),
       version: next.version,
       previousVersion,
       buildMs: Math.round(performance.now() - started),
+      diff,
     };
-    this.logger.info(report, 'corpus reloaded');
+    const { diff: _, ...summary } = report;
+    this.logger.info(
+      { ...summary, added: diff.added, changed: diff.changed, removed: diff.removed },
+      'corpus reloaded',
+    );
+    await this.saveManifest();
     return report;
   }
+
+  /** Saves the live manifest; a failure is logged, never fatal (only `corpus diff` reads it). */
+  private async saveManifest(): Promise<void> {
+    if (!this.options.dataDir) return;
+    try {
+      await writeManifest(this.options.dataDir, manifestOf(this.liveCorpus, this.live.version));
+    } catch (err) {
+      this.logger.error({ err }, 'corpus: could not save the live manifest');
+    }
+  }
 }
+
+const withReport = (result: { report: ReloadReport }) => result.report;

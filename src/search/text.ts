@@ -85,3 +85,8 @@ export function contentTerms(text: string): Term[] {
   }
   return terms;
 }
+
+/** `text` as a regular expression that matches it literally. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,0 +1,82 @@
+import { type ButtonInteraction, type ChatInputCommandInteraction, SlashCommandBuilder } from 'discord.js';
+import { UserInputError } from '../src/core/types.js';
+import type { Command, CommandContext } from '../src/discord/command.js';
+import { askReply, MAX_QUESTION, moreSourcesReply, parseAskFooter } from '../src/discord/format.js';
+import { respond } from '../src/discord/respond.js';
+
+export const data = new SlashCommandBuilder()
+  .setName('ask')
+  .setDescription('Ask a question about the 2023 US–Japan space Framework Agreement')
+  .addStringOption((o) =>
+    o
+      .setName('question')
+      .setDescription('Your question, e.g. "Who signed the agreement?"')
+      .setRequired(true)
+      .setMaxLength(MAX_QUESTION),
+  )
+  .addBooleanOption((o) => o.setName('private').setDescription('Only you see the answer'));
+
+export async function execute(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void> {
+  const question = interaction.options.getString('question', true);
+  // Discord enforces max_length in its client; a raw API call does not, so check again.
+  if (question.length > MAX_QUESTION) {
+    throw new UserInputError(
+      `Questions can be at most ${MAX_QUESTION} characters; this one has ${question.length}. Please shorten it.`,
+    );
+  }
+  const ephemeral = interaction.options.getBoolean('private') ?? false;
+  const result = ctx.kb.ask(question);
+  ctx.logger.info({ answered: result.answer !== null, passages: result.passages.length }, 'ask');
+  if (!result.answer) {
+    ctx.records.abstention({
+      userId: interaction.user.id,
+      question: result.question,
+      suggestions: result.suggestions,
+      version: ctx.kb.version,
+    });
+  }
+  await respond(interaction, askReply(result, ctx.kb, ephemeral));
+}
+
+/** `ask:more:<offset>` pages through sources; `ask:vote:<up|down>[:<passage id>]` records feedback. */
+export async function button(
+  interaction: ButtonInteraction,
+  ctx: CommandContext,
+  args: string[],
+): Promise<void> {
+  const asked = parseAskFooter(interaction.message.embeds[0]?.footer?.text);
+  const [action, arg, ...rest] = args;
+  if (action === 'vote' && (arg === 'up' || arg === 'down')) {
+    // Passage ids may themselves contain ':'.
+    const passageId = rest.length ? rest.join(':') : null;
+    ctx.logger.info(
+      {
+        feedback: arg,
+        question: asked?.question,
+        version: asked?.version,
+        passageId,
+        message: interaction.message.id,
+      },
+      'answer feedback',
+    );
+    if (asked) {
+      ctx.records.feedback({
+        userId: interaction.user.id,
+        vote: arg,
+        question: asked.question,
+        passageId,
+        version: asked.version,
+      });
+    }
+    await respond(interaction, { ephemeral: true, content: 'Thanks, your feedback was recorded.' });
+    return;
+  }
+  const offset = Number(arg);
+  if (action === 'more' && asked && Number.isInteger(offset) && offset >= 0 && offset <= 1000) {
+    await respond(interaction, moreSourcesReply(asked.question, offset, ctx.kb, asked.version));
+    return;
+  }
+  throw new UserInputError('This button no longer works; please ask again.');
+}
+
+export default { data, execute, button } satisfies Command;

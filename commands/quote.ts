@@ -1,0 +1,55 @@
+import {
+  type AutocompleteInteraction,
+  type ChatInputCommandInteraction,
+  SlashCommandBuilder,
+} from 'discord.js';
+import { UserInputError } from '../src/core/types.js';
+import type { Command, CommandContext } from '../src/discord/command.js';
+import { quoteReply } from '../src/discord/format.js';
+import { respond } from '../src/discord/respond.js';
+import { DISCORD_LIMITS, truncate } from '../src/discord/text.js';
+
+export const data = new SlashCommandBuilder()
+  .setName('quote')
+  .setDescription('Quote what someone said, from the corpus')
+  .addStringOption((o) =>
+    o
+      .setName('speaker')
+      .setDescription('Who said it (start typing for suggestions)')
+      .setRequired(true)
+      .setAutocomplete(true)
+      .setMaxLength(100),
+  )
+  .addStringOption((o) =>
+    o.setName('about').setDescription('Only quotes about this topic first, e.g. "Artemis"').setMaxLength(200),
+  )
+  .addBooleanOption((o) => o.setName('private').setDescription('Only you see the answer'));
+
+export async function execute(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void> {
+  const speaker = interaction.options.getString('speaker', true).trim();
+  if (speaker === '') throw new UserInputError('Please name a speaker, e.g. "Bill Nelson".');
+  const about = interaction.options.getString('about')?.trim() || null;
+  const ephemeral = interaction.options.getBoolean('private') ?? false;
+  const result = ctx.kb.quote(speaker, about ?? undefined);
+  ctx.logger.info({ speaker: result.speaker?.name ?? null, quotes: result.quotes.length }, 'quote');
+  await respond(interaction, quoteReply(result, ctx.kb, about, ephemeral));
+}
+
+export async function autocomplete(interaction: AutocompleteInteraction, ctx: CommandContext): Promise<void> {
+  const focused = interaction.options.getFocused(true);
+  if (focused.name !== 'speaker') {
+    await interaction.respond([]);
+    return;
+  }
+  const choices = ctx.kb.speakers(String(focused.value).slice(0, 100), DISCORD_LIMITS.choices).map((s) => {
+    const label = `${s.name}${s.title ? ` — ${s.title}` : ''} (${s.quotes} quote${s.quotes === 1 ? '' : 's'})`;
+    // Choice names are plain text (no Markdown) of 1-100 characters.
+    return {
+      name: truncate(label, DISCORD_LIMITS.choiceName),
+      value: truncate(s.name, DISCORD_LIMITS.choiceValue),
+    };
+  });
+  await interaction.respond(choices.slice(0, DISCORD_LIMITS.choices));
+}
+
+export default { data, execute, autocomplete } satisfies Command;

@@ -1,0 +1,14 @@
+import { type ChatInputCommandInteraction, SlashCommandBuilder } from 'discord.js';
+import type { Command, CommandContext } from '../src/discord/command.js';
+import { sourcesReply } from '../src/discord/format.js';
+import { respond } from '../src/discord/respond.js';
+
+export const data = new SlashCommandBuilder()
+  .setName('sources')
+  .setDescription('List the documents the bot answers from');
+
+export async function execute(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void> {
+  await respond(interaction, sourcesReply(ctx.kb.sources(), ctx.kb));
+}
+
+export default { data, execute } satisfies Command;

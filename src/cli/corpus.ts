@@ -1,0 +1,72 @@
+/**
+ * Corpus tools for the shell.
+ *   check: validates every file of the corpus folder; prints each problem as `file:line: message`, exits 1.
+ *   diff:  what a reload would change, passage by passage, against the last live corpus. A CLI cannot ask
+ *          the running bot, so "live" is the manifest the bot saves in DATA_DIR on every start and reload;
+ *          without one, every passage counts as added.
+ */
+import { resolve } from 'node:path';
+import { loadConfigOrExit } from '../config.js';
+import { corpusVersion } from '../core/knowledge.js';
+import { type CorpusManifest, diffManifests, formatDiff, manifestOf } from '../corpus/diff.js';
+import { loadCorpus } from '../corpus/load.js';
+import { formatProblem } from '../corpus/problems.js';
+import { MANIFEST_FILE, readManifest } from '../records/manifest.js';
+import { parseCliArgs } from './shared.js';
+
+const USAGE = 'npm run corpus -- check [--dir DIR] | diff [--dir DIR] [--data-dir DIR] [--json]';
+
+async function main(): Promise<number> {
+  const { values, positionals } = parseCliArgs(
+    {
+      allowPositionals: true,
+      options: {
+        dir: { type: 'string' },
+        'data-dir': { type: 'string' },
+        json: { type: 'boolean', default: false },
+      },
+    },
+    USAGE,
+  );
+  const [command, ...rest] = positionals;
+  if ((command !== 'check' && command !== 'diff') || rest.length > 0) {
+    process.stderr.write(`usage: ${USAGE}\n`);
+    return 2;
+  }
+  const config = await loadConfigOrExit();
+  const dir = resolve(values.dir ?? config.corpusDir);
+  const { corpus, problems } = await loadCorpus(dir);
+  if (problems.length > 0) {
+    for (const problem of problems) process.stdout.write(`${formatProblem(problem)}\n`);
+    const count = `${problems.length} problem${problems.length === 1 ? '' : 's'}`;
+    process.stderr.write(
+      command === 'check'
+        ? `${count} in ${dir}\n`
+        : `${count} in ${dir}: a reload would fail and change nothing\n`,
+    );
+    return 1;
+  }
+  const version = corpusVersion(corpus);
+  if (command === 'check') {
+    process.stdout.write(
+      `ok: ${corpus.documents.length} documents, ${corpus.passages.length} passages, ${corpus.speakers.length} speakers, ${corpus.glossary.length} glossary terms (version ${version})\n`,
+    );
+    return 0;
+  }
+  const dataDir = resolve(values['data-dir'] ?? config.dataDir);
+  const saved = await readManifest(dataDir);
+  const live: CorpusManifest = saved ?? { version: 'none', documents: [] };
+  const diff = diffManifests(live, manifestOf(corpus, version));
+  if (values.json) {
+    process.stdout.write(`${JSON.stringify({ live: live.version, folder: version, ...diff })}\n`);
+    return 0;
+  }
+  const from =
+    saved === null
+      ? `no live manifest (${MANIFEST_FILE}) in ${dataDir}: every passage counts as added`
+      : `live ${live.version} → folder ${version}`;
+  process.stdout.write(`${[from, ...formatDiff(diff)].join('\n')}\n`);
+  return 0;
+}
+
+process.exitCode = await main();

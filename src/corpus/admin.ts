@@ -1,0 +1,374 @@
+/**
+ * Document administration on a corpus folder: add (validated, atomic), remove into `.trash/`, restore, and
+ * listings for autocomplete. These functions touch files only; `CorpusService` runs them one at a time and
+ * reloads afterwards (undoing the file change if the reload fails). The loader skips dot-names, so neither
+ * `.trash/` nor the temporary `.upload-*` files are ever read as documents.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { extname, join } from 'node:path';
+import { UserInputError } from '../core/types.js';
+import {
+  checkId,
+  DOCUMENT_EXTENSIONS,
+  idFromFileName,
+  type ParsedFile,
+  parseJsonl,
+  parseMarkdown,
+  parseText,
+} from './formats.js';
+import { decodeUtf8, loadCorpus } from './load.js';
+import { type CorpusProblem, formatProblem } from './problems.js';
+import type { CorpusDocument } from './types.js';
+
+/** Where removed documents go, inside the corpus folder. */
+export const TRASH_DIR = '.trash';
+/** Default upload limit: 1 MB. */
+export const DEFAULT_MAX_UPLOAD_BYTES = 1024 * 1024;
+
+type DocumentExtension = (typeof DOCUMENT_EXTENSIONS)[number];
+const PARSERS: Record<DocumentExtension, (file: string, content: string) => ParsedFile> = {
+  '.md': parseMarkdown,
+  '.txt': parseText,
+  '.jsonl': parseJsonl,
+};
+
+/**
+ * A refused corpus change, with a message fit to show the moderator as is. `problems` holds the file's
+ * validation problems when that is why it was refused.
+ */
+export class AdminError extends UserInputError {
+  override name = 'AdminError';
+  constructor(
+    message: string,
+    readonly problems: CorpusProblem[] = [],
+  ) {
+    super(message);
+  }
+}
+
+/** A document as listed for moderators. */
+export interface DocumentEntry {
+  id: string;
+  title: string;
+  /** File holding it, relative to the corpus folder. */
+  file: string;
+}
+
+/** A file in `.trash/`. */
+export interface TrashedFile {
+  /** Name inside `.trash/`: `<UTC timestamp>-<file>`, so nothing there is ever overwritten. */
+  trashFile: string;
+  /** The name it had (and gets back) in the corpus folder. */
+  file: string;
+  /** When it was removed, ISO 8601. */
+  removedAt: string;
+  /** The documents it holds (empty when it no longer parses). */
+  documents: { id: string; title: string }[];
+}
+
+/** What {@link addDocument} wrote. */
+export interface AddedDocument {
+  /** Stored file name in the corpus folder: the document id and the extension. */
+  file: string;
+  /** Ids of the documents it holds. */
+  ids: string[];
+  bytes: number;
+  /** Files it replaced, now in `.trash/`. */
+  replaced: TrashedFile[];
+}
+
+/** What {@link restoreDocument} brought back. */
+export interface RestoredDocument {
+  file: string;
+  ids: string[];
+  /** The trash entry it came from. */
+  from: string;
+}
+
+export interface AddDocumentInput {
+  corpusDir: string;
+  /** The name the user gave the file; only its extension (and, for `.txt`, its id) is used. */
+  fileName: string;
+  bytes: Uint8Array;
+  /** Overwrite documents with the same ids (their files go to `.trash/`). */
+  replace?: boolean;
+  /** Size limit, {@link DEFAULT_MAX_UPLOAD_BYTES} by default. */
+  maxBytes?: number;
+}
+
+/**
+ * Checks what can be checked before downloading: a plain file name, a document extension, the size.
+ * Throws {@link AdminError}; returns the extension.
+ */
+export function checkUpload(fileName: string, size: number, maxBytes = DEFAULT_MAX_UPLOAD_BYTES): string {
+  // The name only ever contributes an extension (and a .txt id), but refuse path-like names outright so
+  // nobody wonders where "../x.md" went.
+  if (
+    fileName === '' ||
+    fileName.length > 255 ||
+    fileName.startsWith('.') ||
+    fileName.includes('..') ||
+    /[/\\\p{Cc}]/u.test(fileName)
+  ) {
+    throw new AdminError(
+      `File name ${JSON.stringify(fileName)} is refused: use a plain name such as notes.md, without folders or "..".`,
+    );
+  }
+  const ext = extname(fileName).toLowerCase();
+  if (!(DOCUMENT_EXTENSIONS as readonly string[]).includes(ext)) {
+    throw new AdminError(
+      `"${fileName}" is not a corpus document: only .md, .txt and .jsonl files can be added.`,
+    );
+  }
+  if (size > maxBytes) throw tooLarge(fileName, maxBytes);
+  return ext;
+}
+
+function tooLarge(fileName: string, maxBytes: number): AdminError {
+  return new AdminError(`"${fileName}" is too large: documents can be at most ${formatBytes(maxBytes)}.`);
+}
+
+/** `1 MB`, `512 KB`, `300 bytes`. */
+function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0) return `${bytes / (1024 * 1024)} MB`;
+  if (bytes >= 1024 && bytes % 1024 === 0) return `${bytes / 1024} KB`;
+  return `${bytes} bytes`;
+}
+
+/**
+ * Collects a download, throwing {@link AdminError} as soon as it passes `maxBytes` (leaving the loop
+ * cancels the rest of a web stream), so an oversized upload is never held in memory whole.
+ */
+export async function readWithLimit(
+  chunks: AsyncIterable<Uint8Array>,
+  fileName: string,
+  maxBytes = DEFAULT_MAX_UPLOAD_BYTES,
+): Promise<Uint8Array> {
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of chunks) {
+    size += chunk.byteLength;
+    if (size > maxBytes) throw tooLarge(fileName, maxBytes);
+    parts.push(chunk);
+  }
+  return Buffer.concat(parts);
+}
+
+/**
+ * Validates an uploaded file and writes it into the corpus folder as `<id><ext>` (a temporary dot-file
+ * renamed into place, so a reader never sees half a file). Refused (with nothing on disk changed) when the
+ * name, size, encoding or content is wrong, or when a document id is already in the corpus and `replace`
+ * is not set. With `replace`, the files holding those ids move to `.trash/` first, and must hold nothing
+ * else.
+ */
+export async function addDocument(input: AddDocumentInput): Promise<AddedDocument> {
+  const { corpusDir, fileName, bytes } = input;
+  const maxBytes = input.maxBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
+  const ext = checkUpload(fileName, bytes.byteLength, maxBytes) as DocumentExtension;
+  const documents = parseUpload(fileName, ext, bytes);
+
+  const stem = documents.length === 1 ? (documents[0]?.id ?? '') : idFromFileName(fileName);
+  const stemProblem = checkId(stem);
+  if (stemProblem)
+    throw new AdminError(`"${fileName}" was not added: the file name gives an ${stemProblem}.`);
+  const file = `${stem}${ext}`;
+
+  const ids = documents.map((d) => d.id);
+  const existing = await documentsOnDisk(corpusDir);
+  const clashes = existing.filter((d) => ids.includes(d.id));
+  const holders = [...new Set(clashes.map((d) => d.file))];
+  if (clashes.length > 0 && !input.replace) {
+    const which = clashes.length === 1 ? 'document' : 'documents';
+    throw new AdminError(
+      `"${fileName}" was not added: the corpus already has ${which} ${clashes.map((d) => `"${d.id}"`).join(', ')} (in ${holders.join(', ')}). Add it with replace to overwrite.`,
+    );
+  }
+  for (const holder of holders) {
+    const others = existing.filter((d) => d.file === holder && !ids.includes(d.id));
+    if (others.length > 0) {
+      throw new AdminError(
+        `"${fileName}" was not added: ${holder} also holds ${others.map((d) => `"${d.id}"`).join(', ')}, which the upload does not; edit that file by hand instead.`,
+      );
+    }
+  }
+  if (!holders.includes(file) && (await exists(join(corpusDir, file)))) {
+    throw new AdminError(
+      `"${fileName}" was not added: a file named ${file} is already in the corpus folder and holds other content.`,
+    );
+  }
+
+  const temp = join(corpusDir, `.upload-${randomBytes(6).toString('hex')}.tmp`);
+  await writeFile(temp, bytes, { flag: 'wx' });
+  const replaced: TrashedFile[] = [];
+  try {
+    for (const holder of holders) replaced.push(await moveToTrash(corpusDir, holder));
+    await rename(temp, join(corpusDir, file));
+  } catch (err) {
+    await rm(temp, { force: true });
+    for (const t of replaced) await moveFromTrash(corpusDir, t);
+    throw err;
+  }
+  return { file, ids, bytes: bytes.byteLength, replaced };
+}
+
+/** Decodes and parses an upload, refusing it with every problem found. */
+function parseUpload(fileName: string, ext: DocumentExtension, bytes: Uint8Array): CorpusDocument[] {
+  const decoded = decodeUtf8(fileName, bytes);
+  const problems: CorpusProblem[] = [];
+  let documents: CorpusDocument[] = [];
+  if ('problem' in decoded) problems.push(decoded.problem);
+  else {
+    const parsed = PARSERS[ext](fileName, decoded.text);
+    problems.push(...parsed.problems);
+    documents = parsed.documents;
+    const seen = new Set<string>();
+    for (const doc of documents) {
+      if (seen.has(doc.id)) problems.push({ file: fileName, message: `duplicate document id "${doc.id}"` });
+      seen.add(doc.id);
+    }
+  }
+  if (problems.length > 0) {
+    const count = `${problems.length} problem${problems.length === 1 ? '' : 's'}`;
+    throw new AdminError(
+      `"${fileName}" was not added: ${count}.\n${problems.map(formatProblem).join('\n')}`,
+      problems,
+    );
+  }
+  if (documents.length === 0) throw new AdminError(`"${fileName}" was not added: it holds no document.`);
+  return documents;
+}
+
+/**
+ * Moves the file holding document `id` into `.trash/`. A `.jsonl` file holding other documents too is
+ * refused (naming them) unless `wholeFile` is set, since removing one line by rewriting the file would
+ * make the trash copy differ from what was live.
+ */
+export async function removeDocument(input: {
+  corpusDir: string;
+  id: string;
+  wholeFile?: boolean;
+}): Promise<TrashedFile> {
+  const existing = await documentsOnDisk(input.corpusDir);
+  const target = existing.find((d) => d.id === input.id);
+  if (!target) throw new AdminError(`No document "${input.id}" in the corpus.`);
+  const others = existing.filter((d) => d.file === target.file && d.id !== input.id);
+  if (others.length > 0 && !input.wholeFile) {
+    throw new AdminError(
+      `Document "${input.id}" shares ${target.file} with ${others.length} other document${others.length === 1 ? '' : 's'} (${others.map((d) => `"${d.id}"`).join(', ')}); remove the whole file to remove it.`,
+    );
+  }
+  return moveToTrash(input.corpusDir, target.file);
+}
+
+/**
+ * Moves the most recently removed file holding document `id` back to its name. Refused when that name is
+ * taken again or one of its documents is in the corpus again.
+ */
+export async function restoreDocument(input: { corpusDir: string; id: string }): Promise<RestoredDocument> {
+  const entry = (await listTrash(input.corpusDir)).find((t) => t.documents.some((d) => d.id === input.id));
+  if (!entry) throw new AdminError(`No document "${input.id}" in the trash.`);
+  if (await exists(join(input.corpusDir, entry.file))) {
+    throw new AdminError(
+      `Document "${input.id}" cannot be restored: a file named ${entry.file} is in the corpus folder again.`,
+    );
+  }
+  const ids = entry.documents.map((d) => d.id);
+  const clash = (await documentsOnDisk(input.corpusDir)).find((d) => ids.includes(d.id));
+  if (clash) {
+    throw new AdminError(
+      `Document "${input.id}" cannot be restored: document "${clash.id}" is in the corpus again (in ${clash.file}).`,
+    );
+  }
+  await moveFromTrash(input.corpusDir, entry);
+  return { file: entry.file, ids, from: entry.trashFile };
+}
+
+/** The files in `.trash/`, most recently removed first. */
+export async function listTrash(corpusDir: string): Promise<TrashedFile[]> {
+  let names: string[];
+  try {
+    names = await readdir(join(corpusDir, TRASH_DIR));
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw err;
+  }
+  const entries: TrashedFile[] = [];
+  for (const trashFile of names) {
+    const match = TRASH_NAME.exec(trashFile);
+    if (!match?.[1] || !match[3]) continue;
+    const file = match[3];
+    const s = match[1];
+    const removedAt = `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)}T${s.slice(9, 11)}:${s.slice(11, 13)}:${s.slice(13, 15)}.${s.slice(15, 18)}Z`;
+    const documents = await documentsIn(join(corpusDir, TRASH_DIR, trashFile), file);
+    entries.push({
+      trashFile,
+      file,
+      removedAt,
+      documents: documents.map(({ id, title }) => ({ id, title })),
+    });
+  }
+  // Names start with a fixed-width UTC stamp, so code-point order is time order.
+  return entries.sort((a, b) => (a.trashFile < b.trashFile ? 1 : a.trashFile > b.trashFile ? -1 : 0));
+}
+
+/**
+ * Documents a moderator may remove, for autocomplete: those whose id or title contains `query`
+ * (case-insensitive), ids starting with it first, at most `limit`.
+ */
+export async function removableDocuments(
+  corpusDir: string,
+  query = '',
+  limit = 25,
+): Promise<DocumentEntry[]> {
+  const q = query.trim().toLowerCase();
+  const matches = (await documentsOnDisk(corpusDir)).filter(
+    (d) => d.id.toLowerCase().includes(q) || d.title.toLowerCase().includes(q),
+  );
+  const rank = (d: DocumentEntry) => (d.id.toLowerCase().startsWith(q) ? 0 : 1);
+  return matches.sort((a, b) => rank(a) - rank(b) || a.id.localeCompare(b.id)).slice(0, limit);
+}
+
+/** `<yyyymmddThhmmssmmmZ>[~n]-<original name>`. */
+const TRASH_NAME = /^(\d{8}T\d{9}Z)(~\d+)?-(.+)$/;
+
+/** Moves `file` (relative to the corpus folder) into `.trash/` under a timestamped name. */
+export async function moveToTrash(corpusDir: string, file: string): Promise<TrashedFile> {
+  const trashDir = join(corpusDir, TRASH_DIR);
+  await mkdir(trashDir, { recursive: true });
+  const documents = (await documentsIn(join(corpusDir, file), file)).map(({ id, title }) => ({ id, title }));
+  const now = new Date();
+  const stamp = now.toISOString().replace(/[-:]/g, '').replace('.', '');
+  let trashFile = `${stamp}-${file}`;
+  for (let n = 2; await exists(join(trashDir, trashFile)); n++) trashFile = `${stamp}~${n}-${file}`;
+  await rename(join(corpusDir, file), join(trashDir, trashFile));
+  return { trashFile, file, removedAt: now.toISOString(), documents };
+}
+
+/** Moves a trashed file back to its original name. */
+export async function moveFromTrash(corpusDir: string, entry: TrashedFile): Promise<void> {
+  await rename(join(corpusDir, TRASH_DIR, entry.trashFile), join(corpusDir, entry.file));
+}
+
+/** Every document the corpus folder holds now, with its file (broken files hold none). */
+async function documentsOnDisk(corpusDir: string): Promise<DocumentEntry[]> {
+  const { corpus } = await loadCorpus(corpusDir);
+  return corpus.documents.map(({ id, title, file }) => ({ id, title, file }));
+}
+
+/** The documents one file holds, read as if it were named `name`; none when it does not parse. */
+async function documentsIn(path: string, name: string): Promise<CorpusDocument[]> {
+  const ext = extname(name).toLowerCase() as DocumentExtension;
+  if (!(ext in PARSERS)) return [];
+  const decoded = decodeUtf8(name, await readFile(path));
+  return 'text' in decoded ? PARSERS[ext](name, decoded.text).documents : [];
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await stat(path);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,257 @@
+/**
+ * How answers look in Discord: embeds and buttons for /ask, /quote and /sources. User and corpus text
+ * is escaped here; limits are enforced again by `respond`.
+ */
+import { type APIButtonComponent, type APIEmbedField, ButtonStyle, ComponentType } from 'discord.js';
+import type {
+  AskResult,
+  Citation,
+  KnowledgeBase,
+  QuoteResult,
+  RankedPassage,
+  SourceInfo,
+} from '../core/types.js';
+import type { Reply } from './respond.js';
+import { DISCORD_LIMITS, highlight, link, safeText, safeUrl, truncate } from './text.js';
+
+/** Passages shown per page of sources. */
+export const SOURCES_PER_PAGE = 3;
+/** Longest question /ask takes (also the option's max_length). */
+export const MAX_QUESTION = 300;
+
+const COLOR_ANSWER = 0x2b6cb0;
+const COLOR_NONE = 0x718096;
+
+/** Custom ids of the /ask buttons. They carry their whole state: the question lives in the embed footer. */
+export const ASK_IDS = {
+  more: (offset: number) => `ask:more:${offset}`,
+  /** The vote carries the answering passage when its id fits in a custom_id. */
+  vote: (vote: 'up' | 'down', passageId: string | null) => {
+    const id = `ask:vote:${vote}`;
+    const withPassage = passageId ? `${id}:${passageId}` : id;
+    return withPassage.length <= DISCORD_LIMITS.customId ? withPassage : id;
+  },
+} as const;
+
+/** Passage id (`<docId>#p<N>`) of a citation, as the core names passages. */
+export function passageIdOf(c: Citation): string {
+  return `${c.document}#p${c.paragraph}`;
+}
+
+/** Footer of /ask embeds: plain text (footers render no Markdown), parsed back by the buttons. */
+export function askFooter(version: string, question: string): string {
+  return truncate(`Corpus ${version} · Asked: ${question}`, DISCORD_LIMITS.embedFooter);
+}
+
+/** Reads the corpus version and question back from an /ask footer. */
+export function parseAskFooter(text: string | undefined): { version: string; question: string } | null {
+  const m = /^Corpus (\S+) · Asked: ([\s\S]+)$/.exec(text ?? '');
+  return m?.[1] && m[2] ? { version: m[1], question: m[2] } : null;
+}
+
+function citationLabel(c: Citation): string {
+  return `${c.title}, ¶${c.paragraph}`;
+}
+
+/** Field names render little Markdown; drop the characters that would, rather than show backslashes. */
+function plainLabel(text: string, max: number): string {
+  return truncate(text.replace(/[\\*_`~|]/g, '').replace(/\s+/g, ' '), max);
+}
+
+function quoteLine(question: string): string {
+  return `> ${safeText(question.replace(/\s+/g, ' '), MAX_QUESTION + 100)}`;
+}
+
+function passageFields(passages: RankedPassage[], firstNumber: number): APIEmbedField[] {
+  return passages.map((p, i) => {
+    const source = link(`Source: ${citationLabel(p.citation)}`, p.citation.url, 300);
+    const budget = DISCORD_LIMITS.embedFieldValue - source.length - 1;
+    return {
+      name: plainLabel(`${firstNumber + i}. ${citationLabel(p.citation)}`, DISCORD_LIMITS.embedFieldName),
+      value: `${highlight(p.text, p.highlights, Math.min(400, budget))}\n${source}`,
+    };
+  });
+}
+
+function button(custom_id: string, label: string, emoji?: string): APIButtonComponent {
+  return {
+    type: ComponentType.Button,
+    style: ButtonStyle.Secondary,
+    custom_id,
+    label,
+    ...(emoji ? { emoji: { name: emoji } } : {}),
+  };
+}
+
+function linkButton(label: string, url: string | null): APIButtonComponent | null {
+  const href = safeUrl(url);
+  return href ? { type: ComponentType.Button, style: ButtonStyle.Link, url: href, label } : null;
+}
+
+/** The /ask reply: the answer with query terms in bold, cited excerpts, version footer, buttons. */
+export function askReply(result: AskResult, kb: KnowledgeBase, ephemeral: boolean): Reply {
+  const footer = { text: askFooter(kb.version, result.question) };
+  const passageId = result.answer ? passageIdOf(result.answer.citation) : null;
+  const vote = [
+    button(ASK_IDS.vote('up', passageId), 'Helpful', '👍'),
+    button(ASK_IDS.vote('down', passageId), 'Not helpful', '👎'),
+  ];
+  if (!result.answer) {
+    const topics = result.suggestions.slice(0, 8).map((s) => `• ${safeText(s, 100)}`);
+    const description = [
+      quoteLine(result.question),
+      'The corpus does not cover this question, so there is no cited answer to give.',
+      topics.length ? `\n**Topics it does cover:**\n${topics.join('\n')}` : '',
+      '\nUse `/sources` to see what the corpus contains.',
+    ].join('\n');
+    return {
+      ephemeral,
+      embeds: [{ title: 'Not covered by the corpus', description, color: COLOR_NONE, footer }],
+      components: [{ type: ComponentType.ActionRow, components: vote }],
+    };
+  }
+  const { answer } = result;
+  const cite = `— ${link(citationLabel(answer.citation), answer.citation.url, 300)}`;
+  const head = quoteLine(result.question);
+  const budget = DISCORD_LIMITS.embedDescription - head.length - cite.length - 4;
+  const description = `${head}\n${highlight(answer.text, answer.highlights, Math.min(budget, 2500))}\n${cite}`;
+  const shown = result.passages.slice(0, SOURCES_PER_PAGE);
+  const hasMore = kb.ask(result.question, { limit: 1, offset: shown.length }).passages.length > 0;
+  const row: APIButtonComponent[] = [];
+  if (hasMore) row.push(button(ASK_IDS.more(shown.length), 'More sources', '📚'));
+  row.push(...vote);
+  const source = linkButton('Read the source', answer.citation.url);
+  if (source) row.push(source);
+  return {
+    ephemeral,
+    embeds: [
+      {
+        title: 'Answer from the corpus',
+        description,
+        color: COLOR_ANSWER,
+        fields: passageFields(shown, 1),
+        footer,
+      },
+    ],
+    components: [{ type: ComponentType.ActionRow, components: row }],
+  };
+}
+
+/** The next page of sources for a question, as an ephemeral reply to "More sources". */
+export function moreSourcesReply(
+  question: string,
+  offset: number,
+  kb: KnowledgeBase,
+  askedVersion: string,
+): Reply {
+  const result = kb.ask(question, { limit: SOURCES_PER_PAGE, offset });
+  if (result.passages.length === 0) {
+    return { ephemeral: true, content: 'There are no more sources for this question.' };
+  }
+  const next = offset + result.passages.length;
+  const hasMore = kb.ask(question, { limit: 1, offset: next }).passages.length > 0;
+  const changed =
+    askedVersion === kb.version
+      ? ''
+      : `\n*The corpus changed since this answer (version ${safeText(askedVersion, 20)} → ${kb.version}); these sources come from the current one.*`;
+  return {
+    ephemeral: true,
+    embeds: [
+      {
+        title: `More sources (${offset + 1}–${next})`,
+        description: `${quoteLine(question)}${changed}`,
+        color: COLOR_ANSWER,
+        fields: passageFields(result.passages, offset + 1),
+        footer: { text: askFooter(kb.version, question) },
+      },
+    ],
+    components: hasMore
+      ? [{ type: ComponentType.ActionRow, components: [button(ASK_IDS.more(next), 'More sources', '📚')] }]
+      : [],
+  };
+}
+
+/** The /quote reply: the speaker's quotes, cited, or what the corpus knows instead. */
+export function quoteReply(
+  result: QuoteResult,
+  kb: KnowledgeBase,
+  about: string | null,
+  ephemeral: boolean,
+): Reply {
+  const footer = { text: `Corpus ${kb.version}` };
+  const suggest = result.suggestions.length
+    ? `\n\n**Quoted people include:** ${result.suggestions
+        .slice(0, 10)
+        .map((s) => safeText(s, 80))
+        .join(', ')}`
+    : '';
+  if (!result.speaker || result.quotes.length === 0) {
+    const who = safeText(result.speaker?.name ?? result.query, 100);
+    const text = result.known
+      ? `${who} is mentioned in the corpus but never quoted.`
+      : `No one called “${who}” is quoted in the corpus.`;
+    return {
+      ephemeral,
+      embeds: [{ title: 'No quote found', description: text + suggest, color: COLOR_NONE, footer }],
+    };
+  }
+  const { speaker } = result;
+  const heading = `**${safeText(speaker.name, 100)}**${speaker.title ? `, ${safeText(speaker.title, 150)}` : ''}${
+    about ? ` on “${safeText(about, 200)}”` : ''
+  }`;
+  const blocks: string[] = [];
+  let used = heading.length;
+  let shown = 0;
+  for (const q of result.quotes) {
+    const cite = `— ${link(citationLabel(q.citation), q.citation.url, 300)}`;
+    const block = `> ${safeText(q.text.replace(/\s+/g, ' '), 900)}\n${cite}`;
+    if (used + block.length + 40 > DISCORD_LIMITS.embedDescription - 100) break;
+    blocks.push(block);
+    used += block.length + 2;
+    shown++;
+  }
+  const rest = result.quotes.length - shown;
+  const more = rest > 0 ? `\n\n*…and ${rest} more quote${rest === 1 ? '' : 's'}.*` : '';
+  return {
+    ephemeral,
+    embeds: [
+      {
+        title: result.quotes.length === 1 ? 'Quote' : `Quotes (${result.quotes.length})`,
+        description: `${heading}\n\n${blocks.join('\n\n')}${more}`,
+        color: COLOR_ANSWER,
+        footer,
+      },
+    ],
+  };
+}
+
+/** The /sources reply: every document with publisher, date, passage count and link. */
+export function sourcesReply(sources: SourceInfo[], kb: KnowledgeBase): Reply {
+  const stats = kb.stats();
+  const lines: string[] = [];
+  let used = 0;
+  for (const s of sources) {
+    const meta = [s.publisher, s.published].filter(Boolean).map((m) => safeText(String(m), 100));
+    const line = `• ${link(s.title, s.url, 200)}${meta.length ? ` — ${meta.join(', ')}` : ''} · ${s.passages} passage${
+      s.passages === 1 ? '' : 's'
+    }`;
+    if (used + line.length + 60 > DISCORD_LIMITS.embedDescription) break;
+    lines.push(line);
+    used += line.length + 1;
+  }
+  const rest = sources.length - lines.length;
+  if (rest > 0) lines.push(`*…and ${rest} more.*`);
+  if (sources.length === 0) lines.push('The corpus is empty.');
+  return {
+    embeds: [
+      {
+        title: `Sources (${stats.documents} document${stats.documents === 1 ? '' : 's'})`,
+        description: lines.join('\n'),
+        color: COLOR_ANSWER,
+        footer: {
+          text: `Corpus ${kb.version} · ${stats.passages} passages · ${stats.quotes} quote${stats.quotes === 1 ? '' : 's'}`,
+        },
+      },
+    ],
+  };
+}

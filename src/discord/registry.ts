@@ -1,0 +1,105 @@
+import { readdir } from 'node:fs/promises';
+import { isAbsolute, join, relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import { PROJECT_ROOT } from '../config.js';
+import type { Command } from './command.js';
+
+/** A command module that does not satisfy {@link Command}; names the file. */
+export class CommandLoadError extends Error {
+  override name = 'CommandLoadError';
+  constructor(
+    readonly file: string,
+    reason: string,
+  ) {
+    super(`${file}: ${reason}`);
+  }
+}
+
+const NAME = /^[-_a-z0-9]{1,32}$/;
+
+/** Checks at run time what `satisfies Command` checks at compile time, for modules loaded by path. */
+export function validateCommandModule(mod: unknown, file: string): Command {
+  if (typeof mod !== 'object' || mod === null) throw new CommandLoadError(file, 'is not a module');
+  const m = mod as Record<string, unknown>;
+  const data = m.data as { name?: unknown; toJSON?: unknown } | undefined;
+  if (typeof data !== 'object' || data === null) {
+    throw new CommandLoadError(file, 'does not export `data` (a SlashCommandBuilder)');
+  }
+  if (typeof data.toJSON !== 'function') throw new CommandLoadError(file, '`data` has no toJSON()');
+  if (typeof data.name !== 'string' || !NAME.test(data.name)) {
+    throw new CommandLoadError(file, '`data.name` must be 1-32 lowercase letters, digits, - or _');
+  }
+  if (typeof m.execute !== 'function')
+    throw new CommandLoadError(file, 'does not export an `execute` function');
+  for (const optional of ['autocomplete', 'button'] as const) {
+    if (m[optional] !== undefined && typeof m[optional] !== 'function') {
+      throw new CommandLoadError(file, `\`${optional}\` must be a function`);
+    }
+  }
+  let json: RESTPostAPIChatInputApplicationCommandsJSONBody;
+  try {
+    json = (data.toJSON as () => RESTPostAPIChatInputApplicationCommandsJSONBody)();
+  } catch (err) {
+    throw new CommandLoadError(file, `data.toJSON() failed: ${(err as Error).message}`);
+  }
+  const usesAutocomplete = JSON.stringify(json).includes('"autocomplete":true');
+  if (usesAutocomplete && typeof m.autocomplete !== 'function') {
+    throw new CommandLoadError(file, 'has autocomplete options but no `autocomplete` function');
+  }
+  return m as unknown as Command;
+}
+
+/** The commands, by name; one source for dispatch and deployment. */
+export class CommandRegistry {
+  private readonly byName = new Map<string, Command>();
+
+  constructor(commands: Iterable<{ command: Command; file: string }>) {
+    const files = new Map<string, string>();
+    for (const { command, file } of commands) {
+      const name = command.data.name;
+      const other = files.get(name);
+      if (other) throw new CommandLoadError(file, `command name "${name}" is already used by ${other}`);
+      files.set(name, file);
+      this.byName.set(name, command);
+    }
+  }
+
+  get(name: string): Command | undefined {
+    return this.byName.get(name);
+  }
+
+  get names(): string[] {
+    return [...this.byName.keys()];
+  }
+
+  /** Bodies for `PUT /applications/:app/(guilds/:guild/)commands`. */
+  toJSON(): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
+    return [...this.byName.values()].map((c) => c.data.toJSON());
+  }
+}
+
+/** The project's `commands/` folder. */
+export const COMMANDS_DIR = resolve(PROJECT_ROOT, 'commands');
+
+/** Imports every command module in `dir` (`*.ts`/`*.js`, tests and declarations excluded) and validates it. */
+export async function loadCommands(dir: string = COMMANDS_DIR): Promise<CommandRegistry> {
+  const entries = (await readdir(dir)).filter(
+    (f) => /\.(ts|js|mjs)$/.test(f) && !/\.(test|spec|d)\.[mc]?[tj]s$/.test(f) && !f.startsWith('_'),
+  );
+  entries.sort();
+  const loaded: Array<{ command: Command; file: string }> = [];
+  for (const entry of entries) {
+    const path = join(dir, entry);
+    const rel = relative(PROJECT_ROOT, path);
+    const file = rel.startsWith('..') || isAbsolute(rel) ? path : rel;
+    let mod: unknown;
+    try {
+      mod = await import(pathToFileURL(path).href);
+    } catch (err) {
+      throw new CommandLoadError(file, `failed to import: ${(err as Error).message}`);
+    }
+    loaded.push({ command: validateCommandModule(mod, file), file });
+  }
+  return new CommandRegistry(loaded);
+}

@@ -1,0 +1,95 @@
+/**
+ * Every reply goes through {@link respond}: it suppresses all mentions, fits content and embeds to
+ * Discord's limits, and picks reply / editReply / followUp from the interaction's state.
+ */
+import {
+  type APIActionRowComponent,
+  type APIComponentInMessageActionRow,
+  type APIEmbed,
+  MessageFlags,
+  type MessageMentionOptions,
+  type RepliableInteraction,
+} from 'discord.js';
+import { DISCORD_LIMITS, ELLIPSIS, truncate } from './text.js';
+
+/** Never ping anyone: not users, roles, @everyone or @here, whatever the text says. */
+export const NO_MENTIONS: MessageMentionOptions = { parse: [] };
+
+/** What a handler wants to show. Text must already be escaped where it comes from users or the corpus. */
+export interface Reply {
+  content?: string;
+  embeds?: APIEmbed[];
+  components?: APIActionRowComponent<APIComponentInMessageActionRow>[];
+  /** Only the invoking user sees it. Ignored when editing a deferred reply (fixed at deferral). */
+  ephemeral?: boolean;
+}
+
+function embedLength(e: APIEmbed): number {
+  return (
+    (e.title?.length ?? 0) +
+    (e.description?.length ?? 0) +
+    (e.footer?.text.length ?? 0) +
+    (e.author?.name.length ?? 0) +
+    (e.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0)
+  );
+}
+
+/** Truncates each part of an embed to its limit, then drops/shortens fields so the total fits `budget`. */
+export function fitEmbed(embed: APIEmbed, budget: number = DISCORD_LIMITS.embedTotal): APIEmbed {
+  const e: APIEmbed = { ...embed };
+  if (e.title !== undefined) e.title = truncate(e.title, DISCORD_LIMITS.embedTitle);
+  if (e.description !== undefined) e.description = truncate(e.description, DISCORD_LIMITS.embedDescription);
+  if (e.footer) e.footer = { ...e.footer, text: truncate(e.footer.text, DISCORD_LIMITS.embedFooter) };
+  if (e.author) e.author = { ...e.author, name: truncate(e.author.name, DISCORD_LIMITS.embedAuthor) };
+  if (e.fields) {
+    e.fields = e.fields
+      .slice(0, DISCORD_LIMITS.embedFields)
+      .filter((f) => f.name.trim() !== '' && f.value.trim() !== '')
+      .map((f) => ({
+        ...f,
+        name: truncate(f.name, DISCORD_LIMITS.embedFieldName),
+        value: truncate(f.value, DISCORD_LIMITS.embedFieldValue),
+      }));
+  }
+  // Over the total: drop trailing fields first, then shorten the description.
+  while (embedLength(e) > budget && e.fields && e.fields.length > 0) e.fields = e.fields.slice(0, -1);
+  const over = embedLength(e) - budget;
+  if (over > 0 && e.description) {
+    e.description = truncate(e.description, Math.max(ELLIPSIS.length, e.description.length - over));
+  }
+  return e;
+}
+
+/** The discord.js options for a reply, with limits applied and mentions suppressed. */
+export function toMessageOptions(reply: Reply) {
+  const embeds = (reply.embeds ?? []).slice(0, DISCORD_LIMITS.embeds);
+  // The 6000-character budget is shared by all embeds of a message.
+  let left: number = DISCORD_LIMITS.embedTotal;
+  const fitted = embeds.map((e) => {
+    const f = fitEmbed(e, Math.max(0, left));
+    left -= embedLength(f);
+    return f;
+  });
+  return {
+    ...(reply.content !== undefined ? { content: truncate(reply.content, DISCORD_LIMITS.content) } : {}),
+    ...(reply.embeds ? { embeds: fitted } : {}),
+    ...(reply.components ? { components: reply.components.slice(0, 5) } : {}),
+    allowedMentions: NO_MENTIONS,
+  };
+}
+
+/**
+ * Shows `reply` for `interaction`: the first response, the edit of a deferred one, or a follow-up when
+ * it was already answered.
+ */
+export async function respond(interaction: RepliableInteraction, reply: Reply): Promise<void> {
+  const options = toMessageOptions(reply);
+  const flags = reply.ephemeral ? MessageFlags.Ephemeral : undefined;
+  if (interaction.deferred && !interaction.replied) {
+    await interaction.editReply(options);
+  } else if (interaction.replied) {
+    await interaction.followUp({ ...options, ...(flags ? { flags } : {}) });
+  } else {
+    await interaction.reply({ ...options, ...(flags ? { flags } : {}) });
+  }
+}

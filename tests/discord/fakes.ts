@@ -1,0 +1,179 @@
+/** A deterministic knowledge base and corpus source, so adapter tests do not depend on corpus content. */
+import type { ReloadReport } from '../../src/core/service.js';
+import {
+  type AskOptions,
+  type AskResult,
+  type Citation,
+  type KnowledgeBase,
+  type QuoteResult,
+  type RankedPassage,
+  type Span,
+  type SpeakerChoice,
+  UserInputError,
+} from '../../src/core/types.js';
+import { emptyDiff } from '../../src/corpus/diff.js';
+import type { CorpusSource } from '../../src/discord/command.js';
+import { type Actor, disabledRecords, type Records } from '../../src/records/types.js';
+
+const URL_A =
+  'https://www.nasa.gov/news-release/us-japan-sign-space-collaboration-agreement-at-nasa-headquarters/';
+
+function citation(paragraph: number, text: string): Citation {
+  return {
+    document: 'doc-a',
+    title: 'U.S., Japan Sign Space Collaboration Agreement',
+    paragraph,
+    url: URL_A,
+    start: paragraph * 1000,
+    end: paragraph * 1000 + text.length,
+  };
+}
+
+/** Offsets of each word of `question` (3+ letters) found in `text`. */
+export function spans(text: string, question: string): Span[] {
+  const out: Span[] = [];
+  for (const word of question.toLowerCase().match(/\p{L}{3,}/gu) ?? []) {
+    const at = text.toLowerCase().indexOf(word);
+    if (at >= 0) out.push({ start: at, end: at + word.length });
+  }
+  return out;
+}
+
+const PASSAGES = Array.from(
+  { length: 8 },
+  (_, i) =>
+    `Paragraph ${i + 1}: the Framework Agreement between the United States and Japan covers cooperation in space exploration, science and the Artemis program (${'detail '.repeat(i)}).`,
+);
+
+export const SPEAKERS: SpeakerChoice[] = [
+  { name: 'Bill Nelson', title: 'NASA Administrator', quotes: 2 },
+  { name: 'Pam Melroy', title: 'NASA Deputy Administrator', quotes: 0 },
+  ...Array.from({ length: 30 }, (_, i) => ({
+    name: `Aide ${String(i).padStart(2, '0')}`,
+    title: null,
+    quotes: 1,
+  })),
+];
+
+/** A fake knowledge base. Questions containing "pizza" abstain; "long answer" gets a 5,000-character one. */
+export function fakeKb(version = 'v1fake'): KnowledgeBase {
+  return {
+    version,
+    ask(question: string, options: AskOptions = {}): AskResult {
+      const q = question.replace(/\s+/g, ' ').trim();
+      if (q === '') throw new UserInputError('Please type a question: this one is empty.');
+      const limit = options.limit ?? 5;
+      const offset = options.offset ?? 0;
+      if (/pizza/i.test(q)) {
+        return {
+          question: q,
+          answer: null,
+          passages: [],
+          suggestions: ['Artemis program', 'Gateway', 'lunar science'],
+        };
+      }
+      const passages: RankedPassage[] = PASSAGES.slice(offset, offset + limit).map((text, i) => ({
+        id: `doc-a#p${offset + i + 1}`,
+        text,
+        score: 1 - (offset + i) / 10,
+        citation: citation(offset + i + 1, text),
+        highlights: spans(text, q),
+      }));
+      const text = /long answer/i.test(q)
+        ? `Japan 🚀 and the United States ${'signed 👩🏽‍🚀 the agreement '.repeat(200)}`
+        : 'The Framework Agreement was signed by NASA Administrator Bill Nelson and Ambassador Tomita Koji.';
+      return {
+        question: q,
+        answer: { text, citation: citation(1, text), highlights: spans(text, q) },
+        passages,
+        suggestions: [],
+      };
+    },
+    quote(speaker: string, about?: string): QuoteResult {
+      const s = SPEAKERS.find((x) => x.name.toLowerCase() === speaker.trim().toLowerCase());
+      if (s?.name === 'Bill Nelson') {
+        const quotes = [
+          'This agreement is a testament to our shared values.',
+          `We will go to the Moon together${about ? `, for ${about}` : ''}.`,
+        ].map((text, i) => ({ text, citation: citation(i + 2, text) }));
+        return {
+          query: speaker,
+          speaker: { name: s.name, title: s.title },
+          known: true,
+          quotes,
+          suggestions: [],
+        };
+      }
+      return { query: speaker, speaker: null, known: Boolean(s), quotes: [], suggestions: ['Bill Nelson'] };
+    },
+    speakers(prefix: string, limit = 25): SpeakerChoice[] {
+      const p = prefix.toLowerCase();
+      return SPEAKERS.filter((s) => s.quotes > 0 && s.name.toLowerCase().startsWith(p)).slice(
+        0,
+        Math.min(limit, 25),
+      );
+    },
+    sources() {
+      return [
+        {
+          id: 'doc-a',
+          title: 'U.S., Japan Sign Space Collaboration Agreement',
+          kind: 'press-release',
+          published: '2023-01-13',
+          publisher: 'NASA',
+          url: URL_A,
+          passages: PASSAGES.length,
+        },
+      ];
+    },
+    stats: () => ({ documents: 1, passages: PASSAGES.length, quotes: 2 }),
+  };
+}
+
+/** A corpus source whose reload swaps in a new fake version, or fails with `failWith`. */
+export class FakeCorpus implements CorpusSource {
+  current: KnowledgeBase = fakeKb();
+  reloads = 0;
+  failWith: Error | null = null;
+  isReloading = false;
+
+  actors: Actor[] = [];
+
+  async reload(actor: Actor = { via: 'unknown' }): Promise<ReloadReport> {
+    this.reloads++;
+    this.actors.push(actor);
+    if (this.failWith) throw this.failWith;
+    const previousVersion = this.current.version;
+    this.current = fakeKb(`v${this.reloads + 1}fake`);
+    return {
+      documents: 1,
+      passages: 8,
+      quotes: 2,
+      version: this.current.version,
+      previousVersion,
+      buildMs: 3,
+      diff: emptyDiff(),
+    };
+  }
+}
+
+type FeedbackInput = Parameters<Records['feedback']>[0];
+type AbstentionInput = Parameters<Records['abstention']>[0];
+
+/** Records that keep feedback and abstentions in memory, for assertions. */
+export function memoryRecords(): Records & { feedbacks: FeedbackInput[]; abstentions: AbstentionInput[] } {
+  const feedbacks: FeedbackInput[] = [];
+  const abstentions: AbstentionInput[] = [];
+  return {
+    ...disabledRecords(),
+    enabled: true,
+    feedbacks,
+    abstentions,
+    feedback: (input) => {
+      feedbacks.push(input);
+    },
+    abstention: (input) => {
+      abstentions.push(input);
+    },
+  };
+}

@@ -1,0 +1,87 @@
+/** Starts the real bot (real discord.js client, real command modules) against a loopback Discord. */
+
+import { AccordBot } from '../../src/discord/bot.js';
+import type { CorpusSource } from '../../src/discord/command.js';
+import { loadCommands } from '../../src/discord/registry.js';
+import { createLogger } from '../../src/logger.js';
+import type { Records } from '../../src/records/types.js';
+import { LoopbackDiscord, type LoopbackOptions } from '../loopback/index.js';
+
+/** Log lines the bot wrote, parsed. */
+export interface LogLines {
+  lines: Array<Record<string, unknown>>;
+  raw: string[];
+  find(msg: string): Record<string, unknown> | undefined;
+}
+
+export interface Harness {
+  loopback: LoopbackDiscord;
+  bot: AccordBot;
+  logs: LogLines;
+  close(): Promise<void>;
+}
+
+export async function startHarness(
+  corpus: CorpusSource,
+  options: {
+    loopback?: LoopbackOptions;
+    cooldown?: { requests: number; seconds: number };
+    records?: Records;
+  } = {},
+): Promise<Harness> {
+  const loopback = await LoopbackDiscord.start(options.loopback);
+  const raw: string[] = [];
+  const lines: Array<Record<string, unknown>> = [];
+  const logger = createLogger({
+    level: 'debug',
+    secrets: [loopback.token],
+    destination: {
+      write(line: string) {
+        raw.push(line);
+        lines.push(JSON.parse(line) as Record<string, unknown>);
+      },
+    },
+  });
+  const bot = new AccordBot({
+    token: loopback.token,
+    apiBase: loopback.apiBase,
+    corpus,
+    commands: await loadCommands(),
+    settings: { moderatorRoleIds: [loopback.guild.roles.moderator] },
+    cooldown: options.cooldown ?? { requests: 5, seconds: 30 },
+    ...(options.records ? { records: options.records } : {}),
+    logger,
+    clientOptions: { waitGuildTimeout: 1_000 },
+  });
+  try {
+    await bot.start();
+  } catch (err) {
+    await bot.client.destroy();
+    await loopback.close();
+    throw err;
+  }
+  return {
+    loopback,
+    bot,
+    logs: { lines, raw, find: (msg) => lines.find((l) => l.msg === msg) },
+    async close() {
+      await bot.stop(1_000);
+      await loopback.close();
+    },
+  };
+}
+
+/** True when `s` holds half of a surrogate pair. */
+export function hasLoneSurrogate(s: string): boolean {
+  return /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(s);
+}
+
+/** The buttons of a reply's first action row. */
+export function buttonsOf(reply: {
+  components: readonly unknown[];
+}): Array<{ custom_id?: string; url?: string; label?: string }> {
+  const row = reply.components[0] as
+    | { components?: Array<{ custom_id?: string; url?: string; label?: string }> }
+    | undefined;
+  return row?.components ?? [];
+}

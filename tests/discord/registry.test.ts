@@ -1,0 +1,74 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { CommandLoadError, loadCommands, validateCommandModule } from '../../src/discord/registry.js';
+import { validateCommands } from '../loopback/limits.js';
+
+const dirs: string[] = [];
+afterEach(async () => {
+  await Promise.all(dirs.splice(0).map((d) => rm(d, { recursive: true, force: true })));
+});
+
+async function folder(files: Record<string, string>): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'accord-commands-'));
+  dirs.push(dir);
+  for (const [name, text] of Object.entries(files)) await writeFile(join(dir, name), text);
+  return dir;
+}
+
+const GOOD = `export const data = { name: 'ping', toJSON: () => ({ name: 'ping', description: 'p' }) };
+export async function execute() {}`;
+
+describe('command registry', () => {
+  it('loads the four commands from commands/, valid for Discord', async () => {
+    const registry = await loadCommands();
+    expect(registry.names.sort()).toEqual(['ask', 'corpus', 'quote', 'sources']);
+    const body = registry.toJSON();
+    expect(validateCommands(body)).toBeNull();
+    const ask = body.find((c) => c.name === 'ask');
+    expect(ask?.options).toMatchObject([
+      { name: 'question', type: 3, required: true, max_length: 300 },
+      { name: 'private', type: 5 },
+    ]);
+    const quote = body.find((c) => c.name === 'quote');
+    expect(quote?.options?.[0]).toMatchObject({ name: 'speaker', required: true, autocomplete: true });
+    const corpus = body.find((c) => c.name === 'corpus');
+    expect(corpus?.default_member_permissions).toBe('32');
+    expect(corpus?.options).toMatchObject([{ name: 'reload', type: 1 }]);
+  });
+
+  it('rejects a module without execute, naming the file', async () => {
+    const dir = await folder({
+      'good.js': GOOD,
+      'broken.js': `export const data = { name: 'broken', toJSON: () => ({}) };`,
+    });
+    await expect(loadCommands(dir)).rejects.toThrow(/broken\.js: does not export an `execute` function/);
+  });
+
+  it('rejects a module whose import fails, naming the file', async () => {
+    const dir = await folder({ 'crash.js': `throw new Error('boom');` });
+    const err = await loadCommands(dir).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(CommandLoadError);
+    expect((err as CommandLoadError).file).toMatch(/crash\.js$/);
+    expect((err as Error).message).toMatch(/failed to import: boom/);
+  });
+
+  it('rejects duplicate command names, naming both files', async () => {
+    const dir = await folder({ 'a.js': GOOD, 'b.js': GOOD });
+    await expect(loadCommands(dir)).rejects.toThrow(/b\.js: command name "ping" is already used by .*a\.js/);
+  });
+
+  it('ignores test files and checks autocomplete handlers and names', () => {
+    expect(() =>
+      validateCommandModule({ data: { name: 'Bad Name', toJSON: () => ({}) }, execute() {} }, 'x.ts'),
+    ).toThrow(/x\.ts: `data.name` must be/);
+    const auto = {
+      data: { name: 'q', toJSON: () => ({ name: 'q', options: [{ autocomplete: true }] }) },
+      execute() {},
+    };
+    expect(() => validateCommandModule(auto, 'q.ts')).toThrow(
+      /q\.ts: has autocomplete options but no `autocomplete`/,
+    );
+  });
+});
