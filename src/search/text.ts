@@ -21,6 +21,28 @@ export function stripInvisible(text: string): string {
  * so the upper-case forms become "usa". Ordinals lose their suffix ("13th" → "13").
  */
 export function normalizeWord(raw: string): string {
+  let word = normalized.get(raw);
+  if (word === undefined) {
+    word = normalizeUncached(raw);
+    remember(normalized, raw, word);
+  }
+  return word;
+}
+
+/**
+ * Memo tables: text repeats its words, so a corpus of 100k passages analyzes a few tens of thousands of
+ * distinct ones. Bounded, so that odd input (random strings) cannot grow them without end.
+ */
+const normalized = new Map<string, string>();
+const stems = new Map<string, string>();
+const MEMO_LIMIT = 200_000;
+
+function remember(memo: Map<string, string>, key: string, value: string): void {
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(key, value);
+}
+
+function normalizeUncached(raw: string): string {
   const nfkc = raw.normalize('NFKC');
   const undotted = nfkc.replace(/\./g, '');
   if (undotted === 'US' || undotted === 'USA') return 'usa';
@@ -69,7 +91,13 @@ export function isStopWord(word: string): boolean {
 
 /** Porter stem of a normalized word; numbers and short words are kept as they are. */
 export function stem(word: string): string {
-  return word.length <= 2 || /^\d/.test(word) ? word : stemmer(word);
+  if (word.length <= 2 || /^\d/.test(word)) return word;
+  let result = stems.get(word);
+  if (result === undefined) {
+    result = stemmer(word);
+    remember(stems, word, result);
+  }
+  return result;
 }
 
 /** A content term of `text`: its stem, and where its word stands in the text. */
