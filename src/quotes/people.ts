@@ -133,6 +133,12 @@ function hasContentWord(words: NameTokens): boolean {
 export class PeopleDirectory {
   readonly people: Person[] = [];
   private readonly byNameKey = new Map<string, Person>();
+  /**
+   * People by each word of their names and roles, with their place in `people`: matching a phrase only
+   * looks at people sharing a word with it, so extraction stays linear in a corpus that names thousands.
+   */
+  private readonly byWord = new Map<string, Person[]>();
+  private readonly order = new Map<Person, number>();
   /** Glossary wordings users type, and the corpus wordings they stand for, for a last-resort rewrite. */
   private readonly rewrites: { typed: NameTokens; text: NameTokens }[] = [];
 
@@ -151,13 +157,30 @@ export class PeopleDirectory {
           ...(entry.title ? [nameTokens(entry.title)] : []),
         ]),
       };
-      this.people.push(person);
+      this.add(person);
       if (!this.byNameKey.has(nameKey(name))) this.byNameKey.set(nameKey(name), person);
     });
     for (const entry of glossary) {
       const text = nameTokens(entry.text);
       for (const typed of entry.typed) this.rewrites.push({ typed: nameTokens(typed), text });
     }
+  }
+
+  private add(person: Person): void {
+    this.order.set(person, this.people.length);
+    this.people.push(person);
+    for (const word of new Set([...person.names, ...person.roles].flat())) {
+      const list = this.byWord.get(word);
+      if (list) list.push(person);
+      else this.byWord.set(word, [person]);
+    }
+  }
+
+  /** The people sharing a word with `words`, in directory order (ties are broken by that order). */
+  private sharingWords(words: NameTokens): Person[] {
+    const found = new Set<Person>();
+    for (const word of words) for (const person of this.byWord.get(word) ?? []) found.add(person);
+    return [...found].sort((a, b) => (this.order.get(a) ?? 0) - (this.order.get(b) ?? 0));
   }
 
   /**
@@ -168,7 +191,7 @@ export class PeopleDirectory {
   matchKnown(phrase: NameTokens): Resolution {
     let bestLength = 0;
     let best: Person[] = [];
-    for (const person of this.people) {
+    for (const person of this.sharingWords(phrase)) {
       for (const variant of person.names) {
         if (variant.length < bestLength || !containsWords(phrase, variant)) continue;
         if (variant.length > bestLength) {
@@ -194,7 +217,7 @@ export class PeopleDirectory {
     const content = words.filter((w) => !isStopWord(w));
     let bestKey: number[] = [];
     let best: Person[] = [];
-    for (const person of this.people) {
+    for (const person of this.sharingWords(words)) {
       const vocabulary = new Set([...person.names, ...person.roles].flat());
       const covered = content.filter((w) => vocabulary.has(w)).length;
       let inside = 0;
@@ -252,7 +275,7 @@ export class PeopleDirectory {
       names: uniqueTokenLists([words, ...(words.length === 2 ? [[...words].reverse()] : [])]),
       roles: [],
     };
-    this.people.push(person);
+    this.add(person);
     this.byNameKey.set(key, person);
     return person;
   }
