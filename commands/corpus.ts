@@ -1,75 +1,295 @@
 import {
+  type ApplicationCommandOptionChoiceData,
+  type AutocompleteInteraction,
   type ChatInputCommandInteraction,
   InteractionContextType,
   MessageFlags,
   PermissionFlagsBits,
   SlashCommandBuilder,
+  type SlashCommandSubcommandBuilder,
 } from 'discord.js';
 import { ReloadInProgressError } from '../src/core/service.js';
-import { formatDiff } from '../src/corpus/diff.js';
-import { CorpusError, formatProblem } from '../src/corpus/problems.js';
+import { AdminError, checkUpload } from '../src/corpus/admin.js';
+import { CorpusError } from '../src/corpus/problems.js';
 import type { Command, CommandContext, DiscordSettings } from '../src/discord/command.js';
+import { downloadAttachment } from '../src/discord/download.js';
+import {
+  corpusChangeReply,
+  corpusProblemsReply,
+  corpusRefusalReply,
+  gapsReply,
+} from '../src/discord/format.js';
 import { respond } from '../src/discord/respond.js';
-import { safeText } from '../src/discord/text.js';
+import { DISCORD_LIMITS, safeText, truncate } from '../src/discord/text.js';
+import type { Actor } from '../src/records/types.js';
+
+/** Days `/corpus gaps` looks back by default, and at most. */
+const GAP_DAYS = { default: 30, max: 365 } as const;
+
+/** One `/corpus` subcommand: its options and handlers. */
+interface Subcommand {
+  description: string;
+  /** Adds the options (name and description are set from the table). */
+  options?(s: SlashCommandSubcommandBuilder): SlashCommandSubcommandBuilder;
+  /** Answers within Discord's 3 s by deferring first (privately): downloads and reloads can take longer. */
+  defers: boolean;
+  run(interaction: ChatInputCommandInteraction, ctx: CommandContext, actor: Actor): Promise<void>;
+  /** Choices for the focused option, matched on `typed`. */
+  choices?(ctx: CommandContext, typed: string): Promise<ApplicationCommandOptionChoiceData<string>[]>;
+}
+
+/** A choice of document id, labelled with its title; ids too long for a choice value are left out. */
+function documentChoice(id: string, label: string): ApplicationCommandOptionChoiceData<string> | null {
+  if (id.length > DISCORD_LIMITS.choiceValue) return null;
+  // Choice names are plain text (no Markdown), 1-100 characters.
+  return { name: truncate(label.replace(/\s+/g, ' '), DISCORD_LIMITS.choiceName), value: id };
+}
+
+/** The subcommands, by name: the one list that builds the definition and dispatches. */
+const SUBCOMMANDS: Record<string, Subcommand> = {
+  reload: {
+    description: 'Re-read the corpus files and swap them in',
+    defers: true,
+    async run(interaction, ctx, actor) {
+      const r = await ctx.corpus.reload(actor);
+      ctx.logger.info(
+        { version: r.version, previousVersion: r.previousVersion },
+        'corpus reloaded from Discord',
+      );
+      await respond(interaction, corpusChangeReply(null, r));
+    },
+  },
+  add: {
+    description: 'Add a .md, .txt or .jsonl document to the corpus',
+    options: (s) =>
+      s
+        .addAttachmentOption((o) =>
+          o.setName('file').setDescription('The document: .md, .txt or .jsonl, UTF-8').setRequired(true),
+        )
+        .addBooleanOption((o) =>
+          o
+            .setName('replace')
+            .setDescription('Replace documents with the same ids (the old files go to the trash)'),
+        ),
+    defers: true,
+    async run(interaction, ctx, actor) {
+      const file = interaction.options.getAttachment('file', true);
+      const replace = interaction.options.getBoolean('replace') ?? false;
+      const maxBytes = ctx.settings.maxUploadBytes;
+      if (ctx.corpus.isReloading) throw new ReloadInProgressError();
+      let bytes: Uint8Array;
+      try {
+        // Name, extension and declared size first: nothing is downloaded for a file refused on its face.
+        checkUpload(file.name, file.size, maxBytes);
+        bytes = await downloadAttachment(file.url, file.name, maxBytes, ctx.logger);
+      } catch (err) {
+        // The service audits what reaches it; these refusals happen before, so they are audited here.
+        if (err instanceof AdminError) {
+          const version = ctx.corpus.current.version;
+          ctx.records.audit({
+            actor,
+            action: 'add',
+            target: file.name,
+            ok: false,
+            versionBefore: version,
+            versionAfter: version,
+            diff: null,
+            error: err.message,
+          });
+        }
+        throw err;
+      }
+      // The service stores it under its document id: the user's file name never becomes a path.
+      const { added, report } = await ctx.corpus.addDocument(
+        { fileName: file.name, bytes, replace, maxBytes },
+        actor,
+      );
+      ctx.logger.info(
+        { file: added.file, ids: added.ids, bytes: added.bytes },
+        'document added from Discord',
+      );
+      const ids = added.ids.map((id) => `“${safeText(id, 130)}”`);
+      const shown = ids.length > 5 ? [...ids.slice(0, 5), `and ${ids.length - 5} more`] : ids;
+      const replaced = added.replaced.length
+        ? ` It replaced ${added.replaced.map((t) => safeText(t.file, 150)).join(', ')} (now in the trash).`
+        : '';
+      await respond(
+        interaction,
+        corpusChangeReply(
+          `Added ${safeText(added.file, 150)} (${added.bytes} bytes): ${shown.join(', ')}.${replaced}`,
+          report,
+        ),
+      );
+    },
+  },
+  remove: {
+    description: 'Move a document to the trash (restore brings it back)',
+    options: (s) =>
+      s
+        .addStringOption((o) =>
+          o
+            .setName('document')
+            .setDescription('The document id (start typing for suggestions)')
+            .setRequired(true)
+            .setAutocomplete(true)
+            .setMaxLength(128),
+        )
+        .addBooleanOption((o) =>
+          o.setName('whole_file').setDescription('Also remove the other documents of its .jsonl file'),
+        ),
+    defers: true,
+    async run(interaction, ctx, actor) {
+      const id = interaction.options.getString('document', true).trim();
+      const wholeFile = interaction.options.getBoolean('whole_file') ?? false;
+      const { removed, report } = await ctx.corpus.removeDocument({ id, wholeFile }, actor);
+      ctx.logger.info(
+        { id, file: removed.file, trashFile: removed.trashFile },
+        'document removed from Discord',
+      );
+      await respond(
+        interaction,
+        corpusChangeReply(
+          `Removed “${safeText(id, 130)}”: ${safeText(removed.file, 150)} is in the trash (restore brings it back).`,
+          report,
+        ),
+      );
+    },
+    async choices(ctx, typed) {
+      const documents = await ctx.corpus.removable(typed, DISCORD_LIMITS.choices);
+      return documents.flatMap((d) => documentChoice(d.id, `${d.id} — ${d.title}`) ?? []);
+    },
+  },
+  restore: {
+    description: 'Bring a removed document back from the trash',
+    options: (s) =>
+      s.addStringOption((o) =>
+        o
+          .setName('document')
+          .setDescription('The document id (start typing for suggestions)')
+          .setRequired(true)
+          .setAutocomplete(true)
+          .setMaxLength(128),
+      ),
+    defers: true,
+    async run(interaction, ctx, actor) {
+      const id = interaction.options.getString('document', true).trim();
+      const { restored, report } = await ctx.corpus.restoreDocument({ id }, actor);
+      ctx.logger.info({ id, file: restored.file, from: restored.from }, 'document restored from Discord');
+      await respond(
+        interaction,
+        corpusChangeReply(`Restored “${safeText(id, 130)}” (${safeText(restored.file, 150)}).`, report),
+      );
+    },
+    async choices(ctx, typed) {
+      const q = typed.trim().toLowerCase();
+      const seen = new Set<string>();
+      const choices: ApplicationCommandOptionChoiceData<string>[] = [];
+      // Latest removal first: that is the copy a restore brings back.
+      for (const entry of await ctx.corpus.trash()) {
+        for (const d of entry.documents) {
+          if (seen.has(d.id)) continue;
+          seen.add(d.id);
+          if (!d.id.toLowerCase().includes(q) && !d.title.toLowerCase().includes(q)) continue;
+          const when = entry.removedAt.slice(0, 16).replace('T', ' ');
+          const choice = documentChoice(d.id, `${d.id} — ${d.title} (removed ${when} UTC)`);
+          if (choice) choices.push(choice);
+        }
+      }
+      return choices.slice(0, DISCORD_LIMITS.choices);
+    },
+  },
+  gaps: {
+    description: 'Questions the bot could not answer or whose answers got a thumbs-down, most frequent first',
+    options: (s) =>
+      s.addIntegerOption((o) =>
+        o
+          .setName('days')
+          .setDescription(`How many days back (default ${GAP_DAYS.default})`)
+          .setMinValue(1)
+          .setMaxValue(GAP_DAYS.max),
+      ),
+    defers: false,
+    async run(interaction, ctx) {
+      // Discord enforces min/max in its client; a raw API call does not.
+      const asked = interaction.options.getInteger('days') ?? GAP_DAYS.default;
+      const days = Math.min(Math.max(1, asked), GAP_DAYS.max);
+      const gaps = ctx.records.gaps(days);
+      await respond(interaction, gapsReply(gaps, days, ctx.records.enabled, ctx.kb.version));
+    },
+  },
+};
 
 export const data = new SlashCommandBuilder()
   .setName('corpus')
   .setDescription('Manage the corpus the bot answers from')
   // Hidden from members without Manage Server by default; execute re-checks, as server admins can change this.
   .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
-  .setContexts(InteractionContextType.Guild)
-  .addSubcommand((s) => s.setName('reload').setDescription('Re-read the corpus files and swap them in'));
+  .setContexts(InteractionContextType.Guild);
+for (const [name, sub] of Object.entries(SUBCOMMANDS)) {
+  data.addSubcommand((s) => {
+    const named = s.setName(name).setDescription(sub.description);
+    return sub.options ? sub.options(named) : named;
+  });
+}
 
 /** Manage Server, or one of the configured moderator roles. */
-export function isModerator(interaction: ChatInputCommandInteraction, settings: DiscordSettings): boolean {
+export function isModerator(
+  interaction: ChatInputCommandInteraction | AutocompleteInteraction,
+  settings: DiscordSettings,
+): boolean {
+  if (!interaction.inGuild()) return false;
   if (interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) return true;
   const member = interaction.member;
-  if (!member) return false;
   return settings.moderatorRoleIds.some((id) =>
     Array.isArray(member.roles) ? member.roles.includes(id) : member.roles.cache.has(id),
   );
 }
 
 export async function execute(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void> {
-  if (!interaction.inGuild() || !isModerator(interaction, ctx.settings)) {
-    ctx.logger.warn('corpus reload refused: not a moderator');
+  const name = interaction.options.getSubcommand(true);
+  if (!isModerator(interaction, ctx.settings)) {
+    ctx.logger.warn({ subcommand: name }, 'corpus command refused: not a moderator');
     await respond(interaction, {
       ephemeral: true,
-      content: 'Only members with the Manage Server permission or a moderator role can reload the corpus.',
+      content: 'Only members with the Manage Server permission or a moderator role can manage the corpus.',
     });
     return;
   }
-  // Reloading reads and indexes files: answer within Discord's 3 s by deferring first.
-  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  const sub = SUBCOMMANDS[name];
+  if (!sub) {
+    await respond(interaction, { ephemeral: true, content: 'This subcommand is not available any more.' });
+    return;
+  }
+  if (sub.defers) await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   try {
-    const r = await ctx.corpus.reload({ userId: interaction.user.id, via: 'discord' });
-    ctx.logger.info(
-      { version: r.version, previousVersion: r.previousVersion },
-      'corpus reloaded from Discord',
-    );
-    // Corpus ids and file names are shown escaped: they come from files anyone with write access edits.
-    const changes = formatDiff(r.diff, 10).map((line) => safeText(line, 300));
-    await respond(interaction, {
-      content: [
-        `Corpus reloaded: version ${r.previousVersion} → ${r.version}. ${r.documents} documents, ${r.passages} passages, ${r.quotes} quotes (${r.buildMs} ms).`,
-        ...changes,
-      ].join('\n'),
-    });
+    await sub.run(interaction, ctx, { userId: interaction.user.id, via: 'discord' });
   } catch (err) {
-    if (err instanceof ReloadInProgressError) {
-      await respond(interaction, { content: safeText(err.message, 500) });
-      return;
-    }
+    // What a moderator can act on is shown here, with the version still live; the rest goes to the boundary.
+    const live = ctx.corpus.current.version;
     if (err instanceof CorpusError) {
-      ctx.logger.warn({ problems: err.problems }, 'corpus reload failed');
-      const problems = err.problems.map((p) => `• ${safeText(formatProblem(p), 300)}`).join('\n');
-      await respond(interaction, {
-        content: `The reload failed, so the current corpus (version ${ctx.corpus.current.version}) keeps answering. Problems:\n${problems}`,
-      });
-      return;
+      ctx.logger.warn({ subcommand: name, problems: err.problems }, 'corpus change failed on reload');
+      await respond(interaction, corpusProblemsReply(err.problems, live));
+    } else if (err instanceof AdminError || err instanceof ReloadInProgressError) {
+      ctx.logger.warn({ subcommand: name, reason: err.message }, 'corpus change refused');
+      await respond(
+        interaction,
+        corpusRefusalReply(err.message, err instanceof AdminError ? err.problems : [], live),
+      );
+    } else {
+      throw err;
     }
-    throw err;
   }
 }
 
-export default { data, execute } satisfies Command;
+export async function autocomplete(interaction: AutocompleteInteraction, ctx: CommandContext): Promise<void> {
+  const sub = SUBCOMMANDS[interaction.options.getSubcommand(true)];
+  // Document names are for moderators only.
+  if (!sub?.choices || !isModerator(interaction, ctx.settings)) {
+    await interaction.respond([]);
+    return;
+  }
+  const typed = String(interaction.options.getFocused()).slice(0, 100);
+  await interaction.respond((await sub.choices(ctx, typed)).slice(0, DISCORD_LIMITS.choices));
+}
+
+export default { data, execute, autocomplete } satisfies Command;

@@ -8,23 +8,34 @@ import type {
   ChatInputCommandInteraction,
   RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
-import type { ReloadReport } from '../core/service.js';
+import type { CorpusService } from '../core/service.js';
 import type { KnowledgeBase } from '../core/types.js';
 import type { Logger } from '../logger.js';
-import type { Actor, Records } from '../records/types.js';
+import type { Records } from '../records/types.js';
 
-/** The live corpus as commands see it; `CorpusService` satisfies it. */
-export interface CorpusSource {
-  /** The knowledge base answering now (a reload may swap it between two requests). */
-  readonly current: KnowledgeBase;
-  readonly isReloading: boolean;
-  reload(actor?: Actor): Promise<ReloadReport>;
-}
+/**
+ * The live corpus as commands see it: what answers now (`current`, read per request since a reload may
+ * swap it between two) and the moderator changes, each validated, one at a time and reloaded at once.
+ * Picked from `CorpusService` so the signatures have one source.
+ */
+export type CorpusSource = Pick<
+  CorpusService,
+  | 'current'
+  | 'isReloading'
+  | 'reload'
+  | 'addDocument'
+  | 'removeDocument'
+  | 'restoreDocument'
+  | 'trash'
+  | 'removable'
+>;
 
 /** Settings the Discord adapter needs, parsed once at boot. */
 export interface DiscordSettings {
   /** Roles allowed to run moderator commands besides members with Manage Server. */
   moderatorRoleIds: readonly string[];
+  /** Largest document `/corpus add` accepts, in bytes (MAX_UPLOAD_BYTES). */
+  maxUploadBytes: number;
 }
 
 /** What a handler gets besides the interaction. */

@@ -1,8 +1,9 @@
 /**
- * How answers look in Discord: embeds and buttons for /ask, /quote and /sources. User and corpus text
- * is escaped here; limits are enforced again by `respond`.
+ * How replies look in Discord: embeds and buttons for /ask, /quote and /sources, and the moderators'
+ * /corpus reports. User and corpus text is escaped here; limits are enforced again by `respond`.
  */
 import { type APIButtonComponent, type APIEmbedField, ButtonStyle, ComponentType } from 'discord.js';
+import type { ReloadReport } from '../core/service.js';
 import type {
   AskResult,
   Citation,
@@ -11,8 +12,11 @@ import type {
   RankedPassage,
   SourceInfo,
 } from '../core/types.js';
+import { formatDiff } from '../corpus/diff.js';
+import { type CorpusProblem, formatProblem } from '../corpus/problems.js';
+import type { Gap } from '../records/types.js';
 import type { Reply } from './respond.js';
-import { DISCORD_LIMITS, highlight, link, safeText, safeUrl, truncate } from './text.js';
+import { DISCORD_LIMITS, highlight, joinWithin, link, safeText, safeUrl, truncate } from './text.js';
 
 /** Passages shown per page of sources. */
 export const SOURCES_PER_PAGE = 3;
@@ -251,6 +255,110 @@ export function sourcesReply(sources: SourceInfo[], kb: KnowledgeBase): Reply {
         footer: {
           text: `Corpus ${kb.version} · ${stats.passages} passages · ${stats.quotes} quote${stats.quotes === 1 ? '' : 's'}`,
         },
+      },
+    ],
+  };
+}
+
+// ---------------------------------------------------------------- /corpus (moderators; always private)
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/**
+ * A corpus change that went through: `done` (what was added, removed…, already escaped; `null` for a
+ * plain reload), then versions, counts, build time and the passage diff per document.
+ */
+export function corpusChangeReply(done: string | null, r: ReloadReport): Reply {
+  const summary = `Corpus reloaded: version ${r.previousVersion} → ${r.version}. ${r.documents} documents, ${r.passages} passages, ${r.quotes} quotes (${r.buildMs} ms).`;
+  // Corpus ids come from files anyone with write access edits: escaped like user text.
+  const diff = formatDiff(r.diff).map((line) => safeText(line, 300));
+  return {
+    ephemeral: true,
+    content: joinWithin(done ? `${done}\n${summary}` : summary, diff, DISCORD_LIMITS.content, (n) =>
+      n === 1 ? '…and 1 more changed document.' : `…and ${n} more changed documents.`,
+    ),
+  };
+}
+
+/** A reload that failed: nothing changed, the live version keeps answering; each problem as `file:line: message`. */
+export function corpusProblemsReply(problems: readonly CorpusProblem[], liveVersion: string): Reply {
+  const head = `The reload failed, so nothing changed: the current corpus (version ${liveVersion}) keeps answering. ${plural(problems.length, 'problem')}:`;
+  return {
+    ephemeral: true,
+    content: joinWithin(
+      head,
+      problems.map((p) => `• ${safeText(formatProblem(p), 300)}`),
+      DISCORD_LIMITS.content,
+      (n) => `…and ${plural(n, 'more problem')}.`,
+    ),
+  };
+}
+
+/**
+ * A refused change (bad upload, unknown document, a reload already running…): the reason, each problem
+ * of the file when that is why, and the version still answering.
+ */
+export function corpusRefusalReply(
+  message: string,
+  problems: readonly CorpusProblem[],
+  liveVersion: string,
+): Reply {
+  // With problems, the message's first line is the summary and the rest repeats them.
+  const reason = problems.length > 0 ? (message.split('\n')[0] ?? message) : message;
+  const items = problems.map((p) => `• ${safeText(formatProblem(p), 300)}`);
+  const unchanged = `Nothing changed: the corpus is still version ${liveVersion}.`;
+  items.push(unchanged);
+  return {
+    ephemeral: true,
+    // The last item is `unchanged`: a cut list still ends with it.
+    content: joinWithin(safeText(reason, 1000), items, DISCORD_LIMITS.content, (n) =>
+      n === 1 ? unchanged : `…and ${plural(n - 1, 'more problem')}. ${unchanged}`,
+    ),
+  };
+}
+
+/** The questions the corpus failed on (`Records.gaps`), most frequent first, or why there are none. */
+export function gapsReply(
+  gaps: readonly Gap[],
+  days: number,
+  recordsEnabled: boolean,
+  version: string,
+): Reply {
+  const period = `the last ${plural(days, 'day')}`;
+  if (!recordsEnabled) {
+    return {
+      ephemeral: true,
+      content:
+        'Records are off (the records database is unavailable; see the bot log), so no abstentions or 👎 are kept and there are no gaps to show.',
+    };
+  }
+  if (gaps.length === 0) {
+    return {
+      ephemeral: true,
+      content: `No unanswered questions and no 👎 answers in ${period}: no gaps to show (corpus ${version}).`,
+    };
+  }
+  const lines = gaps.map((g, i) => {
+    const why = [
+      g.abstained > 0 ? `${g.abstained} unanswered` : '',
+      g.disliked > 0 ? `${g.disliked} 👎` : '',
+    ].filter(Boolean);
+    return `${i + 1}. **${g.count}×** “${safeText(g.example.replace(/\s+/g, ' '), 200)}” — ${why.join(', ')} · last ${g.lastAt.slice(0, 10)}`;
+  });
+  const total = gaps.reduce((n, g) => n + g.count, 0);
+  return {
+    ephemeral: true,
+    embeds: [
+      {
+        title: `Gaps in ${period}: ${plural(gaps.length, 'group')} of similar questions`,
+        description: joinWithin(
+          `${plural(total, 'question')} the corpus did not answer or answered badly, most frequent first:`,
+          lines,
+          DISCORD_LIMITS.embedDescription,
+          (n) => `*…and ${plural(n, 'more group')}.*`,
+        ),
+        color: COLOR_NONE,
+        footer: { text: `Corpus ${version}` },
       },
     ],
   };

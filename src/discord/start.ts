@@ -25,7 +25,7 @@ export async function runDiscordBot(options: {
     apiBase: config.apiBase,
     corpus: options.corpus,
     commands: options.commands ?? (await loadCommands()),
-    settings: { moderatorRoleIds: config.moderatorRoleIds },
+    settings: { moderatorRoleIds: config.moderatorRoleIds, maxUploadBytes: config.maxUploadBytes },
     cooldown: config.cooldown,
     ...(options.records ? { records: options.records } : {}),
     logger,

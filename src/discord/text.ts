@@ -141,3 +141,27 @@ export function link(label: string, url: string | null | undefined, max = 200): 
   const text = safeText(label, max);
   return href ? `[${text}](${href})` : text;
 }
+
+/**
+ * `head` then as many of `items` as fit in `max` code units, one a line, ending with `more(n)` for the
+ * n left out: a long list is cut between items, never mid-line. Items must already be safe text.
+ */
+export function joinWithin(
+  head: string,
+  items: readonly string[],
+  max: number,
+  more: (left: number) => string = (n) => `…and ${n} more.`,
+): string {
+  let out = truncate(head, max);
+  for (const [i, item] of items.entries()) {
+    const left = items.length - i - 1;
+    // Room for the "…and N more" line stays reserved until the last item.
+    const reserve = left > 0 ? more(left).length + 1 : 0;
+    if (out.length + 1 + item.length + reserve > max) {
+      const tail = `\n${more(items.length - i)}`;
+      return out.length + tail.length <= max ? out + tail : out;
+    }
+    out += `\n${item}`;
+  }
+  return out;
+}

@@ -235,7 +235,9 @@ describe('/corpus reload', () => {
     try {
       const manager = makeActor('boss', MEMBER_PERMISSIONS | PermissionFlagsBits.ManageGuild);
       const reply = await h.loopback.command('corpus', {}, { subcommand: 'reload', actor: manager }).reply();
-      expect(reply.content).toContain('The reload failed, so the current corpus');
+      expect(reply.content).toContain(
+        `The reload failed, so nothing changed: the current corpus (version ${corpus.current.version}) keeps answering. 1 problem:`,
+      );
       expect(reply.content).toContain('• bad.md:3: front matter is not valid YAML');
     } finally {
       corpus.failWith = null;

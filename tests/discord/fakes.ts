@@ -11,6 +11,7 @@ import {
   type SpeakerChoice,
   UserInputError,
 } from '../../src/core/types.js';
+import { AdminError, type DocumentEntry, type TrashedFile } from '../../src/corpus/admin.js';
 import { emptyDiff } from '../../src/corpus/diff.js';
 import type { CorpusSource } from '../../src/discord/command.js';
 import { type Actor, disabledRecords, type Records } from '../../src/records/types.js';
@@ -130,7 +131,10 @@ export function fakeKb(version = 'v1fake'): KnowledgeBase {
   };
 }
 
-/** A corpus source whose reload swaps in a new fake version, or fails with `failWith`. */
+/**
+ * A corpus source whose reload swaps in a new fake version, or fails with `failWith`. Document changes are
+ * refused (the loopback tests of /corpus use the real service on a temporary corpus).
+ */
 export class FakeCorpus implements CorpusSource {
   current: KnowledgeBase = fakeKb();
   reloads = 0;
@@ -154,6 +158,26 @@ export class FakeCorpus implements CorpusSource {
       buildMs: 3,
       diff: emptyDiff(),
     };
+  }
+
+  async addDocument(): Promise<never> {
+    throw new AdminError('The fake corpus takes no documents.');
+  }
+
+  async removeDocument(): Promise<never> {
+    throw new AdminError('The fake corpus removes no documents.');
+  }
+
+  async restoreDocument(): Promise<never> {
+    throw new AdminError('The fake corpus restores no documents.');
+  }
+
+  async trash(): Promise<TrashedFile[]> {
+    return [];
+  }
+
+  async removable(): Promise<DocumentEntry[]> {
+    return [];
   }
 }
 

@@ -27,6 +27,8 @@ export async function startHarness(
     loopback?: LoopbackOptions;
     cooldown?: { requests: number; seconds: number };
     records?: Records;
+    /** MAX_UPLOAD_BYTES for /corpus add (default 1 MB). */
+    maxUploadBytes?: number;
   } = {},
 ): Promise<Harness> {
   const loopback = await LoopbackDiscord.start(options.loopback);
@@ -47,7 +49,10 @@ export async function startHarness(
     apiBase: loopback.apiBase,
     corpus,
     commands: await loadCommands(),
-    settings: { moderatorRoleIds: [loopback.guild.roles.moderator] },
+    settings: {
+      moderatorRoleIds: [loopback.guild.roles.moderator],
+      maxUploadBytes: options.maxUploadBytes ?? 1024 * 1024,
+    },
     cooldown: options.cooldown ?? { requests: 5, seconds: 30 },
     ...(options.records ? { records: options.records } : {}),
     logger,

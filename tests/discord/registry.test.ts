@@ -35,7 +35,24 @@ describe('command registry', () => {
     expect(quote?.options?.[0]).toMatchObject({ name: 'speaker', required: true, autocomplete: true });
     const corpus = body.find((c) => c.name === 'corpus');
     expect(corpus?.default_member_permissions).toBe('32');
-    expect(corpus?.options).toMatchObject([{ name: 'reload', type: 1 }]);
+    expect(corpus?.options).toMatchObject([
+      { name: 'reload', type: 1 },
+      {
+        name: 'add',
+        type: 1,
+        options: [
+          { name: 'file', type: 11, required: true },
+          { name: 'replace', type: 5 },
+        ],
+      },
+      {
+        name: 'remove',
+        type: 1,
+        options: [{ name: 'document', autocomplete: true }, { name: 'whole_file' }],
+      },
+      { name: 'restore', type: 1, options: [{ name: 'document', autocomplete: true }] },
+      { name: 'gaps', type: 1, options: [{ name: 'days', type: 4, min_value: 1, max_value: 365 }] },
+    ]);
   });
 
   it('rejects a module without execute, naming the file', async () => {

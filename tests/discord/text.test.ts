@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { Cooldown } from '../../src/discord/cooldown.js';
+import { gapsReply } from '../../src/discord/format.js';
 import { fitEmbed, toMessageOptions } from '../../src/discord/respond.js';
-import { escapeMarkdown, highlight, link, safeText, safeUrl, truncate } from '../../src/discord/text.js';
+import {
+  escapeMarkdown,
+  highlight,
+  joinWithin,
+  link,
+  safeText,
+  safeUrl,
+  truncate,
+} from '../../src/discord/text.js';
 import { hasLoneSurrogate } from './harness.js';
 
 describe('escapeMarkdown', () => {
@@ -140,5 +149,35 @@ describe('Cooldown', () => {
     expect(c.take('a', 2000)).toEqual({ ok: false, retryAfterMs: 8000 });
     expect(c.take('b', 2000).ok).toBe(true);
     expect(c.take('a', 10_001).ok).toBe(true);
+  });
+});
+
+describe('joinWithin', () => {
+  it('keeps whole lines only, saying how many were left out', () => {
+    const items = Array.from({ length: 50 }, (_, i) => `line ${i} ${'x'.repeat(30)}`);
+    const out = joinWithin('Head:', items, 200);
+    expect(out.length).toBeLessThanOrEqual(200);
+    const lines = out.split('\n');
+    expect(lines[0]).toBe('Head:');
+    expect(lines.at(-1)).toBe(`…and ${50 - (lines.length - 2)} more.`);
+    expect(lines.slice(1, -1)).toEqual(items.slice(0, lines.length - 2));
+    expect(joinWithin('Head:', ['a', 'b'], 200)).toBe('Head:\na\nb');
+  });
+});
+
+describe('gapsReply', () => {
+  it('fits hundreds of long gaps in one embed, most frequent first', () => {
+    const gaps = Array.from({ length: 300 }, (_, i) => ({
+      example: `**why** ${'question '.repeat(40)}${i}`,
+      count: 300 - i,
+      abstained: 300 - i,
+      disliked: 0,
+      lastAt: '2026-11-20T10:00:00.000Z',
+    }));
+    const embed = gapsReply(gaps, 30, true, 'v1').embeds?.[0];
+    expect(embed?.description?.length).toBeLessThanOrEqual(4096);
+    expect(embed?.description).toMatch(/^45150 questions the corpus did not answer/);
+    expect(embed?.description?.split('\n')[1]).toMatch(/^1\. \*\*300×\*\* “\\\*\\\*why\\\*\\\* question/);
+    expect(embed?.description).toMatch(/\n\*…and \d+ more groups\.\*$/);
   });
 });

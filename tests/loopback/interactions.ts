@@ -74,8 +74,24 @@ export function makeActor(
   return { user: makeUser(username), roles, permissions };
 }
 
-/** Option values as a test writes them; types are inferred (string, integer, number, boolean). */
-export type OptionValues = Record<string, string | number | boolean>;
+/**
+ * An uploaded file as Discord describes it in `data.resolved.attachments[id]` (the option's value is the
+ * id). `size` is what Discord declares; the bytes at `url` may differ when a test says so.
+ */
+export interface AttachmentInfo {
+  id: string;
+  filename: string;
+  size: number;
+  url: string;
+  proxy_url: string;
+  content_type?: string;
+}
+
+/**
+ * Option values as a test writes them; types are inferred (string, integer, number, boolean, and an
+ * {@link AttachmentInfo} for an attachment option).
+ */
+export type OptionValues = Record<string, string | number | boolean | AttachmentInfo>;
 
 /** Converts `{ question: 'x', private: true }` into Discord's typed option list. */
 export function toOptions(
@@ -84,17 +100,19 @@ export function toOptions(
 ): APIApplicationCommandInteractionDataOption<InteractionType.ApplicationCommand>[] {
   return Object.entries(values).map(([name, value]) => {
     const type =
-      typeof value === 'string'
-        ? ApplicationCommandOptionType.String
-        : typeof value === 'boolean'
-          ? ApplicationCommandOptionType.Boolean
-          : Number.isInteger(value)
-            ? ApplicationCommandOptionType.Integer
-            : ApplicationCommandOptionType.Number;
+      typeof value === 'object'
+        ? ApplicationCommandOptionType.Attachment
+        : typeof value === 'string'
+          ? ApplicationCommandOptionType.String
+          : typeof value === 'boolean'
+            ? ApplicationCommandOptionType.Boolean
+            : Number.isInteger(value)
+              ? ApplicationCommandOptionType.Integer
+              : ApplicationCommandOptionType.Number;
     const option = {
       name,
       type,
-      value,
+      value: typeof value === 'object' ? value.id : value,
     } as APIApplicationCommandInteractionDataOption<InteractionType.ApplicationCommand>;
     if (focused === name) (option as { focused?: boolean }).focused = true;
     return option;
@@ -163,6 +181,24 @@ export interface InteractionInit {
   locale?: string;
 }
 
+/** Options, nested in their subcommand when there is one (as Discord sends them). */
+function withSubcommand(
+  options: APIApplicationCommandInteractionDataOption<InteractionType.ApplicationCommand>[],
+  subcommand: string | undefined,
+) {
+  return subcommand
+    ? [{ name: subcommand, type: ApplicationCommandOptionType.Subcommand, options }]
+    : options;
+}
+
+/** `data.resolved` for the attachments among `values`, keyed by id as Discord does. */
+function resolvedAttachments(values: OptionValues) {
+  const attachments = Object.values(values).filter((v): v is AttachmentInfo => typeof v === 'object');
+  return attachments.length
+    ? { resolved: { attachments: Object.fromEntries(attachments.map((a) => [a.id, a])) } }
+    : {};
+}
+
 /** A slash command (`type: 2`, chat input), optionally with a subcommand. */
 export function chatInputInteraction(
   scope: InteractionScope,
@@ -177,9 +213,8 @@ export function chatInputInteraction(
       name: init.name,
       type: ApplicationCommandType.ChatInput,
       guild_id: scope.guildId,
-      options: init.subcommand
-        ? [{ name: init.subcommand, type: ApplicationCommandOptionType.Subcommand, options }]
-        : options,
+      options: withSubcommand(options, init.subcommand),
+      ...resolvedAttachments(init.options ?? {}),
     },
   } as unknown as APIChatInputApplicationCommandInteraction;
 }
@@ -187,7 +222,13 @@ export function chatInputInteraction(
 /** An autocomplete request (`type: 4`): `focused` names the option being typed. */
 export function autocompleteInteraction(
   scope: InteractionScope,
-  init: InteractionInit & { name: string; options: OptionValues; focused: string; commandId?: string },
+  init: InteractionInit & {
+    name: string;
+    options: OptionValues;
+    focused: string;
+    subcommand?: string;
+    commandId?: string;
+  },
 ): APIApplicationCommandAutocompleteInteraction {
   return {
     ...base(scope, init.actor, init.locale ?? 'en-US'),
@@ -197,7 +238,7 @@ export function autocompleteInteraction(
       name: init.name,
       type: ApplicationCommandType.ChatInput,
       guild_id: scope.guildId,
-      options: toOptions(init.options, init.focused),
+      options: withSubcommand(toOptions(init.options, init.focused), init.subcommand),
     },
   } as unknown as APIApplicationCommandAutocompleteInteraction;
 }

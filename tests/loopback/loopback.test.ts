@@ -295,6 +295,22 @@ describe('a real discord.js client against the loopback', () => {
     expect(errors.map((e) => (e as DiscordAPIError).code)).toEqual([50035, 50035]);
   });
 
+  it('delivers an attachment option (resolved by id) and serves its bytes on 127.0.0.1', async () => {
+    const file = loopback.hostAttachment('notes.md', 'hello from the CDN', { size: 5 });
+    let seen: { name: string; size: number; text: string } | undefined;
+    off = onInteraction(client, async (i) => {
+      if (!i.isChatInputCommand()) return;
+      const a = i.options.getAttachment('file', true);
+      seen = { name: a.name, size: a.size, text: await (await fetch(a.url)).text() };
+      await i.reply({ content: 'got it', ...SAFE });
+    });
+    await loopback.command('corpus', { file }, { subcommand: 'add' }).reply();
+    expect(seen).toEqual({ name: 'notes.md', size: 5, text: 'hello from the CDN' });
+    await loopback.waitFor(() => loopback.downloads[0]?.closed, 2_000, 'the download to end');
+    expect(loopback.downloads).toEqual([{ id: file.id, total: 18, sent: 18, completed: true, closed: true }]);
+    expect((await fetch(file.url.replace(file.id, '1'))).status).toBe(404);
+  });
+
   it('delivers a button press on the bot message and records the update', async () => {
     off = onInteraction(client, async (i) => {
       if (i.isChatInputCommand()) {

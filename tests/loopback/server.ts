@@ -11,6 +11,7 @@ import { PermissionFlagsBits } from 'discord.js';
 import { type WebSocket, WebSocketServer } from 'ws';
 import {
   type Actor,
+  type AttachmentInfo,
   autocompleteInteraction,
   buttonInteraction,
   chatInputInteraction,
@@ -69,6 +70,30 @@ export interface RecordedRequest {
   body: unknown;
   status: number;
   response: unknown;
+}
+
+/** How {@link LoopbackDiscord.hostAttachment} serves a file. */
+export interface HostOptions {
+  /** The size Discord declares (default: the real size). */
+  size?: number;
+  /** Serve the bytes this many times in a row (default 1): a large body without holding it. */
+  repeat?: number;
+  /** Send `Content-Length` (default true); without it the body is chunked and only counting tells its size. */
+  contentLength?: boolean;
+  contentType?: string;
+}
+
+/** One download of a hosted attachment. */
+export interface AttachmentDownload {
+  id: string;
+  /** Bytes the file has. */
+  total: number;
+  /** Bytes handed to the socket before the download ended. */
+  sent: number;
+  /** Whether the whole body went out (false when the client aborted). */
+  completed: boolean;
+  /** Whether the response is over (completed or aborted). */
+  closed: boolean;
 }
 
 /** A message payload that did not set `allowed_mentions: { parse: [] }`. */
@@ -203,6 +228,12 @@ export class LoopbackDiscord extends EventEmitter {
   readonly sessions: GatewaySession[] = [];
   readonly interactions = new Map<string, InteractionRecord>();
   readonly messages = new Map<string, APIMessage>();
+  /** Every download of a hosted attachment, in arrival order. */
+  readonly downloads: AttachmentDownload[] = [];
+  private readonly hosted = new Map<
+    string,
+    { bytes: Uint8Array; options: HostOptions; info: AttachmentInfo }
+  >();
 
   callbackWindowMs: number;
   readonly shardCount: number;
@@ -679,6 +710,71 @@ export class LoopbackDiscord extends EventEmitter {
     };
   }
 
+  // ---------------------------------------------------------------- attachments
+
+  /**
+   * Serves `bytes` at `/attachments/:id/:filename` on 127.0.0.1, as Discord's CDN serves uploads, and
+   * returns the attachment object to pass as an option value.
+   */
+  hostAttachment(filename: string, bytes: Uint8Array | string, options: HostOptions = {}): AttachmentInfo {
+    const body = typeof bytes === 'string' ? new TextEncoder().encode(bytes) : bytes;
+    const id = snowflake();
+    const url = `http://127.0.0.1:${this.port}/attachments/${id}/${encodeURIComponent(filename)}`;
+    const info: AttachmentInfo = {
+      id,
+      filename,
+      size: options.size ?? body.byteLength * (options.repeat ?? 1),
+      url,
+      proxy_url: `${url}?proxy=1`,
+      ...(options.contentType ? { content_type: options.contentType } : {}),
+    };
+    this.hosted.set(id, { bytes: body, options, info });
+    return info;
+  }
+
+  /** Streams a hosted file with backpressure, noting how much went out before the client stopped. */
+  private async serveAttachment(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    const id = decodeURIComponent(url.pathname.split('/')[2] ?? '');
+    const file = this.hosted.get(id);
+    if (!file || req.method !== 'GET') {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('Not Found');
+      return;
+    }
+    const repeat = file.options.repeat ?? 1;
+    const download: AttachmentDownload = {
+      id,
+      total: file.bytes.byteLength * repeat,
+      sent: 0,
+      completed: false,
+      closed: false,
+    };
+    this.downloads.push(download);
+    res.on('close', () => {
+      download.completed = res.writableFinished;
+      download.closed = true;
+      this.changed();
+    });
+    res.writeHead(200, {
+      'content-type': file.options.contentType ?? 'application/octet-stream',
+      ...(file.options.contentLength === false ? {} : { 'content-length': String(download.total) }),
+    });
+    for (let i = 0; i < repeat && !res.destroyed; i++) {
+      download.sent += file.bytes.byteLength;
+      if (!res.write(file.bytes)) {
+        await new Promise<void>((resolve) => {
+          const done = () => {
+            res.off('drain', done);
+            res.off('close', done);
+            resolve();
+          };
+          res.on('drain', done);
+          res.on('close', done);
+        });
+      }
+    }
+    if (!res.destroyed) res.end();
+  }
+
   // ---------------------------------------------------------------- interactions
 
   /** Dispatches `INTERACTION_CREATE` on the shard owning its guild and returns a handle to inspect replies. */
@@ -726,7 +822,7 @@ export class LoopbackDiscord extends EventEmitter {
     name: string,
     options: OptionValues,
     focused: string,
-    init: { actor?: Actor; guild?: LoopbackGuild } = {},
+    init: { actor?: Actor; subcommand?: string; guild?: LoopbackGuild } = {},
   ): InteractionHandle {
     const payload = autocompleteInteraction(this.scope(init.guild), {
       name,
@@ -734,6 +830,7 @@ export class LoopbackDiscord extends EventEmitter {
       focused,
       actor: init.actor ?? this.actors.member,
       commandId: this.commandId(name),
+      ...(init.subcommand ? { subcommand: init.subcommand } : {}),
     });
     return this.dispatchInteraction(payload);
   }
@@ -787,6 +884,10 @@ export class LoopbackDiscord extends EventEmitter {
 
   private async handleHttp(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (url.pathname.startsWith('/attachments/')) {
+      await this.serveAttachment(req, res, url);
+      return;
+    }
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const raw = Buffer.concat(chunks);

@@ -1,0 +1,46 @@
+/**
+ * Downloads a Discord attachment for `/corpus add`, refusing it as soon as it is too large: the size is
+ * counted while the body streams in, and the request is aborted once over the limit, so an upload larger
+ * than it claimed is never held whole.
+ */
+import { AdminError, readWithLimit } from '../corpus/admin.js';
+import type { Logger } from '../logger.js';
+
+/** How long a download may take before it is given up. */
+export const DOWNLOAD_TIMEOUT_MS = 30_000;
+
+/**
+ * The bytes at `url` (an attachment URL Discord sent), at most `maxBytes`. Throws {@link AdminError}, with
+ * a message for the moderator, when it is too large, unavailable or too slow.
+ */
+export async function downloadAttachment(
+  url: string,
+  fileName: string,
+  maxBytes: number,
+  logger: Logger,
+  timeoutMs = DOWNLOAD_TIMEOUT_MS,
+): Promise<Uint8Array> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  try {
+    const res = await fetch(url, { signal: controller.signal });
+    if (!res.ok || !res.body) {
+      throw new AdminError(
+        `"${fileName}" could not be downloaded from Discord (HTTP ${res.status}); please upload it again.`,
+      );
+    }
+    return await readWithLimit(res.body, fileName, maxBytes);
+  } catch (err) {
+    if (err instanceof AdminError) throw err;
+    logger.warn({ err, fileName }, 'attachment download failed');
+    throw new AdminError(
+      controller.signal.aborted
+        ? `"${fileName}" took more than ${timeoutMs / 1000} s to download; please upload it again.`
+        : `"${fileName}" could not be downloaded from Discord; please upload it again.`,
+    );
+  } finally {
+    clearTimeout(timer);
+    // Stops the transfer when readWithLimit gave up early; a no-op once the body was read.
+    controller.abort();
+  }
+}

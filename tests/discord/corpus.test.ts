@@ -1,0 +1,450 @@
+/**
+ * `/corpus` end to end: the real bot, commands and `CorpusService` on temporary CORPUS_DIR/DATA_DIR
+ * copies, driven through the loopback Discord (uploads are served by the loopback like Discord's CDN).
+ */
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { CorpusService } from '../../src/core/service.js';
+import { loadCommands } from '../../src/discord/registry.js';
+import { createLogger } from '../../src/logger.js';
+import { openRecords } from '../../src/records/sqlite.js';
+import type { Records } from '../../src/records/types.js';
+import {
+  type Actor,
+  type AttachmentInfo,
+  makeActor,
+  type OptionValues,
+  type ReplyView,
+} from '../loopback/index.js';
+import { MARS_MD, MOON_MD, snapshot } from '../moderation/helpers.js';
+import { buttonsOf, type Harness, startHarness } from './harness.js';
+
+const MAX_UPLOAD = 64 * 1024;
+const VENUS_SENTENCE = 'The probe reached Venus in June 2033.';
+const VENUS_MD = `---\nid: venus-probe\ntitle: Venus probe\nkind: statement\n---\n${VENUS_SENTENCE}\n`;
+const MOON_SENTENCE = 'The rover landed on the Moon in March 2031.';
+const silent = createLogger({ level: 'silent', secrets: [] });
+
+const dirs: string[] = [];
+function tempDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  dirs.push(dir);
+  return dir;
+}
+afterAll(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+let n = 0;
+/** A fresh member per question, so the cooldown never couples tests. */
+const someone = (): Actor => makeActor(`asker${++n}`);
+
+/** A bot on a real corpus service, with the commands registered so interactions carry their ids. */
+async function boot(corpusDir: string, records?: Records): Promise<{ h: Harness; service: CorpusService }> {
+  const service = await CorpusService.start(corpusDir, silent, records ? { records } : {});
+  const h = await startHarness(service, {
+    ...(records ? { records } : {}),
+    cooldown: { requests: 1000, seconds: 1 },
+    maxUploadBytes: MAX_UPLOAD,
+  });
+  await h.bot.client.application?.commands.set((await loadCommands()).toJSON(), h.loopback.guild.id);
+  return { h, service };
+}
+
+/** Text as Discord shows it: Markdown escapes removed. */
+const shown = (text: string) => text.replace(/\\(.)/g, '$1');
+
+/** The answer sentence of an /ask reply without the bold query terms, or null when it abstained. */
+function answerOf(reply: ReplyView): string | null {
+  const embed = reply.embeds[0];
+  if (embed?.title !== 'Answer from the corpus') return null;
+  return embed.description?.split('\n')[1]?.replace(/\*\*/g, '') ?? null;
+}
+
+describe('/corpus on a live corpus', () => {
+  let h: Harness;
+  let service: CorpusService;
+  let records: Records;
+  let corpusDir: string;
+  let dataDir: string;
+
+  const open = async () => {
+    records = openRecords({ dataDir, retentionDays: 90, logger: silent });
+    ({ h, service } = await boot(corpusDir, records));
+  };
+  const close = async () => {
+    await h.close();
+    records.close();
+  };
+  const corpus = (subcommand: string, options: OptionValues = {}, actor = h.loopback.actors.manager) =>
+    h.loopback.command('corpus', options, { subcommand, actor });
+  const ask = (question: string) => h.loopback.command('ask', { question }, { actor: someone() }).reply();
+
+  beforeAll(async () => {
+    corpusDir = tempDir('accord-corpus-');
+    dataDir = tempDir('accord-data-');
+    writeFileSync(join(corpusDir, 'mars-note.md'), MARS_MD);
+    writeFileSync(join(corpusDir, 'moon-note.md'), MOON_MD);
+    await open();
+  });
+  afterAll(() => close());
+
+  it('registers every subcommand, the upload as an attachment option, for Manage Server', () => {
+    const registered = h.loopback.commands.guild.get(h.loopback.guild.id)?.find((c) => c.name === 'corpus');
+    expect(registered?.default_member_permissions).toBe('32');
+    const subcommands = (registered?.options ?? []) as Array<{ name: string; options?: unknown[] }>;
+    expect(subcommands.map((s) => s.name)).toEqual(['reload', 'add', 'remove', 'restore', 'gaps']);
+    expect(subcommands.find((s) => s.name === 'add')?.options).toEqual([
+      expect.objectContaining({ name: 'file', type: 11, required: true }),
+      expect.objectContaining({ name: 'replace', type: 5 }),
+    ]);
+  });
+
+  it('says when there are no gaps yet', async () => {
+    const reply = await corpus('gaps', {}, h.loopback.actors.moderator).reply();
+    expect(reply).toMatchObject({
+      ephemeral: true,
+      content: `No unanswered questions and no 👎 answers in the last 30 days: no gaps to show (corpus ${service.current.version}).`,
+    });
+  });
+
+  it('refuses every subcommand and autocomplete to a non-moderator, privately, changing nothing', async () => {
+    const before = snapshot(corpusDir);
+    const version = service.current.version;
+    const upload = h.loopback.hostAttachment('venus.md', VENUS_MD);
+    const options: Record<string, OptionValues> = {
+      add: { file: upload },
+      remove: { document: 'moon-note' },
+      restore: { document: 'moon-note' },
+    };
+    const names = h.loopback.commands.guild
+      .get(h.loopback.guild.id)
+      ?.find((c) => c.name === 'corpus')
+      ?.options?.map((o) => o.name);
+    expect(names?.length).toBe(5);
+    for (const name of names ?? []) {
+      const reply = await corpus(name, options[name] ?? {}, h.loopback.actors.member).reply();
+      expect(reply.ephemeral, name).toBe(true);
+      expect(reply.content, name).toBe(
+        'Only members with the Manage Server permission or a moderator role can manage the corpus.',
+      );
+    }
+    for (const subcommand of ['remove', 'restore']) {
+      const choices = await h.loopback
+        .autocomplete('corpus', { document: '' }, 'document', { subcommand, actor: h.loopback.actors.member })
+        .choices();
+      expect(choices).toEqual([]);
+    }
+    expect(h.loopback.downloads).toEqual([]);
+    expect(snapshot(corpusDir)).toEqual(before);
+    expect(service.current.version).toBe(version);
+  });
+
+  it('adds an uploaded document (deferred, private) that answers right after', async () => {
+    // Whatever the upload is called, it is stored under its document id.
+    const upload = h.loopback.hostAttachment('My Venus notes (final).md', VENUS_MD);
+    const before = service.current.version;
+    const handle = corpus('add', { file: upload }, h.loopback.actors.moderator);
+    expect((await handle.callback()).type).toBe(5);
+    const reply = await handle.reply(5_000);
+    expect(reply.ephemeral).toBe(true);
+    expect(reply.content).toContain('Added venus-probe.md (');
+    expect(reply.content).toContain(
+      `Corpus reloaded: version ${before} → ${service.current.version}. 3 documents`,
+    );
+    expect(shown(reply.content)).toContain('venus-probe: document added (1 passage)');
+    expect(readFileSync(join(corpusDir, 'venus-probe.md'), 'utf8')).toBe(VENUS_MD);
+    const answer = await ask('When did the probe reach Venus?');
+    expect(answerOf(answer)).toBe(VENUS_SENTENCE);
+    expect(answer.embeds[0]?.footer?.text).toContain(`Corpus ${service.current.version}`);
+  });
+
+  const bigChunk = new Uint8Array(256 * 1024).fill(0x61);
+  const refusals: Array<{
+    what: string;
+    upload: () => AttachmentInfo;
+    reason: RegExp;
+    downloaded: boolean;
+  }> = [
+    {
+      what: 'too large by its declared size',
+      upload: () => h.loopback.hostAttachment('big.md', VENUS_MD, { size: MAX_UPLOAD + 1 }),
+      reason: /^"big\.md" is too large: documents can be at most 64 KB\./,
+      downloaded: false,
+    },
+    {
+      what: 'larger than declared (caught while downloading)',
+      upload: () =>
+        h.loopback.hostAttachment('liar.md', bigChunk, { size: 1_000, repeat: 64, contentLength: false }),
+      reason: /^"liar\.md" is too large: documents can be at most 64 KB\./,
+      downloaded: true,
+    },
+    {
+      what: 'not a document type',
+      upload: () => h.loopback.hostAttachment('notes.pdf', '%PDF-1.7'),
+      reason: /^"notes\.pdf" is not a corpus document: only \.md, \.txt and \.jsonl files can be added\./,
+      downloaded: false,
+    },
+    {
+      what: 'named like a path',
+      upload: () => h.loopback.hostAttachment('../evil.md', VENUS_MD),
+      reason: /^File name "\.\.\/evil\.md" is refused: use a plain name/,
+      downloaded: false,
+    },
+    {
+      what: 'binary (not UTF-8)',
+      upload: () =>
+        h.loopback.hostAttachment(
+          'blob.md',
+          new Uint8Array([0x2d, 0x2d, 0x2d, 0x0a, 0xff, 0xfe, 0x00, 0x81]),
+        ),
+      reason: /^"blob\.md" was not added: 1 problem\.\n• blob\.md.*UTF-8/,
+      downloaded: true,
+    },
+    {
+      what: 'malformed (bad front matter)',
+      upload: () => h.loopback.hostAttachment('bad.md', '---\nid: [unclosed\ntitle: Bad\n---\nSome text.\n'),
+      reason: /^"bad\.md" was not added: \d+ problems?\.\n• bad\.md:\d+: /,
+      downloaded: true,
+    },
+    {
+      what: 'clashing with a document already in the corpus',
+      upload: () => h.loopback.hostAttachment('other-moon.md', MOON_MD),
+      reason:
+        /^"other-moon\.md" was not added: the corpus already has document "moon-note" \(in moon-note\.md\)\. Add it with replace to overwrite\./,
+      downloaded: true,
+    },
+  ];
+  it.each(refusals)('refuses an upload $what, saying why, leaving the folder byte for byte', async (c) => {
+    const before = snapshot(corpusDir);
+    const version = service.current.version;
+    const upload = c.upload();
+    const reply = await corpus('add', { file: upload }).reply(5_000);
+    expect(reply.ephemeral).toBe(true);
+    expect(shown(reply.content)).toMatch(c.reason);
+    expect(reply.content).toMatch(new RegExp(`Nothing changed: the corpus is still version ${version}\\.$`));
+    expect(snapshot(corpusDir)).toEqual(before);
+    expect(service.current.version).toBe(version);
+    const downloads = h.loopback.downloads.filter((d) => d.id === upload.id);
+    expect(downloads.length).toBe(c.downloaded ? 1 : 0);
+    if (c.what.startsWith('larger')) {
+      // The download was abandoned once over the limit, not read to the end.
+      const download = await h.loopback.waitFor(() => downloads[0]?.closed && downloads[0], 2_000, 'abort');
+      expect(download.completed).toBe(false);
+      expect(download.sent).toBeLessThan(download.total);
+    }
+  });
+
+  it('replaces a document when asked, keeping the old file in the trash', async () => {
+    const edited = MOON_MD.replace('March 2031', 'April 2032');
+    const upload = h.loopback.hostAttachment('moon-note.md', edited);
+    const reply = await corpus('add', { file: upload, replace: true }).reply(5_000);
+    expect(shown(reply.content)).toContain('It replaced moon-note.md (now in the trash).');
+    expect(shown(reply.content)).toContain('moon-note: changed (+0 ~1 -0): moon-note#p1 changed');
+    expect(readFileSync(join(corpusDir, 'moon-note.md'), 'utf8')).toBe(edited);
+    expect(readdirSync(join(corpusDir, '.trash')).some((f) => f.endsWith('-moon-note.md'))).toBe(true);
+    expect(answerOf(await ask('When did the rover land on the Moon?'))).toBe(
+      'The rover landed on the Moon in April 2032.',
+    );
+  });
+
+  it('removes a document and restores it, both picked by autocomplete', async () => {
+    const removable = await h.loopback
+      .autocomplete('corpus', { document: 'ven' }, 'document', {
+        subcommand: 'remove',
+        actor: h.loopback.actors.manager,
+      })
+      .choices();
+    expect(removable).toEqual([{ name: 'venus-probe — Venus probe', value: 'venus-probe' }]);
+    const removed = await corpus('remove', { document: 'venus-probe' }).reply(5_000);
+    expect(removed.content).toMatch(/^Removed “venus-probe”: venus-probe\.md is in the trash/);
+    expect(shown(removed.content)).toContain('venus-probe: document removed (1 passage)');
+    expect(existsSync(join(corpusDir, 'venus-probe.md'))).toBe(false);
+    expect(answerOf(await ask('When did the probe reach Venus?'))).not.toBe(VENUS_SENTENCE);
+
+    const restorable = await h.loopback
+      .autocomplete('corpus', { document: 'VENUS' }, 'document', {
+        subcommand: 'restore',
+        actor: h.loopback.actors.manager,
+      })
+      .choices();
+    expect(restorable).toEqual([
+      {
+        name: expect.stringMatching(/^venus-probe — Venus probe \(removed \d{4}-\d\d-\d\d \d\d:\d\d UTC\)$/),
+        value: 'venus-probe',
+      },
+    ]);
+    const restored = await corpus('restore', { document: 'venus-probe' }).reply(5_000);
+    expect(shown(restored.content)).toMatch(/^Restored “venus-probe” \(venus-probe\.md\)\./);
+    expect(shown(restored.content)).toContain('venus-probe: document added (1 passage)');
+    expect(answerOf(await ask('When did the probe reach Venus?'))).toBe(VENUS_SENTENCE);
+    // Unknown ids are refused with the reason.
+    const unknown = await corpus('restore', { document: 'venus-probe' }).reply(5_000);
+    expect(unknown.content).toMatch(/^No document "venus-probe" in the trash\./);
+  });
+
+  it('keeps the old corpus answering when a reload finds broken files, listing each problem within limits', async () => {
+    const version = service.current.version;
+    writeFileSync(join(corpusDir, 'a-broken.md'), 'no front matter here');
+    writeFileSync(join(corpusDir, 'bad.jsonl'), `${'{"id": "x"}\n'.repeat(150)}`);
+    try {
+      const reply = await corpus('reload').reply(5_000);
+      expect(reply.content.length).toBeLessThanOrEqual(2000);
+      expect(reply.content).toMatch(
+        new RegExp(
+          `^The reload failed, so nothing changed: the current corpus \\(version ${version}\\) keeps answering\\. 301 problems:\\n• a-broken\\.md:1: `,
+        ),
+      );
+      expect(reply.content).toContain('\n• bad.jsonl:1: "title" must be text\n');
+      expect(reply.content).toMatch(/\n…and \d+ more problems\.$/);
+      expect(service.current.version).toBe(version);
+      expect(answerOf(await ask('When did the probe reach Venus?'))).toBe(VENUS_SENTENCE);
+    } finally {
+      rmSync(join(corpusDir, 'a-broken.md'));
+      rmSync(join(corpusDir, 'bad.jsonl'));
+    }
+    const again = await corpus('reload').reply(5_000);
+    expect(again.content).toMatch(
+      /^Corpus reloaded: version \S+ → \S+\. 3 documents, 4 passages, \d+ quotes \(\d+ ms\)\.\nNo passage changed\.$/,
+    );
+  });
+
+  it('lists the gaps: abstentions and 👎 answers grouped by wording, most frequent first', async () => {
+    for (const q of [
+      'What is the best pizza in Tokyo?',
+      'What is the best pizza in Tokyo?',
+      'best pizza in tokyo',
+    ]) {
+      expect(answerOf(await ask(q))).toBeNull();
+    }
+    for (let i = 0; i < 2; i++) {
+      const actor = someone();
+      const answered = await h.loopback
+        .command('ask', { question: 'How many cameras did the orbiter carry?' }, { actor })
+        .reply();
+      const down = buttonsOf(answered).find((b) => b.custom_id?.startsWith('ask:vote:down'));
+      await h.loopback.pressButton(down?.custom_id ?? '', answered.message, { actor }).reply();
+    }
+    const reply = await corpus('gaps', { days: 7 }).reply();
+    expect(reply.ephemeral).toBe(true);
+    const lines = reply.embeds[0]?.description?.split('\n') ?? [];
+    expect(reply.embeds[0]?.title).toMatch(/^Gaps in the last 7 days: \d+ groups of similar questions$/);
+    expect(lines[1]).toMatch(
+      /^1\. \*\*3×\*\* “What is the best pizza in Tokyo\?” — 3 unanswered · last \d{4}-\d\d-\d\d$/,
+    );
+    expect(lines[2]).toMatch(/^2\. \*\*2×\*\* “How many cameras did the orbiter carry\?” — 2 👎 · last /);
+    expect(reply.embeds[0]?.footer?.text).toBe(`Corpus ${service.current.version}`);
+  });
+
+  it('keeps the records across a restart with the same DATA_DIR', async () => {
+    await close();
+    await open();
+    const reply = await corpus('gaps').reply();
+    const lines = reply.embeds[0]?.description?.split('\n') ?? [];
+    expect(lines[1]).toMatch(/^1\. \*\*3×\*\* “What is the best pizza in Tokyo\?”/);
+    expect(lines[2]).toMatch(/^2\. \*\*2×\*\* “How many cameras/);
+    const history = records.history(50).map((e) => `${e.action} ${e.ok ? 'done' : 'refused'} ${e.via}`);
+    expect(history).toEqual(
+      expect.arrayContaining([
+        'add done discord',
+        'add refused discord',
+        'remove done discord',
+        'restore done discord',
+        'reload refused discord',
+      ]),
+    );
+    // Refused before reaching the service (declared size, name, download) is audited too.
+    expect(records.history(50).find((e) => e.target === 'big.md')).toMatchObject({
+      action: 'add',
+      ok: false,
+    });
+    expect(answerOf(await ask('When did the probe reach Venus?'))).toBe(VENUS_SENTENCE);
+  });
+});
+
+describe('/corpus on a large corpus', () => {
+  const DOCUMENTS = 4000;
+  let h: Harness;
+  let service: CorpusService;
+  let corpusDir: string;
+
+  beforeAll(async () => {
+    corpusDir = tempDir('accord-large-');
+    const topics = ['orbit', 'crew', 'station', 'payload', 'antenna', 'habitat', 'cargo', 'sensor'];
+    const lines = Array.from({ length: DOCUMENTS }, (_, i) =>
+      JSON.stringify({
+        id: `bulk-${i}`,
+        title: i === 0 ? `Bulk note with a very long title ${'x'.repeat(200)}` : `Bulk note ${i}`,
+        text: `Note ${i}: the ${topics[i % 8]} team met in hall ${i}. The ${topics[(i * 3) % 8]} review ended in week ${i % 52}.\n\nA second paragraph about ${topics[(i * 5) % 8]} item ${i}.`,
+      }),
+    );
+    writeFileSync(join(corpusDir, 'bulk.jsonl'), `${lines.join('\n')}\n`);
+    writeFileSync(join(corpusDir, 'moon-note.md'), MOON_MD);
+    ({ h, service } = await boot(corpusDir));
+  });
+  afterAll(() => h.close());
+
+  it('answers /ask while a reload runs, and tells a second reload that one is running', async () => {
+    writeFileSync(join(corpusDir, 'venus-probe.md'), VENUS_MD);
+    const old = service.current.version;
+    const first = h.loopback.command(
+      'corpus',
+      {},
+      { subcommand: 'reload', actor: h.loopback.actors.manager },
+    );
+    await vi.waitFor(() => expect(service.isReloading).toBe(true), { interval: 1, timeout: 2_000 });
+    const second = h.loopback.command(
+      'corpus',
+      {},
+      { subcommand: 'reload', actor: h.loopback.actors.moderator },
+    );
+    const asked = h.loopback.command(
+      'ask',
+      { question: 'When did the rover land on the Moon?' },
+      { actor: someone() },
+    );
+
+    const answer = await asked.reply(5_000);
+    const answeredDuringReload = service.isReloading;
+    expect(answerOf(answer)).toBe(MOON_SENTENCE);
+    const busy = await second.reply(5_000);
+    expect(busy.content).toBe(
+      `A corpus reload is already running; try again when it has finished.\nNothing changed: the corpus is still version ${old}.`,
+    );
+    const done = await first.reply(10_000);
+    expect(done.content).toMatch(
+      new RegExp(
+        `^Corpus reloaded: version ${old} → ${service.current.version}\\. ${DOCUMENTS + 2} documents, `,
+      ),
+    );
+    expect(shown(done.content)).toContain('\nvenus-probe: document added (1 passage)');
+    // Answered from the corpus that was live while the new one was being built.
+    expect(answeredDuringReload).toBe(true);
+    expect(answer.embeds[0]?.footer?.text).toContain(`Corpus ${old} `);
+  });
+
+  it('autocompletes at most 25 documents, names within 100 characters', async () => {
+    const choices = await h.loopback
+      .autocomplete('corpus', { document: 'bulk' }, 'document', {
+        subcommand: 'remove',
+        actor: h.loopback.actors.manager,
+      })
+      .choices();
+    expect(choices).toHaveLength(25);
+    expect(choices[0]).toEqual({
+      name: expect.stringMatching(/^bulk-0 — Bulk note with a very long title x+…$/),
+      value: 'bulk-0',
+    });
+    expect(choices.every((c) => c.name.length <= 100 && String(c.value).length <= 100)).toBe(true);
+  });
+
+  it('says so when records are off', async () => {
+    const reply = await h.loopback
+      .command('corpus', {}, { subcommand: 'gaps', actor: h.loopback.actors.manager })
+      .reply();
+    expect(reply.ephemeral).toBe(true);
+    expect(reply.content).toMatch(/^Records are off/);
+  });
+});
