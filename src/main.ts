@@ -6,7 +6,6 @@ import { quietLevel } from './cli/shared.js';
 import { loadConfigOrExit } from './config.js';
 import { runConsole } from './console/console.js';
 import { CorpusService } from './core/service.js';
-import { startLiveCorpus } from './core/watch.js';
 import { createLogger } from './logger.js';
 
 const config = await loadConfigOrExit();
@@ -24,7 +23,9 @@ if (!config.discordToken) {
 } else {
   const logger = createLogger({ level: config.logLevel, secrets: [config.discordToken] });
   try {
-    // Records, SIGHUP and CORPUS_WATCH reloads come with the live corpus; discord.js only loads in this branch.
+    // Records (SQLite), SIGHUP and CORPUS_WATCH reloads come with the live corpus. They and discord.js load
+    // only in this branch, which keeps the console's start-up short.
+    const { startLiveCorpus } = await import('./core/watch.js');
     const live = await startLiveCorpus(config, logger);
     const { runDiscordBot } = await import('./discord/start.js');
     await runDiscordBot({
