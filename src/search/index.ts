@@ -1,4 +1,5 @@
 import MiniSearch, { type Options, type SearchResult } from 'minisearch';
+import SearchableMap from 'minisearch/SearchableMap';
 import type { Corpus, Passage } from '../corpus/types.js';
 import { contentTerms, type Term } from './text.js';
 
@@ -25,6 +26,11 @@ export const INDEX_OPTIONS: Options<IndexedPassage> = {
   },
 };
 
+/** Corpora this large skip common terms in retrieval (see {@link PassageIndex.query}). */
+const PRUNE_FROM_PASSAGES = 2_000;
+/** A stem in more than this share of passages is common. */
+const COMMON_SHARE = 0.05;
+
 /** A query term and how much it counts (glossary expansions and typo corrections count less). */
 export interface WeightedTerm {
   stem: string;
@@ -43,6 +49,7 @@ export class PassageIndex {
   readonly passageCount: number;
   private readonly byId: Map<string, Passage>;
   private readonly byDocument = new Map<string, Passage[]>();
+  private vocabularyTree: SearchableMap<number> | undefined;
 
   private constructor(
     private readonly search: MiniSearch<IndexedPassage>,
@@ -111,10 +118,8 @@ export class PassageIndex {
     if (stem.length < 4 || /\d/.test(stem)) return null;
     const maxDistance = stem.length >= 7 ? 2 : 1;
     let best: { stem: string; distance: number; df: number } | null = null;
-    for (const [candidate, df] of this.documentFrequency) {
-      if (Math.abs(candidate.length - stem.length) > maxDistance) continue;
-      const distance = editDistance(stem, candidate, maxDistance);
-      if (distance > maxDistance || candidate[0] !== stem[0]) continue;
+    for (const [candidate, [df, distance]] of this.vocabulary().fuzzyGet(stem, maxDistance)) {
+      if (candidate[0] !== stem[0]) continue;
       if (!best || distance < best.distance || (distance === best.distance && df > best.df)) {
         best = { stem: candidate, distance, df };
       }
@@ -122,23 +127,38 @@ export class PassageIndex {
     return best?.stem ?? this.completePrefix(stem);
   }
 
+  /** The indexed stems as a radix tree (for typo and prefix look-ups), built on the first look-up. */
+  private vocabulary(): SearchableMap<number> {
+    if (!this.vocabularyTree) this.vocabularyTree = SearchableMap.from(this.documentFrequency);
+    return this.vocabularyTree;
+  }
+
   /** "tech" → "technolog", "admin" → "administr": an abbreviation of a longer indexed word, the most frequent. */
   private completePrefix(stem: string): string | null {
     if (stem.length < 4) return null;
     let best: { stem: string; df: number } | null = null;
-    for (const [candidate, df] of this.documentFrequency) {
-      if (candidate.length > stem.length && candidate.startsWith(stem) && (!best || df > best.df)) {
-        best = { stem: candidate, df };
-      }
+    for (const [candidate, df] of this.vocabulary().atPrefix(stem)) {
+      if (candidate.length > stem.length && (!best || df > best.df)) best = { stem: candidate, df };
     }
     return best?.stem ?? null;
   }
 
-  /** The best passages for weighted query stems, best first. */
+  /**
+   * The best passages for weighted query stems, best first. On large corpora, stems found in more than a
+   * few percent of passages are left out of retrieval when the query has rarer ones: MiniSearch scores
+   * every passage holding any query term, so common words cost the most while ranking least. Reranking
+   * still sees them.
+   */
   query(terms: WeightedTerm[], limit: number): SearchHit[] {
     if (terms.length === 0) return [];
     const weights = new Map<string, number>();
     for (const t of terms) weights.set(t.stem, Math.max(weights.get(t.stem) ?? 0, t.weight));
+    if (this.passageCount >= PRUNE_FROM_PASSAGES) {
+      const common = [...weights.keys()].filter(
+        (stem) => (this.documentFrequency.get(stem) ?? 0) > COMMON_SHARE * this.passageCount,
+      );
+      if (common.length < weights.size) for (const stem of common) weights.delete(stem);
+    }
     const results: SearchResult[] = this.search.search(
       { combineWith: 'OR', queries: [...weights.keys()] },
       { boostTerm: (term) => weights.get(term) ?? 1 },
