@@ -26,6 +26,8 @@ export interface AskContext {
 
 /** Passages retrieved before reranking. */
 const CANDIDATES = 30;
+/** The most passages one question returns (evaluations read 100; replies show a handful). */
+export const MAX_PASSAGES = 100;
 /** Below this share of the question's (weighted) ideas, the best sentence does not answer it. */
 const MIN_COVERAGE = 0.55;
 /**
@@ -188,11 +190,15 @@ function excerptSpan(passage: Passage, focus: Span): Span {
  * the question and holds the kind of answer asked for, and abstains (answer `null`) when none does.
  */
 export function ask(ctx: AskContext, rawQuestion: string, options: AskOptions = {}): AskResult {
-  const limit = Math.max(1, Math.min(options.limit ?? 5, 25));
+  const limit = Math.max(1, Math.min(options.limit ?? 5, MAX_PASSAGES));
   const offset = Math.max(0, options.offset ?? 0);
   const text = cleanQuestion(rawQuestion);
   const question = analyzeQuestion(text, ctx.index, ctx.glossary);
-  const evaluated = rank(ctx, question, ctx.index.query(question.terms, CANDIDATES));
+  const evaluated = rank(
+    ctx,
+    question,
+    ctx.index.query(question.terms, Math.max(CANDIDATES, offset + limit)),
+  );
   const stems = new Set(question.concepts.flatMap((c) => c.alternatives.flat()));
   const respond = (answer: Answer | null, order: Evaluated[], suggestions: string[]): AskResult => ({
     question: text,

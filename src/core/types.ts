@@ -55,7 +55,7 @@ export interface AskResult {
 }
 
 export interface AskOptions {
-  /** Passages to return (default 5). */
+  /** Passages to return (default 5, at most 100). */
   limit?: number;
   /** Passages to skip, for "more sources" paging (default 0). */
   offset?: number;

@@ -45,7 +45,8 @@ export async function loadCorpus(dir: string): Promise<LoadResult> {
   let names: string[];
   try {
     names = (await readdir(dir, { withFileTypes: true }))
-      .filter((entry) => entry.isFile() && !entry.name.startsWith('.'))
+      // A symbolic link is read as the file it points to (a dangling one is reported when read).
+      .filter((entry) => (entry.isFile() || entry.isSymbolicLink()) && !entry.name.startsWith('.'))
       .map((entry) => entry.name)
       .sort();
   } catch (err) {
@@ -62,7 +63,18 @@ export async function loadCorpus(dir: string): Promise<LoadResult> {
     const ext = extname(name).toLowerCase();
     const isRegister = name === SPEAKERS_FILE || name === GLOSSARY_FILE;
     if (!isRegister && !(ext in PARSERS)) continue;
-    const decoded = decodeUtf8(name, await readFile(join(dir, name)));
+    let bytes: Uint8Array;
+    try {
+      bytes = await readFile(join(dir, name));
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code ?? 'unknown error';
+      problems.push({
+        file: name,
+        message: `the file cannot be read (${code}): a broken link, or not a file`,
+      });
+      continue;
+    }
+    const decoded = decodeUtf8(name, bytes);
     if ('problem' in decoded) {
       problems.push(decoded.problem);
       continue;

@@ -168,3 +168,21 @@ describe('strict loading (reloads)', () => {
     );
   });
 });
+
+describe('symbolic links', () => {
+  it('reads a linked document, and reports a dangling link instead of failing', async () => {
+    const { symlinkSync, writeFileSync, mkdtempSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const elsewhere = mkdtempSync(join(tmpdir(), 'accord-elsewhere-'));
+    writeFileSync(join(elsewhere, 'real.md'), GOOD_MD);
+    const dir = tempCorpus({});
+    symlinkSync(join(elsewhere, 'real.md'), join(dir, 'linked.md'));
+    symlinkSync(join(elsewhere, 'missing.md'), join(dir, 'dangling.md'));
+    const { corpus, problems } = await loadCorpus(dir);
+    expect(corpus.documents.map((d) => d.id)).toEqual(['good-doc']);
+    expect(problems.map(formatProblem)).toEqual([
+      'dangling.md: the file cannot be read (ENOENT): a broken link, or not a file',
+    ]);
+  });
+});

@@ -1,0 +1,275 @@
+/**
+ * One corpus size of the bench, run in its own process (forked by bench.ts with `--expose-gc`), so that heap
+ * figures of one size are not polluted by the garbage of another, and every size starts equally cold.
+ *
+ * Order matters: plain MiniSearch is measured first while the generated passages are in memory; then they are
+ * dropped, so the heap after our load + build is what the bot itself would hold for this corpus.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import MiniSearch from 'minisearch';
+import { buildKnowledgeBase } from '../../src/core/knowledge.js';
+import { loadCorpus } from '../../src/corpus/load.js';
+import { type BenchPassage, brownPassages, GENRES } from './brown.js';
+import { mean, percentile } from './metrics.js';
+import { type BenchQuery, buildQueries } from './queries.js';
+
+/** What bench.ts asks of a size run (passed as JSON in argv[2]). */
+export interface SizeRunRequest {
+  size: number;
+  queries: number;
+  /** Stop timing a system's queries after this long (ms); the queries are in random order, so a prefix is a sample. */
+  queryBudgetMs: number;
+  /** Only build our pipeline and run its queries (for a CPU profile of query time). */
+  profileOnly?: boolean;
+}
+
+/** Query latencies of one system, in milliseconds, over the first `measured` queries. */
+export interface Latency {
+  measured: number;
+  p50: number;
+  p99: number;
+  mean: number;
+  max: number;
+}
+
+/** Plain MiniSearch at one size. Heap figures are MB (10^6 bytes) after a forced GC. */
+export interface PlainResult {
+  buildMs: number;
+  /** Heap the index adds (the passage strings it was built from are held by the bench, not counted). */
+  heapDeltaMb: number;
+  default: Latency;
+  fuzzy: Latency;
+  /** Mean number of results (before the top-10 cut) per query. */
+  meanHitsDefault: number;
+  meanHitsFuzzy: number;
+}
+
+/** Our pipeline at one size, once built. */
+export interface OursBuilt {
+  buildMs: number;
+  /** CPU time of the build (user + system), to tell slowness from a busy machine. */
+  buildCpuMs: number;
+  /** Max event-loop delay while loading and building on the main thread, ms. */
+  eventLoopMaxMs: number;
+  /** Heap the loaded corpus and knowledge base add to an idle process. */
+  heapDeltaMb: number;
+  /** Whole process heap after load + build (what the 250 MB target is read against). */
+  heapUsedMb: number;
+  ask: Latency;
+  /** p99 by query kind, to see what the tail is made of. */
+  p99ByKind: Record<string, number>;
+  /** Share of queries that got an answer sentence, and mean passages returned. */
+  answered: number;
+  meanPassages: number;
+}
+
+/** What a size run reports to its parent, in order; the parent may kill it during the build. */
+export type SizeRunMessage =
+  | {
+      type: 'corpus';
+      size: number;
+      /** The temporary corpus folder, for the parent to remove if it has to kill this process. */
+      dir: string;
+      documents: number;
+      recombined: number;
+      queries: number;
+      loadAverage: number;
+    }
+  | { type: 'plain'; plain: PlainResult }
+  | { type: 'loaded'; loadMs: number; passages: number }
+  | { type: 'built'; buildMs: number }
+  | { type: 'done'; ours: OursBuilt; loadAverage: number };
+
+/** Queries run untimed first, so JIT compilation is not counted as query time. */
+const WARM_UP = 20;
+const DOCUMENT_PASSAGES = 10;
+
+function log(message: string): void {
+  process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
+}
+
+function send(message: SizeRunMessage): Promise<void> {
+  if (!process.send) {
+    process.stdout.write(`${JSON.stringify(message)}\n`);
+    return Promise.resolve();
+  }
+  // Resolve once the message is flushed: the parent may kill this process right after (during the build).
+  return new Promise((resolve) => process.send?.(message, () => resolve()));
+}
+
+/** Collects garbage twice (weak references and finalizers can free more on the second pass). */
+function collect(): void {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) throw new Error('size-run needs --expose-gc');
+  gc();
+  gc();
+}
+
+function heapMb(): number {
+  collect();
+  return process.memoryUsage().heapUsed / 1e6;
+}
+
+function latency(times: number[]): Latency {
+  return {
+    measured: times.length,
+    p50: percentile(times, 50),
+    p99: percentile(times, 99),
+    mean: mean(times),
+    max: Math.max(...times),
+  };
+}
+
+/**
+ * Times `run` on the queries after a short warm-up, stopping after `budgetMs` (slow systems at 100k would
+ * otherwise take the bench past its time limit). Returns one time per query measured, ms.
+ */
+function timeQueries(queries: BenchQuery[], budgetMs: number, run: (q: string) => void): number[] {
+  for (const q of queries.slice(0, WARM_UP)) run(q.text);
+  const times: number[] = [];
+  const start = performance.now();
+  for (const q of queries) {
+    const before = performance.now();
+    run(q.text);
+    const after = performance.now();
+    times.push(after - before);
+    if (after - start > budgetMs) break;
+  }
+  return times;
+}
+
+/**
+ * Writes the passages as a `.jsonl` corpus folder: documents of ten passages each, paragraphs separated by
+ * blank lines (so the segmenter gives back exactly our passages), titled by genre.
+ */
+function writeCorpus(passages: BenchPassage[]): { dir: string; documents: number } {
+  const dir = mkdtempSync(join(tmpdir(), 'accord-bench-'));
+  const lines: string[] = [];
+  for (let d = 0; d * DOCUMENT_PASSAGES < passages.length; d++) {
+    const group = passages.slice(d * DOCUMENT_PASSAGES, (d + 1) * DOCUMENT_PASSAGES);
+    const genre = GENRES[group[0]?.genre ?? ''] ?? 'Brown';
+    lines.push(
+      JSON.stringify({
+        id: `brown-${d + 1}`,
+        title: `${genre}, sample ${d + 1}`,
+        text: group.map((p) => p.text).join('\n\n'),
+      }),
+    );
+  }
+  writeFileSync(join(dir, 'brown.jsonl'), `${lines.join('\n')}\n`);
+  return { dir, documents: lines.length };
+}
+
+function plainMiniSearch(passages: BenchPassage[], queries: BenchQuery[], budgetMs: number): PlainResult {
+  const before = heapMb();
+  const start = performance.now();
+  const index = new MiniSearch<{ id: number; text: string }>({ fields: ['text'], storeFields: [] });
+  index.addAll(passages.map((p, id) => ({ id, text: p.text })));
+  const buildMs = performance.now() - start;
+  const heapDeltaMb = heapMb() - before;
+  log(`  plain MiniSearch built in ${buildMs.toFixed(0)} ms; querying (default, then prefix+fuzzy)`);
+  const hits = { default: [] as number[], fuzzy: [] as number[] };
+  const defaults = timeQueries(queries, budgetMs, (q) => {
+    const results = index.search(q);
+    hits.default.push(results.length);
+    results.slice(0, 10);
+  });
+  const fuzzy = timeQueries(queries, budgetMs, (q) => {
+    const results = index.search(q, { prefix: true, fuzzy: 0.2 });
+    hits.fuzzy.push(results.length);
+    results.slice(0, 10);
+  });
+  return {
+    buildMs,
+    heapDeltaMb,
+    default: latency(defaults),
+    fuzzy: latency(fuzzy),
+    meanHitsDefault: mean(hits.default),
+    meanHitsFuzzy: mean(hits.fuzzy),
+  };
+}
+
+async function run(request: SizeRunRequest): Promise<void> {
+  const { size } = request;
+  log(`${size.toLocaleString('en-US')} passages: generating from Brown`);
+  let passages: BenchPassage[] | null = brownPassages(size);
+  const queries = buildQueries(
+    passages.slice(0, 1000).map((p) => p.text),
+    request.queries,
+  );
+  const { dir, documents } = writeCorpus(passages);
+  try {
+    await send({
+      type: 'corpus',
+      size,
+      dir,
+      documents,
+      recombined: passages.filter((p) => p.recombined).length,
+      queries: queries.length,
+      loadAverage: loadavg()[0] ?? 0,
+    });
+    if (!request.profileOnly) {
+      await send({ type: 'plain', plain: plainMiniSearch(passages, queries, request.queryBudgetMs) });
+    }
+    passages = null; // from here on only our loader's copy of the text is alive
+
+    const before = heapMb();
+    log('  loading our corpus (.jsonl) and building the knowledge base');
+    const delay = monitorEventLoopDelay({ resolution: 1 });
+    delay.enable();
+    const loadStart = performance.now();
+    const { corpus, problems } = await loadCorpus(dir);
+    const loadMs = performance.now() - loadStart;
+    if (problems.length > 0) throw new Error(`bench corpus has problems: ${JSON.stringify(problems[0])}`);
+    await send({ type: 'loaded', loadMs, passages: corpus.passages.length });
+    const cpuStart = process.cpuUsage();
+    const buildStart = performance.now();
+    const kb = buildKnowledgeBase(corpus);
+    const buildMs = performance.now() - buildStart;
+    const cpu = process.cpuUsage(cpuStart);
+    // Let the delayed timer fire once more so the histogram records the block the build just caused.
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    delay.disable();
+    await send({ type: 'built', buildMs });
+    const heapUsedMb = heapMb();
+    log(`  loaded in ${loadMs.toFixed(0)} ms, built in ${buildMs.toFixed(0)} ms; querying kb.ask`);
+
+    let answered = 0;
+    let returned = 0;
+    const times = timeQueries(queries, request.queryBudgetMs, (q) => {
+      const result = kb.ask(q, { limit: 10 });
+      if (result.answer) answered++;
+      returned += result.passages.length;
+    });
+    // Profiling wants samples more than a time budget: run every query a second time.
+    if (request.profileOnly) timeQueries(queries, Number.MAX_SAFE_INTEGER, (q) => kb.ask(q, { limit: 10 }));
+    const runs = times.length + Math.min(WARM_UP, queries.length);
+    const p99ByKind: Record<string, number> = {};
+    for (const kind of new Set(queries.map((q) => q.kind))) {
+      const ofKind = times.filter((_, i) => queries[i]?.kind === kind);
+      if (ofKind.length > 0) p99ByKind[kind] = percentile(ofKind, 99);
+    }
+    await send({
+      type: 'done',
+      loadAverage: loadavg()[0] ?? 0,
+      ours: {
+        buildMs,
+        buildCpuMs: (cpu.user + cpu.system) / 1000,
+        eventLoopMaxMs: delay.max / 1e6,
+        heapDeltaMb: heapUsedMb - before,
+        heapUsedMb,
+        ask: latency(times),
+        p99ByKind,
+        answered: answered / runs,
+        meanPassages: returned / runs,
+      },
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await run(JSON.parse(process.argv[2] ?? '{}') as SizeRunRequest);
