@@ -29,7 +29,12 @@ const CANDIDATES = 30;
 /** The most passages one question returns (evaluations read 100; replies show a handful). */
 export const MAX_PASSAGES = 100;
 /** Below this share of the question's (weighted) ideas, the best sentence does not answer it. */
-const MIN_COVERAGE = 0.55;
+const MIN_COVERAGE = 0.45;
+/**
+ * Below this share of the question's ideas in the whole document, the document is not about the question:
+ * side ideas ("at the signing", "of the framework") may come from elsewhere in it, but they must be there.
+ */
+const MIN_DOCUMENT_COVERAGE = 0.7;
 /**
  * How far (in words) a name may stand from a main idea of a "who is the <role>" question and still be its
  * answer; "who <did something>" allows more, since a subject may stand a clause away from its verb.
@@ -71,6 +76,8 @@ interface Evaluated {
   passage: Passage;
   retrieval: number;
   best: SentenceEvaluation;
+  /** Weighted share of the question's ideas found anywhere in the passage's document. */
+  documentCoverage: number;
   score: number;
 }
 
@@ -110,7 +117,12 @@ function nearMainConcept(
 ): boolean {
   const main = mainConcepts(question);
   if (main.length === 0) return candidates.length > 0;
-  const keyStems = new Set(main.flatMap((c) => c.alternatives.flat()));
+  // "Who is the ambassador": the name must stand by the role itself, not by any other idea of the question.
+  const keyStems = new Set(
+    question.type === 'name' && question.roles.length
+      ? question.roles
+      : main.flatMap((c) => c.alternatives.flat()),
+  );
   // Only the user's own words: a name the glossary offers ("chief" → "Bill Nelson") may well be the answer.
   const questionStems = new Set(question.concepts.flatMap((c) => c.alternatives[0] ?? []));
   const tokens = tokenize(text);
@@ -229,6 +241,10 @@ export function ask(ctx: AskContext, rawQuestion: string, options: AskOptions = 
     return respond(answerAt(ctx, doc, span, stems), order, []);
   }
 
+  // "How did China react…": a name the corpus never mentions is something it does not cover.
+  if (question.concepts.some((c) => c.foreign))
+    return respond(null, evaluated, suggestTopics(ctx, evaluated));
+
   // "What did China say…": someone the corpus never mentions said nothing in it.
   if (asksWordsOfStranger(ctx, text)) {
     const speakers = ctx.quotes.speakers('', 3).map((s) => `What ${s.name} said`);
@@ -246,6 +262,7 @@ export function ask(ctx: AskContext, rawQuestion: string, options: AskOptions = 
   const answering = candidates.find(
     (e) =>
       question.concepts.length > 0 &&
+      e.documentCoverage >= MIN_DOCUMENT_COVERAGE &&
       e.best.coverage >= MIN_COVERAGE &&
       e.best.keyFound &&
       (!NEEDS_TYPE.has(question.type) || e.best.typeFound),
@@ -308,7 +325,9 @@ function evaluatePassage(
     evaluateSentence(ctx, question, doc, s, stems.sentences[i] ?? new Set(), stems.all),
   );
   const best = sentences.reduce((a, b) => (b.score > a.score ? b : a));
-  return { passage, retrieval, best, score: RETRIEVAL_SHARE * retrieval + best.score };
+  const documentStems = ctx.reader.documentStems(passage.docId);
+  const documentCoverage = coverage(question.concepts, documentStems, documentStems);
+  return { passage, retrieval, best, documentCoverage, score: RETRIEVAL_SHARE * retrieval + best.score };
 }
 
 function rankedPassage(ctx: AskContext, e: Evaluated, stems: Set<string>): RankedPassage {

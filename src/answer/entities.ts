@@ -13,7 +13,7 @@ const DURATION =
 const QUANTITY =
   /\b\d[\d,.]*\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?|millions?|billions?)\b/i;
 /** "in Washington", "at the agency’s Headquarters": a preposition, then a capitalized name. */
-const PLACE = /\b(?:in|at|to|from|near)\s+(?:the\s+)?(?:[\p{Lu}][\p{L}’'.-]*\s*)+|\bHeadquarters\b/u;
+const PLACE = /\b(?:in|at|to|from|near|on)\s+(?:the\s+)?(?:[\p{Lu}][\p{L}’'.-]*\s*)+|\bHeadquarters\b/u;
 /** Words that start capitalized runs which are titles or institutions, not names of people. */
 const NOT_NAMES = new Set(
   `The A An And Of For In At On To From By With During Among Known This That These Those It Its His Her Their

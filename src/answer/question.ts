@@ -33,11 +33,15 @@ export interface Concept {
   weight: number;
   /** Whether any alternative occurs in the corpus at all. */
   known: boolean;
+  /** An unknown name (a capitalized word, a country): something the corpus never mentions is asked about. */
+  foreign: boolean;
 }
 
 export interface AnalyzedQuestion {
   text: string;
   type: AnswerType;
+  /** Stems of the roles a "who is the <role>" question names: its answer stands next to one of them. */
+  roles: string[];
   concepts: Concept[];
   /** What retrieval searches for. */
   terms: WeightedTerm[];
@@ -57,6 +61,7 @@ const TYPE_WORDS: Record<string, AnswerType> = {
   city: 'place',
   person: 'person',
   people: 'person',
+  officials: 'person',
   many: 'quantity',
   number: 'quantity',
   count: 'quantity',
@@ -69,12 +74,24 @@ const TYPE_WORDS: Record<string, AnswerType> = {
 const QUESTION_FILLERS = new Set(
   `kind kinds type types sort role part take took taken stand stands mean means meaning happen happened full
   official else besides both sides exactly actually really like main key specific particular according
-  regarding related details detail info information tell told mention mentioned name named`.split(/\s+/),
+  regarding related details detail info information tell told mention mentioned name named job position
+  occupation title pls plz please thanks thx hey hi hello`.split(/\s+/),
+);
+
+/**
+ * Countries, peoples and space agencies users ask about. When one of them is not in the corpus, the question
+ * is about something the corpus does not cover ("how did china react"), even typed in lower case.
+ */
+const WORLD_NAMES = new Set(
+  `china chinese russia russian korea korean india indian europe european esa roscosmos cnsa isro jaxa nasa
+  france french germany german britain british uk canada canadian australia australian israel israeli ukraine
+  ukrainian taiwan taiwanese brazil brazilian mexico mexican italy italian spain spanish iran iranian
+  philippines vietnam indonesia singapore nato un spacex boeing`.split(/\s+/),
 );
 
 /** Roles that, after "who is", make the question ask for a person's name. */
 const ROLE_WORDS =
-  /\b(ambassador|administrator|secretary|president|minister|astronaut|director|chief|head|official|spokesperson|representative|leader|chair|chairman|governor|senator|commander|manager|deputy|assistant|boss)s?\b/;
+  /\b(ambassador|administrator|secretary|president|minister|astronaut|director|chief|head|spokesperson|representative|leader|chair|chairman|governor|senator|commander|manager|deputy|assistant|boss)s?\b/;
 
 const MONEY_WORDS =
   /\b(money|budget|cost|costs|funding|fund|funds|price|spend|spent|pay|paid|dollars|yen|worth)\b/;
@@ -140,19 +157,25 @@ const EXPANSION_WEIGHT = 0.6;
 const CORRECTION_WEIGHT = 0.8;
 /** The least an unknown word weighs: about the IDF of a word in a third of the passages. */
 const UNKNOWN_WEIGHT_FLOOR = 1;
+/** An unknown word weighs this share of the question's rarest known idea (at least the floor). */
+const UNKNOWN_SHARE = 0.5;
 
 /** Turns a cleaned question into concepts (with glossary meanings and typo corrections) and search terms. */
 export function analyzeQuestion(text: string, index: PassageIndex, glossary: Glossary): AnalyzedQuestion {
-  const tokens = tokenize(text.replace(FILLER_PHRASES, ' ')).map((t) => ({
+  const source = text.replace(FILLER_PHRASES, ' ');
+  const tokens = tokenize(source).map((t) => ({
     ...t,
     word: fixQuestionWord(t.word, index),
+    // A capital inside the question (not opening a sentence) marks a name.
+    capitalized:
+      /^\p{Lu}/u.test(source.slice(t.start, t.end)) && !/^\s*$|[.!?:]\s*$/.test(source.slice(0, t.start)),
   }));
   const type = answerType(tokens.map((t) => t.word));
   const typeWordsAreTopic = type === 'any' || type === 'yesno';
   const words = tokens
     .filter((t) => !isStopWord(t.word))
     .filter((t) => typeWordsAreTopic || !(t.word in TYPE_WORDS))
-    .map((t) => ({ word: t.word, stem: stem(t.word) }));
+    .map((t) => ({ word: t.word, stem: stem(t.word), capitalized: t.capitalized }));
   // Fix typos first so that the glossary sees "agreement" in "agrement".
   const stems = words.map((w) => (index.has(w.stem) ? w.stem : (index.correct(w.stem) ?? w.stem)));
   const expansions = glossary.expand(stems);
@@ -177,6 +200,7 @@ export function analyzeQuestion(text: string, index: PassageIndex, glossary: Glo
       alternatives,
       weight: ownKnown ? weightOf(own) : known.length ? Math.max(...known.map(weightOf)) : 0,
       known: known.length > 0,
+      foreign: known.length === 0 && original.some((w) => w.capitalized || WORLD_NAMES.has(w.word)),
     });
     const corrected = own.some((stem, k) => stem !== original[k]?.stem);
     alternatives.forEach((alt, a) => {
@@ -184,9 +208,13 @@ export function analyzeQuestion(text: string, index: PassageIndex, glossary: Glo
       for (const stem of alt) terms.push({ stem, weight: base / alt.length });
     });
   }
-  // A word the corpus never uses is what the question is most about, as far as we can tell: weigh it like the
-  // rarest known idea, so that "budget of the agreement" is not answered by any sentence about the agreement.
-  const unknownWeight = Math.max(UNKNOWN_WEIGHT_FLOOR, ...concepts.map((c) => c.weight));
+  // A word the corpus never uses may be what the question is about ("budget of the agreement") or only how it
+  // is phrased ("I read somewhere…"): it weighs a share of the rarest known idea. Names are handled apart.
+  const unknownWeight = Math.max(
+    UNKNOWN_WEIGHT_FLOOR,
+    UNKNOWN_SHARE * Math.max(0, ...concepts.map((c) => c.weight)),
+  );
   for (const concept of concepts) if (!concept.known) concept.weight = unknownWeight;
-  return { text, type, concepts, terms };
+  const roles = tokens.filter((t) => ROLE_WORDS.test(t.word)).map((t) => stem(t.word));
+  return { text, type, roles, concepts, terms };
 }

@@ -56,6 +56,8 @@ export interface PassageStems {
 
 /** How many passages' stems to keep at hand; a question touches a few dozen. */
 const CACHE_SIZE = 2048;
+/** Documents' stem sets kept at hand. */
+const DOCUMENT_CACHE_SIZE = 256;
 
 /**
  * Passage stems for ranking, from the index's analysis plus referents, kept in a small LRU cache so that
@@ -63,12 +65,26 @@ const CACHE_SIZE = 2048;
  */
 export class PassageReader {
   private readonly cache = new Map<string, PassageStems>();
+  private readonly documentCache = new Map<string, Set<string>>();
 
   constructor(
     private readonly index: PassageIndex,
     private readonly referents: Referents,
     private readonly documents: Map<string, CorpusDocument>,
   ) {}
+
+  /** Every stem of a document (with referents): the context a question's side ideas may come from. */
+  documentStems(docId: string): Set<string> {
+    let stems = this.documentCache.get(docId);
+    if (!stems) {
+      stems = new Set<string>();
+      for (const passage of this.index.passagesOf(docId))
+        for (const s of this.stems(passage).all) stems.add(s);
+      if (this.documentCache.size >= DOCUMENT_CACHE_SIZE) this.documentCache.clear();
+      this.documentCache.set(docId, stems);
+    }
+    return stems;
+  }
 
   stems(passage: Passage): PassageStems {
     const cached = this.cache.get(passage.id);

@@ -175,6 +175,11 @@ export class PassageIndex {
     return this.byId.get(id);
   }
 
+  /** The passages of a document, in order. */
+  passagesOf(docId: string): Passage[] {
+    return this.byDocument.get(docId) ?? [];
+  }
+
   /** The (first) passage of a document holding the character at `offset`. */
   passageAt(docId: string, offset: number): Passage | undefined {
     return this.byDocument.get(docId)?.find((p) => p.start <= offset && offset < p.end);

@@ -80,7 +80,9 @@ const STOP_WORDS = new Set(
   thus to too under until up upon us ve very was wasn we were weren what whats when whens where wheres whether
   which while who whos whom whose why will with won would wouldn you your yours yourself yourselves
   tell know say says said please give show explain describe anything something thing things way get got
-  im ive id youre whats hows whos wheres per via`
+  im ive id youre whats hows whos wheres per via
+  make makes made making go goes went gone going come comes came use uses used using see saw seen want wants
+  wanted someone somebody somewhere anyone anybody anywhere everyone everything everywhere still yet even`
     .split(/\s+/)
     .filter(Boolean),
 );

@@ -67,10 +67,9 @@ export async function runSciFact(dir: string, log: (message: string) => void): P
     return text === undefined ? [] : [{ id, text, relevant }];
   });
 
-  // Our real loader reads the corpus from a folder of its own: a link keeps the 8 MB file where it is.
+  // Our real loader reads the corpus from a folder of its own.
   const corpusDir = mkdtempSync(join(tmpdir(), 'accord-scifact-'));
   try {
-    // A copy, not a symlink: the loader reads regular files only (it skips symbolic links).
     copyFileSync(join(dir, 'corpus.jsonl'), join(corpusDir, 'corpus.jsonl'));
     log('SciFact: loading and building');
     const loadStart = performance.now();

@@ -29,6 +29,13 @@ describe('answer quality floors', () => {
     expect(m.wrongAbstention).toBeLessThanOrEqual(0.03);
   });
 
+  it("second check set, in other people's styles (tests/eval/holdout-2.jsonl)", () => {
+    const m = evaluate(kb, readDevSet(resolve(import.meta.dirname, 'holdout-2.jsonl')), corpusText);
+    expect(m.answerOrTop).toBeGreaterThanOrEqual(0.92);
+    expect(m.abstentionRecall).toBeGreaterThanOrEqual(0.85);
+    expect(m.wrongAbstention).toBeLessThanOrEqual(0.06);
+  });
+
   it('check set written without seeing the code (tests/eval/check-set.jsonl)', () => {
     const m = evaluate(kb, readDevSet(resolve(import.meta.dirname, 'check-set.jsonl')), corpusText);
     expect(m.answerOrTop).toBeGreaterThanOrEqual(0.97);
