@@ -3,7 +3,6 @@ import {
   type AutocompleteInteraction,
   type ChatInputCommandInteraction,
   InteractionContextType,
-  MessageFlags,
   PermissionFlagsBits,
   SlashCommandBuilder,
   type SlashCommandSubcommandBuilder,
@@ -19,7 +18,8 @@ import {
   corpusRefusalReply,
   gapsReply,
 } from '../src/discord/format.js';
-import { respond } from '../src/discord/respond.js';
+import { defer, respond } from '../src/discord/respond.js';
+import { reloadOtherShards } from '../src/discord/sharding.js';
 import { DISCORD_LIMITS, safeText, truncate } from '../src/discord/text.js';
 import type { Actor } from '../src/records/types.js';
 
@@ -56,7 +56,8 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
         { version: r.version, previousVersion: r.previousVersion },
         'corpus reloaded from Discord',
       );
-      await respond(interaction, corpusChangeReply(null, r));
+      const others = await reloadOtherShards(interaction.client, actor, ctx.logger);
+      await respond(interaction, corpusChangeReply(null, r, others));
     },
   },
   add: {
@@ -108,6 +109,7 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
         { file: added.file, ids: added.ids, bytes: added.bytes },
         'document added from Discord',
       );
+      const others = await reloadOtherShards(interaction.client, actor, ctx.logger);
       const ids = added.ids.map((id) => `“${safeText(id, 130)}”`);
       const shown = ids.length > 5 ? [...ids.slice(0, 5), `and ${ids.length - 5} more`] : ids;
       const replaced = added.replaced.length
@@ -118,6 +120,7 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
         corpusChangeReply(
           `Added ${safeText(added.file, 150)} (${added.bytes} bytes): ${shown.join(', ')}.${replaced}`,
           report,
+          others,
         ),
       );
     },
@@ -146,11 +149,13 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
         { id, file: removed.file, trashFile: removed.trashFile },
         'document removed from Discord',
       );
+      const others = await reloadOtherShards(interaction.client, actor, ctx.logger);
       await respond(
         interaction,
         corpusChangeReply(
           `Removed “${safeText(id, 130)}”: ${safeText(removed.file, 150)} is in the trash (restore brings it back).`,
           report,
+          others,
         ),
       );
     },
@@ -175,9 +180,14 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
       const id = interaction.options.getString('document', true).trim();
       const { restored, report } = await ctx.corpus.restoreDocument({ id }, actor);
       ctx.logger.info({ id, file: restored.file, from: restored.from }, 'document restored from Discord');
+      const others = await reloadOtherShards(interaction.client, actor, ctx.logger);
       await respond(
         interaction,
-        corpusChangeReply(`Restored “${safeText(id, 130)}” (${safeText(restored.file, 150)}).`, report),
+        corpusChangeReply(
+          `Restored “${safeText(id, 130)}” (${safeText(restored.file, 150)}).`,
+          report,
+          others,
+        ),
       );
     },
     async choices(ctx, typed) {
@@ -260,7 +270,7 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Com
     await respond(interaction, { ephemeral: true, content: 'This subcommand is not available any more.' });
     return;
   }
-  if (sub.defers) await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  if (sub.defers) await defer(interaction, 'ephemeral');
   try {
     await sub.run(interaction, ctx, { userId: interaction.user.id, via: 'discord' });
   } catch (err) {
@@ -292,4 +302,7 @@ export async function autocomplete(interaction: AutocompleteInteraction, ctx: Co
   await interaction.respond((await sub.choices(ctx, typed)).slice(0, DISCORD_LIMITS.choices));
 }
 
-export default { data, execute, autocomplete } satisfies Command;
+/** Moderator reports stay with the moderator, deferred or not. */
+export const privateReplies = true;
+
+export default { data, execute, autocomplete, privateReplies } satisfies Command;

@@ -1,12 +1,13 @@
 import {
   type AutocompleteInteraction,
+  type ButtonInteraction,
   type ChatInputCommandInteraction,
   SlashCommandBuilder,
 } from 'discord.js';
 import { UserInputError } from '../src/core/types.js';
 import type { Command, CommandContext } from '../src/discord/command.js';
-import { quoteReply } from '../src/discord/format.js';
-import { respond } from '../src/discord/respond.js';
+import { parseQuoteFooter, quoteReply } from '../src/discord/format.js';
+import { type Deferral, respond } from '../src/discord/respond.js';
 import { DISCORD_LIMITS, truncate } from '../src/discord/text.js';
 
 export const data = new SlashCommandBuilder()
@@ -52,4 +53,27 @@ export async function autocomplete(interaction: AutocompleteInteraction, ctx: Co
   await interaction.respond(choices.slice(0, DISCORD_LIMITS.choices));
 }
 
-export default { data, execute, autocomplete } satisfies Command;
+/** `quote:page:<n>` shows page n in place; speaker and topic come back from the embed footer. */
+export async function button(
+  interaction: ButtonInteraction,
+  ctx: CommandContext,
+  args: string[],
+): Promise<void> {
+  const shown = parseQuoteFooter(interaction.message.embeds[0]?.footer?.text);
+  const [action, arg] = args;
+  const page = Number(arg);
+  if (action !== 'page' || !shown || !Number.isInteger(page) || page < 1 || page > 1000) {
+    throw new UserInputError('This button no longer works; please use /quote again.');
+  }
+  const result = ctx.kb.quote(shown.speaker, shown.about ?? undefined);
+  ctx.logger.info({ speaker: result.speaker?.name ?? null, page }, 'quote page');
+  // A reload may have changed the quotes: the page is clamped to the ones there are now.
+  await respond(interaction, { ...quoteReply(result, ctx.kb, shown.about, false, page), update: true });
+}
+
+/** Page buttons replace the message they are on. */
+export function buttonDeferral(): Deferral {
+  return 'update';
+}
+
+export default { data, execute, autocomplete, button, buttonDeferral } satisfies Command;

@@ -27,6 +27,15 @@ const flag = (fallback: boolean) =>
     z.boolean({ error: 'must be true or false' }).default(fallback),
   );
 
+/** A comma-separated list, empty entries dropped; `undefined` when unset or blank. */
+const commaList = (value: unknown) =>
+  typeof value === 'string' && value.trim() !== ''
+    ? value
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : undefined;
+
 /** Every setting, read from the environment (and `.env`) once at boot. */
 const schema = z.object({
   DISCORD_TOKEN: z.preprocess(
@@ -62,7 +71,43 @@ const schema = z.object({
   RECORDS_RETENTION_DAYS: positiveInt(90),
   CORPUS_WATCH: flag(false),
   MAX_UPLOAD_BYTES: positiveInt(1024 * 1024),
+  SHARD_COUNT: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .trim()
+      .regex(/^(auto|[1-9]\d{0,3})$/, 'must be a number of shards (1 or more) or auto')
+      .optional(),
+  ),
+  SHARD_LIST: z.preprocess(
+    commaList,
+    z.array(z.string().regex(/^\d{1,4}$/, 'must be comma-separated shard ids (0, 1, 2…)')).optional(),
+  ),
 });
+
+/** SHARD_COUNT and SHARD_LIST, checked together: the list is a slice of a fixed count, each id once. */
+function parseShards(c: z.infer<typeof schema>): {
+  count: number | 'auto' | undefined;
+  list: number[] | undefined;
+  problems: string[];
+} {
+  const count =
+    c.SHARD_COUNT === undefined || c.SHARD_COUNT === 'auto' ? c.SHARD_COUNT : Number(c.SHARD_COUNT);
+  const list = c.SHARD_LIST?.map(Number);
+  if (!list) return { count, list, problems: [] };
+  if (typeof count !== 'number') {
+    const problem =
+      'SHARD_LIST: needs SHARD_COUNT set to a number (the total over every host), not unset or auto';
+    return { count, list, problems: [problem] };
+  }
+  const problems: string[] = [];
+  const outside = list.filter((id) => id >= count);
+  if (outside.length) {
+    problems.push(`SHARD_LIST: ids must be below SHARD_COUNT (${count}); got ${outside.join(', ')}`);
+  }
+  if (new Set(list).size !== list.length) problems.push('SHARD_LIST: each shard id must appear once');
+  return { count, list, problems };
+}
 
 /** Parsed configuration. Handlers receive it; nothing reads `process.env` after boot. */
 export interface Config {
@@ -82,6 +127,13 @@ export interface Config {
   corpusWatch: boolean;
   /** Largest document `/corpus add` accepts, in bytes. */
   maxUploadBytes: number;
+  /**
+   * Run the bot as this many shards under discord.js's ShardingManager (`auto`: as many as Discord
+   * recommends); `undefined` runs one process without a manager.
+   */
+  shardCount: number | 'auto' | undefined;
+  /** The shard ids this host runs (of `shardCount`); `undefined` runs them all. */
+  shardList: number[] | undefined;
 }
 
 /** Thrown at boot with one line per bad setting. */
@@ -99,6 +151,8 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
     throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
   }
   const c = result.data;
+  const shards = parseShards(c);
+  if (shards.problems.length) throw new ConfigError(shards.problems);
   return {
     discordToken: c.DISCORD_TOKEN,
     applicationId: c.DISCORD_APPLICATION_ID,
@@ -112,6 +166,8 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
     retentionDays: c.RECORDS_RETENTION_DAYS,
     corpusWatch: c.CORPUS_WATCH,
     maxUploadBytes: c.MAX_UPLOAD_BYTES,
+    shardCount: shards.count,
+    shardList: shards.list,
   };
 }
 

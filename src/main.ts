@@ -1,6 +1,7 @@
 /**
- * The main job. With DISCORD_TOKEN set it runs the Discord bot; without it, the local console on the corpus,
- * so a fresh clone does something real with no set-up.
+ * The main job. With DISCORD_TOKEN set it runs the Discord bot (with SHARD_COUNT, as a manager of one
+ * process per shard); without it, the local console on the corpus, so a fresh clone does something real
+ * with no set-up.
  */
 import { quietLevel } from './cli/shared.js';
 import { loadConfigOrExit } from './config.js';
@@ -20,6 +21,16 @@ if (!config.discordToken) {
     output: process.stdout,
     interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
   });
+} else if (config.shardCount !== undefined) {
+  const logger = createLogger({ level: config.logLevel, secrets: [config.discordToken] });
+  try {
+    // Each shard is its own process running the branch below's bot (src/discord/shard.ts).
+    const { runShardingManager } = await import('./discord/sharding.js');
+    await runShardingManager({ config, logger });
+  } catch (err) {
+    logger.fatal({ err }, 'the shards could not start');
+    process.exit(1);
+  }
 } else {
   const logger = createLogger({ level: config.logLevel, secrets: [config.discordToken] });
   try {

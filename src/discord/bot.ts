@@ -20,7 +20,7 @@ import { disabledRecords, type Records } from '../records/types.js';
 import type { CommandContext, CorpusSource, DiscordSettings } from './command.js';
 import { Cooldown } from './cooldown.js';
 import type { CommandRegistry } from './registry.js';
-import { NO_MENTIONS, respond } from './respond.js';
+import { type Deferral, defer, NO_MENTIONS, respond } from './respond.js';
 import { safeText } from './text.js';
 
 /** Discord error codes the boundary treats as "the interaction is gone", not as bugs. */
@@ -41,6 +41,11 @@ export interface BotOptions {
   logger: Logger;
   /** Extra discord.js options (tests shorten `waitGuildTimeout`). */
   clientOptions?: Partial<ClientOptions>;
+  /**
+   * An answer not started after this many milliseconds is deferred, then edited in (default 2000:
+   * Discord wants a first response within 3 s).
+   */
+  deferAfterMs?: number;
 }
 
 /** The running bot. `start()` logs in; `stop()` drains in-flight interactions and disconnects. */
@@ -192,7 +197,9 @@ export class AccordBot {
       return;
     }
     if (!(await this.admit(interaction))) return;
-    await command.execute(interaction, ctx);
+    const kind: Deferral =
+      command.privateReplies || interaction.options.getBoolean('private') ? 'ephemeral' : 'public';
+    await this.guarded(interaction, kind, ctx, () => command.execute(interaction, ctx));
   }
 
   private async autocomplete(interaction: AutocompleteInteraction, ctx: CommandContext): Promise<void> {
@@ -218,7 +225,43 @@ export class AccordBot {
       return;
     }
     if (!(await this.admit(interaction))) return;
-    await command.button(interaction, ctx, args);
+    const kind = command.buttonDeferral?.(args) ?? 'ephemeral';
+    await this.guarded(interaction, kind, ctx, async () => {
+      await command.button?.(interaction, ctx, args);
+    });
+  }
+
+  /**
+   * Runs a handler within Discord's 3 s: deferred at once while a reload runs (building the new index
+   * keeps the process busy), otherwise deferred if it has not started answering after `deferAfterMs`.
+   * `kind` must match how the handler answers: a deferral fixes whether the reply is private.
+   */
+  private async guarded(
+    interaction: ChatInputCommandInteraction | ButtonInteraction,
+    kind: Deferral,
+    ctx: CommandContext,
+    work: () => Promise<void>,
+  ): Promise<void> {
+    if (ctx.corpus.isReloading) {
+      await defer(interaction, kind);
+      ctx.logger.debug({ deferral: kind }, 'deferred: a reload is running');
+      await work();
+      return;
+    }
+    // A timer fires only between awaits: it covers slow I/O, not a synchronous computation over 3 s.
+    const timer = setTimeout(() => {
+      defer(interaction, kind).then(
+        (deferred) => {
+          if (deferred) ctx.logger.info({ deferral: kind }, 'deferred: the answer is slow');
+        },
+        (err: unknown) => ctx.logger.warn({ err }, 'could not defer a slow answer'),
+      );
+    }, this.options.deferAfterMs ?? 2_000);
+    try {
+      await work();
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   /** The error boundary: tells the user what they can act on, logs the rest, never throws. */

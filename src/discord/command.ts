@@ -12,6 +12,7 @@ import type { CorpusService } from '../core/service.js';
 import type { KnowledgeBase } from '../core/types.js';
 import type { Logger } from '../logger.js';
 import type { Records } from '../records/types.js';
+import type { Deferral } from './respond.js';
 
 /**
  * The live corpus as commands see it: what answers now (`current`, read per request since a reload may
@@ -61,4 +62,14 @@ export interface Command {
    * Custom ids carry all their state (the bot keeps none between interactions).
    */
   button?(interaction: ButtonInteraction, ctx: CommandContext, args: string[]): Promise<void>;
+  /**
+   * Every reply is private (moderator commands), so a deferral by the bot is too. Without it the bot
+   * defers privately only when the command's `private` option is true.
+   */
+  privateReplies?: boolean;
+  /**
+   * How the answer to a button is shown, so a deferral by the bot matches it: `ephemeral` (a private new
+   * message, the default) or `update` (the message carrying the button is replaced, as when paging).
+   */
+  buttonDeferral?(args: string[]): Deferral;
 }

@@ -16,6 +16,7 @@ import { formatDiff } from '../corpus/diff.js';
 import { type CorpusProblem, formatProblem } from '../corpus/problems.js';
 import type { Gap } from '../records/types.js';
 import type { Reply } from './respond.js';
+import type { OtherShards } from './sharding.js';
 import { DISCORD_LIMITS, highlight, joinWithin, link, safeText, safeUrl, truncate } from './text.js';
 
 /** Passages shown per page of sources. */
@@ -175,14 +176,70 @@ export function moreSourcesReply(
   };
 }
 
-/** The /quote reply: the speaker's quotes, cited, or what the corpus knows instead. */
+/** Custom ids of the /quote page buttons; the speaker and topic live in the embed footer. */
+export const QUOTE_IDS = { page: (page: number) => `quote:page:${page}` } as const;
+
+/**
+ * Footer of a /quote page: plain text (footers render no Markdown), parsed back by the page buttons.
+ * The speaker is the resolved name, so asking again finds the same person.
+ */
+export function quoteFooter(
+  version: string,
+  page: number,
+  pages: number,
+  speaker: string,
+  about: string | null,
+): string {
+  const topic = about ? ` · About: ${about.replace(/\s+/g, ' ')}` : '';
+  return truncate(
+    `Corpus ${version} · Page ${page}/${pages} · Speaker: ${speaker.replace(/\s+/g, ' ')}${topic}`,
+    DISCORD_LIMITS.embedFooter,
+  );
+}
+
+/** Reads the page, speaker and topic back from a /quote footer. */
+export function parseQuoteFooter(
+  text: string | undefined,
+): { version: string; page: number; pages: number; speaker: string; about: string | null } | null {
+  const m = /^Corpus (\S+) · Page (\d+)\/(\d+) · Speaker: (.+?)(?: · About: (.+))?$/.exec(text ?? '');
+  if (!m?.[1] || !m[4]) return null;
+  return { version: m[1], page: Number(m[2]), pages: Number(m[3]), speaker: m[4], about: m[5] ?? null };
+}
+
+/** Room for quotes on one page: the description minus the heading and some slack for separators. */
+const QUOTE_PAGE_BUDGET = DISCORD_LIMITS.embedDescription - 100;
+
+/** The quotes as cited blocks, grouped into pages that each fit one embed description after `heading`. */
+function quotePages(quotes: QuoteResult['quotes'], heading: string): string[][] {
+  const pages: string[][] = [];
+  let page: string[] = [];
+  let used = heading.length;
+  for (const q of quotes) {
+    const cite = `— ${link(citationLabel(q.citation), q.citation.url, 300)}`;
+    const block = `> ${safeText(q.text.replace(/\s+/g, ' '), 900)}\n${cite}`;
+    if (page.length > 0 && used + block.length + 2 > QUOTE_PAGE_BUDGET) {
+      pages.push(page);
+      page = [];
+      used = heading.length;
+    }
+    page.push(block);
+    used += block.length + 2;
+  }
+  if (page.length > 0) pages.push(page);
+  return pages;
+}
+
+/**
+ * The /quote reply: the speaker's quotes, cited, or what the corpus knows instead. When they do not fit
+ * one embed, page `page` of them (clamped to the pages there are) with Previous/Next buttons.
+ */
 export function quoteReply(
   result: QuoteResult,
   kb: KnowledgeBase,
   about: string | null,
   ephemeral: boolean,
+  page = 1,
 ): Reply {
-  const footer = { text: `Corpus ${kb.version}` };
   const suggest = result.suggestions.length
     ? `\n\n**Quoted people include:** ${result.suggestions
         .slice(0, 10)
@@ -196,36 +253,36 @@ export function quoteReply(
       : `No one called “${who}” is quoted in the corpus.`;
     return {
       ephemeral,
-      embeds: [{ title: 'No quote found', description: text + suggest, color: COLOR_NONE, footer }],
+      embeds: [
+        {
+          title: 'No quote found',
+          description: text + suggest,
+          color: COLOR_NONE,
+          footer: { text: `Corpus ${kb.version}` },
+        },
+      ],
     };
   }
   const { speaker } = result;
   const heading = `**${safeText(speaker.name, 100)}**${speaker.title ? `, ${safeText(speaker.title, 150)}` : ''}${
     about ? ` on “${safeText(about, 200)}”` : ''
   }`;
-  const blocks: string[] = [];
-  let used = heading.length;
-  let shown = 0;
-  for (const q of result.quotes) {
-    const cite = `— ${link(citationLabel(q.citation), q.citation.url, 300)}`;
-    const block = `> ${safeText(q.text.replace(/\s+/g, ' '), 900)}\n${cite}`;
-    if (used + block.length + 40 > DISCORD_LIMITS.embedDescription - 100) break;
-    blocks.push(block);
-    used += block.length + 2;
-    shown++;
-  }
-  const rest = result.quotes.length - shown;
-  const more = rest > 0 ? `\n\n*…and ${rest} more quote${rest === 1 ? '' : 's'}.*` : '';
+  const pages = quotePages(result.quotes, heading);
+  const n = Math.min(Math.max(1, Math.trunc(page)), pages.length);
+  const title = result.quotes.length === 1 ? 'Quote' : `Quotes (${result.quotes.length})`;
+  const embed = {
+    title,
+    description: `${heading}\n\n${(pages[n - 1] ?? []).join('\n\n')}`,
+    color: COLOR_ANSWER,
+  };
+  if (pages.length === 1)
+    return { ephemeral, embeds: [{ ...embed, footer: { text: `Corpus ${kb.version}` } }] };
+  const previous = { ...button(QUOTE_IDS.page(n - 1), 'Previous', '◀️'), disabled: n === 1 };
+  const next = { ...button(QUOTE_IDS.page(n + 1), 'Next', '▶️'), disabled: n === pages.length };
   return {
     ephemeral,
-    embeds: [
-      {
-        title: result.quotes.length === 1 ? 'Quote' : `Quotes (${result.quotes.length})`,
-        description: `${heading}\n\n${blocks.join('\n\n')}${more}`,
-        color: COLOR_ANSWER,
-        footer,
-      },
-    ],
+    embeds: [{ ...embed, footer: { text: quoteFooter(kb.version, n, pages.length, speaker.name, about) } }],
+    components: [{ type: ComponentType.ActionRow, components: [previous, next] }],
   };
 }
 
@@ -268,8 +325,13 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
  * A corpus change that went through: `done` (what was added, removed…, already escaped; `null` for a
  * plain reload), then versions, counts, build time and the passage diff per document.
  */
-export function corpusChangeReply(done: string | null, r: ReloadReport): Reply {
-  const summary = `Corpus reloaded: version ${r.previousVersion} → ${r.version}. ${r.documents} documents, ${r.passages} passages, ${r.quotes} quotes (${r.buildMs} ms).`;
+export function corpusChangeReply(
+  done: string | null,
+  r: ReloadReport,
+  others: OtherShards | null = null,
+): Reply {
+  const reloaded = `Corpus reloaded: version ${r.previousVersion} → ${r.version}. ${r.documents} documents, ${r.passages} passages, ${r.quotes} quotes (${r.buildMs} ms).`;
+  const summary = others ? `${reloaded}\n${shardsLine(others)}` : reloaded;
   // Corpus ids come from files anyone with write access edits: escaped like user text.
   const diff = formatDiff(r.diff).map((line) => safeText(line, 300));
   return {
@@ -278,6 +340,23 @@ export function corpusChangeReply(done: string | null, r: ReloadReport): Reply {
       n === 1 ? '…and 1 more changed document.' : `…and ${n} more changed documents.`,
     ),
   };
+}
+
+/** What the other shards did after a corpus change on this one (sharded bots only). */
+function shardsLine(others: OtherShards): string {
+  if (others.error !== undefined) {
+    return `The other shards could not be asked to reload (${safeText(others.error, 200)}); they reload on their own triggers (SIGHUP, CORPUS_WATCH).`;
+  }
+  const each = others.reached.map(
+    (s) =>
+      `shard ${s.shards.join(', ')}: ${s.outcome === 'reloaded' ? `reloaded (${s.version})` : s.outcome === 'busy' ? 'busy with another reload' : 'failed (see its log)'}`,
+  );
+  const elsewhere = others.total - others.reached.length - 1;
+  const rest =
+    elsewhere > 0
+      ? ` Not reached: ${plural(elsewhere, 'shard')} on other hosts (they reload on their own SIGHUP or CORPUS_WATCH).`
+      : '';
+  return `Other shards: ${each.length ? each.join('; ') : 'none on this host'}.${rest}`;
 }
 
 /** A reload that failed: nothing changed, the live version keeps answering; each problem as `file:line: message`. */

@@ -32,10 +32,13 @@ export function validateCommandModule(mod: unknown, file: string): Command {
   }
   if (typeof m.execute !== 'function')
     throw new CommandLoadError(file, 'does not export an `execute` function');
-  for (const optional of ['autocomplete', 'button'] as const) {
+  for (const optional of ['autocomplete', 'button', 'buttonDeferral'] as const) {
     if (m[optional] !== undefined && typeof m[optional] !== 'function') {
       throw new CommandLoadError(file, `\`${optional}\` must be a function`);
     }
+  }
+  if (m.privateReplies !== undefined && typeof m.privateReplies !== 'boolean') {
+    throw new CommandLoadError(file, '`privateReplies` must be a boolean');
   }
   let json: RESTPostAPIChatInputApplicationCommandsJSONBody;
   try {

@@ -1,6 +1,7 @@
 /**
  * Every reply goes through {@link respond}: it suppresses all mentions, fits content and embeds to
- * Discord's limits, and picks reply / editReply / followUp from the interaction's state.
+ * Discord's limits, and picks reply / update / editReply / followUp from the interaction's state.
+ * Deferrals go through {@link defer}, so the two never both acknowledge one interaction.
  */
 import {
   type APIActionRowComponent,
@@ -22,6 +23,40 @@ export interface Reply {
   components?: APIActionRowComponent<APIComponentInMessageActionRow>[];
   /** Only the invoking user sees it. Ignored when editing a deferred reply (fixed at deferral). */
   ephemeral?: boolean;
+  /** For a button: replace the message carrying it (paging) instead of answering with a new one. */
+  update?: boolean;
+}
+
+/** How an interaction is acknowledged before its answer is ready: a "thinking…" reply, or a silent update. */
+export type Deferral = 'public' | 'ephemeral' | 'update';
+
+/**
+ * The first acknowledgement started for each interaction, with its kind. discord.js sets `deferred` and
+ * `replied` only once the REST call returns, so this is what tells a second caller (the bot's defer guard
+ * racing a handler) that an acknowledgement is already on its way: two would get Discord's 40060.
+ */
+const acks = new WeakMap<RepliableInteraction, { kind: Deferral | 'reply'; done: Promise<unknown> }>();
+
+function startAck(interaction: RepliableInteraction, kind: Deferral | 'reply', call: () => Promise<unknown>) {
+  const done = call();
+  // Awaited by later callers only to order themselves after it; its own caller sees the error.
+  acks.set(interaction, { kind, done: done.catch(() => undefined) });
+  return done;
+}
+
+/**
+ * Acknowledges `interaction` now, to answer later with {@link respond} (Discord wants a first response
+ * within 3 s). Does nothing when an acknowledgement has already started, so it is safe to call twice;
+ * returns whether it deferred.
+ */
+export async function defer(interaction: RepliableInteraction, kind: Deferral): Promise<boolean> {
+  if (acks.has(interaction) || interaction.deferred || interaction.replied) return false;
+  await startAck(interaction, kind, () =>
+    kind === 'update' && interaction.isMessageComponent()
+      ? interaction.deferUpdate()
+      : interaction.deferReply(kind === 'ephemeral' ? { flags: MessageFlags.Ephemeral } : {}),
+  );
+  return true;
 }
 
 function embedLength(e: APIEmbed): number {
@@ -79,17 +114,27 @@ export function toMessageOptions(reply: Reply) {
 }
 
 /**
- * Shows `reply` for `interaction`: the first response, the edit of a deferred one, or a follow-up when
- * it was already answered.
+ * Shows `reply` for `interaction`: the first response (a new message, or the updated one for a button
+ * when `update` is set), the edit of a deferred one, or a follow-up when it was already answered.
  */
 export async function respond(interaction: RepliableInteraction, reply: Reply): Promise<void> {
   const options = toMessageOptions(reply);
   const flags = reply.ephemeral ? MessageFlags.Ephemeral : undefined;
-  if (interaction.deferred && !interaction.replied) {
+  const started = acks.get(interaction);
+  // A deferral (or another reply) in flight: wait for it, so the state below is settled. With none, no
+  // await, so nothing can start one between this check and ours.
+  if (started) await started.done;
+  // After a silent update deferral only an update edits the message; any other reply is a new message.
+  const editsDeferred = started?.kind !== 'update' || reply.update === true;
+  if (interaction.deferred && !interaction.replied && editsDeferred) {
     await interaction.editReply(options);
-  } else if (interaction.replied) {
+  } else if (interaction.deferred || interaction.replied) {
     await interaction.followUp({ ...options, ...(flags ? { flags } : {}) });
+  } else if (reply.update && interaction.isMessageComponent()) {
+    await startAck(interaction, 'reply', () => interaction.update(options));
   } else {
-    await interaction.reply({ ...options, ...(flags ? { flags } : {}) });
+    await startAck(interaction, 'reply', () =>
+      interaction.reply({ ...options, ...(flags ? { flags } : {}) }),
+    );
   }
 }

@@ -1,8 +1,8 @@
 import { PermissionFlagsBits } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CorpusError } from '../../src/corpus/problems.js';
-import { type Actor, MEMBER_PERMISSIONS, makeActor, ROUTES } from '../loopback/index.js';
-import { FakeCorpus, memoryRecords } from './fakes.js';
+import { type Actor, MEMBER_PERMISSIONS, makeActor, type ReplyView, ROUTES } from '../loopback/index.js';
+import { ENVOY_QUOTES, FakeCorpus, memoryRecords } from './fakes.js';
 import { buttonsOf, type Harness, hasLoneSurrogate, startHarness } from './harness.js';
 
 let h: Harness;
@@ -190,6 +190,76 @@ describe('/quote', () => {
     expect(reply.ephemeral).toBe(true);
     expect(reply.embeds[0]?.description).toContain('Pam Melroy is mentioned in the corpus but never quoted.');
     expect(reply.embeds[0]?.description).toContain('Bill Nelson');
+  });
+});
+
+describe('/quote paged', () => {
+  /** The `[Q<n>]` tags the quotes on a page start with. */
+  const tags = (reply: ReplyView) =>
+    (reply.embeds[0]?.description?.match(/^> \\\[Q\d+\\\]/gm) ?? []).map((t) => t.replace(/[>\s\\]/g, ''));
+  const embedTotal = (reply: ReplyView) => {
+    const e = reply.embeds[0];
+    return (e?.title?.length ?? 0) + (e?.description?.length ?? 0) + (e?.footer?.text.length ?? 0);
+  };
+
+  it('pages through quotes too long for one embed: each once, within limits, pinging no one', async () => {
+    const actor = someone();
+    const before = h.loopback.mentionViolations.length;
+    let reply = await h.loopback.command('quote', { speaker: 'Talkative Envoy' }, { actor }).reply();
+    const pages = Number(/Page 1\/(\d+)/.exec(reply.embeds[0]?.footer?.text ?? '')?.[1]);
+    expect(pages).toBeGreaterThanOrEqual(3);
+    const seen: string[] = [];
+    for (let page = 1; ; page++) {
+      const embed = reply.embeds[0];
+      expect(embed?.title).toBe(`Quotes (${ENVOY_QUOTES.length})`);
+      expect(embed?.footer?.text).toBe(
+        `Corpus ${corpus.current.version} · Page ${page}/${pages} · Speaker: Talkative Envoy`,
+      );
+      expect(embed?.description?.length).toBeLessThanOrEqual(4096);
+      expect(embedTotal(reply)).toBeLessThanOrEqual(6000);
+      // Each quote whole: its tag, its closing words and its citation.
+      expect(embed?.description?.match(/together\.\n— \[/g)?.length).toBe(tags(reply).length);
+      expect(embed?.description).toContain('@\u200beveryone \\<@123456789012345678\\>');
+      seen.push(...tags(reply));
+      const [previous, next] = buttonsOf(reply) as Array<{ custom_id: string; disabled?: boolean }>;
+      expect(previous).toMatchObject({ custom_id: `quote:page:${page - 1}`, disabled: page === 1 });
+      expect(next).toMatchObject({ custom_id: `quote:page:${page + 1}`, disabled: page === pages });
+      if (page === pages) break;
+      const press = h.loopback.pressButton(next?.custom_id ?? '', reply.message, { actor });
+      reply = await press.reply();
+      // Paging replaces the message in place (callback type 7), so the channel is not flooded.
+      expect((await press.callback()).type).toBe(7);
+      expect(reply.message.id).toBe(press.payload.type === 3 ? press.payload.message.id : '');
+    }
+    expect(seen).toEqual(ENVOY_QUOTES.map((_, i) => `[Q${i + 1}]`));
+    expect(h.loopback.mentionViolations.length).toBe(before);
+    // And back.
+    const back = await h.loopback.pressButton('quote:page:1', reply.message, { actor }).reply();
+    expect(back.embeds[0]?.footer?.text).toContain(`Page 1/${pages}`);
+    expect(tags(back)[0]).toBe('[Q1]');
+  });
+
+  it('keeps the topic across pages', async () => {
+    const actor = someone();
+    const first = await h.loopback
+      .command('quote', { speaker: 'talkative envoy', about: '[Q12]' }, { actor })
+      .reply();
+    expect(tags(first)[0]).toBe('[Q12]');
+    expect(first.embeds[0]?.footer?.text).toMatch(
+      / · Page 1\/\d+ · Speaker: Talkative Envoy · About: \[Q12\]$/,
+    );
+    const second = await h.loopback.pressButton('quote:page:2', first.message, { actor }).reply();
+    expect(second.embeds[0]?.description).toContain('on “\\[Q12\\]”');
+    expect(second.embeds[0]?.footer?.text).toMatch(
+      / · Page 2\/\d+ · Speaker: Talkative Envoy · About: \[Q12\]$/,
+    );
+    expect(tags(second)).not.toContain('[Q12]');
+  });
+
+  it('shows one page without buttons when the quotes fit', async () => {
+    const reply = await h.loopback.command('quote', { speaker: 'Bill Nelson' }, { actor: someone() }).reply();
+    expect(reply.components).toEqual([]);
+    expect(reply.embeds[0]?.footer?.text).toBe(`Corpus ${corpus.current.version}`);
   });
 });
 

@@ -46,8 +46,16 @@ const PASSAGES = Array.from(
     `Paragraph ${i + 1}: the Framework Agreement between the United States and Japan covers cooperation in space exploration, science and the Artemis program (${'detail '.repeat(i)}).`,
 );
 
+/** Quotes of "Talkative Envoy": too many and too long for one embed, each tagged `[Q<n>]`. */
+export const ENVOY_QUOTES = Array.from(
+  { length: 17 },
+  (_, i) =>
+    `[Q${i + 1}] @everyone <@123456789012345678> we *will* cooperate on ${'lunar science and exploration, '.repeat(8 + (i % 5) * 4)}together.`,
+);
+
 export const SPEAKERS: SpeakerChoice[] = [
   { name: 'Bill Nelson', title: 'NASA Administrator', quotes: 2 },
+  { name: 'Talkative Envoy', title: 'Special Envoy', quotes: ENVOY_QUOTES.length },
   { name: 'Pam Melroy', title: 'NASA Deputy Administrator', quotes: 0 },
   ...Array.from({ length: 30 }, (_, i) => ({
     name: `Aide ${String(i).padStart(2, '0')}`,
@@ -102,6 +110,19 @@ export function fakeKb(version = 'v1fake'): KnowledgeBase {
           speaker: { name: s.name, title: s.title },
           known: true,
           quotes,
+          suggestions: [],
+        };
+      }
+      if (s?.name === 'Talkative Envoy') {
+        // With a topic, the quotes mentioning it first (as the core ranks them).
+        const ranked = about
+          ? [...ENVOY_QUOTES].sort((a, b) => Number(b.includes(about)) - Number(a.includes(about)))
+          : ENVOY_QUOTES;
+        return {
+          query: speaker,
+          speaker: { name: s.name, title: s.title },
+          known: true,
+          quotes: ranked.map((text, i) => ({ text, citation: citation(i + 1, text) })),
           suggestions: [],
         };
       }

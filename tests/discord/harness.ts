@@ -2,7 +2,7 @@
 
 import { AccordBot } from '../../src/discord/bot.js';
 import type { CorpusSource } from '../../src/discord/command.js';
-import { loadCommands } from '../../src/discord/registry.js';
+import { type CommandRegistry, loadCommands } from '../../src/discord/registry.js';
 import { createLogger } from '../../src/logger.js';
 import type { Records } from '../../src/records/types.js';
 import { LoopbackDiscord, type LoopbackOptions } from '../loopback/index.js';
@@ -29,6 +29,10 @@ export async function startHarness(
     records?: Records;
     /** MAX_UPLOAD_BYTES for /corpus add (default 1 MB). */
     maxUploadBytes?: number;
+    /** The commands (default: the real ones from commands/). */
+    commands?: CommandRegistry;
+    /** When the bot defers an answer not started yet (default: the bot's 2 s). */
+    deferAfterMs?: number;
   } = {},
 ): Promise<Harness> {
   const loopback = await LoopbackDiscord.start(options.loopback);
@@ -48,7 +52,7 @@ export async function startHarness(
     token: loopback.token,
     apiBase: loopback.apiBase,
     corpus,
-    commands: await loadCommands(),
+    commands: options.commands ?? (await loadCommands()),
     settings: {
       moderatorRoleIds: [loopback.guild.roles.moderator],
       maxUploadBytes: options.maxUploadBytes ?? 1024 * 1024,
@@ -57,6 +61,7 @@ export async function startHarness(
     ...(options.records ? { records: options.records } : {}),
     logger,
     clientOptions: { waitGuildTimeout: 1_000 },
+    ...(options.deferAfterMs !== undefined ? { deferAfterMs: options.deferAfterMs } : {}),
   });
   try {
     await bot.start();
