@@ -2,8 +2,9 @@ import { createHash } from 'node:crypto';
 import { type AskContext, ask } from '../answer/ask.js';
 import { PeopleFinder } from '../answer/entities.js';
 import { PassageReader, Referents } from '../answer/referents.js';
+import { runInSlices, runNow, type Steps } from '../corpus/steps.js';
 import type { Corpus } from '../corpus/types.js';
-import { buildQuoteIndex } from '../quotes/index.js';
+import { quoteIndexSteps } from '../quotes/index.js';
 import { Glossary, speakerGlossary } from '../search/glossary.js';
 import { INDEX_OPTIONS, PassageIndex } from '../search/index.js';
 import type { KnowledgeBase, SourceInfo } from './types.js';
@@ -16,6 +17,10 @@ const PIPELINE_VERSION = 1;
  * corpora with the same version answer the same way.
  */
 export function corpusVersion(corpus: Corpus): string {
+  return runNow(versionSteps(corpus));
+}
+
+function* versionSteps(corpus: Corpus): Steps<string> {
   const hash = createHash('sha256');
   hash.update(JSON.stringify({ pipeline: PIPELINE_VERSION, options: Object.keys(INDEX_OPTIONS).sort() }));
   for (const doc of corpus.documents) {
@@ -23,6 +28,7 @@ export function corpusVersion(corpus: Corpus): string {
       JSON.stringify([doc.id, doc.title, doc.kind, doc.url, doc.published, doc.publisher, doc.bodyStart]),
     );
     hash.update(doc.text);
+    yield;
   }
   hash.update(JSON.stringify([corpus.speakers, corpus.glossary]));
   return hash.digest('hex').slice(0, 10);
@@ -30,8 +36,21 @@ export function corpusVersion(corpus: Corpus): string {
 
 /** Builds everything the adapters query from a loaded corpus. The result never changes; reloads build anew. */
 export function buildKnowledgeBase(corpus: Corpus): KnowledgeBase {
-  const index = PassageIndex.build(corpus);
-  const quotes = buildQuoteIndex(corpus);
+  return runNow(knowledgeBaseSteps(corpus));
+}
+
+/**
+ * {@link buildKnowledgeBase} a few milliseconds at a time, so that a running bot keeps answering from the old
+ * knowledge base while the new one is built.
+ */
+export function buildKnowledgeBaseInSlices(corpus: Corpus): Promise<KnowledgeBase> {
+  return runInSlices(knowledgeBaseSteps(corpus));
+}
+
+function* knowledgeBaseSteps(corpus: Corpus): Steps<KnowledgeBase> {
+  const index = yield* PassageIndex.steps(corpus);
+  const quotes = yield* quoteIndexSteps(corpus);
+  const version = yield* versionSteps(corpus);
   const documents = new Map(corpus.documents.map((d) => [d.id, d]));
   const context: AskContext = {
     index,
@@ -54,7 +73,7 @@ export function buildKnowledgeBase(corpus: Corpus): KnowledgeBase {
     passages: passagesPerDocument.get(d.id) ?? 0,
   }));
   return {
-    version: corpusVersion(corpus),
+    version,
     ask: (question, options) => ask(context, question, options),
     quote: (speaker, about) => quotes.quote(speaker, about),
     speakers: (prefix, limit = 25) => quotes.speakers(prefix, Math.min(limit, 25)),

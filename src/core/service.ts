@@ -15,13 +15,20 @@ import {
   restoreDocument,
   type TrashedFile,
 } from '../corpus/admin.js';
-import { type CorpusDiff, diffCorpora, manifestOf } from '../corpus/diff.js';
+import {
+  type CorpusDiff,
+  type CorpusManifest,
+  diffManifests,
+  manifestOf,
+  manifestSteps,
+} from '../corpus/diff.js';
 import { loadCorpus, loadCorpusStrict } from '../corpus/load.js';
 import { formatProblem } from '../corpus/problems.js';
+import { runInSlices } from '../corpus/steps.js';
 import type { Corpus } from '../corpus/types.js';
 import { writeManifest } from '../records/manifest.js';
 import { type Actor, type CorpusAction, disabledRecords, type Records } from '../records/types.js';
-import { buildKnowledgeBase } from './knowledge.js';
+import { buildKnowledgeBase, buildKnowledgeBaseInSlices } from './knowledge.js';
 import type { KnowledgeBase } from './types.js';
 
 /** What a successful reload did. */
@@ -61,7 +68,8 @@ export interface CorpusServiceOptions {
  */
 export class CorpusService {
   private live: KnowledgeBase;
-  private liveCorpus: Corpus;
+  /** Passage hashes of the live corpus: what a reload's diff compares against, and what `corpus diff` reads. */
+  private liveManifest: CorpusManifest;
   private busy: Promise<unknown> | null = null;
   private readonly records: Records;
 
@@ -71,8 +79,8 @@ export class CorpusService {
     private readonly options: CorpusServiceOptions,
     corpus: Corpus,
   ) {
-    this.liveCorpus = corpus;
     this.live = buildKnowledgeBase(corpus);
+    this.liveManifest = manifestOf(corpus, this.live.version);
     this.records = options.records ?? disabledRecords();
   }
 
@@ -244,11 +252,13 @@ export class CorpusService {
   private async rebuild(): Promise<ReloadReport> {
     const started = performance.now();
     const corpus = await loadCorpusStrict(this.corpusDir);
-    const next = buildKnowledgeBase(corpus);
+    // Built a slice at a time: the old knowledge base keeps answering until the swap below.
+    const next = await buildKnowledgeBaseInSlices(corpus);
     const previousVersion = this.live.version;
-    const diff = diffCorpora(this.liveCorpus, corpus);
+    const manifest = await runInSlices(manifestSteps(corpus, next.version));
+    const diff = diffManifests(this.liveManifest, manifest);
     this.live = next;
-    this.liveCorpus = corpus;
+    this.liveManifest = manifest;
     const report: ReloadReport = {
       ...next.stats(),
       version: next.version,
@@ -269,7 +279,7 @@ export class CorpusService {
   private async saveManifest(): Promise<void> {
     if (!this.options.dataDir) return;
     try {
-      await writeManifest(this.options.dataDir, manifestOf(this.liveCorpus, this.live.version));
+      await writeManifest(this.options.dataDir, this.liveManifest);
     } catch (err) {
       this.logger.error({ err }, 'corpus: could not save the live manifest');
     }

@@ -3,6 +3,7 @@
  * against the one it is about to swap in, and `corpus diff` diffs the folder against the last live manifest.
  */
 import { createHash } from 'node:crypto';
+import { runNow, type Steps } from './steps.js';
 import type { Corpus } from './types.js';
 
 /** The passages of one document, each as `[passage id, text hash]`, in document order. */
@@ -45,11 +46,17 @@ export function passageHash(text: string): string {
 
 /** The manifest of a loaded corpus. */
 export function manifestOf(corpus: Corpus, version: string): CorpusManifest {
+  return runNow(manifestSteps(corpus, version));
+}
+
+/** {@link manifestOf} as steps, one passage each (see `steps.ts`): hashing 100k passages takes a while. */
+export function* manifestSteps(corpus: Corpus, version: string): Steps<CorpusManifest> {
   const byDocument = new Map<string, [string, string][]>();
   for (const p of corpus.passages) {
     const list = byDocument.get(p.docId) ?? [];
     list.push([p.id, passageHash(p.text)]);
     byDocument.set(p.docId, list);
+    yield;
   }
   return {
     version,

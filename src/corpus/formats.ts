@@ -1,5 +1,6 @@
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import { type CorpusProblem, yamlMessage } from './problems.js';
+import { runNow, type Steps } from './steps.js';
 import type { CorpusDocument } from './types.js';
 
 /** What parsing one file gives: the documents it holds and what is wrong with it. */
@@ -206,23 +207,29 @@ export function parseText(file: string, content: string): ParsedFile {
  * `publisher`, `kind`. Blank lines are skipped; each broken line is reported with its number.
  */
 export function parseJsonl(file: string, content: string): ParsedFile {
+  return runNow(jsonlSteps(file, content));
+}
+
+/** {@link parseJsonl} as steps, one line each: a bulk file of thousands of documents (see `steps.ts`). */
+export function* jsonlSteps(file: string, content: string): Steps<ParsedFile> {
   const documents: CorpusDocument[] = [];
   const problems: CorpusProblem[] = [];
   const lines = content.split('\n');
-  lines.forEach((raw, index) => {
+  for (const [index, raw] of lines.entries()) {
+    yield;
     const line = index + 1;
-    if (raw.trim() === '') return;
+    if (raw.trim() === '') continue;
     const problem = (message: string) => problems.push({ file, line, message });
     let record: unknown;
     try {
       record = JSON.parse(raw);
     } catch (err) {
       problem(`not valid JSON: ${(err as Error).message}`);
-      return;
+      continue;
     }
     if (typeof record !== 'object' || record === null || Array.isArray(record)) {
       problem('each line must be a JSON object such as {"id": "…", "title": "…", "text": "…"}');
-      return;
+      continue;
     }
     const fields = record as Record<string, unknown>;
     const before = problems.length;
@@ -240,7 +247,7 @@ export function parseJsonl(file: string, content: string): ParsedFile {
     if (typeof fields.text !== 'string' || fields.text.trim() === '')
       problem('"text" must be non-empty text');
     checkOptionalMeta(fields, (_field, message) => problem(message));
-    if (problems.length > before) return;
+    if (problems.length > before) continue;
     documents.push({
       id: String(rawId),
       title: (fields.title as string).trim() || String(rawId),
@@ -252,6 +259,6 @@ export function parseJsonl(file: string, content: string): ParsedFile {
       text: fields.text as string,
       bodyStart: 0,
     });
-  });
+  }
   return { documents, problems };
 }

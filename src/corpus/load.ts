@@ -2,6 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import {
   type DOCUMENT_EXTENSIONS,
+  jsonlSteps,
   type ParsedFile,
   parseJsonl,
   parseMarkdown,
@@ -10,7 +11,8 @@ import {
 import { CorpusError, type CorpusProblem } from './problems.js';
 import { GLOSSARY_FILE, parseGlossary, parseSpeakers, SPEAKERS_FILE } from './registry.js';
 import { segmentDocument } from './segment.js';
-import type { Corpus, CorpusDocument, GlossaryEntry, SpeakerEntry } from './types.js';
+import { runInSlices, runNow, type Steps } from './steps.js';
+import type { Corpus, CorpusDocument, GlossaryEntry, Passage, SpeakerEntry } from './types.js';
 
 const PARSERS: Record<(typeof DOCUMENT_EXTENSIONS)[number], (file: string, content: string) => ParsedFile> = {
   '.md': parseMarkdown,
@@ -24,15 +26,28 @@ export interface LoadResult {
   problems: CorpusProblem[];
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
+/** Bytes decoded per step: a 100 MB bulk file must not hold the event loop for the whole of it. */
+const DECODE_CHUNK = 1 << 20;
 
 /** Decodes a file, reporting bytes that are not UTF-8 instead of silently replacing them. */
 export function decodeUtf8(file: string, bytes: Uint8Array): { text: string } | { problem: CorpusProblem } {
+  return runNow(decodeSteps(file, bytes));
+}
+
+/** {@link decodeUtf8} as steps, a megabyte each (a character split between chunks is carried over). */
+function* decodeSteps(file: string, bytes: Uint8Array): Steps<{ text: string } | { problem: CorpusProblem }> {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  const parts: string[] = [];
   try {
-    return { text: utf8.decode(bytes).replace(/^\uFEFF/, '') };
+    for (let at = 0; at < bytes.length; at += DECODE_CHUNK) {
+      parts.push(decoder.decode(bytes.subarray(at, at + DECODE_CHUNK), { stream: true }));
+      yield;
+    }
+    parts.push(decoder.decode());
   } catch {
     return { problem: { file, message: 'the file is not valid UTF-8 text' } };
   }
+  return { text: parts.join('').replace(/^\uFEFF/, '') };
 }
 
 /**
@@ -74,7 +89,7 @@ export async function loadCorpus(dir: string): Promise<LoadResult> {
       });
       continue;
     }
-    const decoded = decodeUtf8(name, bytes);
+    const decoded = await runInSlices(decodeSteps(name, bytes));
     if ('problem' in decoded) {
       problems.push(decoded.problem);
       continue;
@@ -91,7 +106,10 @@ export async function loadCorpus(dir: string): Promise<LoadResult> {
       glossary = parsed.entries;
       continue;
     }
-    const parsed = PARSERS[ext as keyof typeof PARSERS](name, decoded.text);
+    const parsed =
+      ext === '.jsonl'
+        ? await runInSlices(jsonlSteps(name, decoded.text))
+        : PARSERS[ext as keyof typeof PARSERS](name, decoded.text);
     problems.push(...parsed.problems);
     for (const doc of parsed.documents) {
       const other = firstSeen.get(doc.id);
@@ -106,7 +124,7 @@ export async function loadCorpus(dir: string): Promise<LoadResult> {
       documents.push(doc);
     }
   }
-  const passages = documents.flatMap(segmentDocument);
+  const passages = await runInSlices(segmentSteps(documents));
   return { corpus: { documents, passages, speakers, glossary }, problems };
 }
 
@@ -115,6 +133,16 @@ export async function loadCorpusStrict(dir: string): Promise<Corpus> {
   const { corpus, problems } = await loadCorpus(dir);
   if (problems.length > 0) throw new CorpusError(problems);
   return corpus;
+}
+
+/** Splits documents into passages, one document a step. */
+function* segmentSteps(documents: CorpusDocument[]): Steps<Passage[]> {
+  const passages: Passage[] = [];
+  for (const doc of documents) {
+    passages.push(...segmentDocument(doc));
+    yield;
+  }
+  return passages;
 }
 
 function emptyCorpus(): Corpus {

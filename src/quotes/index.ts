@@ -5,6 +5,7 @@ import {
   type SpeakerInfo,
   UserInputError,
 } from '../core/types.js';
+import { runNow, type Steps } from '../corpus/steps.js';
 import type { Corpus } from '../corpus/types.js';
 import { Glossary } from '../search/glossary.js';
 import { contentTerms, stripInvisible } from '../search/text.js';
@@ -73,6 +74,11 @@ interface IndexedQuote {
 
 /** Extracts the quotes of a corpus and indexes them by speaker. */
 export function buildQuoteIndex(corpus: Corpus): QuoteIndex {
+  return runNow(quoteIndexSteps(corpus));
+}
+
+/** {@link buildQuoteIndex} as steps, one document each (see `corpus/steps.ts`). */
+export function* quoteIndexSteps(corpus: Corpus): Steps<QuoteIndex> {
   const people = new PeopleDirectory(corpus.speakers, corpus.glossary);
   const glossary = new Glossary(corpus.glossary);
   const all: IndexedQuote[] = [];
@@ -94,6 +100,7 @@ export function buildQuoteIndex(corpus: Corpus): QuoteIndex {
         stems: new Set(contentTerms(found.text).map((t) => t.stem)),
       });
     }
+    yield;
   }
   const bySpeaker = new Map<Person, IndexedQuote[]>();
   for (const q of all) {

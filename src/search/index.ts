@@ -1,5 +1,6 @@
 import MiniSearch, { type Options, type SearchResult } from 'minisearch';
 import SearchableMap from 'minisearch/SearchableMap';
+import { runNow, type Steps } from '../corpus/steps.js';
 import type { Corpus, Passage } from '../corpus/types.js';
 import { contentTerms, type Term } from './text.js';
 
@@ -70,6 +71,11 @@ export class PassageIndex {
 
   /** Indexes every passage of `corpus`. */
   static build(corpus: Corpus): PassageIndex {
+    return runNow(PassageIndex.steps(corpus));
+  }
+
+  /** {@link build} as steps, one passage each (see `corpus/steps.ts`). */
+  static *steps(corpus: Corpus): Steps<PassageIndex> {
     const titles = new Map(
       corpus.documents.map((d) => [
         d.id,
@@ -81,15 +87,14 @@ export class PassageIndex {
     const frequency = new Map<string, number>();
     const stemsBySentence = new Map<string, string[][]>();
     const search = new MiniSearch<IndexedPassage>(INDEX_OPTIONS);
-    search.addAll(
-      corpus.passages.map((passage) => {
-        const terms = contentTerms(passage.text);
-        const stems = terms.map((t) => t.stem);
-        for (const s of new Set(stems)) frequency.set(s, (frequency.get(s) ?? 0) + 1);
-        stemsBySentence.set(passage.id, bySentence(passage, terms));
-        return { id: passage.id, terms: stems.join(' '), title: titles.get(passage.docId) ?? '' };
-      }),
-    );
+    for (const passage of corpus.passages) {
+      const terms = contentTerms(passage.text);
+      const stems = terms.map((t) => t.stem);
+      for (const s of new Set(stems)) frequency.set(s, (frequency.get(s) ?? 0) + 1);
+      stemsBySentence.set(passage.id, bySentence(passage, terms));
+      search.add({ id: passage.id, terms: stems.join(' '), title: titles.get(passage.docId) ?? '' });
+      yield;
+    }
     return new PassageIndex(search, corpus.passages, frequency, stemsBySentence);
   }
 

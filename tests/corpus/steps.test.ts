@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { runInSlices, runNow, type Steps } from '../../src/corpus/steps.js';
+
+/** Busy work in steps of about `stepMs`, returning how many steps ran. */
+function* busy(steps: number, stepMs: number): Steps<number> {
+  for (let i = 0; i < steps; i++) {
+    const until = performance.now() + stepMs;
+    while (performance.now() < until) {
+      // spin: a stand-in for indexing one passage
+    }
+    yield;
+  }
+  return steps;
+}
+
+describe('steps', () => {
+  it('runNow runs every step at once', () => {
+    expect(runNow(busy(5, 0))).toBe(5);
+  });
+
+  it('runInSlices gives the event loop a turn between slices, with the same result', async () => {
+    let ticks = 0;
+    let longestGap = 0;
+    let last = performance.now();
+    const timer = setInterval(() => {
+      const now = performance.now();
+      longestGap = Math.max(longestGap, now - last);
+      last = now;
+      ticks++;
+    }, 1);
+    last = performance.now();
+    const result = await runInSlices(busy(40, 2), 10);
+    clearInterval(timer);
+    expect(result).toBe(40);
+    // 80 ms of work in 10 ms slices: timers ran in between, none waited for the whole build.
+    expect(ticks).toBeGreaterThan(3);
+    expect(longestGap).toBeLessThan(60);
+  });
+});
