@@ -18,7 +18,7 @@ import {
 import {
   type CorpusDiff,
   type CorpusManifest,
-  diffManifests,
+  diffSteps,
   manifestOf,
   manifestSteps,
 } from '../corpus/diff.js';
@@ -256,7 +256,7 @@ export class CorpusService {
     const next = await buildKnowledgeBaseInSlices(corpus);
     const previousVersion = this.live.version;
     const manifest = await runInSlices(manifestSteps(corpus, next.version));
-    const diff = diffManifests(this.liveManifest, manifest);
+    const diff = await runInSlices(diffSteps(this.liveManifest, manifest));
     this.live = next;
     this.liveManifest = manifest;
     const report: ReloadReport = {

@@ -73,13 +73,19 @@ export function* manifestSteps(corpus: Corpus, version: string): Steps<CorpusMan
  * persists with another text hash.
  */
 export function diffManifests(before: CorpusManifest, after: CorpusManifest): CorpusDiff {
-  const old = new Map(before.documents.map((d) => [d.id, new Map(d.passages)]));
-  const next = new Map(after.documents.map((d) => [d.id, new Map(d.passages)]));
+  return runNow(diffSteps(before, after));
+}
+
+/** {@link diffManifests} as steps, one document each (see `steps.ts`). */
+export function* diffSteps(before: CorpusManifest, after: CorpusManifest): Steps<CorpusDiff> {
+  const old = new Map(before.documents.map((d) => [d.id, d.passages]));
+  const next = new Map(after.documents.map((d) => [d.id, d.passages]));
   const ids = [...new Set([...old.keys(), ...next.keys()])].sort();
   const documents: DocumentDiff[] = [];
   for (const id of ids) {
-    const was = old.get(id) ?? new Map<string, string>();
-    const is = next.get(id) ?? new Map<string, string>();
+    yield;
+    const was = new Map(old.get(id) ?? []);
+    const is = new Map(next.get(id) ?? []);
     const added = [...is.keys()].filter((p) => !was.has(p));
     const removed = [...was.keys()].filter((p) => !is.has(p));
     const changed = [...is.keys()].filter((p) => was.has(p) && was.get(p) !== is.get(p));

@@ -48,7 +48,7 @@ export interface SearchHit {
 /** Passage retrieval over a corpus: MiniSearch's BM25 plus the document frequencies the ranking needs. */
 export class PassageIndex {
   readonly passageCount: number;
-  private readonly byId: Map<string, Passage>;
+  private readonly byId = new Map<string, Passage>();
   private readonly byDocument = new Map<string, Passage[]>();
   private vocabularyTree: SearchableMap<number> | undefined;
 
@@ -60,13 +60,15 @@ export class PassageIndex {
     /** Per passage id, the content stems of each of its sentences (analyzed once, at build). */
     private readonly stemsBySentence: Map<string, string[][]>,
   ) {
-    this.byId = new Map(passages.map((p) => [p.id, p]));
-    for (const p of passages) {
-      const list = this.byDocument.get(p.docId);
-      if (list) list.push(p);
-      else this.byDocument.set(p.docId, [p]);
-    }
     this.passageCount = passages.length;
+  }
+
+  /** Files a passage under its id and document; done while indexing, so no pass over all passages is left. */
+  private register(passage: Passage): void {
+    this.byId.set(passage.id, passage);
+    const list = this.byDocument.get(passage.docId);
+    if (list) list.push(passage);
+    else this.byDocument.set(passage.docId, [passage]);
   }
 
   /** Indexes every passage of `corpus`. */
@@ -76,26 +78,33 @@ export class PassageIndex {
 
   /** {@link build} as steps, one passage each (see `corpus/steps.ts`). */
   static *steps(corpus: Corpus): Steps<PassageIndex> {
-    const titles = new Map(
-      corpus.documents.map((d) => [
-        d.id,
-        contentTerms(d.title)
+    const documents = new Map(corpus.documents.map((d) => [d.id, d]));
+    // Title stems per document, analyzed when the document's first passage comes (one step each).
+    const titles = new Map<string, string>();
+    const titleOf = (docId: string): string => {
+      let stems = titles.get(docId);
+      if (stems === undefined) {
+        stems = contentTerms(documents.get(docId)?.title ?? '')
           .map((t) => t.stem)
-          .join(' '),
-      ]),
-    );
+          .join(' ');
+        titles.set(docId, stems);
+      }
+      return stems;
+    };
     const frequency = new Map<string, number>();
     const stemsBySentence = new Map<string, string[][]>();
     const search = new MiniSearch<IndexedPassage>(INDEX_OPTIONS);
+    const index = new PassageIndex(search, corpus.passages, frequency, stemsBySentence);
     for (const passage of corpus.passages) {
+      index.register(passage);
       const terms = contentTerms(passage.text);
       const stems = terms.map((t) => t.stem);
       for (const s of new Set(stems)) frequency.set(s, (frequency.get(s) ?? 0) + 1);
       stemsBySentence.set(passage.id, bySentence(passage, terms));
-      search.add({ id: passage.id, terms: stems.join(' '), title: titles.get(passage.docId) ?? '' });
+      search.add({ id: passage.id, terms: stems.join(' '), title: titleOf(passage.docId) });
       yield;
     }
-    return new PassageIndex(search, corpus.passages, frequency, stemsBySentence);
+    return index;
   }
 
   /** The content stems of each sentence of a passage, in sentence order. */
