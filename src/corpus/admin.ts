@@ -11,11 +11,9 @@ import { UserInputError } from '../core/types.js';
 import {
   checkId,
   DOCUMENT_EXTENSIONS,
+  DOCUMENT_PARSERS,
+  type DocumentExtension,
   idFromFileName,
-  type ParsedFile,
-  parseJsonl,
-  parseMarkdown,
-  parseText,
 } from './formats.js';
 import { decodeUtf8, loadCorpus } from './load.js';
 import { type CorpusProblem, formatProblem } from './problems.js';
@@ -25,13 +23,6 @@ import type { CorpusDocument } from './types.js';
 export const TRASH_DIR = '.trash';
 /** Default upload limit: 1 MB. */
 export const DEFAULT_MAX_UPLOAD_BYTES = 1024 * 1024;
-
-type DocumentExtension = (typeof DOCUMENT_EXTENSIONS)[number];
-const PARSERS: Record<DocumentExtension, (file: string, content: string) => ParsedFile> = {
-  '.md': parseMarkdown,
-  '.txt': parseText,
-  '.jsonl': parseJsonl,
-};
 
 /**
  * A refused corpus change, with a message fit to show the moderator as is. `problems` holds the file's
@@ -219,7 +210,7 @@ function parseUpload(fileName: string, ext: DocumentExtension, bytes: Uint8Array
   let documents: CorpusDocument[] = [];
   if ('problem' in decoded) problems.push(decoded.problem);
   else {
-    const parsed = PARSERS[ext](fileName, decoded.text);
+    const parsed = DOCUMENT_PARSERS[ext](fileName, decoded.text);
     problems.push(...parsed.problems);
     documents = parsed.documents;
     const seen = new Set<string>();
@@ -359,9 +350,9 @@ async function documentsOnDisk(corpusDir: string): Promise<DocumentEntry[]> {
 /** The documents one file holds, read as if it were named `name`; none when it does not parse. */
 async function documentsIn(path: string, name: string): Promise<CorpusDocument[]> {
   const ext = extname(name).toLowerCase() as DocumentExtension;
-  if (!(ext in PARSERS)) return [];
+  if (!(ext in DOCUMENT_PARSERS)) return [];
   const decoded = decodeUtf8(name, await readFile(path));
-  return 'text' in decoded ? PARSERS[ext](name, decoded.text).documents : [];
+  return 'text' in decoded ? DOCUMENT_PARSERS[ext](name, decoded.text).documents : [];
 }
 
 async function exists(path: string): Promise<boolean> {

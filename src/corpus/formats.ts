@@ -11,6 +11,7 @@ export interface ParsedFile {
 
 /** File endings the corpus reads documents from. */
 export const DOCUMENT_EXTENSIONS = ['.md', '.txt', '.jsonl'] as const;
+export type DocumentExtension = (typeof DOCUMENT_EXTENSIONS)[number];
 
 const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
 const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
@@ -262,3 +263,10 @@ export function* jsonlSteps(file: string, content: string): Steps<ParsedFile> {
   }
   return { documents, problems };
 }
+
+/** The file endings documents are read from, and the parser of each. The only such table. */
+export const DOCUMENT_PARSERS: Record<DocumentExtension, (file: string, content: string) => ParsedFile> = {
+  '.md': parseMarkdown,
+  '.txt': parseText,
+  '.jsonl': parseJsonl,
+};

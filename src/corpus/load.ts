@@ -1,24 +1,11 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
-import {
-  type DOCUMENT_EXTENSIONS,
-  jsonlSteps,
-  type ParsedFile,
-  parseJsonl,
-  parseMarkdown,
-  parseText,
-} from './formats.js';
+import { DOCUMENT_PARSERS, type DocumentExtension, jsonlSteps } from './formats.js';
 import { CorpusError, type CorpusProblem } from './problems.js';
 import { GLOSSARY_FILE, parseGlossary, parseSpeakers, SPEAKERS_FILE } from './registry.js';
 import { segmentDocument } from './segment.js';
 import { runInSlices, runNow, type Steps } from './steps.js';
 import type { Corpus, CorpusDocument, GlossaryEntry, Passage, SpeakerEntry } from './types.js';
-
-const PARSERS: Record<(typeof DOCUMENT_EXTENSIONS)[number], (file: string, content: string) => ParsedFile> = {
-  '.md': parseMarkdown,
-  '.txt': parseText,
-  '.jsonl': parseJsonl,
-};
 
 /** A corpus as far as it loaded, and every problem found on the way. */
 export interface LoadResult {
@@ -77,7 +64,7 @@ export async function loadCorpus(dir: string): Promise<LoadResult> {
   for (const name of names) {
     const ext = extname(name).toLowerCase();
     const isRegister = name === SPEAKERS_FILE || name === GLOSSARY_FILE;
-    if (!isRegister && !(ext in PARSERS)) continue;
+    if (!isRegister && !(ext in DOCUMENT_PARSERS)) continue;
     let bytes: Uint8Array;
     try {
       bytes = await readFile(join(dir, name));
@@ -109,7 +96,7 @@ export async function loadCorpus(dir: string): Promise<LoadResult> {
     const parsed =
       ext === '.jsonl'
         ? await runInSlices(jsonlSteps(name, decoded.text))
-        : PARSERS[ext as keyof typeof PARSERS](name, decoded.text);
+        : DOCUMENT_PARSERS[ext as DocumentExtension](name, decoded.text);
     problems.push(...parsed.problems);
     for (const doc of parsed.documents) {
       const other = firstSeen.get(doc.id);
