@@ -41,8 +41,6 @@ const MIN_DOCUMENT_COVERAGE = 0.7;
  */
 const NAME_WINDOW = 4;
 const AGENT_WINDOW = 8;
-/** Ideas weighing at least this share of the heaviest one are main ideas. */
-const MAIN_IDEA_SHARE = 0.8;
 /** Answer types a sentence must hold; "yes/no" and open questions take any sentence. */
 const NEEDS_TYPE = new Set<AnswerType>([
   'date',
@@ -97,13 +95,6 @@ function coverage(concepts: Concept[], sentence: Set<string>, around: Set<string
   return found / total;
 }
 
-/** The ideas a right answer cannot leave out: the rarest ones the corpus knows. */
-function mainConcepts(question: AnalyzedQuestion): Concept[] {
-  const known = question.concepts.filter((c) => c.known);
-  const top = Math.max(0, ...known.map((c) => c.weight));
-  return known.filter((c) => c.weight >= MAIN_IDEA_SHARE * top);
-}
-
 /**
  * For "who" questions a name (or role) must stand next to what the question is about, not anywhere in the
  * sentence: "the U.S. Ambassador to Japan, …, JAXA President Yamakawa Hiroshi" does not name the ambassador.
@@ -115,7 +106,7 @@ function nearMainConcept(
   question: AnalyzedQuestion,
   window: number,
 ): boolean {
-  const main = mainConcepts(question);
+  const { main } = question;
   if (main.length === 0) return candidates.length > 0;
   // "Who is the ambassador": the name must stand by the role itself, not by any other idea of the question.
   const keyStems = new Set(
@@ -153,7 +144,7 @@ function evaluateSentence(
     const window = question.type === 'name' ? NAME_WINDOW : AGENT_WINDOW;
     if (!nearMainConcept(text, match.spans, question, window)) match = null;
   }
-  const main = mainConcepts(question);
+  const { main } = question;
   const found = main.filter((c) => conceptIn(c, stems) || conceptIn(c, around)).length;
   const keyFound = found >= Math.ceil((2 * main.length) / 3);
   const bonus = NEEDS_TYPE.has(question.type) && match ? TYPE_BONUS * match.strength : 0;

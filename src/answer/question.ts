@@ -43,6 +43,8 @@ export interface AnalyzedQuestion {
   /** Stems of the roles a "who is the <role>" question names: its answer stands next to one of them. */
   roles: string[];
   concepts: Concept[];
+  /** The ideas a right answer cannot leave out: the rarest ones the corpus knows. */
+  main: Concept[];
   /** What retrieval searches for. */
   terms: WeightedTerm[];
 }
@@ -155,6 +157,8 @@ export function cleanQuestion(raw: string): string {
 
 const EXPANSION_WEIGHT = 0.6;
 const CORRECTION_WEIGHT = 0.8;
+/** Ideas weighing at least this share of the heaviest known one are main ideas. */
+const MAIN_IDEA_SHARE = 0.8;
 /** The least an unknown word weighs: about the IDF of a word in a third of the passages. */
 const UNKNOWN_WEIGHT_FLOOR = 1;
 /** An unknown word weighs this share of the question's rarest known idea (at least the floor). */
@@ -216,5 +220,8 @@ export function analyzeQuestion(text: string, index: PassageIndex, glossary: Glo
   );
   for (const concept of concepts) if (!concept.known) concept.weight = unknownWeight;
   const roles = tokens.filter((t) => ROLE_WORDS.test(t.word)).map((t) => stem(t.word));
-  return { text, type, roles, concepts, terms };
+  const known = concepts.filter((c) => c.known);
+  const top = Math.max(0, ...known.map((c) => c.weight));
+  const main = known.filter((c) => c.weight >= MAIN_IDEA_SHARE * top);
+  return { text, type, roles, concepts, main, terms };
 }

@@ -41,8 +41,6 @@ export interface WeightedTerm {
 export interface SearchHit {
   passage: Passage;
   score: number;
-  /** Stems of the query that matched this passage. */
-  matched: string[];
 }
 
 /** Passage retrieval over a corpus: MiniSearch's BM25 plus the document frequencies the ranking needs. */
@@ -180,13 +178,9 @@ export class PassageIndex {
     const hits: SearchHit[] = [];
     for (const result of results.slice(0, limit)) {
       const passage = this.byId.get(String(result.id));
-      if (passage) hits.push({ passage, score: result.score, matched: result.queryTerms });
+      if (passage) hits.push({ passage, score: result.score });
     }
     return hits;
-  }
-
-  passage(id: string): Passage | undefined {
-    return this.byId.get(id);
   }
 
   /** The passages of a document, in order. */
