@@ -74,8 +74,6 @@ interface Evaluated {
   passage: Passage;
   retrieval: number;
   best: SentenceEvaluation;
-  /** Weighted share of the question's ideas found anywhere in the passage's document. */
-  documentCoverage: number;
   score: number;
 }
 
@@ -253,10 +251,11 @@ export function ask(ctx: AskContext, rawQuestion: string, options: AskOptions = 
   const answering = candidates.find(
     (e) =>
       question.concepts.length > 0 &&
-      e.documentCoverage >= MIN_DOCUMENT_COVERAGE &&
       e.best.coverage >= MIN_COVERAGE &&
       e.best.keyFound &&
-      (!NEEDS_TYPE.has(question.type) || e.best.typeFound),
+      (!NEEDS_TYPE.has(question.type) || e.best.typeFound) &&
+      // Last: reading a whole document costs the most, and only a would-be answer needs it.
+      documentCoverage(ctx, question, e.passage.docId) >= MIN_DOCUMENT_COVERAGE,
   );
   if (!answering) return respond(null, evaluated, suggestTopics(ctx, evaluated));
   const doc = ctx.documents.get(answering.passage.docId) as CorpusDocument;
@@ -316,9 +315,13 @@ function evaluatePassage(
     evaluateSentence(ctx, question, doc, s, stems.sentences[i] ?? new Set(), stems.all),
   );
   const best = sentences.reduce((a, b) => (b.score > a.score ? b : a));
-  const documentStems = ctx.reader.documentStems(passage.docId);
-  const documentCoverage = coverage(question.concepts, documentStems, documentStems);
-  return { passage, retrieval, best, documentCoverage, score: RETRIEVAL_SHARE * retrieval + best.score };
+  return { passage, retrieval, best, score: RETRIEVAL_SHARE * retrieval + best.score };
+}
+
+/** Weighted share of the question's ideas found anywhere in a document. */
+function documentCoverage(ctx: AskContext, question: AnalyzedQuestion, docId: string): number {
+  const stems = ctx.reader.documentStems(docId);
+  return coverage(question.concepts, stems, stems);
 }
 
 function rankedPassage(ctx: AskContext, e: Evaluated, stems: Set<string>): RankedPassage {
