@@ -1,6 +1,6 @@
 import { readdir } from 'node:fs/promises';
-import { isAbsolute, join, relative, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { isAbsolute, join, relative } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import { PROJECT_ROOT } from '../config.js';
 import type { Command } from './command.js';
@@ -82,8 +82,8 @@ export class CommandRegistry {
   }
 }
 
-/** The project's `commands/` folder. */
-export const COMMANDS_DIR = resolve(PROJECT_ROOT, 'commands');
+/** The `commands/` folder beside this code: the project's, or its compiled copy in dist/ under `npm start`. */
+export const COMMANDS_DIR = fileURLToPath(new URL('../../commands', import.meta.url));
 
 /** Imports every command module in `dir` (`*.ts`/`*.js`, tests and declarations excluded) and validates it. */
 export async function loadCommands(dir: string = COMMANDS_DIR): Promise<CommandRegistry> {

@@ -4,6 +4,7 @@
  * on this host through `broadcastEval`; shards on other hosts (SHARD_LIST) reload from their own triggers.
  */
 import { once } from 'node:events';
+import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Client, REST, type RESTGetAPIGatewayBotResult, Routes, ShardingManager } from 'discord.js';
 import type { Config } from '../config.js';
@@ -89,8 +90,8 @@ export async function reloadOtherShards(
   }
 }
 
-/** The shard entry file, run through tsx like `src/main.ts`. */
-const SHARD_FILE = fileURLToPath(new URL('./shard.ts', import.meta.url));
+/** The shard entry file beside this one: compiled JavaScript under `npm start`, TypeScript in the tests. */
+const SHARD_FILE = fileURLToPath(new URL(`./shard${extname(import.meta.url)}`, import.meta.url));
 
 /**
  * Starts a `ShardingManager` on `SHARD_COUNT` shards (`auto`: Discord's recommendation), or the
@@ -117,8 +118,8 @@ export async function runShardingManager(options: {
     totalShards: total,
     shardList: list,
     mode: 'process',
-    // The shards are TypeScript, run like `npm start` runs the bot.
-    execArgv: ['--import', 'tsx'],
+    // TypeScript shards (when the manager itself runs as TypeScript) need the same loader.
+    execArgv: SHARD_FILE.endsWith('.ts') ? ['--import', 'tsx'] : [],
     respawn: true,
   });
   let stopping = false;

@@ -1,7 +1,7 @@
 /**
  * Cold start: how long from spawning the app, with one `/ask` line waiting on its stdin, to the first line of
- * the answer on its stdout. That covers Node start-up, tsx compiling the sources, loading and indexing the
- * corpus and answering.
+ * the answer on its stdout. That covers Node start-up, loading the code, loading and indexing the corpus and
+ * answering.
  */
 import { spawn } from 'node:child_process';
 import { median } from './metrics.js';

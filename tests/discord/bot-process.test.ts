@@ -4,20 +4,11 @@
  * without npm in between, so the test sees the bot's own exit code after SIGTERM (npm reports the signal).
  */
 
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { PROJECT_ROOT } from '../../src/config.js';
-import { env, loopback, run, TSX } from './child.js';
-
-/** The arguments of package.json's `start` script (`tsx src/main.ts`), for tsx. */
-function startArgs(): string[] {
-  const scripts = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')).scripts;
-  const [command, ...args] = String(scripts.start).split(' ');
-  expect(command).toBe('tsx');
-  return args;
-}
+import { env, loopback, run, startArgs } from './child.js';
 
 describe('the bot process', () => {
   it('answers from the real corpus, then shuts down cleanly on SIGTERM', async ({ onTestFinished }) => {
@@ -26,7 +17,7 @@ describe('the bot process', () => {
     onTestFinished(() => rmSync(dataDir, { recursive: true, force: true }));
     const p = run(
       onTestFinished,
-      TSX,
+      process.execPath,
       startArgs(),
       env({
         DISCORD_TOKEN: discord.token,

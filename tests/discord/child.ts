@@ -1,12 +1,23 @@
 /** Helpers to run the real entry points as child processes against a loopback Discord. */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { OnTestFinishedHandler } from 'vitest';
 import { PROJECT_ROOT } from '../../src/config.js';
 import { LoopbackDiscord } from '../loopback/index.js';
 
-export const TSX = resolve(PROJECT_ROOT, 'node_modules/.bin/tsx');
+/**
+ * package.json's `start` script (`node src/start.mjs`) as node arguments, run without npm in between so the
+ * test sees the bot's own exit code (npm reports the signal). dist/ is compiled by tests/global-setup.ts.
+ */
+export function startArgs(): string[] {
+  const scripts = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')).scripts;
+  const [command, ...args] = String(scripts.start).split(' ');
+  if (command !== 'node')
+    throw new Error(`npm start runs ${command}, not node: update tests/discord/child.ts`);
+  return args;
+}
 
 /** The parent's environment without any Discord settings. */
 export function env(extra: Record<string, string>): NodeJS.ProcessEnv {

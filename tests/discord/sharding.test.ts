@@ -3,16 +3,16 @@
  * Discord that recommends 2 shards. Both identify, each answers its guild's interactions, a /corpus reload
  * on one reloads both, and SIGTERM stops them all.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { ConfigError, PROJECT_ROOT, parseConfig } from '../../src/config.js';
+import { ConfigError, parseConfig } from '../../src/config.js';
 import type { ReloadReport } from '../../src/core/service.js';
 import { emptyDiff } from '../../src/corpus/diff.js';
 import { corpusChangeReply } from '../../src/discord/format.js';
 import { LoopbackDiscord } from '../loopback/index.js';
-import { env, type Finished, type Run, run, TSX } from './child.js';
+import { env, type Finished, type Run, run, startArgs } from './child.js';
 
 describe('SHARD_COUNT and SHARD_LIST', () => {
   const problems = (vars: Record<string, string>) => {
@@ -96,11 +96,10 @@ function logLines(stderr: string): Array<Record<string, unknown>> {
 function startBot(finished: Finished, discord: LoopbackDiscord, vars: Record<string, string>): Run {
   const dataDir = mkdtempSync(join(tmpdir(), 'accord-shards-'));
   finished(() => rmSync(dataDir, { recursive: true, force: true }));
-  const start = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')).scripts.start;
   return run(
     finished,
-    TSX,
-    String(start).split(' ').slice(1),
+    process.execPath,
+    startArgs(),
     env({ DISCORD_TOKEN: discord.token, DISCORD_API_BASE: discord.apiBase, DATA_DIR: dataDir, ...vars }),
   );
 }

@@ -1,0 +1,72 @@
+/**
+ * Compiles src/ and commands/ to dist/ with tsc when the TypeScript is newer than the last build, so that
+ * `npm start` runs plain JavaScript: Node 20 cannot run TypeScript itself, and a loader (tsx) doubles the
+ * start-up time. Plain JavaScript, so that it runs before anything is compiled.
+ *
+ *   node src/build.mjs          build if stale (what `npm start` does first)
+ *   node src/build.mjs --force  build anyway (`npm run build`)
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const DIST_DIR = join(PROJECT_ROOT, 'dist');
+/** Written after a successful build: its time is the build's. */
+const STAMP = join(DIST_DIR, '.built');
+/** What the build reads: a change to any of these makes dist/ stale. */
+const INPUTS = ['src', 'commands', 'tsconfig.json', 'tsconfig.build.json', 'package-lock.json'];
+
+/** The newest modification time (ms) of a file, or of any file under a folder. */
+function newestChange(path) {
+  const stat = statSync(path, { throwIfNoEntry: false });
+  if (!stat) return 0;
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs; // a deleted file changes its folder's time
+  for (const entry of readdirSync(path)) newest = Math.max(newest, newestChange(join(path, entry)));
+  return newest;
+}
+
+/** Whether dist/ is missing or older than any of its inputs. */
+export function isStale() {
+  const built = statSync(STAMP, { throwIfNoEntry: false })?.mtimeMs ?? 0;
+  return INPUTS.some((input) => newestChange(join(PROJECT_ROOT, input)) > built);
+}
+
+/**
+ * Builds dist/ from scratch (a file removed from src/ or commands/ must not live on in dist/: the command
+ * loader would still load it). Throws with tsc's output when the code does not compile.
+ */
+export function build() {
+  rmSync(DIST_DIR, { recursive: true, force: true });
+  const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+  const result = spawnSync(process.execPath, [tsc, '-p', join(PROJECT_ROOT, 'tsconfig.build.json')], {
+    cwd: PROJECT_ROOT,
+    encoding: 'utf8',
+  });
+  if (result.status !== 0) {
+    throw new Error(`the TypeScript does not compile:\n${result.stdout}${result.stderr}`.trimEnd());
+  }
+  writeFileSync(STAMP, `${new Date().toISOString()}\n`);
+}
+
+/** Builds when dist/ is stale; returns whether it built. */
+export function buildIfStale() {
+  if (!existsSync(STAMP) || isStale()) {
+    build();
+    return true;
+  }
+  return false;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  try {
+    if (process.argv.includes('--force')) build();
+    else buildIfStale();
+  } catch (err) {
+    process.stderr.write(`${err.message}\n`);
+    process.exit(1);
+  }
+}
