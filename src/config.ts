@@ -132,6 +132,8 @@ export interface Config {
   cooldown: { requests: number; seconds: number };
   /** Folder for the records database, its salt and the live corpus manifest. */
   dataDir: string;
+  /** Where index snapshots are kept (DATA_DIR/index): every start of the same corpus loads instead of building. */
+  snapshotDir: string;
   /** Feedback, abstention and audit rows older than this many days are deleted. */
   retentionDays: number;
   /** Reload when files in the corpus folder change. */
@@ -174,6 +176,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
     logLevel: c.LOG_LEVEL,
     cooldown: { requests: c.COOLDOWN_REQUESTS, seconds: c.COOLDOWN_SECONDS },
     dataDir: resolve(c.DATA_DIR),
+    snapshotDir: resolve(c.DATA_DIR, 'index'),
     retentionDays: c.RECORDS_RETENTION_DAYS,
     corpusWatch: c.CORPUS_WATCH,
     maxUploadBytes: c.MAX_UPLOAD_BYTES,

@@ -15,7 +15,7 @@ if (!config.discordToken) {
     `Discord is not configured (no DISCORD_TOKEN): running the local console on ${config.corpusDir}.\n`,
   );
   const logger = createLogger({ level: quietLevel(config.logLevel), secrets: [] });
-  const service = await CorpusService.start(config.corpusDir, logger);
+  const service = await CorpusService.start(config.corpusDir, logger, { snapshotDir: config.snapshotDir });
   await runConsole(service, logger, {
     input: process.stdin,
     output: process.stdout,

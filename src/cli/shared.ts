@@ -7,7 +7,7 @@ import { createLogger, type Logger } from '../logger.js';
 export async function bootCli(): Promise<{ config: Config; logger: Logger; service: CorpusService }> {
   const config = await loadConfigOrExit();
   const logger = createLogger({ level: quietLevel(config.logLevel), secrets: [config.discordToken] });
-  const service = await CorpusService.start(config.corpusDir, logger);
+  const service = await CorpusService.start(config.corpusDir, logger, { snapshotDir: config.snapshotDir });
   return { config, logger, service };
 }
 

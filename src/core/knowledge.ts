@@ -4,12 +4,13 @@ import { PeopleFinder } from '../answer/entities.js';
 import { PassageReader, Referents } from '../answer/referents.js';
 import { runInSlices, runNow, type Steps } from '../corpus/steps.js';
 import type { Corpus } from '../corpus/types.js';
-import { quoteIndexSteps } from '../quotes/index.js';
+import { type QuoteIndex, quoteIndexFromSnapshot, quoteIndexSteps } from '../quotes/index.js';
 import { Glossary, speakerGlossary } from '../search/glossary.js';
 import { INDEX_OPTIONS, PassageIndex } from '../search/index.js';
+import { type SnapshotStore, snapshotKey } from './snapshot.js';
 import type { KnowledgeBase, SourceInfo } from './types.js';
 
-/** Bumped when analysis or segmentation changes, so corpus versions (and persisted indexes) change too. */
+/** Bumped when analysis or segmentation changes, so corpus versions change too. */
 const PIPELINE_VERSION = 1;
 
 /**
@@ -17,10 +18,13 @@ const PIPELINE_VERSION = 1;
  * corpora with the same version answer the same way.
  */
 export function corpusVersion(corpus: Corpus): string {
-  return runNow(versionSteps(corpus));
+  return versionOf(runNow(contentHashSteps(corpus)));
 }
 
-function* versionSteps(corpus: Corpus): Steps<string> {
+const versionOf = (contentHash: string) => contentHash.slice(0, 10);
+
+/** The whole SHA-256 (hex) behind {@link corpusVersion}. */
+function* contentHashSteps(corpus: Corpus): Steps<string> {
   const hash = createHash('sha256');
   hash.update(JSON.stringify({ pipeline: PIPELINE_VERSION, options: Object.keys(INDEX_OPTIONS).sort() }));
   for (const doc of corpus.documents) {
@@ -31,26 +35,79 @@ function* versionSteps(corpus: Corpus): Steps<string> {
     yield;
   }
   hash.update(JSON.stringify([corpus.speakers, corpus.glossary]));
-  return hash.digest('hex').slice(0, 10);
+  return hash.digest('hex');
+}
+
+/** How {@link buildKnowledgeBase} may skip work. */
+export interface BuildOptions {
+  /** Load the index from here when a snapshot of this corpus is saved; save one after building. */
+  snapshots?: SnapshotStore;
 }
 
 /** Builds everything the adapters query from a loaded corpus. The result never changes; reloads build anew. */
-export function buildKnowledgeBase(corpus: Corpus): KnowledgeBase {
-  return runNow(knowledgeBaseSteps(corpus));
+export function buildKnowledgeBase(corpus: Corpus, options: BuildOptions = {}): KnowledgeBase {
+  const store = options.snapshots;
+  const contentHash = runNow(contentHashSteps(corpus));
+  const version = versionOf(contentHash);
+  const key = store ? keyOrNull(store, contentHash) : null;
+  if (!store || key === null) return runNow(knowledgeBaseSteps(corpus, version)).knowledgeBase;
+  const started = performance.now();
+  const saved = store.read(key);
+  if ('index' in saved) {
+    try {
+      const knowledgeBase = assemble(
+        corpus,
+        version,
+        PassageIndex.fromSnapshot(corpus, saved.index),
+        quoteIndexFromSnapshot(corpus, saved.quotes),
+      );
+      store.loaded(key, performance.now() - started);
+      return knowledgeBase;
+    } catch (err) {
+      store.warn((err as Error).message, key);
+    }
+  } else if (saved.reason === 'unusable') {
+    store.warn(saved.detail, key);
+  }
+  const built = runNow(knowledgeBaseSteps(corpus, version));
+  store.write(key, { index: built.index.toSnapshot(corpus), quotes: built.quotes.toSnapshot() });
+  return built.knowledgeBase;
+}
+
+/** The snapshot key, or `null` (logged) when the code cannot be fingerprinted: then build without snapshots. */
+function keyOrNull(store: SnapshotStore, contentHash: string): string | null {
+  try {
+    return snapshotKey(contentHash);
+  } catch (err) {
+    store.warn((err as Error).message);
+    return null;
+  }
 }
 
 /**
  * {@link buildKnowledgeBase} a few milliseconds at a time, so that a running bot keeps answering from the old
- * knowledge base while the new one is built.
+ * knowledge base while the new one is built. It neither reads nor saves snapshots: both hold the event loop
+ * for as long as the index takes to (de)serialize.
  */
-export function buildKnowledgeBaseInSlices(corpus: Corpus): Promise<KnowledgeBase> {
-  return runInSlices(knowledgeBaseSteps(corpus));
+export async function buildKnowledgeBaseInSlices(corpus: Corpus): Promise<KnowledgeBase> {
+  const version = versionOf(await runInSlices(contentHashSteps(corpus)));
+  return (await runInSlices(knowledgeBaseSteps(corpus, version))).knowledgeBase;
 }
 
-function* knowledgeBaseSteps(corpus: Corpus): Steps<KnowledgeBase> {
+interface Built {
+  knowledgeBase: KnowledgeBase;
+  index: PassageIndex;
+  quotes: QuoteIndex;
+}
+
+function* knowledgeBaseSteps(corpus: Corpus, version: string): Steps<Built> {
   const index = yield* PassageIndex.steps(corpus);
   const quotes = yield* quoteIndexSteps(corpus);
-  const version = yield* versionSteps(corpus);
+  return { knowledgeBase: assemble(corpus, version, index, quotes), index, quotes };
+}
+
+/** The knowledge base over a corpus's index and quotes, however they were obtained. */
+function assemble(corpus: Corpus, version: string, index: PassageIndex, quotes: QuoteIndex): KnowledgeBase {
   const documents = new Map(corpus.documents.map((d) => [d.id, d]));
   const context: AskContext = {
     index,

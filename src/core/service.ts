@@ -29,6 +29,7 @@ import type { Corpus } from '../corpus/types.js';
 import { writeManifest } from '../records/manifest.js';
 import { type Actor, type CorpusAction, disabledRecords, type Records } from '../records/types.js';
 import { buildKnowledgeBase, buildKnowledgeBaseInSlices } from './knowledge.js';
+import { SnapshotStore } from './snapshot.js';
 import type { KnowledgeBase } from './types.js';
 
 /** What a successful reload did. */
@@ -56,6 +57,8 @@ export class ReloadInProgressError extends Error {
 export interface CorpusServiceOptions {
   /** DATA_DIR: the live corpus manifest is saved there on start and on every reload (for `corpus diff`). */
   dataDir?: string;
+  /** Index snapshots: a start loads the index saved there for the same corpus, or saves the one it builds. */
+  snapshotDir?: string;
   /** Every corpus change (reload, add, remove, restore), done or refused, is audited here. */
   records?: Records;
 }
@@ -79,7 +82,8 @@ export class CorpusService {
     private readonly options: CorpusServiceOptions,
     corpus: Corpus,
   ) {
-    this.live = buildKnowledgeBase(corpus);
+    const snapshots = options.snapshotDir ? new SnapshotStore(options.snapshotDir, logger) : undefined;
+    this.live = buildKnowledgeBase(corpus, snapshots ? { snapshots } : {});
     this.liveManifest = manifestOf(corpus, this.live.version);
     this.records = options.records ?? disabledRecords();
   }

@@ -25,11 +25,15 @@ export interface LiveCorpus {
  * reloads on SIGHUP, and watches the folder when CORPUS_WATCH is set.
  */
 export async function startLiveCorpus(
-  config: Pick<Config, 'corpusDir' | 'dataDir' | 'retentionDays' | 'corpusWatch'>,
+  config: Pick<Config, 'corpusDir' | 'dataDir' | 'snapshotDir' | 'retentionDays' | 'corpusWatch'>,
   logger: Logger,
 ): Promise<LiveCorpus> {
   const records = openRecords({ dataDir: config.dataDir, retentionDays: config.retentionDays, logger });
-  const service = await CorpusService.start(config.corpusDir, logger, { dataDir: config.dataDir, records });
+  const service = await CorpusService.start(config.corpusDir, logger, {
+    dataDir: config.dataDir,
+    snapshotDir: config.snapshotDir,
+    records,
+  });
   const removeSignal = reloadOnSignal(service, logger);
   const watcher = config.corpusWatch ? watchCorpus(service, logger) : null;
   return {

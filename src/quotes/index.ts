@@ -6,10 +6,10 @@ import {
   UserInputError,
 } from '../core/types.js';
 import { runNow, type Steps } from '../corpus/steps.js';
-import type { Corpus } from '../corpus/types.js';
+import type { Corpus, CorpusDocument } from '../corpus/types.js';
 import { Glossary } from '../search/glossary.js';
 import { contentTerms, stripInvisible } from '../search/text.js';
-import { extractQuotes } from './extract.js';
+import { type ExtractedQuote, extractQuotes } from './extract.js';
 import { editDistance, nameTokens, typoAllowance } from './names.js';
 import { PeopleDirectory, type Person } from './people.js';
 
@@ -64,6 +64,8 @@ export interface QuoteIndex {
   attributions(): AttributedQuote[];
   /** Number of quotes extracted. */
   readonly count: number;
+  /** The extracted quotes as plain data (see {@link QuotesSnapshot}). */
+  toSnapshot(): QuotesSnapshot;
 }
 
 interface IndexedQuote {
@@ -77,31 +79,76 @@ export function buildQuoteIndex(corpus: Corpus): QuoteIndex {
   return runNow(quoteIndexSteps(corpus));
 }
 
+/** A quote found in document number `document` of the corpus. */
+interface FoundQuote extends ExtractedQuote {
+  document: number;
+}
+
+/**
+ * The quotes of a corpus as plain data, to persist and load instead of extracting again: the people
+ * directory as reading the corpus left it, and each quote by document number, offsets and speaker id.
+ */
+export interface QuotesSnapshot {
+  people: Person[];
+  quotes: { document: number; start: number; end: number; paragraph: number; speaker: string }[];
+}
+
 /** {@link buildQuoteIndex} as steps, one document each (see `corpus/steps.ts`). */
 export function* quoteIndexSteps(corpus: Corpus): Steps<QuoteIndex> {
   const people = new PeopleDirectory(corpus.speakers, corpus.glossary);
-  const glossary = new Glossary(corpus.glossary);
-  const all: IndexedQuote[] = [];
-  for (const doc of corpus.documents) {
-    for (const found of extractQuotes(doc, people)) {
-      all.push({
-        quote: {
-          text: found.text,
-          citation: {
-            document: doc.id,
-            title: doc.title,
-            paragraph: found.paragraph,
-            url: doc.url,
-            start: found.start,
-            end: found.end,
-          },
-        },
-        speaker: found.speaker,
-        stems: new Set(contentTerms(found.text).map((t) => t.stem)),
-      });
-    }
+  const found: FoundQuote[] = [];
+  for (const [document, doc] of corpus.documents.entries()) {
+    for (const quote of extractQuotes(doc, people)) found.push({ ...quote, document });
     yield;
   }
+  return indexQuotes(corpus, people, found);
+}
+
+/** The quote index of `corpus` from a snapshot of it. Throws when the snapshot does not fit the corpus. */
+export function quoteIndexFromSnapshot(corpus: Corpus, snapshot: QuotesSnapshot): QuoteIndex {
+  const people = PeopleDirectory.restore(corpus.speakers, corpus.glossary, snapshot.people);
+  const byId = new Map(people.people.map((p) => [p.id, p]));
+  const found = snapshot.quotes.map((q): FoundQuote => {
+    const doc = corpus.documents[q.document];
+    const speaker = byId.get(q.speaker);
+    if (!doc || !speaker || q.end > doc.text.length)
+      throw new Error(`quotes snapshot: quote at ${q.document}:${q.start} does not fit the corpus`);
+    return { ...q, text: doc.text.slice(q.start, q.end), speaker };
+  });
+  return indexQuotes(corpus, people, found);
+}
+
+/** Indexes extracted quotes by speaker and topic. */
+function indexQuotes(corpus: Corpus, people: PeopleDirectory, found: FoundQuote[]): QuoteIndex {
+  const glossary = new Glossary(corpus.glossary);
+  const all: IndexedQuote[] = found.map((q) => {
+    const doc = corpus.documents[q.document] as CorpusDocument;
+    return {
+      quote: {
+        text: q.text,
+        citation: {
+          document: doc.id,
+          title: doc.title,
+          paragraph: q.paragraph,
+          url: doc.url,
+          start: q.start,
+          end: q.end,
+        },
+      },
+      speaker: q.speaker,
+      stems: new Set(contentTerms(q.text).map((t) => t.stem)),
+    };
+  });
+  const toSnapshot = (): QuotesSnapshot => ({
+    people: people.people,
+    quotes: found.map(({ document, start, end, paragraph, speaker }) => ({
+      document,
+      start,
+      end,
+      paragraph,
+      speaker: speaker.id,
+    })),
+  });
   const bySpeaker = new Map<Person, IndexedQuote[]>();
   for (const q of all) {
     const list = bySpeaker.get(q.speaker);
@@ -270,7 +317,15 @@ export function* quoteIndexSteps(corpus: Corpus): Steps<QuoteIndex> {
   };
 
   const attributed: AttributedQuote[] = all.map((q) => ({ speaker: info(q.speaker), quote: q.quote }));
-  return { count: all.length, quote, speakers, whoSaid, forQuestion, attributions: () => attributed };
+  return {
+    count: all.length,
+    quote,
+    speakers,
+    whoSaid,
+    forQuestion,
+    attributions: () => attributed,
+    toSnapshot,
+  };
 }
 
 /** Question and speech words around a name in "what did X say", "what has X said", "quote X". */

@@ -166,6 +166,26 @@ export class PeopleDirectory {
     }
   }
 
+  /**
+   * The directory as reading a corpus left it (`people` from a snapshot of {@link people}): the register's
+   * people with the titles the text gave them, then the people found in the text, in the same order.
+   */
+  static restore(register: SpeakerEntry[], glossary: GlossaryEntry[], people: Person[]): PeopleDirectory {
+    const directory = new PeopleDirectory(register, glossary);
+    for (const saved of people) {
+      if (saved.id.startsWith('m:')) {
+        const person: Person = { ...saved };
+        directory.add(person);
+        directory.byNameKey.set(saved.id.slice(2), person);
+        continue;
+      }
+      const registered = directory.people.find((p) => p.id === saved.id);
+      if (!registered) throw new Error(`people snapshot: ${saved.id} is not in the speakers register`);
+      registered.title = saved.title;
+    }
+    return directory;
+  }
+
   private add(person: Person): void {
     this.order.set(person, this.people.length);
     this.people.push(person);

@@ -1,4 +1,4 @@
-import MiniSearch, { type Options, type SearchResult } from 'minisearch';
+import MiniSearch, { type AsPlainObject, type Options, type SearchResult } from 'minisearch';
 import SearchableMap from 'minisearch/SearchableMap';
 import { runNow, type Steps } from '../corpus/steps.js';
 import type { Corpus, Passage } from '../corpus/types.js';
@@ -43,6 +43,19 @@ export interface SearchHit {
   score: number;
 }
 
+/**
+ * A built {@link PassageIndex} as plain data, to persist and load instead of indexing again. Only valid for
+ * the same corpus, analysis and {@link INDEX_OPTIONS} (the caller keys it by all three).
+ */
+export interface PassageIndexSnapshot {
+  /** MiniSearch's own serialization. */
+  search: AsPlainObject;
+  /** How many passages contain each stem. */
+  documentFrequency: [string, number][];
+  /** Per passage, in corpus order: its sentences' stems (see {@link PassageIndex.sentenceStems}). */
+  sentenceStems: string[];
+}
+
 /** Passage retrieval over a corpus: MiniSearch's BM25 plus the document frequencies the ranking needs. */
 export class PassageIndex {
   readonly passageCount: number;
@@ -55,8 +68,12 @@ export class PassageIndex {
     passages: Passage[],
     /** How many passages contain each stem. */
     private readonly documentFrequency: Map<string, number>,
-    /** Per passage id, the content stems of each of its sentences (analyzed once, at build). */
-    private readonly stemsBySentence: Map<string, string[][]>,
+    /**
+     * Per passage id, the content stems of its sentences (analyzed once, at build): space-separated stems,
+     * sentences separated by a line break. One flat string per passage takes less memory than arrays of
+     * arrays; ranking splits the few passages it reads.
+     */
+    private readonly stemsBySentence: Map<string, string>,
   ) {
     this.passageCount = passages.length;
   }
@@ -90,7 +107,7 @@ export class PassageIndex {
       return stems;
     };
     const frequency = new Map<string, number>();
-    const stemsBySentence = new Map<string, string[][]>();
+    const stemsBySentence = new Map<string, string>();
     const search = new MiniSearch<IndexedPassage>(INDEX_OPTIONS);
     const index = new PassageIndex(search, corpus.passages, frequency, stemsBySentence);
     for (const passage of corpus.passages) {
@@ -105,9 +122,48 @@ export class PassageIndex {
     return index;
   }
 
+  /** This index as plain data (see {@link PassageIndexSnapshot}). */
+  toSnapshot(corpus: Corpus): PassageIndexSnapshot {
+    return {
+      search: this.search.toJSON(),
+      documentFrequency: [...this.documentFrequency],
+      sentenceStems: corpus.passages.map((p) => this.stemsBySentence.get(p.id) ?? ''),
+    };
+  }
+
+  /**
+   * The index of `corpus` from a snapshot of it, without analyzing a passage. Throws when the snapshot does
+   * not fit the corpus (another passage count) or MiniSearch cannot read it.
+   */
+  static fromSnapshot(corpus: Corpus, snapshot: PassageIndexSnapshot): PassageIndex {
+    if (snapshot.sentenceStems.length !== corpus.passages.length)
+      throw new Error(
+        `index snapshot has ${snapshot.sentenceStems.length} passages, the corpus ${corpus.passages.length}`,
+      );
+    const search = MiniSearch.loadJS<IndexedPassage>(snapshot.search, INDEX_OPTIONS);
+    if (search.documentCount !== corpus.passages.length)
+      throw new Error(
+        `index snapshot indexes ${search.documentCount} passages, the corpus ${corpus.passages.length}`,
+      );
+    const stemsBySentence = new Map<string, string>();
+    const index = new PassageIndex(
+      search,
+      corpus.passages,
+      new Map(snapshot.documentFrequency),
+      stemsBySentence,
+    );
+    corpus.passages.forEach((passage, i) => {
+      index.register(passage);
+      stemsBySentence.set(passage.id, snapshot.sentenceStems[i] ?? '');
+    });
+    return index;
+  }
+
   /** The content stems of each sentence of a passage, in sentence order. */
   sentenceStems(passage: Passage): string[][] {
-    return this.stemsBySentence.get(passage.id) ?? passage.sentences.map(() => []);
+    const stored = this.stemsBySentence.get(passage.id);
+    if (stored === undefined || passage.sentences.length === 0) return passage.sentences.map(() => []);
+    return stored.split('\n').map((sentence) => (sentence === '' ? [] : sentence.split(' ')));
   }
 
   /** Whether any passage contains `stem`. */
@@ -194,8 +250,11 @@ export class PassageIndex {
   }
 }
 
-/** Assigns each term of a passage (offsets relative to the passage text) to the sentence holding it. */
-function bySentence(passage: Passage, terms: Term[]): string[][] {
+/**
+ * Assigns each term of a passage (offsets relative to the passage text) to the sentence holding it, in the
+ * stored form of {@link PassageIndex.sentenceStems}.
+ */
+function bySentence(passage: Passage, terms: Term[]): string {
   const sentences: string[][] = passage.sentences.map(() => []);
   let i = 0;
   for (const term of terms) {
@@ -203,7 +262,7 @@ function bySentence(passage: Passage, terms: Term[]): string[][] {
     while (i < passage.sentences.length - 1 && at >= (passage.sentences[i]?.end ?? 0)) i++;
     sentences[i]?.push(term.stem);
   }
-  return sentences;
+  return sentences.map((stems) => stems.join(' ')).join('\n');
 }
 
 /** Levenshtein distance, giving up (returning max + 1) once it must exceed `max`. */

@@ -273,6 +273,8 @@ function targets(sizes: SizeSummary[], scifact: SciFactResult | null): Target[] 
     const killed = s.ours.killedAfterMs;
     check(`pipeline p99 at ${count(n)}`, p99, s.ours.built?.ask.p99 ?? null, 'ms');
     check(`build at ${count(n)}`, build, s.ours.built?.buildMs ?? killed, 'ms', killed !== null);
+    const snapshot = s.ours.built?.snapshot;
+    if (snapshot) check(`start from a saved index at ${count(n)}`, build, snapshot.nextStartMs, 'ms');
   }
   const big = at(100_000);
   if (big) {
@@ -392,6 +394,9 @@ async function main(): Promise<void> {
       detail.push(
         `build CPU ${ms(b.buildCpuMs)}`,
         `event-loop max ${ms(b.eventLoopMaxMs)}`,
+        b.snapshot
+          ? `start with a snapshot folder: first ${ms(b.snapshot.firstStartMs)} (build + save ${mb(b.snapshot.fileMb)}), next ${ms(b.snapshot.nextStartMs)} (load)`
+          : 'snapshot not measured',
         `answered ${(100 * b.answered).toFixed(0)}%`,
         `p99 by kind ${Object.entries(b.p99ByKind)
           .map(([k, v]) => `${k} ${ms(v)}`)

@@ -5,13 +5,16 @@
  * Order matters: plain MiniSearch is measured first while the generated passages are in memory; then they are
  * dropped, so the heap after our load + build is what the bot itself would hold for this corpus.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import MiniSearch from 'minisearch';
-import { buildKnowledgeBaseInSlices } from '../../src/core/knowledge.js';
+import { buildKnowledgeBase, buildKnowledgeBaseInSlices } from '../../src/core/knowledge.js';
+import { SnapshotStore } from '../../src/core/snapshot.js';
 import { loadCorpus } from '../../src/corpus/load.js';
+import type { Corpus } from '../../src/corpus/types.js';
+import { createLogger } from '../../src/logger.js';
 import { type BenchPassage, brownPassages, GENRES } from './brown.js';
 import { mean, percentile } from './metrics.js';
 import { type BenchQuery, buildQueries } from './queries.js';
@@ -64,6 +67,15 @@ export interface OursBuilt {
   /** Share of queries that got an answer sentence, and mean passages returned. */
   answered: number;
   meanPassages: number;
+  /** Start-up with a snapshot folder (see src/core/snapshot.ts); null when the bench skipped it. */
+  snapshot: SnapshotResult | null;
+}
+
+/** A first start (build, then save the snapshot) and the next one (load it), both synchronous, in ms. */
+export interface SnapshotResult {
+  firstStartMs: number;
+  nextStartMs: number;
+  fileMb: number;
 }
 
 /** What a size run reports to its parent, in order; the parent may kill it during the build. */
@@ -192,6 +204,25 @@ function plainMiniSearch(passages: BenchPassage[], queries: BenchQuery[], budget
   };
 }
 
+/** Times two starts on `corpus` with a snapshot folder: the first builds and saves, the second loads. */
+function startsWithSnapshot(corpus: Corpus): SnapshotResult {
+  const dir = mkdtempSync(join(tmpdir(), 'accord-bench-snapshot-'));
+  try {
+    log('  start-up with a snapshot folder: first start (build + save), then the next (load)');
+    const snapshots = new SnapshotStore(dir, createLogger({ level: 'warn', secrets: [] }));
+    let start = performance.now();
+    buildKnowledgeBase(corpus, { snapshots });
+    const firstStartMs = performance.now() - start;
+    start = performance.now();
+    buildKnowledgeBase(corpus, { snapshots });
+    const nextStartMs = performance.now() - start;
+    const fileMb = readdirSync(dir).reduce((sum, f) => sum + statSync(join(dir, f)).size, 0) / 1e6;
+    return { firstStartMs, nextStartMs, fileMb };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function run(request: SizeRunRequest): Promise<void> {
   const { size } = request;
   log(`${size.toLocaleString('en-US')} passages: generating from Brown`);
@@ -247,6 +278,7 @@ async function run(request: SizeRunRequest): Promise<void> {
     });
     // Profiling wants samples more than a time budget: run every query a second time.
     if (request.profileOnly) timeQueries(queries, Number.MAX_SAFE_INTEGER, (q) => kb.ask(q, { limit: 10 }));
+    const snapshot = request.profileOnly ? null : startsWithSnapshot(corpus);
     const runs = times.length + Math.min(WARM_UP, queries.length);
     const p99ByKind: Record<string, number> = {};
     for (const kind of new Set(queries.map((q) => q.kind))) {
@@ -266,6 +298,7 @@ async function run(request: SizeRunRequest): Promise<void> {
         p99ByKind,
         answered: answered / runs,
         meanPassages: returned / runs,
+        snapshot,
       },
     });
   } finally {

@@ -1,4 +1,4 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { CorpusService } from '../../src/core/service.js';
@@ -74,12 +74,15 @@ describe('startLiveCorpus', () => {
     const { logger } = captureLogger();
     const listeners = process.listenerCount('SIGHUP');
     const live = await startLiveCorpus(
-      { corpusDir: dir, dataDir, retentionDays: 30, corpusWatch: true },
+      { corpusDir: dir, dataDir, snapshotDir: join(dataDir, 'index'), retentionDays: 30, corpusWatch: true },
       logger,
     );
     try {
       expect(live.records.enabled).toBe(true);
       expect(existsSync(join(dataDir, MANIFEST_FILE))).toBe(true);
+      expect(readdirSync(join(dataDir, 'index'))).toEqual([
+        expect.stringMatching(/^[0-9a-f]{32}\.snapshot$/),
+      ]);
       writeFileSync(join(dir, 'moon-note.md'), MOON_MD);
       // The audit entry is written once the reload has finished, just after the swap.
       await vi.waitFor(

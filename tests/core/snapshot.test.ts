@@ -1,0 +1,177 @@
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildKnowledgeBase } from '../../src/core/knowledge.js';
+import { parseSnapshot, SnapshotStore, serializeSnapshot } from '../../src/core/snapshot.js';
+import type { KnowledgeBase } from '../../src/core/types.js';
+import { loadCorpusStrict } from '../../src/corpus/load.js';
+import type { Corpus } from '../../src/corpus/types.js';
+import { captureLogger, tempDir } from '../moderation/helpers.js';
+import { BUNDLED_ID, CORPUS_DIR } from '../support/bundled.js';
+import { tempCorpus } from '../support/tempCorpus.js';
+
+const release = readFileSync(join(CORPUS_DIR, `${BUNDLED_ID}.md`), 'utf8');
+const speakers = readFileSync(join(CORPUS_DIR, 'speakers.yaml'), 'utf8');
+const glossary = readFileSync(join(CORPUS_DIR, 'glossary.yaml'), 'utf8');
+/** Someone quoted whom the speakers register does not know: the directory learns her name and title. */
+const LUNAR_NOTE = `---
+id: lunar-note
+title: Lunar note
+kind: statement
+---
+"The lander is ready for the Moon," said Jane Roe, chief engineer of the lunar program.
+
+"We will fly in 2031," Roe added.
+`;
+const QUESTIONS = readFileSync(join(import.meta.dirname, '../eval/dev-set.jsonl'), 'utf8')
+  .split('\n')
+  .filter(Boolean)
+  .map((line) => (JSON.parse(line) as { q: string }).q);
+
+/** Everything a user can get out of a knowledge base, as plain data. */
+function everything(kb: KnowledgeBase): unknown {
+  return {
+    version: kb.version,
+    stats: kb.stats(),
+    sources: kb.sources(),
+    speakers: kb.speakers(''),
+    answers: QUESTIONS.map((q) => kb.ask(q, { limit: 10 })),
+    quotes: kb.speakers('').map((s) => kb.quote(s.name, 'space')),
+    roe: kb.quote('Jane Roe'),
+  };
+}
+
+function store(dir: string) {
+  const { logger, lines } = captureLogger();
+  return { snapshots: new SnapshotStore(dir, logger), lines };
+}
+
+const messages = (lines: Record<string, unknown>[]) => lines.map((l) => l.msg);
+
+describe('index snapshots', () => {
+  let corpusDir: string;
+  let corpus: Corpus;
+  let fresh: KnowledgeBase;
+
+  beforeAll(async () => {
+    corpusDir = tempCorpus({
+      [`${BUNDLED_ID}.md`]: release,
+      'speakers.yaml': speakers,
+      'glossary.yaml': glossary,
+      'lunar-note.md': LUNAR_NOTE,
+    });
+    corpus = await loadCorpusStrict(corpusDir);
+    fresh = buildKnowledgeBase(corpus);
+  });
+
+  it('answers exactly as a fresh build when loaded from a snapshot', () => {
+    const roe = fresh.quote('Jane Roe');
+    // The quotes the extraction must have found, read from the document itself.
+    expect(roe.quotes.map((q) => q.text)).toEqual([
+      'The lander is ready for the Moon',
+      'We will fly in 2031',
+    ]);
+    expect(roe.speaker).toEqual({ name: 'Jane Roe', title: 'chief engineer of the lunar program' });
+
+    const dir = tempDir();
+    const first = store(dir);
+    const saved = buildKnowledgeBase(corpus, { snapshots: first.snapshots });
+    expect(messages(first.lines)).toEqual([]); // no snapshot yet: built quietly, then saved
+    expect(readdirSync(dir)).toEqual([expect.stringMatching(/^[0-9a-f]{32}\.snapshot$/)]);
+
+    const second = store(dir);
+    const loaded = buildKnowledgeBase(corpus, { snapshots: second.snapshots });
+    expect(messages(second.lines)).toEqual(['index loaded from its snapshot']);
+    expect(everything(loaded)).toEqual(everything(fresh));
+    expect(everything(saved)).toEqual(everything(fresh));
+  });
+
+  it('rebuilds, and saves a sound snapshot again, when the file was altered or truncated', () => {
+    const dir = tempDir();
+    buildKnowledgeBase(corpus, { snapshots: store(dir).snapshots });
+    const [file] = readdirSync(dir);
+    const path = join(dir, file as string);
+    const original = readFileSync(path);
+
+    const altered = Buffer.from(original);
+    const at = altered.length - 100;
+    altered[at] = (altered[at] ?? 0) ^ 0x01;
+    writeFileSync(path, altered);
+    const afterAltered = store(dir);
+    expect(everything(buildKnowledgeBase(corpus, { snapshots: afterAltered.snapshots }))).toEqual(
+      everything(fresh),
+    );
+    expect(afterAltered.lines).toMatchObject([
+      {
+        level: 40,
+        msg: 'index snapshot unusable; building the index',
+        detail: 'checksum mismatch (truncated or altered)',
+      },
+    ]);
+    expect(readFileSync(path)).toEqual(original); // rewritten whole
+
+    writeFileSync(path, original.subarray(0, original.length / 2));
+    const afterTruncated = store(dir);
+    buildKnowledgeBase(corpus, { snapshots: afterTruncated.snapshots });
+    expect(afterTruncated.lines[0]).toMatchObject({ detail: 'checksum mismatch (truncated or altered)' });
+
+    const again = store(dir);
+    buildKnowledgeBase(corpus, { snapshots: again.snapshots });
+    expect(messages(again.lines)).toEqual(['index loaded from its snapshot']);
+  });
+
+  it('keeps one snapshot per folder: a changed corpus replaces the old one', async () => {
+    const dir = tempDir();
+    buildKnowledgeBase(corpus, { snapshots: store(dir).snapshots });
+    const [before] = readdirSync(dir);
+    const changed = await loadCorpusStrict(
+      tempCorpus({ [`${BUNDLED_ID}.md`]: release, 'lunar-note.md': LUNAR_NOTE.replace('2031', '2032') }),
+    );
+    const next = store(dir);
+    const kb = buildKnowledgeBase(changed, { snapshots: next.snapshots });
+    expect(messages(next.lines)).toEqual([]); // another key: nothing to load, nothing wrong
+    expect(kb.quote('Jane Roe').quotes[1]?.text).toBe('We will fly in 2032');
+    const after = readdirSync(dir);
+    expect(after).toHaveLength(1);
+    expect(after[0]).not.toBe(before);
+  });
+
+  it('runs without snapshots when the folder cannot be written', () => {
+    const blocked = join(tempDir(), 'a-file');
+    writeFileSync(blocked, 'not a folder');
+    const { snapshots, lines } = store(join(blocked, 'index'));
+    const kb = buildKnowledgeBase(corpus, { snapshots });
+    expect(kb.stats()).toEqual(fresh.stats());
+    expect(messages(lines)).toEqual([
+      'index snapshot unusable; building the index', // ENOTDIR on reading
+      'could not save the index snapshot; the next start rebuilds it',
+    ]);
+  });
+});
+
+describe('parseSnapshot', () => {
+  const snapshot = {
+    index: { search: { documentCount: 0 } as never, documentFrequency: [], sentenceStems: [] },
+    quotes: { people: [], quotes: [] },
+  };
+  const good = serializeSnapshot(snapshot, 'k1');
+
+  it('reads back what serializeSnapshot wrote', () => {
+    expect(parseSnapshot(good, 'k1')).toEqual(snapshot);
+  });
+
+  it('says what is wrong with a file that is not a sound snapshot for the key', () => {
+    const header = good.subarray(0, good.indexOf(0x0a) + 1);
+    const cases: [Buffer, string][] = [
+      [Buffer.from('no line break'), 'no header line'],
+      [Buffer.from('{oops\n'), 'the header line is not JSON'],
+      [Buffer.from('{"format":"other/2"}\n'), 'format "other/2", expected accord-knowledge-snapshot/1'],
+      [good, 'made for key k1, expected k2'],
+      [header, 'checksum mismatch (truncated or altered)'],
+    ];
+    for (const [bytes, message] of cases) {
+      const key = message.startsWith('made for') ? 'k2' : 'k1';
+      expect(() => parseSnapshot(bytes, key)).toThrow(new Error(message));
+    }
+  });
+});
