@@ -54,11 +54,16 @@ function readJsonl<T>(path: string): T[] {
 }
 
 /**
- * Runs the SciFact test queries through our pipeline (`kb.ask(query, {limit: 100})`, passages folded to
+ * Runs the SciFact test queries (or, to tune parameters, the train queries) through our pipeline
+ * (`kb.ask(query, {limit: 100})`, passages folded to
  * documents by their best passage) and through plain MiniSearch (defaults, fields title + text).
  */
-export async function runSciFact(dir: string, log: (message: string) => void): Promise<SciFactResult> {
-  const qrels = readQrels(readFileSync(join(dir, 'qrels', 'test.tsv'), 'utf8'));
+export async function runSciFact(
+  dir: string,
+  log: (message: string) => void,
+  split: 'test' | 'train' = 'test',
+): Promise<SciFactResult> {
+  const qrels = readQrels(readFileSync(join(dir, 'qrels', `${split}.tsv`), 'utf8'));
   const queryText = new Map(
     readJsonl<{ _id: string; text: string }>(join(dir, 'queries.jsonl')).map((q) => [String(q._id), q.text]),
   );
