@@ -1,6 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
-import { DOCUMENT_PARSERS, type DocumentExtension, jsonlSteps } from './formats.js';
+import { DOCUMENT_PARSERS, type DocumentExtension, jsonlSteps, type ParsedFile } from './formats.js';
 import { CorpusError, type CorpusProblem } from './problems.js';
 import { GLOSSARY_FILE, parseGlossary, parseSpeakers, SPEAKERS_FILE } from './registry.js';
 import { segmentDocument } from './segment.js';
@@ -61,6 +61,21 @@ export async function loadCorpus(dir: string): Promise<LoadResult> {
   let speakers: SpeakerEntry[] = [];
   let glossary: GlossaryEntry[] = [];
   const firstSeen = new Map<string, string>();
+  const addDocuments = (name: string, parsed: ParsedFile) => {
+    problems.push(...parsed.problems);
+    for (const doc of parsed.documents) {
+      const other = firstSeen.get(doc.id);
+      if (other !== undefined) {
+        problems.push({
+          file: name,
+          message: `duplicate document id "${doc.id}" (already used in ${other})`,
+        });
+        continue;
+      }
+      firstSeen.set(doc.id, name);
+      documents.push(doc);
+    }
+  };
   for (const name of names) {
     const ext = extname(name).toLowerCase();
     const isRegister = name === SPEAKERS_FILE || name === GLOSSARY_FILE;
@@ -74,6 +89,10 @@ export async function loadCorpus(dir: string): Promise<LoadResult> {
         file: name,
         message: `the file cannot be read (${code}): a broken link, or not a file`,
       });
+      continue;
+    }
+    if (ext === '.jsonl') {
+      addDocuments(name, await runInSlices(jsonlSteps(name, bytes)));
       continue;
     }
     const decoded = await runInSlices(decodeSteps(name, bytes));
@@ -93,23 +112,7 @@ export async function loadCorpus(dir: string): Promise<LoadResult> {
       glossary = parsed.entries;
       continue;
     }
-    const parsed =
-      ext === '.jsonl'
-        ? await runInSlices(jsonlSteps(name, decoded.text))
-        : DOCUMENT_PARSERS[ext as DocumentExtension](name, decoded.text);
-    problems.push(...parsed.problems);
-    for (const doc of parsed.documents) {
-      const other = firstSeen.get(doc.id);
-      if (other !== undefined) {
-        problems.push({
-          file: name,
-          message: `duplicate document id "${doc.id}" (already used in ${other})`,
-        });
-        continue;
-      }
-      firstSeen.set(doc.id, name);
-      documents.push(doc);
-    }
+    addDocuments(name, DOCUMENT_PARSERS[ext as DocumentExtension](name, decoded.text));
   }
   const passages = await runInSlices(segmentSteps(documents));
   return { corpus: { documents, passages, speakers, glossary }, problems };

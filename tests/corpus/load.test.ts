@@ -133,6 +133,25 @@ describe('broken files are reported with path, line and the problem', () => {
     ]);
   });
 
+  it('JSONL: a line that is not UTF-8 is reported by number; the others load, a leading BOM is dropped', async () => {
+    const line = (id: string) =>
+      Buffer.from(`{"id": "${id}", "title": "T", "text": "Text of ${id}, café."}\r\n`);
+    const dir = tempCorpus({
+      'bulk.jsonl': Buffer.concat([
+        Buffer.from([0xef, 0xbb, 0xbf]),
+        line('first'),
+        Buffer.from([0x7b, 0xff, 0x7d, 0x0a]),
+        line('third'),
+      ]),
+    });
+    const { corpus, problems } = await loadCorpus(dir);
+    expect(problems.map(formatProblem)).toEqual(['bulk.jsonl:2: the line is not valid UTF-8 text']);
+    expect(corpus.documents.map((d) => [d.id, d.text])).toEqual([
+      ['first', 'Text of first, café.'],
+      ['third', 'Text of third, café.'],
+    ]);
+  });
+
   it('register files', async () => {
     expect(
       await problemsOf({
