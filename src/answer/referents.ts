@@ -28,9 +28,17 @@ export class Referents {
       pattern: new RegExp(`\\b(?:${[s.name, ...s.aliases].map(escapeRegExp).join('|')})\\b`),
       stems: personStems(s.name, s.title),
     }));
+    // Per speaker, not per quote: a corpus may quote a few people thousands of times.
+    const stemsOf = new Map<string, string[]>();
     for (const { speaker, quote } of quotes) {
+      const key = `${speaker.name}\n${speaker.title ?? ''}`;
+      let stems = stemsOf.get(key);
+      if (!stems) {
+        stems = personStems(speaker.name, speaker.title);
+        stemsOf.set(key, stems);
+      }
       const list = this.quotesByDocument.get(quote.citation.document) ?? [];
-      list.push({ span: quote.citation, stems: personStems(speaker.name, speaker.title) });
+      list.push({ span: quote.citation, stems });
       this.quotesByDocument.set(quote.citation.document, list);
     }
   }

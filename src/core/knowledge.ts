@@ -117,9 +117,6 @@ function assemble(corpus: Corpus, version: string, index: PassageIndex, quotes: 
     reader: new PassageReader(index, new Referents(corpus.speakers, quotes.attributions()), documents),
     quotes,
   };
-  const passagesPerDocument = new Map<string, number>();
-  for (const p of corpus.passages)
-    passagesPerDocument.set(p.docId, (passagesPerDocument.get(p.docId) ?? 0) + 1);
   const sources: SourceInfo[] = corpus.documents.map((d) => ({
     id: d.id,
     title: d.title,
@@ -127,7 +124,7 @@ function assemble(corpus: Corpus, version: string, index: PassageIndex, quotes: 
     published: d.published,
     publisher: d.publisher,
     url: d.url,
-    passages: passagesPerDocument.get(d.id) ?? 0,
+    passages: index.passagesOf(d.id).length,
   }));
   return {
     version,

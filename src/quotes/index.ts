@@ -101,7 +101,7 @@ export function* quoteIndexSteps(corpus: Corpus): Steps<QuoteIndex> {
     for (const quote of extractQuotes(doc, people)) found.push({ ...quote, document });
     yield;
   }
-  return indexQuotes(corpus, people, found);
+  return yield* indexQuoteSteps(corpus, people, found);
 }
 
 /** The quote index of `corpus` from a snapshot of it. Throws when the snapshot does not fit the corpus. */
@@ -115,15 +115,20 @@ export function quoteIndexFromSnapshot(corpus: Corpus, snapshot: QuotesSnapshot)
       throw new Error(`quotes snapshot: quote at ${q.document}:${q.start} does not fit the corpus`);
     return { ...q, text: doc.text.slice(q.start, q.end), speaker };
   });
-  return indexQuotes(corpus, people, found);
+  return runNow(indexQuoteSteps(corpus, people, found));
 }
 
-/** Indexes extracted quotes by speaker and topic. */
-function indexQuotes(corpus: Corpus, people: PeopleDirectory, found: FoundQuote[]): QuoteIndex {
+/** Quotes analyzed per step: a corpus of fiction holds tens of thousands. */
+const QUOTES_PER_STEP = 200;
+
+/** Indexes extracted quotes by speaker and topic, {@link QUOTES_PER_STEP} a step. */
+function* indexQuoteSteps(corpus: Corpus, people: PeopleDirectory, found: FoundQuote[]): Steps<QuoteIndex> {
   const glossary = new Glossary(corpus.glossary);
-  const all: IndexedQuote[] = found.map((q) => {
+  const all: IndexedQuote[] = [];
+  for (const [i, q] of found.entries()) {
+    if (i % QUOTES_PER_STEP === QUOTES_PER_STEP - 1) yield;
     const doc = corpus.documents[q.document] as CorpusDocument;
-    return {
+    all.push({
       quote: {
         text: q.text,
         citation: {
@@ -137,8 +142,8 @@ function indexQuotes(corpus: Corpus, people: PeopleDirectory, found: FoundQuote[
       },
       speaker: q.speaker,
       stems: new Set(contentTerms(q.text).map((t) => t.stem)),
-    };
-  });
+    });
+  }
   const toSnapshot = (): QuotesSnapshot => ({
     people: people.people,
     quotes: found.map(({ document, start, end, paragraph, speaker }) => ({
