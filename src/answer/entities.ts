@@ -73,16 +73,28 @@ const MONEY = /[$¥€£]\s?\d|\b\d[\d,.]*\s?(?:dollars|yen|euros?|USD|JPY|milli
 const ROLE_OR_GROUP =
   /\b(?:representatives?|officials?|leaders?|delegations?|delegates?|ministers?|ambassadors?|administrators?|secretary|secretaries|presidents?|astronauts?|witnesses|governments?|nations|countries|agencies)\b/gi;
 
+/** The global form of each pattern {@link allMatches} was given, compiled once: it runs for every sentence. */
+const globalForms = new Map<RegExp, RegExp>();
+
 function allMatches(re: RegExp, text: string): Span[] {
-  const global = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
+  let global = globalForms.get(re);
+  if (!global) {
+    global = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
+    globalForms.set(re, global);
+  }
+  // matchAll works on a copy of the pattern, so the shared one keeps no state between calls.
   return [...text.matchAll(global)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
 }
 
+const MONTH_AND_DAY = new RegExp(`\\b(?:${MONTHS})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?\\b`);
+const STARTS_WITH_MONTH = new RegExp(`^(?:${MONTHS})`);
+const ENDS_WITH_MONTH = new RegExp(`(?:${MONTHS})\\.?\\s+$`);
+
 /** Dates: a month with a day is the most specific, a bare year the least. */
 function dateStrength(text: string, spans: Span[]): number {
-  if (new RegExp(`\\b(?:${MONTHS})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?\\b`).test(text)) return 1;
+  if (MONTH_AND_DAY.test(text)) return 1;
   const words = spans.map((s) => text.slice(s.start, s.end));
-  if (words.some((w) => new RegExp(`^(?:${MONTHS})`).test(w))) return 0.8;
+  if (words.some((w) => STARTS_WITH_MONTH.test(w))) return 0.8;
   if (words.some((w) => /day$/.test(w))) return 0.7;
   return 0.5;
 }
@@ -108,7 +120,7 @@ export function findAnswerType(type: AnswerType, text: string, people: PeopleFin
         allMatches(QUANTITY, text).filter((s) => {
           const word = text.slice(s.start, s.end);
           const before = text.slice(Math.max(0, s.start - 12), s.start);
-          return !YEAR.test(word) && !new RegExp(`(?:${MONTHS})\\.?\\s+$`).test(before);
+          return !YEAR.test(word) && !ENDS_WITH_MONTH.test(before);
         }),
       );
     case 'place':
