@@ -85,8 +85,14 @@ export function fuzzyWordsDistance(typed: NameTokens, variant: NameTokens): numb
       const target = variant[offset + k] ?? '';
       // A clipped word ("admin", "sec") counts as one edit: users abbreviate.
       const clipped = word.length >= 3 && target.length > word.length && target.startsWith(word);
-      const distance = clipped ? 1 : editDistance(word, target);
-      if (distance > Math.max(typoAllowance(word), clipped ? 1 : 0)) {
+      const allowance = Math.max(typoAllowance(word), clipped ? 1 : 0);
+      // Words whose lengths differ by more than the allowance cannot be within it: skip the distance.
+      const distance = clipped
+        ? 1
+        : Math.abs(word.length - target.length) > allowance
+          ? allowance + 1
+          : editDistance(word, target);
+      if (distance > allowance) {
         total = Number.POSITIVE_INFINITY;
         break;
       }

@@ -1,6 +1,14 @@
+import SearchableMap from 'minisearch/SearchableMap';
 import type { GlossaryEntry, SpeakerEntry } from '../corpus/types.js';
 import { isStopWord } from '../search/text.js';
-import { containsWords, fuzzyWordsDistance, indexOfWords, type NameTokens, nameTokens } from './names.js';
+import {
+  containsWords,
+  fuzzyWordsDistance,
+  indexOfWords,
+  type NameTokens,
+  nameTokens,
+  typoAllowance,
+} from './names.js';
 
 /** Someone the corpus knows: from the speakers register, or named in a document. */
 export interface Person {
@@ -139,6 +147,8 @@ export class PeopleDirectory {
    */
   private readonly byWord = new Map<string, Person[]>();
   private readonly order = new Map<Person, number>();
+  /** People by each whole name or role ("prime minister"), for exact look-ups. */
+  private readonly byVariant = new Map<string, Person[]>();
   /** Glossary wordings users type, and the corpus wordings they stand for, for a last-resort rewrite. */
   private readonly rewrites: { typed: NameTokens; text: NameTokens }[] = [];
 
@@ -189,6 +199,12 @@ export class PeopleDirectory {
   private add(person: Person): void {
     this.order.set(person, this.people.length);
     this.people.push(person);
+    for (const variant of [...person.names, ...person.roles]) {
+      const key = variant.join(' ');
+      const list = this.byVariant.get(key);
+      if (list) list.push(person);
+      else this.byVariant.set(key, [person]);
+    }
     for (const word of new Set([...person.names, ...person.roles].flat())) {
       const list = this.byWord.get(word);
       if (list) list.push(person);
@@ -321,34 +337,57 @@ export class PeopleDirectory {
     return decide([...found.values()].length ? [...found.values()] : ambiguous, preferred);
   }
 
+  /** The words of every name and role as a radix tree, for typo look-ups; made again when people are added. */
+  private wordTree: SearchableMap<boolean> | undefined;
+  private wordTreeFor = 0;
+
+  /**
+   * The people with a name or role word within typo reach of `word`, or starting with it (clipped), in
+   * directory order: the only people a fuzzy match of a phrase starting with `word` can be.
+   */
+  private peopleNear(word: string): Person[] {
+    if (!this.wordTree || this.wordTreeFor !== this.people.length) {
+      this.wordTree = SearchableMap.from([...this.byWord.keys()].map((w): [string, boolean] => [w, true]));
+      this.wordTreeFor = this.people.length;
+    }
+    const words = new Set([word]);
+    const allowance = typoAllowance(word);
+    // names.ts counts a swap of two letters as one edit; Levenshtein, which the tree uses, as two.
+    if (allowance > 0) for (const [w] of this.wordTree.fuzzyGet(word, 2 * allowance)) words.add(w);
+    if (word.length >= 3) for (const [w] of this.wordTree.atPrefix(word)) words.add(w);
+    const found = new Set<Person>();
+    for (const w of words) for (const person of this.byWord.get(w) ?? []) found.add(person);
+    return [...found].sort((a, b) => (this.order.get(a) ?? 0) - (this.order.get(b) ?? 0));
+  }
+
   private lookupWords(words: NameTokens, preferred: (person: Person) => boolean): Resolution {
-    const variants = this.people.flatMap((person) => [
-      ...person.names.map((v) => ({ person, v, personal: true })),
-      ...person.roles.map((v) => ({ person, v, personal: false })),
-    ]);
-    const key = words.join(' ');
-    const exact = variants.filter((x) => x.v.join(' ') === key).map((x) => x.person);
+    const exact = this.byVariant.get(words.join(' ')) ?? [];
     if (exact.length) return decide(exact, preferred);
 
     const inside = this.bestCoverage(words, ['names', 'roles']);
     if (inside.length) return decide(inside, preferred);
 
     if (!hasContentWord(words)) return NONE;
-    const containing = variants.filter((x) => indexOfWords(x.v, words) >= 0).map((x) => x.person);
+    // A name containing the typed words contains the first of them: only those people need a look.
+    const containing = (this.byWord.get(words[0] ?? '') ?? []).filter((person) =>
+      [...person.names, ...person.roles].some((v) => indexOfWords(v, words) >= 0),
+    );
     if (containing.length) return decide(containing, preferred);
 
     let bestDistance = Number.POSITIVE_INFINITY;
     let close: Person[] = [];
-    for (const x of variants) {
-      const distance = fuzzyWordsDistance(words, x.v);
-      if (distance === null) continue;
-      // A whole-name match beats a match on part of a longer name at the same distance.
-      const score = distance * 2 + (words.length === x.v.length ? 0 : 1);
-      if (score < bestDistance) {
-        bestDistance = score;
-        close = [];
+    for (const person of this.peopleNear(words[0] ?? '')) {
+      for (const variant of [...person.names, ...person.roles]) {
+        const distance = fuzzyWordsDistance(words, variant);
+        if (distance === null) continue;
+        // A whole-name match beats a match on part of a longer name at the same distance.
+        const score = distance * 2 + (words.length === variant.length ? 0 : 1);
+        if (score < bestDistance) {
+          bestDistance = score;
+          close = [];
+        }
+        if (score === bestDistance) close.push(person);
       }
-      if (score === bestDistance) close.push(x.person);
     }
     return decide(close, preferred);
   }
