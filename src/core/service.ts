@@ -73,6 +73,8 @@ export class CorpusService {
   private live: KnowledgeBase;
   /** Passage hashes of the live corpus: what a reload's diff compares against, and what `corpus diff` reads. */
   private liveManifest: CorpusManifest;
+  /** The live corpus's documents and their files. */
+  private liveDocuments: DocumentEntry[];
   private busy: Promise<unknown> | null = null;
   private readonly records: Records;
 
@@ -85,6 +87,7 @@ export class CorpusService {
     const snapshots = options.snapshotDir ? new SnapshotStore(options.snapshotDir, logger) : undefined;
     this.live = buildKnowledgeBase(corpus, snapshots ? { snapshots } : {});
     this.liveManifest = manifestOf(corpus, this.live.version);
+    this.liveDocuments = documentEntries(corpus);
     this.records = options.records ?? disabledRecords();
   }
 
@@ -197,7 +200,9 @@ export class CorpusService {
 
   /** Documents matching `query`, for `/corpus remove` autocomplete. */
   removable(query: string, limit = 25): Promise<DocumentEntry[]> {
-    return removableDocuments(this.corpusDir, query, limit);
+    // The live corpus's documents, not the folder's: autocomplete must answer within Discord's 3 s, and
+    // re-reading a large corpus on every keystroke would not.
+    return Promise.resolve(removableDocuments(this.liveDocuments, query, limit));
   }
 
   /**
@@ -263,6 +268,7 @@ export class CorpusService {
     const diff = await runInSlices(diffSteps(this.liveManifest, manifest));
     this.live = next;
     this.liveManifest = manifest;
+    this.liveDocuments = documentEntries(corpus);
     const report: ReloadReport = {
       ...next.stats(),
       version: next.version,
@@ -291,3 +297,7 @@ export class CorpusService {
 }
 
 const withReport = (result: { report: ReloadReport }) => result.report;
+
+function documentEntries(corpus: Corpus): DocumentEntry[] {
+  return corpus.documents.map(({ id, title, file }) => ({ id, title, file }));
+}

@@ -304,16 +304,12 @@ export async function listTrash(corpusDir: string): Promise<TrashedFile[]> {
 }
 
 /**
- * Documents a moderator may remove, for autocomplete: those whose id or title contains `query`
+ * Of `documents`, those a moderator typing `query` may mean, for autocomplete: the id or title contains it
  * (case-insensitive), ids starting with it first, at most `limit`.
  */
-export async function removableDocuments(
-  corpusDir: string,
-  query = '',
-  limit = 25,
-): Promise<DocumentEntry[]> {
+export function removableDocuments(documents: DocumentEntry[], query = '', limit = 25): DocumentEntry[] {
   const q = query.trim().toLowerCase();
-  const matches = (await documentsOnDisk(corpusDir)).filter(
+  const matches = documents.filter(
     (d) => d.id.toLowerCase().includes(q) || d.title.toLowerCase().includes(q),
   );
   const rank = (d: DocumentEntry) => (d.id.toLowerCase().startsWith(q) ? 0 : 1);

@@ -280,13 +280,18 @@ describe('removeDocument / restoreDocument', () => {
     );
   });
 
-  it('lists removable documents for autocomplete, id prefix matches first', async () => {
-    const dir = tempCorpus({ 'mars-note.md': MARS_MD, 'moon-note.md': MOON_MD });
-    expect((await removableDocuments(dir, 'MOON')).map((d) => d.id)).toEqual(['moon-note']);
-    expect(await removableDocuments(dir, 'note')).toEqual([
-      { id: 'mars-note', title: 'Mars note', file: 'mars-note.md' },
+  it('lists removable documents for autocomplete, id prefix matches first', () => {
+    const documents = [
       { id: 'moon-note', title: 'Moon note', file: 'moon-note.md' },
+      { id: 'mars-note', title: 'Mars note', file: 'mars-note.md' },
+      { id: 'probe', title: 'A note on the Moon probe', file: 'probe.md' },
+    ];
+    expect(removableDocuments(documents, 'MOON').map((d) => d.id)).toEqual(['moon-note', 'probe']);
+    expect(removableDocuments(documents, 'note').map((d) => d.id)).toEqual([
+      'mars-note',
+      'moon-note',
+      'probe',
     ]);
-    expect(await removableDocuments(dir, '', 1)).toHaveLength(1);
+    expect(removableDocuments(documents, '', 1)).toHaveLength(1);
   });
 });
