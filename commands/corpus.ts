@@ -82,7 +82,13 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
       try {
         // Name, extension and declared size first: nothing is downloaded for a file refused on its face.
         checkUpload(file.name, file.size, maxBytes);
-        bytes = await downloadAttachment(file.url, file.name, maxBytes, ctx.logger);
+        bytes = await downloadAttachment(
+          file.url,
+          file.name,
+          maxBytes,
+          ctx.settings.attachmentOrigins,
+          ctx.logger,
+        );
       } catch (err) {
         // The service audits what reaches it; these refusals happen before, so they are audited here.
         if (err instanceof AdminError) {

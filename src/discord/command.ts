@@ -37,6 +37,8 @@ export interface DiscordSettings {
   moderatorRoleIds: readonly string[];
   /** Largest document `/corpus add` accepts, in bytes (MAX_UPLOAD_BYTES). */
   maxUploadBytes: number;
+  /** Origins `/corpus add` downloads attachments from (see `attachmentOrigins` in download.ts). */
+  attachmentOrigins: readonly string[];
 }
 
 /** What a handler gets besides the interaction. */

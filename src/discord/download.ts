@@ -9,17 +9,35 @@ import type { Logger } from '../logger.js';
 /** How long a download may take before it is given up. */
 export const DOWNLOAD_TIMEOUT_MS = 30_000;
 
+/** Where Discord serves uploads from. */
+const DISCORD_CDN_ORIGINS = ['https://cdn.discordapp.com', 'https://media.discordapp.net'];
+
 /**
- * The bytes at `url` (an attachment URL Discord sent), at most `maxBytes`. Throws {@link AdminError}, with
- * a message for the moderator, when it is too large, unavailable or too slow.
+ * The origins an attachment may be downloaded from: Discord's CDN, and that of the REST API in use (a
+ * proxy, or the tests' loopback Discord), so that the bot never fetches an arbitrary address.
+ */
+export function attachmentOrigins(apiBase: string): string[] {
+  return [...DISCORD_CDN_ORIGINS, new URL(apiBase).origin];
+}
+
+/**
+ * The bytes at `url` (an attachment URL Discord sent), at most `maxBytes`, only from `allowedOrigins`.
+ * Throws {@link AdminError}, with a message for the moderator, when it is elsewhere, too large, unavailable
+ * or too slow.
  */
 export async function downloadAttachment(
   url: string,
   fileName: string,
   maxBytes: number,
+  allowedOrigins: readonly string[],
   logger: Logger,
   timeoutMs = DOWNLOAD_TIMEOUT_MS,
 ): Promise<Uint8Array> {
+  const origin = URL.canParse(url) ? new URL(url).origin : null;
+  if (origin === null || !allowedOrigins.includes(origin)) {
+    logger.warn({ fileName, origin }, 'attachment not on Discord’s CDN: not downloaded');
+    throw new AdminError(`"${fileName}" was not downloaded: its address is not on Discord's CDN.`);
+  }
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   try {

@@ -7,6 +7,7 @@ import type { Logger } from '../logger.js';
 import type { Records } from '../records/types.js';
 import { AccordBot } from './bot.js';
 import type { CorpusSource } from './command.js';
+import { attachmentOrigins } from './download.js';
 import { type CommandRegistry, loadCommands } from './registry.js';
 
 /** Starts the bot and installs signal handlers that stop it and exit. */
@@ -25,7 +26,11 @@ export async function runDiscordBot(options: {
     apiBase: config.apiBase,
     corpus: options.corpus,
     commands: options.commands ?? (await loadCommands()),
-    settings: { moderatorRoleIds: config.moderatorRoleIds, maxUploadBytes: config.maxUploadBytes },
+    settings: {
+      moderatorRoleIds: config.moderatorRoleIds,
+      maxUploadBytes: config.maxUploadBytes,
+      attachmentOrigins: attachmentOrigins(config.apiBase),
+    },
     cooldown: config.cooldown,
     ...(options.records ? { records: options.records } : {}),
     logger,

@@ -210,6 +210,16 @@ describe('/corpus on a live corpus', () => {
       downloaded: true,
     },
     {
+      what: 'served from somewhere other than Discord',
+      upload: () => {
+        const info = h.loopback.hostAttachment('elsewhere.md', VENUS_MD);
+        // The same file, addressed by another origin (localhost instead of 127.0.0.1).
+        return { ...info, url: info.url.replace('127.0.0.1', 'localhost') };
+      },
+      reason: /^"elsewhere\.md" was not downloaded: its address is not on Discord's CDN\./,
+      downloaded: false,
+    },
+    {
       what: 'clashing with a document already in the corpus',
       upload: () => h.loopback.hostAttachment('other-moon.md', MOON_MD),
       reason:

@@ -2,6 +2,7 @@
 
 import { AccordBot } from '../../src/discord/bot.js';
 import type { CorpusSource } from '../../src/discord/command.js';
+import { attachmentOrigins } from '../../src/discord/download.js';
 import { type CommandRegistry, loadCommands } from '../../src/discord/registry.js';
 import { createLogger } from '../../src/logger.js';
 import type { Records } from '../../src/records/types.js';
@@ -56,6 +57,7 @@ export async function startHarness(
     settings: {
       moderatorRoleIds: [loopback.guild.roles.moderator],
       maxUploadBytes: options.maxUploadBytes ?? 1024 * 1024,
+      attachmentOrigins: attachmentOrigins(loopback.apiBase),
     },
     cooldown: options.cooldown ?? { requests: 5, seconds: 30 },
     ...(options.records ? { records: options.records } : {}),
