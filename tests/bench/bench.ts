@@ -171,6 +171,10 @@ function ratio(ours: number | null | undefined, plain: number | null | undefined
   return `${r >= 10 ? r.toFixed(0) : r.toFixed(1)}×`;
 }
 
+function pct(share: number): string {
+  return `${(100 * share).toFixed(1)}%`;
+}
+
 function count(n: number): string {
   return n.toLocaleString('en-US');
 }
@@ -402,6 +406,7 @@ async function main(): Promise<void> {
           ? `start with a snapshot folder: first ${ms(b.snapshot.firstStartMs)} (build + save ${mb(b.snapshot.fileMb)}), next ${ms(b.snapshot.nextStartMs)} (load)`
           : 'snapshot not measured',
         `answered ${(100 * b.answered).toFixed(0)}%`,
+        `source sentence in top 10: ${pct(b.found10)}${s.plain ? ` (plain ${pct(s.plain.found10Default)}, fuzzy ${pct(s.plain.found10Fuzzy)})` : ''}`,
         `p99 by kind ${Object.entries(b.p99ByKind)
           .map(([k, v]) => `${k} ${ms(v)}`)
           .join(', ')}`,

@@ -8,6 +8,8 @@ import { type Random, seededRandom } from './random.js';
 export interface BenchQuery {
   text: string;
   kind: 'keywords' | 'question' | 'phrase' | 'typo';
+  /** The sentence it was made from: a passage holding it is one the query is looking for. */
+  sentence: string;
 }
 
 /** Common English function words; query content words are the others. */
@@ -93,7 +95,8 @@ export function buildQueries(passages: readonly string[], count: number, seed = 
   while (queries.length < count) {
     const passage = random.pick(passages);
     const sentences = passage.split(/(?<=[.!?]"?)\s+(?=["A-Z])/);
-    const words = wordsOf(random.pick(sentences));
+    const sentence = random.pick(sentences);
+    const words = wordsOf(sentence);
     const roll = random.next();
     let kind: BenchQuery['kind'] =
       roll < 0.35 ? 'keywords' : roll < 0.7 ? 'question' : roll < 0.875 ? 'phrase' : 'typo';
@@ -117,7 +120,7 @@ export function buildQueries(passages: readonly string[], count: number, seed = 
     }
     const text = parts.join(' ');
     const n = text.split(' ').length;
-    if (n >= 3 && n <= 8) queries.push({ text, kind });
+    if (n >= 3 && n <= 8) queries.push({ text, kind, sentence });
   }
   return queries;
 }

@@ -48,6 +48,9 @@ export interface PlainResult {
   /** Mean number of results (before the top-10 cut) per query. */
   meanHitsDefault: number;
   meanHitsFuzzy: number;
+  /** Share of queries whose top 10 holds their source sentence (see `found10`). */
+  found10Default: number;
+  found10Fuzzy: number;
 }
 
 /** Our pipeline at one size, once built. */
@@ -67,6 +70,8 @@ export interface OursBuilt {
   /** Share of queries that got an answer sentence, and mean passages returned. */
   answered: number;
   meanPassages: number;
+  /** Share of queries whose top 10 holds their source sentence (see `found10`). */
+  found10: number;
   /** Start-up with a snapshot folder (see src/core/snapshot.ts); null when the bench skipped it. */
   snapshot: SnapshotResult | null;
 }
@@ -139,18 +144,38 @@ function latency(times: number[]): Latency {
  * Times `run` on the queries after a short warm-up, stopping after `budgetMs` (slow systems at 100k would
  * otherwise take the bench past its time limit). Returns one time per query measured, ms.
  */
-function timeQueries(queries: BenchQuery[], budgetMs: number, run: (q: string) => void): number[] {
+function timeQueries<Id>(
+  queries: BenchQuery[],
+  budgetMs: number,
+  run: (q: string) => Id[],
+): { times: number[]; tops: Id[][] } {
   for (const q of queries.slice(0, WARM_UP)) run(q.text);
   const times: number[] = [];
+  const tops: Id[][] = [];
   const start = performance.now();
   for (const q of queries) {
     const before = performance.now();
-    run(q.text);
+    const top = run(q.text);
     const after = performance.now();
     times.push(after - before);
+    tops.push(top);
     if (after - start > budgetMs) break;
   }
-  return times;
+  return { times, tops };
+}
+
+/**
+ * Share of the measured queries whose top 10 holds a passage containing the sentence the query was made
+ * from (recombined passages repeat sentences, so any passage holding it counts): retrieval quality at a
+ * size no relevance judgments cover.
+ */
+function found10<Id>(queries: BenchQuery[], tops: Id[][], textOf: (id: Id) => string | undefined): number {
+  let found = 0;
+  tops.forEach((top, i) => {
+    const sentence = queries[i]?.sentence ?? '';
+    if (top.slice(0, 10).some((id) => textOf(id)?.includes(sentence))) found++;
+  });
+  return tops.length ? found / tops.length : 0;
 }
 
 /**
@@ -187,20 +212,23 @@ function plainMiniSearch(passages: BenchPassage[], queries: BenchQuery[], budget
   const defaults = timeQueries(queries, budgetMs, (q) => {
     const results = index.search(q);
     hits.default.push(results.length);
-    results.slice(0, 10);
+    return results.slice(0, 10).map((r) => r.id as number);
   });
   const fuzzy = timeQueries(queries, budgetMs, (q) => {
     const results = index.search(q, { prefix: true, fuzzy: 0.2 });
     hits.fuzzy.push(results.length);
-    results.slice(0, 10);
+    return results.slice(0, 10).map((r) => r.id as number);
   });
+  const textOf = (id: number) => passages[id]?.text;
   return {
     buildMs,
     heapDeltaMb,
-    default: latency(defaults),
-    fuzzy: latency(fuzzy),
+    default: latency(defaults.times),
+    fuzzy: latency(fuzzy.times),
     meanHitsDefault: mean(hits.default),
     meanHitsFuzzy: mean(hits.fuzzy),
+    found10Default: found10(queries, defaults.tops, textOf),
+    found10Fuzzy: found10(queries, fuzzy.tops, textOf),
   };
 }
 
@@ -271,13 +299,18 @@ async function run(request: SizeRunRequest): Promise<void> {
 
     let answered = 0;
     let returned = 0;
-    const times = timeQueries(queries, request.queryBudgetMs, (q) => {
+    const { times, tops } = timeQueries(queries, request.queryBudgetMs, (q) => {
       const result = kb.ask(q, { limit: 10 });
       if (result.answer) answered++;
       returned += result.passages.length;
+      return result.passages.map((p) => p.id);
     });
+    const passageText = new Map(corpus.passages.map((p) => [p.id, p.text]));
+    const found = found10(queries, tops, (id) => passageText.get(id));
+    passageText.clear();
     // Profiling wants samples more than a time budget: run every query a second time.
-    if (request.profileOnly) timeQueries(queries, Number.MAX_SAFE_INTEGER, (q) => kb.ask(q, { limit: 10 }));
+    if (request.profileOnly)
+      timeQueries(queries, Number.MAX_SAFE_INTEGER, (q) => kb.ask(q, { limit: 10 }).passages);
     const snapshot = request.profileOnly ? null : startsWithSnapshot(corpus);
     const runs = times.length + Math.min(WARM_UP, queries.length);
     const p99ByKind: Record<string, number> = {};
@@ -298,6 +331,7 @@ async function run(request: SizeRunRequest): Promise<void> {
         p99ByKind,
         answered: answered / runs,
         meanPassages: returned / runs,
+        found10: found,
         snapshot,
       },
     });
