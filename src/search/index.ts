@@ -94,7 +94,7 @@ export class PassageIndex {
     return runNow(PassageIndex.steps(corpus));
   }
 
-  /** {@link build} as steps, one passage each (see `corpus/steps.ts`). */
+  /** {@link build} as steps, three a passage (see `corpus/steps.ts`). */
   static *steps(corpus: Corpus): Steps<PassageIndex> {
     const documents = new Map(corpus.documents.map((d) => [d.id, d]));
     // Title stems per document, analyzed when the document's first passage comes (one step each).
@@ -114,11 +114,16 @@ export class PassageIndex {
     const search = new MiniSearch<IndexedPassage>(INDEX_OPTIONS);
     const index = new PassageIndex(search, corpus.passages, frequency, stemsBySentence);
     for (const passage of corpus.passages) {
+      // Three steps a passage, each growing its own maps: when maps keyed by passage reach 65,536 entries, V8
+      // copies each into a larger table (about 14 ms apiece at that size); in one step, those copies would
+      // add up to one long block of the event loop.
       index.register(passage);
+      yield;
       const terms = contentTerms(passage.text);
       const stems = terms.map((t) => t.stem);
       for (const s of new Set(stems)) frequency.set(s, (frequency.get(s) ?? 0) + 1);
       stemsBySentence.set(passage.id, bySentence(passage, terms));
+      yield;
       search.add({ id: passage.id, terms: stems.join(' '), title: titleOf(passage.docId) });
       yield;
     }
