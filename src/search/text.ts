@@ -21,12 +21,22 @@ export function stripInvisible(text: string): string {
  * so the upper-case forms become "usa". Ordinals lose their suffix ("13th" → "13").
  */
 export function normalizeWord(raw: string): string {
+  if (isLowerAscii(raw)) return raw; // most words of English text: nothing to normalize, nothing to look up
   let word = normalized.get(raw);
   if (word === undefined) {
     word = normalizeUncached(raw);
     remember(normalized, raw, word);
   }
   return word;
+}
+
+/** Whether `word` is only the letters a–z, which normalization leaves as they are. */
+function isLowerAscii(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    if (code < 97 || code > 122) return false;
+  }
+  return word.length > 0;
 }
 
 /**
