@@ -90,20 +90,8 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
           ctx.logger,
         );
       } catch (err) {
-        // The service audits what reaches it; these refusals happen before, so they are audited here.
-        if (err instanceof AdminError) {
-          const version = ctx.corpus.current.version;
-          ctx.records.audit({
-            actor,
-            action: 'add',
-            target: file.name,
-            ok: false,
-            versionBefore: version,
-            versionAfter: version,
-            diff: null,
-            error: err.message,
-          });
-        }
+        // Refused before reaching the service's addDocument: the service audits it all the same.
+        if (err instanceof AdminError) ctx.corpus.refuseUpload(file.name, actor, err.message);
         throw err;
       }
       // The service stores it under its document id: the user's file name never becomes a path.

@@ -206,6 +206,24 @@ export class CorpusService {
   }
 
   /**
+   * Audits an upload refused before it could reach {@link addDocument} (on its name, declared size or
+   * download), so that every corpus change asked for, done or refused, is audited by the service.
+   */
+  refuseUpload(fileName: string, actor: Actor, reason: string): void {
+    const version = this.live.version;
+    this.records.audit({
+      actor,
+      action: 'add',
+      target: fileName,
+      ok: false,
+      versionBefore: version,
+      versionAfter: version,
+      diff: null,
+      error: reason,
+    });
+  }
+
+  /**
    * Runs one corpus change at a time and audits it, done or refused; `reportOf` finds the reload report in
    * the task's result.
    */

@@ -25,6 +25,7 @@ export type CorpusSource = Pick<
   | 'isReloading'
   | 'reload'
   | 'addDocument'
+  | 'refuseUpload'
   | 'removeDocument'
   | 'restoreDocument'
   | 'trash'

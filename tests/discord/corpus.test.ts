@@ -237,6 +237,15 @@ describe('/corpus on a live corpus', () => {
     expect(reply.content).toMatch(new RegExp(`Nothing changed: the corpus is still version ${version}\\.$`));
     expect(snapshot(corpusDir)).toEqual(before);
     expect(service.current.version).toBe(version);
+    // Audited, whether refused before the upload reached the service or by it.
+    expect(records.history()[0]).toMatchObject({
+      action: 'add',
+      target: upload.filename,
+      ok: false,
+      versionBefore: version,
+      versionAfter: version,
+    });
+    expect(records.history()[0]?.error).toContain(upload.filename);
     const downloads = h.loopback.downloads.filter((d) => d.id === upload.id);
     expect(downloads.length).toBe(c.downloaded ? 1 : 0);
     if (c.what.startsWith('larger')) {

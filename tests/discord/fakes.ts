@@ -185,6 +185,10 @@ export class FakeCorpus implements CorpusSource {
     throw new AdminError('The fake corpus takes no documents.');
   }
 
+  refuseUpload(): void {
+    // The fake corpus keeps no audit.
+  }
+
   async removeDocument(): Promise<never> {
     throw new AdminError('The fake corpus removes no documents.');
   }
