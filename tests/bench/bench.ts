@@ -68,8 +68,8 @@ function forkSizeRun(request: SizeRunRequest, extraNodeArgs: string[] = []): Chi
 }
 
 /**
- * Runs one size in a child process. Our build is synchronous and, on big corpora, may take far longer than
- * the bench can wait: past `buildBudgetMs` the child is killed and the size reports what it measured so far.
+ * Runs one size in a child process. On big corpora our build may take far longer than the bench can wait:
+ * past `buildBudgetMs` the child is killed and the size reports what it measured so far.
  */
 function runSize(request: SizeRunRequest, buildBudgetMs: number): Promise<SizeSummary> {
   return new Promise((resolvePromise) => {
