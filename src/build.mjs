@@ -1,7 +1,9 @@
 /**
  * Compiles src/ and commands/ to dist/ with tsc when the TypeScript is newer than the last build, so that
  * `npm start` runs plain JavaScript: Node 20 cannot run TypeScript itself, and a loader (tsx) doubles the
- * start-up time. Plain JavaScript, so that it runs before anything is compiled.
+ * start-up time. Plain JavaScript, so that it runs before anything is compiled. The build only emits
+ * (tsconfig.build.json: `noCheck`, no type packages), so it needs no devDependency; `npm run typecheck`
+ * is what checks types.
  *
  *   node src/build.mjs          build if stale (what `npm start` does first)
  *   node src/build.mjs --force  build anyway (`npm run build`)
