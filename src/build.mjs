@@ -9,15 +9,15 @@
  *   node src/build.mjs --force  build anyway (`npm run build`)
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const DIST_DIR = join(PROJECT_ROOT, 'dist');
-/** Written after a successful build: its time is the build's. */
-const STAMP = join(DIST_DIR, '.built');
+/** Written in dist/ after a successful build: its time is the build's. */
+const STAMP = '.built';
 /** What the build reads: a change to any of these makes dist/ stale. */
 const INPUTS = ['src', 'commands', 'tsconfig.json', 'tsconfig.build.json', 'package-lock.json'];
 
@@ -31,10 +31,10 @@ function newestChange(path) {
   return newest;
 }
 
-/** Whether dist/ is missing or older than any of its inputs. */
-export function isStale() {
-  const built = statSync(STAMP, { throwIfNoEntry: false })?.mtimeMs ?? 0;
-  return INPUTS.some((input) => newestChange(join(PROJECT_ROOT, input)) > built);
+/** Whether `root`'s dist/ is missing or older than any of its inputs. */
+export function isStale(root = PROJECT_ROOT) {
+  const built = statSync(join(root, 'dist', STAMP), { throwIfNoEntry: false })?.mtimeMs ?? 0;
+  return INPUTS.some((input) => newestChange(join(root, input)) > built);
 }
 
 /**
@@ -51,12 +51,12 @@ export function build() {
   if (result.status !== 0) {
     throw new Error(`the TypeScript does not compile:\n${result.stdout}${result.stderr}`.trimEnd());
   }
-  writeFileSync(STAMP, `${new Date().toISOString()}\n`);
+  writeFileSync(join(DIST_DIR, STAMP), `${new Date().toISOString()}\n`);
 }
 
 /** Builds when dist/ is stale; returns whether it built. */
 export function buildIfStale() {
-  if (!existsSync(STAMP) || isStale()) {
+  if (isStale()) {
     build();
     return true;
   }
