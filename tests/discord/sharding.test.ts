@@ -125,6 +125,9 @@ describe('the sharded bot process', () => {
       [0, 2],
       [1, 2],
     ]);
+    // The shards start one after the other: the first builds the index and saves it, the second loads it.
+    const loaded = logLines(p.stderr()).filter((l) => l.msg === 'index loaded from its snapshot');
+    expect(loaded.map((l) => l.shard)).toEqual([1]);
 
     // Each guild's interactions go to its own shard, and each shard answers.
     for (const guild of discord.guilds) {
@@ -145,8 +148,7 @@ describe('the sharded bot process', () => {
     expect(reloaded.map((l) => l.shard).sort()).toEqual([0, 1]);
     expect(discord.mentionViolations).toEqual([]);
 
-    // SIGHUP to the manager reloads every shard, as it reloads the single bot. (To the node process that
-    // logs: the tsx launcher passes on only SIGINT and SIGTERM.)
+    // SIGHUP to the manager reloads every shard, as it reloads the single bot.
     const manager = logLines(p.stderr()).find((l) => l.msg === 'starting shards')?.pid;
     process.kill(Number(manager), 'SIGHUP');
     await vi.waitFor(() => {
