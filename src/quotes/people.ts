@@ -355,9 +355,7 @@ export class PeopleDirectory {
     // names.ts counts a swap of two letters as one edit; Levenshtein, which the tree uses, as two.
     if (allowance > 0) for (const [w] of this.wordTree.fuzzyGet(word, 2 * allowance)) words.add(w);
     if (word.length >= 3) for (const [w] of this.wordTree.atPrefix(word)) words.add(w);
-    const found = new Set<Person>();
-    for (const w of words) for (const person of this.byWord.get(w) ?? []) found.add(person);
-    return [...found].sort((a, b) => (this.order.get(a) ?? 0) - (this.order.get(b) ?? 0));
+    return this.sharingWords([...words]);
   }
 
   private lookupWords(words: NameTokens, preferred: (person: Person) => boolean): Resolution {
