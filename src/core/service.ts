@@ -6,6 +6,7 @@ import {
   type AddedDocument,
   addDocument,
   type DocumentEntry,
+  documentEntries,
   listTrash,
   moveFromTrash,
   moveToTrash,
@@ -315,7 +316,3 @@ export class CorpusService {
 }
 
 const withReport = (result: { report: ReloadReport }) => result.report;
-
-function documentEntries(corpus: Corpus): DocumentEntry[] {
-  return corpus.documents.map(({ id, title, file }) => ({ id, title, file }));
-}

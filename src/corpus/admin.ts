@@ -17,7 +17,7 @@ import {
 } from './formats.js';
 import { decodeUtf8, loadCorpus } from './load.js';
 import { type CorpusProblem, formatProblem } from './problems.js';
-import type { CorpusDocument } from './types.js';
+import type { Corpus, CorpusDocument } from './types.js';
 
 /** Where removed documents go, inside the corpus folder. */
 export const TRASH_DIR = '.trash';
@@ -340,6 +340,11 @@ export async function moveFromTrash(corpusDir: string, entry: TrashedFile): Prom
 /** Every document the corpus folder holds now, with its file (broken files hold none). */
 async function documentsOnDisk(corpusDir: string): Promise<DocumentEntry[]> {
   const { corpus } = await loadCorpus(corpusDir);
+  return documentEntries(corpus);
+}
+
+/** The documents of a loaded corpus and the files holding them. */
+export function documentEntries(corpus: Corpus): DocumentEntry[] {
   return corpus.documents.map(({ id, title, file }) => ({ id, title, file }));
 }
 
