@@ -211,17 +211,18 @@ export class CorpusService {
    * download), so that every corpus change asked for, done or refused, is audited by the service.
    */
   refuseUpload(fileName: string, actor: Actor, reason: string): void {
-    const version = this.live.version;
-    this.records.audit({
-      actor,
-      action: 'add',
-      target: fileName,
-      ok: false,
-      versionBefore: version,
-      versionAfter: version,
-      diff: null,
-      error: reason,
-    });
+    this.audit(
+      { action: 'add', actor, target: fileName, versionBefore: this.live.version },
+      { ok: false, diff: null, error: reason },
+    );
+  }
+
+  /** Writes the audit entry of a corpus change asked for, done or refused; the version after is the live one. */
+  private audit(
+    change: { action: CorpusAction; actor: Actor; target: string | null; versionBefore: string },
+    outcome: { ok: boolean; diff: CorpusDiff | null; error?: string },
+  ): void {
+    this.records.audit({ ...change, versionAfter: this.live.version, ...outcome });
   }
 
   /**
@@ -238,14 +239,7 @@ export class CorpusService {
     if (this.busy) return Promise.reject(new ReloadInProgressError());
     const versionBefore = this.live.version;
     const audit = (outcome: { ok: boolean; diff: CorpusDiff | null; error?: string }) =>
-      this.records.audit({
-        actor,
-        action,
-        target,
-        versionBefore,
-        versionAfter: this.live.version,
-        ...outcome,
-      });
+      this.audit({ action, actor, target, versionBefore }, outcome);
     const run = task().then(
       (result) => {
         audit({ ok: true, diff: reportOf(result).diff });
