@@ -1,10 +1,9 @@
-import { execFileSync } from 'node:child_process';
-import { PROJECT_ROOT } from './support/run.js';
+import { buildIfStale } from '../src/build.mjs';
 
 /**
  * Compiles dist/ once, before any test file runs, when the sources changed: the tests that start the bot
  * as users do (`npm start`) would otherwise each compile it, at the same time, into the same folder.
  */
 export default function setup(): void {
-  execFileSync(process.execPath, ['src/build.mjs'], { cwd: PROJECT_ROOT, stdio: 'inherit' });
+  buildIfStale();
 }

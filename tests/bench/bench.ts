@@ -9,12 +9,13 @@
  * Each size runs in a child process (size-run.ts, with --expose-gc). Progress goes to stderr, the tables to
  * stdout. See tests/bench/README.md for what is measured and how.
  */
-import { type ChildProcess, execFileSync, fork } from 'node:child_process';
+import { type ChildProcess, fork } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { buildIfStale } from '../../src/build.mjs';
 import { coldStart } from './coldstart.js';
 import { type ProfileSummary, summarizeProfile } from './profile.js';
 import { runSciFact, type SciFactResult } from './scifact.js';
@@ -356,7 +357,7 @@ async function main(): Promise<void> {
     const runs = Number(values['cold-runs']);
     cold = {};
     // Compiled first (what `npm start` does when the sources changed), so no run times the compiler.
-    execFileSync(process.execPath, ['src/build.mjs'], { cwd: PROJECT_ROOT, stdio: 'inherit' });
+    buildIfStale();
     for (const [name, command, args] of [
       ['npm start', process.platform === 'win32' ? 'npm.cmd' : 'npm', ['start']],
       ['node src/start.mjs (no npm)', process.execPath, ['src/start.mjs']],
