@@ -4,10 +4,10 @@ import { PeopleFinder } from '../answer/entities.js';
 import { PassageReader, Referents } from '../answer/referents.js';
 import { runInSlices, runNow, type Steps } from '../corpus/steps.js';
 import type { Corpus } from '../corpus/types.js';
-import { type QuoteIndex, quoteIndexFromSnapshot, quoteIndexSteps } from '../quotes/index.js';
+import { type QuoteIndex, quoteIndexFromSnapshotSteps, quoteIndexSteps } from '../quotes/index.js';
 import { Glossary, speakerGlossary } from '../search/glossary.js';
 import { INDEX_OPTIONS, PassageIndex } from '../search/index.js';
-import { type SnapshotStore, snapshotKey } from './snapshot.js';
+import { type KnowledgeSnapshot, type SnapshotStore, snapshotKey } from './snapshot.js';
 import type { KnowledgeBase, SourceInfo } from './types.js';
 
 /** Bumped when analysis or segmentation changes, so corpus versions change too. */
@@ -46,32 +46,75 @@ export interface BuildOptions {
 
 /** Builds everything the adapters query from a loaded corpus. The result never changes; reloads build anew. */
 export function buildKnowledgeBase(corpus: Corpus, options: BuildOptions = {}): KnowledgeBase {
-  const store = options.snapshots;
+  return obtain(corpus, options.snapshots).knowledgeBase;
+}
+
+/**
+ * What a reload worker sends back (see `worker.ts`): the corpus version and the snapshot the main thread
+ * restores the knowledge base from. Loaded from `options.snapshots` when saved there, else built and saved.
+ */
+export function knowledgeSnapshotOf(
+  corpus: Corpus,
+  options: BuildOptions = {},
+): { version: string; snapshot: KnowledgeSnapshot } {
+  const { knowledgeBase, snapshot } = obtain(corpus, options.snapshots);
+  return { version: knowledgeBase.version, snapshot: snapshot() };
+}
+
+/**
+ * The knowledge base of `corpus` from a snapshot of it (see {@link knowledgeSnapshotOf}), restored a few
+ * milliseconds at a time so that the live knowledge base keeps answering meanwhile. Throws when the snapshot
+ * does not fit the corpus.
+ */
+export async function restoreKnowledgeBaseInSlices(
+  corpus: Corpus,
+  version: string,
+  snapshot: KnowledgeSnapshot,
+): Promise<KnowledgeBase> {
+  const index = await PassageIndex.fromSnapshotInSlices(corpus, snapshot.index);
+  const quotes = await runInSlices(quoteIndexFromSnapshotSteps(corpus, snapshot.quotes));
+  return assemble(corpus, version, index, quotes);
+}
+
+interface Obtained {
+  knowledgeBase: KnowledgeBase;
+  /** The snapshot of the knowledge base: the one it was loaded from, or made from it on first call. */
+  snapshot: () => KnowledgeSnapshot;
+}
+
+/** The knowledge base of `corpus` from the store's snapshot when one fits, else built (and saved there). */
+function obtain(corpus: Corpus, store: SnapshotStore | undefined): Obtained {
   const contentHash = runNow(contentHashSteps(corpus));
   const version = versionOf(contentHash);
   const key = store ? keyOrNull(store, contentHash) : null;
-  if (!store || key === null) return runNow(knowledgeBaseSteps(corpus, version)).knowledgeBase;
-  const started = performance.now();
-  const saved = store.read(key);
-  if ('index' in saved) {
-    try {
-      const knowledgeBase = assemble(
-        corpus,
-        version,
-        PassageIndex.fromSnapshot(corpus, saved.index),
-        quoteIndexFromSnapshot(corpus, saved.quotes),
-      );
-      store.loaded(key, performance.now() - started);
-      return knowledgeBase;
-    } catch (err) {
-      store.warn((err as Error).message, key);
+  if (store && key !== null) {
+    const started = performance.now();
+    const saved = store.read(key);
+    if ('index' in saved) {
+      try {
+        const knowledgeBase = assemble(
+          corpus,
+          version,
+          PassageIndex.fromSnapshot(corpus, saved.index),
+          runNow(quoteIndexFromSnapshotSteps(corpus, saved.quotes)),
+        );
+        store.loaded(key, performance.now() - started);
+        return { knowledgeBase, snapshot: () => saved };
+      } catch (err) {
+        store.warn((err as Error).message, key);
+      }
+    } else if (saved.reason === 'unusable') {
+      store.warn(saved.detail, key);
     }
-  } else if (saved.reason === 'unusable') {
-    store.warn(saved.detail, key);
   }
   const built = runNow(knowledgeBaseSteps(corpus, version));
-  store.write(key, { index: built.index.toSnapshot(corpus), quotes: built.quotes.toSnapshot() });
-  return built.knowledgeBase;
+  let snapshot: KnowledgeSnapshot | undefined;
+  const snapshotOnce = () => {
+    snapshot ??= { index: built.index.toSnapshot(corpus), quotes: built.quotes.toSnapshot() };
+    return snapshot;
+  };
+  if (store && key !== null) store.write(key, snapshotOnce());
+  return { knowledgeBase: built.knowledgeBase, snapshot: snapshotOnce };
 }
 
 /** The snapshot key, or `null` (logged) when the code cannot be fingerprinted: then build without snapshots. */
@@ -82,16 +125,6 @@ function keyOrNull(store: SnapshotStore, contentHash: string): string | null {
     store.warn((err as Error).message);
     return null;
   }
-}
-
-/**
- * {@link buildKnowledgeBase} a few milliseconds at a time, so that a running bot keeps answering from the old
- * knowledge base while the new one is built. It neither reads nor saves snapshots: both hold the event loop
- * for as long as the index takes to (de)serialize.
- */
-export async function buildKnowledgeBaseInSlices(corpus: Corpus): Promise<KnowledgeBase> {
-  const version = versionOf(await runInSlices(contentHashSteps(corpus)));
-  return (await runInSlices(knowledgeBaseSteps(corpus, version))).knowledgeBase;
 }
 
 interface Built {

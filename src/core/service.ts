@@ -23,15 +23,16 @@ import {
   manifestOf,
   manifestSteps,
 } from '../corpus/diff.js';
-import { loadCorpus, loadCorpusStrict } from '../corpus/load.js';
+import { loadCorpus } from '../corpus/load.js';
 import { formatProblem } from '../corpus/problems.js';
 import { runInSlices } from '../corpus/steps.js';
 import type { Corpus } from '../corpus/types.js';
 import { writeManifest } from '../records/manifest.js';
 import { type Actor, type CorpusAction, disabledRecords, type Records } from '../records/types.js';
-import { buildKnowledgeBase, buildKnowledgeBaseInSlices } from './knowledge.js';
+import { buildKnowledgeBase } from './knowledge.js';
 import { SnapshotStore } from './snapshot.js';
 import type { KnowledgeBase } from './types.js';
+import { loadInWorker } from './worker.js';
 
 /** What a successful reload did. */
 export interface ReloadReport {
@@ -273,9 +274,11 @@ export class CorpusService {
 
   private async rebuild(): Promise<ReloadReport> {
     const started = performance.now();
-    const corpus = await loadCorpusStrict(this.corpusDir);
-    // Built a slice at a time: the old knowledge base keeps answering until the swap below.
-    const next = await buildKnowledgeBaseInSlices(corpus);
+    // Built in a worker thread: the old knowledge base keeps answering until the swap below.
+    const { corpus, knowledgeBase: next } = await loadInWorker(this.corpusDir, {
+      ...(this.options.snapshotDir ? { snapshotDir: this.options.snapshotDir } : {}),
+      logger: this.logger,
+    });
     const previousVersion = this.live.version;
     const manifest = await runInSlices(manifestSteps(corpus, next.version));
     const diff = await runInSlices(diffSteps(this.liveManifest, manifest));

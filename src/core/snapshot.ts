@@ -10,7 +10,6 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, w
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Logger } from 'pino';
 import type { QuotesSnapshot } from '../quotes/index.js';
 import { INDEX_OPTIONS, type PassageIndexSnapshot } from '../search/index.js';
 
@@ -83,11 +82,17 @@ export function snapshotKey(corpusHash: string): string {
 /** Why a snapshot was not used; `missing` is the normal case for a new corpus and is not worth a warning. */
 export type SnapshotMiss = { reason: 'missing' } | { reason: 'unusable'; detail: string };
 
+/** What a store logs with: the process's logger, or a reload worker's messages to it. */
+export interface SnapshotLogger {
+  info(fields: object, message: string): void;
+  warn(fields: object, message: string): void;
+}
+
 /** A folder of knowledge snapshots, one per key; saving one removes the others. */
 export class SnapshotStore {
   constructor(
     readonly dir: string,
-    private readonly logger: Logger,
+    private readonly logger: SnapshotLogger,
   ) {}
 
   private pathOf(key: string): string {

@@ -1,7 +1,8 @@
 /**
- * Long builds (indexing, quote extraction) are written once, as generators that `yield` between small units
- * of work. Run them to the end at once ({@link runNow}: start-up, tests, CLIs) or a few milliseconds at a
- * time ({@link runInSlices}: reloads in a running bot, which must keep answering meanwhile).
+ * Long work over a whole corpus is written once, as generators that `yield` between small units of work.
+ * Run them to the end at once ({@link runNow}: start-up, the reload worker, CLIs) or a few milliseconds at a
+ * time ({@link runInSlices}: what a reload does on the main thread of a running bot, which must keep
+ * answering meanwhile).
  */
 export type Steps<T> = Generator<void, T, void>;
 

@@ -104,18 +104,20 @@ export function* quoteIndexSteps(corpus: Corpus): Steps<QuoteIndex> {
   return yield* indexQuoteSteps(corpus, people, found);
 }
 
-/** The quote index of `corpus` from a snapshot of it. Throws when the snapshot does not fit the corpus. */
-export function quoteIndexFromSnapshot(corpus: Corpus, snapshot: QuotesSnapshot): QuoteIndex {
-  const people = PeopleDirectory.restore(corpus.speakers, corpus.glossary, snapshot.people);
+/** The quote index of `corpus` from a snapshot of it, as steps. Throws when the snapshot does not fit the corpus. */
+export function* quoteIndexFromSnapshotSteps(corpus: Corpus, snapshot: QuotesSnapshot): Steps<QuoteIndex> {
+  const people = yield* PeopleDirectory.restoreSteps(corpus.speakers, corpus.glossary, snapshot.people);
   const byId = new Map(people.people.map((p) => [p.id, p]));
-  const found = snapshot.quotes.map((q): FoundQuote => {
+  const found: FoundQuote[] = [];
+  for (const [i, q] of snapshot.quotes.entries()) {
+    if (i % QUOTES_PER_STEP === QUOTES_PER_STEP - 1) yield;
     const doc = corpus.documents[q.document];
     const speaker = byId.get(q.speaker);
     if (!doc || !speaker || q.end > doc.text.length)
       throw new Error(`quotes snapshot: quote at ${q.document}:${q.start} does not fit the corpus`);
-    return { ...q, text: doc.text.slice(q.start, q.end), speaker };
-  });
-  return runNow(indexQuoteSteps(corpus, people, found));
+    found.push({ ...q, text: doc.text.slice(q.start, q.end), speaker });
+  }
+  return yield* indexQuoteSteps(corpus, people, found);
 }
 
 /** Quotes analyzed per step: a corpus of fiction holds tens of thousands. */

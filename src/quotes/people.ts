@@ -1,4 +1,5 @@
 import SearchableMap from 'minisearch/SearchableMap';
+import type { Steps } from '../corpus/steps.js';
 import type { GlossaryEntry, SpeakerEntry } from '../corpus/types.js';
 import { isStopWord } from '../search/text.js';
 import {
@@ -134,6 +135,9 @@ function hasContentWord(words: NameTokens): boolean {
   return words.some((w) => w.length >= 3 && !isStopWord(w));
 }
 
+/** People a restore step files. */
+const RESTORED_PER_STEP = 500;
+
 /**
  * Everyone the corpus knows, and the name matching used both for attribution in the text and for what users
  * type. Register entries come first; people known only from the text are added as extraction meets them.
@@ -180,9 +184,15 @@ export class PeopleDirectory {
    * The directory as reading a corpus left it (`people` from a snapshot of {@link people}): the register's
    * people with the titles the text gave them, then the people found in the text, in the same order.
    */
-  static restore(register: SpeakerEntry[], glossary: GlossaryEntry[], people: Person[]): PeopleDirectory {
+  static *restoreSteps(
+    register: SpeakerEntry[],
+    glossary: GlossaryEntry[],
+    people: Person[],
+  ): Steps<PeopleDirectory> {
     const directory = new PeopleDirectory(register, glossary);
-    for (const saved of people) {
+    for (const [i, saved] of people.entries()) {
+      // A corpus of fiction names thousands of people; filing them all takes tens of milliseconds.
+      if (i % RESTORED_PER_STEP === RESTORED_PER_STEP - 1) yield;
       if (saved.id.startsWith('m:')) {
         const person: Person = { ...saved };
         directory.add(person);

@@ -1,6 +1,6 @@
 import MiniSearch, { type AsPlainObject, type Options, type SearchResult } from 'minisearch';
 import SearchableMap from 'minisearch/SearchableMap';
-import { runNow, type Steps } from '../corpus/steps.js';
+import { runInSlices, runNow, type Steps } from '../corpus/steps.js';
 import type { Corpus, Passage } from '../corpus/types.js';
 import { contentTerms, type Term } from './text.js';
 
@@ -34,6 +34,8 @@ export const INDEX_OPTIONS: Options<IndexedPassage> = {
 const PRUNE_FROM_PASSAGES = 2_000;
 /** A stem in more than this share of passages is common. */
 const COMMON_SHARE = 0.05;
+/** Map entries a restore step adds: small enough that a step stays well under a millisecond. */
+const RESTORED_PER_STEP = 1_000;
 
 /** A query term and how much it counts (glossary expansions and typo corrections count less). */
 export interface WeightedTerm {
@@ -94,7 +96,7 @@ export class PassageIndex {
     return runNow(PassageIndex.steps(corpus));
   }
 
-  /** {@link build} as steps, three a passage (see `corpus/steps.ts`). */
+  /** {@link build} as steps, one a passage (see `corpus/steps.ts`). */
   static *steps(corpus: Corpus): Steps<PassageIndex> {
     const documents = new Map(corpus.documents.map((d) => [d.id, d]));
     // Title stems per document, analyzed when the document's first passage comes (one step each).
@@ -114,16 +116,11 @@ export class PassageIndex {
     const search = new MiniSearch<IndexedPassage>(INDEX_OPTIONS);
     const index = new PassageIndex(search, corpus.passages, frequency, stemsBySentence);
     for (const passage of corpus.passages) {
-      // Three steps a passage, each growing its own maps: when maps keyed by passage reach 65,536 entries, V8
-      // copies each into a larger table (about 14 ms apiece at that size); in one step, those copies would
-      // add up to one long block of the event loop.
       index.register(passage);
-      yield;
       const terms = contentTerms(passage.text);
       const stems = terms.map((t) => t.stem);
       for (const s of new Set(stems)) frequency.set(s, (frequency.get(s) ?? 0) + 1);
       stemsBySentence.set(passage.id, bySentence(passage, terms));
-      yield;
       search.add({ id: passage.id, terms: stems.join(' '), title: titleOf(passage.docId) });
       yield;
     }
@@ -144,26 +141,42 @@ export class PassageIndex {
    * not fit the corpus (another passage count) or MiniSearch cannot read it.
    */
   static fromSnapshot(corpus: Corpus, snapshot: PassageIndexSnapshot): PassageIndex {
+    const search = MiniSearch.loadJS<IndexedPassage>(snapshot.search, INDEX_OPTIONS);
+    return runNow(PassageIndex.restoreSteps(corpus, snapshot, search));
+  }
+
+  /** {@link fromSnapshot} a few milliseconds at a time, for a running bot (MiniSearch's own async load). */
+  static async fromSnapshotInSlices(corpus: Corpus, snapshot: PassageIndexSnapshot): Promise<PassageIndex> {
+    const search = await MiniSearch.loadJSAsync<IndexedPassage>(snapshot.search, INDEX_OPTIONS);
+    return runInSlices(PassageIndex.restoreSteps(corpus, snapshot, search));
+  }
+
+  /** The rest of a restore once MiniSearch has loaded its part, one step per {@link RESTORED_PER_STEP} entries. */
+  private static *restoreSteps(
+    corpus: Corpus,
+    snapshot: PassageIndexSnapshot,
+    search: MiniSearch<IndexedPassage>,
+  ): Steps<PassageIndex> {
     if (snapshot.sentenceStems.length !== corpus.passages.length)
       throw new Error(
         `index snapshot has ${snapshot.sentenceStems.length} passages, the corpus ${corpus.passages.length}`,
       );
-    const search = MiniSearch.loadJS<IndexedPassage>(snapshot.search, INDEX_OPTIONS);
     if (search.documentCount !== corpus.passages.length)
       throw new Error(
         `index snapshot indexes ${search.documentCount} passages, the corpus ${corpus.passages.length}`,
       );
+    const frequency = new Map<string, number>();
+    for (const [i, [stem, count]] of snapshot.documentFrequency.entries()) {
+      if (i % RESTORED_PER_STEP === 0) yield;
+      frequency.set(stem, count);
+    }
     const stemsBySentence = new Map<string, string>();
-    const index = new PassageIndex(
-      search,
-      corpus.passages,
-      new Map(snapshot.documentFrequency),
-      stemsBySentence,
-    );
-    corpus.passages.forEach((passage, i) => {
+    const index = new PassageIndex(search, corpus.passages, frequency, stemsBySentence);
+    for (const [i, passage] of corpus.passages.entries()) {
+      if (i % RESTORED_PER_STEP === 0) yield;
       index.register(passage);
       stemsBySentence.set(passage.id, snapshot.sentenceStems[i] ?? '');
-    });
+    }
     return index;
   }
 

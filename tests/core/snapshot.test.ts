@@ -7,39 +7,9 @@ import type { KnowledgeBase } from '../../src/core/types.js';
 import { loadCorpusStrict } from '../../src/corpus/load.js';
 import type { Corpus } from '../../src/corpus/types.js';
 import { captureLogger, tempDir } from '../moderation/helpers.js';
-import { BUNDLED_ID, CORPUS_DIR } from '../support/bundled.js';
+import { BUNDLED_ID } from '../support/bundled.js';
+import { everything, LUNAR_NOTE, lunarCorpus, release } from '../support/knowledge.js';
 import { tempCorpus } from '../support/tempCorpus.js';
-
-const release = readFileSync(join(CORPUS_DIR, `${BUNDLED_ID}.md`), 'utf8');
-const speakers = readFileSync(join(CORPUS_DIR, 'speakers.yaml'), 'utf8');
-const glossary = readFileSync(join(CORPUS_DIR, 'glossary.yaml'), 'utf8');
-/** Someone quoted whom the speakers register does not know: the directory learns her name and title. */
-const LUNAR_NOTE = `---
-id: lunar-note
-title: Lunar note
-kind: statement
----
-"The lander is ready for the Moon," said Jane Roe, chief engineer of the lunar program.
-
-"We will fly in 2031," Roe added.
-`;
-const QUESTIONS = readFileSync(join(import.meta.dirname, '../eval/dev-set.jsonl'), 'utf8')
-  .split('\n')
-  .filter(Boolean)
-  .map((line) => (JSON.parse(line) as { q: string }).q);
-
-/** Everything a user can get out of a knowledge base, as plain data. */
-function everything(kb: KnowledgeBase): unknown {
-  return {
-    version: kb.version,
-    stats: kb.stats(),
-    sources: kb.sources(),
-    speakers: kb.speakers(''),
-    answers: QUESTIONS.map((q) => kb.ask(q, { limit: 10 })),
-    quotes: kb.speakers('').map((s) => kb.quote(s.name, 'space')),
-    roe: kb.quote('Jane Roe'),
-  };
-}
 
 function store(dir: string) {
   const { logger, lines } = captureLogger();
@@ -54,12 +24,7 @@ describe('index snapshots', () => {
   let fresh: KnowledgeBase;
 
   beforeAll(async () => {
-    corpusDir = tempCorpus({
-      [`${BUNDLED_ID}.md`]: release,
-      'speakers.yaml': speakers,
-      'glossary.yaml': glossary,
-      'lunar-note.md': LUNAR_NOTE,
-    });
+    corpusDir = lunarCorpus();
     corpus = await loadCorpusStrict(corpusDir);
     fresh = buildKnowledgeBase(corpus);
   });

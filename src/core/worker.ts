@@ -1,0 +1,244 @@
+/**
+ * Reloads build off the main thread. A worker thread loads the corpus folder and builds its knowledge base
+ * (or loads it from a saved snapshot, saving the one it builds), then sends the corpus and the snapshot back
+ * in messages of bounded size. The main thread keeps answering from the live knowledge base meanwhile: each
+ * message is its own event-loop task, and the restore from the snapshot runs a few milliseconds at a time.
+ *
+ * Both halves of the exchange are here, so its format is in one place; `reload-worker.ts` is the worker's
+ * entry file.
+ */
+import { extname } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { AsPlainObject } from 'minisearch';
+import type { Logger } from 'pino';
+import { loadCorpusStrict } from '../corpus/load.js';
+import { CorpusError, type CorpusProblem } from '../corpus/problems.js';
+import type { Corpus } from '../corpus/types.js';
+import { knowledgeSnapshotOf, restoreKnowledgeBaseInSlices } from './knowledge.js';
+import { type KnowledgeSnapshot, type SnapshotLogger, SnapshotStore } from './snapshot.js';
+import type { KnowledgeBase } from './types.js';
+
+/** What the worker is started with. */
+export interface WorkerInput {
+  corpusDir: string;
+  /** Where snapshots are read and saved; `null`: always build, save nothing. */
+  snapshotDir: string | null;
+}
+
+/** A corpus and its knowledge base, built by a worker and restored on this thread. */
+export interface LoadedInWorker {
+  corpus: Corpus;
+  knowledgeBase: KnowledgeBase;
+  /** Milliseconds the worker spent loading the folder and building (or loading) the knowledge base. */
+  workerMs: { load: number; build: number };
+}
+
+/**
+ * The collections that grow with the corpus, each sent in chunks. Objects (MiniSearch's maps by passage)
+ * travel as entries. The weight of an item estimates its cost to copy, in units of about one small value.
+ */
+const ARRAY_PARTS = {
+  documents: (d: Corpus['documents'][number]) => 8 + d.text.length / 16,
+  passages: (p: Corpus['passages'][number]) => 8 + p.text.length / 16 + 2 * p.sentences.length,
+  searchIndex: ([, fields]: AsPlainObject['index'][number]) =>
+    1 + Object.values(fields).reduce((sum, postings) => sum + 2 * Object.keys(postings).length, 0),
+  documentFrequency: () => 2,
+  sentenceStems: (stems: string) => 1 + stems.length / 16,
+  people: () => 16,
+  quotes: () => 6,
+} satisfies Record<string, (item: never) => number>;
+
+const OBJECT_PARTS = {
+  documentIds: () => 3,
+  fieldLength: () => 4,
+  storedFields: () => 2,
+} satisfies Record<string, (item: never) => number>;
+
+type ArrayPart = keyof typeof ARRAY_PARTS;
+type ObjectPart = keyof typeof OBJECT_PARTS;
+
+/** Weight of one message: a few milliseconds to copy in, so receiving never holds the event loop for long. */
+const CHUNK_WEIGHT = 10_000;
+
+/** MiniSearch's serialization without its collections (those travel as parts). */
+type SearchHead = Omit<AsPlainObject, 'index' | ObjectPart>;
+
+/** The last message of a worker that succeeded: everything not sent in chunks. */
+interface Finished {
+  type: 'done';
+  version: string;
+  speakers: Corpus['speakers'];
+  glossary: Corpus['glossary'];
+  searchHead: SearchHead;
+  workerMs: LoadedInWorker['workerMs'];
+}
+
+/** Every message a worker sends, in order: logs at any time, chunks, then `done` or `failed`. */
+export type FromWorker =
+  | { type: 'log'; level: 'info' | 'warn'; fields: object; message: string }
+  | { type: 'chunk'; part: ArrayPart | ObjectPart; items: unknown[] }
+  | Finished
+  | { type: 'failed'; name: string; message: string; problems?: CorpusProblem[] };
+
+/**
+ * Sends a message to the main thread and resolves when it has been handled. One message at a time: Node
+ * delivers every message already queued in one event-loop task, so a burst would be one long block.
+ */
+export type SendToMain = (message: FromWorker) => Promise<void>;
+
+/** The worker's side: load, build, send. Never throws; a failure is the `failed` message. */
+export async function runWorker(input: WorkerInput, send: SendToMain): Promise<void> {
+  try {
+    const started = performance.now();
+    const corpus = await loadCorpusStrict(input.corpusDir);
+    const loaded = performance.now();
+    // The store logs synchronously; its few messages are queued behind each other, not awaited.
+    const logger: SnapshotLogger = {
+      info: (fields: object, message: string) => void send({ type: 'log', level: 'info', fields, message }),
+      warn: (fields: object, message: string) => void send({ type: 'log', level: 'warn', fields, message }),
+    };
+    const snapshots = input.snapshotDir ? new SnapshotStore(input.snapshotDir, logger) : undefined;
+    const { version, snapshot } = knowledgeSnapshotOf(corpus, snapshots ? { snapshots } : {});
+    const workerMs = { load: loaded - started, build: performance.now() - loaded };
+    const { index, documentIds, fieldLength, storedFields, ...searchHead } = snapshot.index.search;
+    const arrays: Record<ArrayPart, unknown[]> = {
+      documents: corpus.documents,
+      passages: corpus.passages,
+      searchIndex: index,
+      documentFrequency: snapshot.index.documentFrequency,
+      sentenceStems: snapshot.index.sentenceStems,
+      people: snapshot.quotes.people,
+      quotes: snapshot.quotes.quotes,
+    };
+    const objects: Record<ObjectPart, object> = { documentIds, fieldLength, storedFields };
+    for (const part of Object.keys(ARRAY_PARTS) as ArrayPart[])
+      await sendChunks(part, arrays[part], ARRAY_PARTS[part] as (item: unknown) => number, send);
+    for (const part of Object.keys(OBJECT_PARTS) as ObjectPart[])
+      await sendChunks(part, Object.entries(objects[part]), OBJECT_PARTS[part], send);
+    await send({
+      type: 'done',
+      version,
+      speakers: corpus.speakers,
+      glossary: corpus.glossary,
+      searchHead,
+      workerMs,
+    });
+  } catch (err) {
+    const error = err instanceof Error ? err : new Error(String(err));
+    await send({
+      type: 'failed',
+      name: error.name,
+      message: error.message,
+      ...(error instanceof CorpusError ? { problems: error.problems } : {}),
+    });
+  }
+}
+
+async function sendChunks(
+  part: ArrayPart | ObjectPart,
+  items: unknown[],
+  weight: (item: unknown) => number,
+  send: SendToMain,
+): Promise<void> {
+  let start = 0;
+  let total = 0;
+  for (const [i, item] of items.entries()) {
+    total += weight(item);
+    if (total >= CHUNK_WEIGHT) {
+      await send({ type: 'chunk', part, items: items.slice(start, i + 1) });
+      start = i + 1;
+      total = 0;
+    }
+  }
+  if (start < items.length) await send({ type: 'chunk', part, items: items.slice(start) });
+}
+
+/** The worker entry beside this file: compiled JavaScript under `npm start`, TypeScript in tests and CLIs. */
+const ENTRY = new URL(`./reload-worker${extname(import.meta.url)}`, import.meta.url);
+
+function startWorker(input: WorkerInput): Worker {
+  if (ENTRY.pathname.endsWith('.js')) return new Worker(ENTRY, { workerData: input });
+  // A worker's execArgv registers tsx's loader too late for the entry file itself: register it first.
+  const source = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(ENTRY.href)}); });`;
+  return new Worker(source, { eval: true, workerData: input });
+}
+
+/**
+ * Loads `corpusDir` and builds its knowledge base in a worker thread (see the file comment). Rejects with a
+ * `CorpusError` listing the problems of a broken corpus, or with why the worker failed.
+ */
+export function loadInWorker(
+  corpusDir: string,
+  options: { snapshotDir?: string; logger: Logger },
+): Promise<LoadedInWorker> {
+  const { logger } = options;
+  const worker = startWorker({ corpusDir, snapshotDir: options.snapshotDir ?? null });
+  const arrays = {} as Record<ArrayPart, unknown[]>;
+  for (const part of Object.keys(ARRAY_PARTS) as ArrayPart[]) arrays[part] = [];
+  const objects = {} as Record<ObjectPart, Record<string, unknown>>;
+  for (const part of Object.keys(OBJECT_PARTS) as ObjectPart[]) objects[part] = {};
+  let finished: Finished | null = null;
+  const received = new Promise<Finished>((resolve, reject) => {
+    worker.on('message', (message: FromWorker) => {
+      // Handled: the worker may send the next one.
+      worker.postMessage(null);
+      switch (message.type) {
+        case 'log':
+          logger[message.level]({ ...message.fields, worker: 'reload' }, message.message);
+          break;
+        case 'chunk':
+          if (message.part in objects) {
+            const target = objects[message.part as ObjectPart];
+            for (const [key, value] of message.items as [string, unknown][]) target[key] = value;
+          } else {
+            const target = arrays[message.part as ArrayPart];
+            for (const item of message.items) target.push(item);
+          }
+          break;
+        case 'done':
+          finished = message;
+          resolve(message);
+          break;
+        case 'failed':
+          reject(
+            message.problems
+              ? new CorpusError(message.problems)
+              : new Error(`reload worker: ${message.name}: ${message.message}`),
+          );
+      }
+    });
+    worker.on('error', (err) => reject(new Error(`reload worker crashed: ${err.message}`, { cause: err })));
+    worker.on('exit', (code) => {
+      if (!finished) reject(new Error(`reload worker exited (code ${code}) before sending the corpus`));
+    });
+  });
+  return received.then(async (done) => {
+    await worker.terminate();
+    // The parts were typed by the worker from the same corpus and snapshot types; the restore checks counts.
+    const corpus: Corpus = {
+      documents: arrays.documents as Corpus['documents'],
+      passages: arrays.passages as Corpus['passages'],
+      speakers: done.speakers,
+      glossary: done.glossary,
+    };
+    const snapshot: KnowledgeSnapshot = {
+      index: {
+        search: {
+          ...done.searchHead,
+          index: arrays.searchIndex as AsPlainObject['index'],
+          documentIds: objects.documentIds,
+          fieldLength: objects.fieldLength as AsPlainObject['fieldLength'],
+          storedFields: objects.storedFields,
+        },
+        documentFrequency: arrays.documentFrequency as [string, number][],
+        sentenceStems: arrays.sentenceStems as string[],
+      },
+      quotes: {
+        people: arrays.people as KnowledgeSnapshot['quotes']['people'],
+        quotes: arrays.quotes as KnowledgeSnapshot['quotes']['quotes'],
+      },
+    };
+    const knowledgeBase = await restoreKnowledgeBaseInSlices(corpus, done.version, snapshot);
+    return { corpus, knowledgeBase, workerMs: done.workerMs };
+  });
+}
