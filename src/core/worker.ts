@@ -13,7 +13,7 @@ import type { AsPlainObject } from 'minisearch';
 import type { Logger } from 'pino';
 import { loadCorpusStrict } from '../corpus/load.js';
 import { CorpusError, type CorpusProblem } from '../corpus/problems.js';
-import type { Corpus } from '../corpus/types.js';
+import type { Corpus, Passage } from '../corpus/types.js';
 import { knowledgeSnapshotOf, restoreKnowledgeBaseInSlices } from './knowledge.js';
 import { type KnowledgeSnapshot, type SnapshotLogger, SnapshotStore } from './snapshot.js';
 import type { KnowledgeBase } from './types.js';
@@ -39,7 +39,7 @@ export interface LoadedInWorker {
  */
 const ARRAY_PARTS = {
   documents: (d: Corpus['documents'][number]) => 8 + d.text.length / 16,
-  passages: (p: Corpus['passages'][number]) => 8 + p.text.length / 16 + 2 * p.sentences.length,
+  passages: (p: PassageWithoutText) => 8 + 2 * p.sentences.length,
   searchIndex: ([, fields]: AsPlainObject['index'][number]) =>
     1 + Object.values(fields).reduce((sum, postings) => sum + 2 * Object.keys(postings).length, 0),
   documentFrequency: () => 2,
@@ -56,6 +56,12 @@ const OBJECT_PARTS = {
 
 type ArrayPart = keyof typeof ARRAY_PARTS;
 type ObjectPart = keyof typeof OBJECT_PARTS;
+
+/**
+ * Passages travel without their text: it is a slice of their document's, which the main thread slices again
+ * (V8 shares a slice's characters with the whole, where a copied string would take memory of its own).
+ */
+type PassageWithoutText = Omit<Passage, 'text'>;
 
 /** Weight of one message: a few milliseconds to copy in, so receiving never holds the event loop for long. */
 const CHUNK_WEIGHT = 10_000;
@@ -103,7 +109,7 @@ export async function runWorker(input: WorkerInput, send: SendToMain): Promise<v
     const { index, documentIds, fieldLength, storedFields, ...searchHead } = snapshot.index.search;
     const arrays: Record<ArrayPart, unknown[]> = {
       documents: corpus.documents,
-      passages: corpus.passages,
+      passages: corpus.passages.map(({ text: _, ...rest }): PassageWithoutText => rest),
       searchIndex: index,
       documentFrequency: snapshot.index.documentFrequency,
       sentenceStems: snapshot.index.sentenceStems,
@@ -177,6 +183,7 @@ export function loadInWorker(
   for (const part of Object.keys(ARRAY_PARTS) as ArrayPart[]) arrays[part] = [];
   const objects = {} as Record<ObjectPart, Record<string, unknown>>;
   for (const part of Object.keys(OBJECT_PARTS) as ObjectPart[]) objects[part] = {};
+  const documentsById = new Map<string, Corpus['documents'][number]>();
   let finished: Finished | null = null;
   const received = new Promise<Finished>((resolve, reject) => {
     worker.on('message', (message: FromWorker) => {
@@ -190,6 +197,16 @@ export function loadInWorker(
           if (message.part in objects) {
             const target = objects[message.part as ObjectPart];
             for (const [key, value] of message.items as [string, unknown][]) target[key] = value;
+          } else if (message.part === 'documents') {
+            for (const doc of message.items as Corpus['documents']) {
+              arrays.documents.push(doc);
+              documentsById.set(doc.id, doc);
+            }
+          } else if (message.part === 'passages') {
+            for (const passage of message.items as Passage[]) {
+              passage.text = documentsById.get(passage.docId)?.text.slice(passage.start, passage.end) ?? '';
+              arrays.passages.push(passage);
+            }
           } else {
             const target = arrays[message.part as ArrayPart];
             for (const item of message.items) target.push(item);

@@ -81,9 +81,10 @@ describe('loading in a worker thread (how reloads build)', () => {
       inFlight--;
     });
     expect(kinds.at(-1)).toBe('done');
-    expect(kinds.filter((k) => k === 'chunk').length).toBeGreaterThan(50);
+    expect(kinds.filter((k) => k === 'chunk').length).toBeGreaterThan(20);
     const total = sizes.reduce((a, b) => a + b, 0);
-    expect(total).toBeGreaterThan(5_000_000);
-    expect(Math.max(...sizes)).toBeLessThan(total / 20);
+    expect(total).toBeGreaterThan(2_000_000);
+    // A message of 512 KB copies in well under a few milliseconds.
+    expect(Math.max(...sizes)).toBeLessThan(512 * 1024);
   });
 });
