@@ -63,7 +63,7 @@ type ObjectPart = keyof typeof OBJECT_PARTS;
  */
 type PassageWithoutText = Omit<Passage, 'text'>;
 
-/** Weight of one message: a few milliseconds to copy in, so receiving never holds the event loop for long. */
+/** Weight of one message: meant to copy in within a few milliseconds. */
 const CHUNK_WEIGHT = 10_000;
 
 /** MiniSearch's serialization without its collections (those travel as parts). */
