@@ -38,12 +38,12 @@ export interface LoadedInWorker {
  * travel as entries. The weight of an item estimates its cost to copy, in units of about one small value.
  */
 const ARRAY_PARTS = {
-  documents: (d: Corpus['documents'][number]) => 8 + d.text.length / 16,
+  documents: () => 8,
   passages: (p: PassageWithoutText) => 8 + 2 * p.sentences.length,
   searchIndex: ([, fields]: AsPlainObject['index'][number]) =>
     1 + Object.values(fields).reduce((sum, postings) => sum + 2 * Object.keys(postings).length, 0),
   documentFrequency: () => 2,
-  sentenceStems: (stems: string) => 1 + stems.length / 16,
+  sentenceStems: () => 1,
   people: () => 16,
   quotes: () => 6,
 } satisfies Record<string, (item: never) => number>;
@@ -56,6 +56,30 @@ const OBJECT_PARTS = {
 
 type ArrayPart = keyof typeof ARRAY_PARTS;
 type ObjectPart = keyof typeof OBJECT_PARTS;
+
+/**
+ * The strings of a chunk joined into one (documents' texts, sentence stems). One large string is moved to
+ * the old generation by the garbage collector as it is; thousands of small ones would each be copied, and at
+ * 100k passages those copies held the main thread for tens of milliseconds at a time.
+ */
+interface PackedStrings {
+  text: string;
+  lengths: number[];
+}
+
+function pack(strings: string[]): PackedStrings {
+  return { text: strings.join(''), lengths: strings.map((s) => s.length) };
+}
+
+/** The strings of a {@link PackedStrings}, as slices of its text (sharing its characters). */
+function unpack({ text, lengths }: PackedStrings): string[] {
+  let at = 0;
+  return lengths.map((length) => {
+    const start = at;
+    at += length;
+    return text.slice(start, at);
+  });
+}
 
 /**
  * Passages travel without their text: it is a slice of their document's, which the main thread slices again
@@ -82,7 +106,7 @@ interface Finished {
 /** Every message a worker sends, in order: logs at any time, chunks, then `done` or `failed`. */
 export type FromWorker =
   | { type: 'log'; level: 'info' | 'warn'; fields: object; message: string }
-  | { type: 'chunk'; part: ArrayPart | ObjectPart; items: unknown[] }
+  | { type: 'chunk'; part: ArrayPart | ObjectPart; items: unknown[]; strings?: PackedStrings }
   | Finished
   | { type: 'failed'; name: string; message: string; problems?: CorpusProblem[] };
 
@@ -108,17 +132,23 @@ export async function runWorker(input: WorkerInput, send: SendToMain): Promise<v
     const workerMs = { load: loaded - started, build: performance.now() - loaded };
     const { index, documentIds, fieldLength, storedFields, ...searchHead } = snapshot.index.search;
     const arrays: Record<ArrayPart, unknown[]> = {
-      documents: corpus.documents,
+      documents: corpus.documents.map(({ text: _, ...rest }) => rest),
       passages: corpus.passages.map(({ text: _, ...rest }): PassageWithoutText => rest),
       searchIndex: index,
       documentFrequency: snapshot.index.documentFrequency,
-      sentenceStems: snapshot.index.sentenceStems,
+      sentenceStems: [],
       people: snapshot.quotes.people,
       quotes: snapshot.quotes.quotes,
     };
     const objects: Record<ObjectPart, object> = { documentIds, fieldLength, storedFields };
-    for (const part of Object.keys(ARRAY_PARTS) as ArrayPart[])
-      await sendChunks(part, arrays[part], ARRAY_PARTS[part] as (item: unknown) => number, send);
+    const strings: Partial<Record<ArrayPart, string[]>> = {
+      documents: corpus.documents.map((d) => d.text),
+      sentenceStems: snapshot.index.sentenceStems,
+    };
+    for (const part of Object.keys(ARRAY_PARTS) as ArrayPart[]) {
+      const weight = ARRAY_PARTS[part] as (item: unknown) => number;
+      await sendChunks(part, arrays[part], weight, send, strings[part]);
+    }
     for (const part of Object.keys(OBJECT_PARTS) as ObjectPart[])
       await sendChunks(part, Object.entries(objects[part]), OBJECT_PARTS[part], send);
     await send({
@@ -140,23 +170,35 @@ export async function runWorker(input: WorkerInput, send: SendToMain): Promise<v
   }
 }
 
+/**
+ * Sends `items` (and `strings`, the i-th string going with the i-th item, or alone when there are no items)
+ * in messages of about {@link CHUNK_WEIGHT}.
+ */
 async function sendChunks(
   part: ArrayPart | ObjectPart,
   items: unknown[],
   weight: (item: unknown) => number,
   send: SendToMain,
+  strings?: string[],
 ): Promise<void> {
+  const count = strings?.length ?? items.length;
+  const chunk = (start: number, end: number): FromWorker => ({
+    type: 'chunk',
+    part,
+    items: items.slice(start, end),
+    ...(strings ? { strings: pack(strings.slice(start, end)) } : {}),
+  });
   let start = 0;
   let total = 0;
-  for (const [i, item] of items.entries()) {
-    total += weight(item);
+  for (let i = 0; i < count; i++) {
+    total += weight(items[i]) + (strings?.[i]?.length ?? 0) / 16;
     if (total >= CHUNK_WEIGHT) {
-      await send({ type: 'chunk', part, items: items.slice(start, i + 1) });
+      await send(chunk(start, i + 1));
       start = i + 1;
       total = 0;
     }
   }
-  if (start < items.length) await send({ type: 'chunk', part, items: items.slice(start) });
+  if (start < count) await send(chunk(start, count));
 }
 
 /** The worker entry beside this file: compiled JavaScript under `npm start`, TypeScript in tests and CLIs. */
@@ -193,12 +235,14 @@ export function loadInWorker(
         case 'log':
           logger[message.level]({ ...message.fields, worker: 'reload' }, message.message);
           break;
-        case 'chunk':
+        case 'chunk': {
+          const strings = message.strings ? unpack(message.strings) : [];
           if (message.part in objects) {
             const target = objects[message.part as ObjectPart];
             for (const [key, value] of message.items as [string, unknown][]) target[key] = value;
           } else if (message.part === 'documents') {
-            for (const doc of message.items as Corpus['documents']) {
+            for (const [i, doc] of (message.items as Corpus['documents']).entries()) {
+              doc.text = strings[i] ?? '';
               arrays.documents.push(doc);
               documentsById.set(doc.id, doc);
             }
@@ -207,11 +251,14 @@ export function loadInWorker(
               passage.text = documentsById.get(passage.docId)?.text.slice(passage.start, passage.end) ?? '';
               arrays.passages.push(passage);
             }
+          } else if (message.part === 'sentenceStems') {
+            for (const stems of strings) arrays.sentenceStems.push(stems);
           } else {
             const target = arrays[message.part as ArrayPart];
             for (const item of message.items) target.push(item);
           }
           break;
+        }
         case 'done':
           finished = message;
           resolve(message);
