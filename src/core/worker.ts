@@ -40,8 +40,6 @@ export interface LoadedInWorker {
 const ARRAY_PARTS = {
   documents: () => 8,
   passages: (p: PassageWithoutText) => 8 + 2 * p.sentences.length,
-  searchIndex: ([, fields]: AsPlainObject['index'][number]) =>
-    1 + Object.values(fields).reduce((sum, postings) => sum + 2 * Object.keys(postings).length, 0),
   documentFrequency: () => 2,
   sentenceStems: () => 1,
   people: () => 16,
@@ -81,6 +79,51 @@ function unpack({ text, lengths }: PackedStrings): string[] {
   });
 }
 
+/** MiniSearch's index entries: a term and, per field id, how often the term occurs in each passage (short id). */
+type IndexEntry = AsPlainObject['index'][number];
+
+/**
+ * The index entries travel packed too: the terms as {@link PackedStrings}, their postings as one array of
+ * integers, per term `[fields, (fieldId, count, (shortId, frequency) × count) × fields]`. The main thread
+ * keeps these arrays (outside the JavaScript heap) and unpacks an entry only when MiniSearch loads it, so
+ * entries are garbage as soon as MiniSearch has made its maps of them, not objects every minor GC copies.
+ */
+function packEntries(entries: IndexEntry[]): { terms: PackedStrings; postings: Int32Array } {
+  const numbers: number[] = [];
+  for (const [, fields] of entries) {
+    const ids = Object.keys(fields);
+    numbers.push(ids.length);
+    for (const id of ids) {
+      const postings = Object.entries(fields[id] ?? {});
+      numbers.push(Number(id), postings.length);
+      for (const [shortId, frequency] of postings) numbers.push(Number(shortId), frequency as number);
+    }
+  }
+  return { terms: pack(entries.map(([term]) => term)), postings: Int32Array.from(numbers) };
+}
+
+/**
+ * The index entries of packed chunks, unpacked one at a time as MiniSearch's loader iterates them. Its
+ * loaders read `index` with `for…of` only, which the worker test would catch changing (an empty index).
+ */
+function* unpackEntries(chunks: { terms: PackedStrings; postings: Int32Array }[]): Generator<IndexEntry> {
+  for (const chunk of chunks) {
+    const postings = chunk.postings;
+    let at = 0;
+    const next = () => postings[at++] ?? 0;
+    for (const term of unpack(chunk.terms)) {
+      const fields: IndexEntry[1] = {};
+      for (let f = next(); f > 0; f--) {
+        const id = next();
+        const entry: Record<number, number> = {};
+        for (let n = next(); n > 0; n--) entry[next()] = next();
+        fields[id] = entry;
+      }
+      yield [term, fields];
+    }
+  }
+}
+
 /**
  * Passages travel without their text: it is a slice of their document's, which the main thread slices again
  * (V8 shares a slice's characters with the whole, where a copied string would take memory of its own).
@@ -107,6 +150,7 @@ interface Finished {
 export type FromWorker =
   | { type: 'log'; level: 'info' | 'warn'; fields: object; message: string }
   | { type: 'chunk'; part: ArrayPart | ObjectPart; items: unknown[]; strings?: PackedStrings }
+  | { type: 'terms'; terms: PackedStrings; postings: Int32Array }
   | Finished
   | { type: 'failed'; name: string; message: string; problems?: CorpusProblem[] };
 
@@ -134,12 +178,14 @@ export async function runWorker(input: WorkerInput, send: SendToMain): Promise<v
     const arrays: Record<ArrayPart, unknown[]> = {
       documents: corpus.documents.map(({ text: _, ...rest }) => rest),
       passages: corpus.passages.map(({ text: _, ...rest }): PassageWithoutText => rest),
-      searchIndex: index,
       documentFrequency: snapshot.index.documentFrequency,
       sentenceStems: [],
       people: snapshot.quotes.people,
       quotes: snapshot.quotes.quotes,
     };
+    const entryWeight = (i: number) => 1 + 2 * postingCount(index[i] as IndexEntry);
+    for (const [start, end] of chunkRanges(index.length, entryWeight))
+      await send({ type: 'terms', ...packEntries(index.slice(start, end)) });
     const objects: Record<ObjectPart, object> = { documentIds, fieldLength, storedFields };
     const strings: Partial<Record<ArrayPart, string[]>> = {
       documents: corpus.documents.map((d) => d.text),
@@ -170,6 +216,21 @@ export async function runWorker(input: WorkerInput, send: SendToMain): Promise<v
   }
 }
 
+/** Consecutive `[start, end)` ranges of `count` items, each weighing about {@link CHUNK_WEIGHT}. */
+function* chunkRanges(count: number, weightAt: (i: number) => number): Generator<[number, number]> {
+  let start = 0;
+  let total = 0;
+  for (let i = 0; i < count; i++) {
+    total += weightAt(i);
+    if (total >= CHUNK_WEIGHT) {
+      yield [start, i + 1];
+      start = i + 1;
+      total = 0;
+    }
+  }
+  if (start < count) yield [start, count];
+}
+
 /**
  * Sends `items` (and `strings`, the i-th string going with the i-th item, or alone when there are no items)
  * in messages of about {@link CHUNK_WEIGHT}.
@@ -181,25 +242,19 @@ async function sendChunks(
   send: SendToMain,
   strings?: string[],
 ): Promise<void> {
-  const count = strings?.length ?? items.length;
-  const chunk = (start: number, end: number): FromWorker => ({
-    type: 'chunk',
-    part,
-    items: items.slice(start, end),
-    ...(strings ? { strings: pack(strings.slice(start, end)) } : {}),
-  });
-  let start = 0;
-  let total = 0;
-  for (let i = 0; i < count; i++) {
-    total += weight(items[i]) + (strings?.[i]?.length ?? 0) / 16;
-    if (total >= CHUNK_WEIGHT) {
-      await send(chunk(start, i + 1));
-      start = i + 1;
-      total = 0;
-    }
+  const weightAt = (i: number) => weight(items[i]) + (strings?.[i]?.length ?? 0) / 16;
+  for (const [start, end] of chunkRanges(strings?.length ?? items.length, weightAt)) {
+    await send({
+      type: 'chunk',
+      part,
+      items: items.slice(start, end),
+      ...(strings ? { strings: pack(strings.slice(start, end)) } : {}),
+    });
   }
-  if (start < count) await send(chunk(start, count));
 }
+
+const postingCount = ([, fields]: IndexEntry) =>
+  Object.values(fields).reduce((sum, postings) => sum + Object.keys(postings).length, 0);
 
 /** The worker entry beside this file: compiled JavaScript under `npm start`, TypeScript in tests and CLIs. */
 const ENTRY = new URL(`./reload-worker${extname(import.meta.url)}`, import.meta.url);
@@ -226,6 +281,7 @@ export function loadInWorker(
   const objects = {} as Record<ObjectPart, Record<string, unknown>>;
   for (const part of Object.keys(OBJECT_PARTS) as ObjectPart[]) objects[part] = {};
   const documentsById = new Map<string, Corpus['documents'][number]>();
+  const indexChunks: { terms: PackedStrings; postings: Int32Array }[] = [];
   let finished: Finished | null = null;
   const received = new Promise<Finished>((resolve, reject) => {
     worker.on('message', (message: FromWorker) => {
@@ -259,6 +315,9 @@ export function loadInWorker(
           }
           break;
         }
+        case 'terms':
+          indexChunks.push({ terms: message.terms, postings: message.postings });
+          break;
         case 'done':
           finished = message;
           resolve(message);
@@ -289,7 +348,8 @@ export function loadInWorker(
       index: {
         search: {
           ...done.searchHead,
-          index: arrays.searchIndex as AsPlainObject['index'],
+          // Not an array: entries unpacked as MiniSearch reads them (see unpackEntries).
+          index: unpackEntries(indexChunks) as unknown as AsPlainObject['index'],
           documentIds: objects.documentIds,
           fieldLength: objects.fieldLength as AsPlainObject['fieldLength'],
           storedFields: objects.storedFields,
