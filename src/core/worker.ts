@@ -266,60 +266,106 @@ function startWorker(input: WorkerInput): Worker {
   return new Worker(source, { eval: true, workerData: input });
 }
 
+/** What the main thread has received so far, in the form the restore needs. */
+class Received {
+  private readonly arrays = {} as Record<ArrayPart, unknown[]>;
+  private readonly objects = {} as Record<ObjectPart, Record<string, unknown>>;
+  private readonly documentsById = new Map<string, Corpus['documents'][number]>();
+  private readonly indexChunks: { terms: PackedStrings; postings: Int32Array }[] = [];
+
+  constructor() {
+    for (const part of Object.keys(ARRAY_PARTS) as ArrayPart[]) this.arrays[part] = [];
+    for (const part of Object.keys(OBJECT_PARTS) as ObjectPart[]) this.objects[part] = {};
+  }
+
+  chunk({ part, items, strings: packed }: Extract<FromWorker, { type: 'chunk' }>): void {
+    const strings = packed ? unpack(packed) : [];
+    if (part in this.objects) {
+      const target = this.objects[part as ObjectPart];
+      for (const [key, value] of items as [string, unknown][]) target[key] = value;
+    } else if (part === 'documents') {
+      for (const [i, doc] of (items as Corpus['documents']).entries()) {
+        doc.text = strings[i] ?? '';
+        this.arrays.documents.push(doc);
+        this.documentsById.set(doc.id, doc);
+      }
+    } else if (part === 'passages') {
+      for (const passage of items as Passage[]) {
+        passage.text = this.documentsById.get(passage.docId)?.text.slice(passage.start, passage.end) ?? '';
+        this.arrays.passages.push(passage);
+      }
+    } else if (part === 'sentenceStems') {
+      for (const stems of strings) this.arrays.sentenceStems.push(stems);
+    } else {
+      const target = this.arrays[part as ArrayPart];
+      for (const item of items) target.push(item);
+    }
+  }
+
+  terms({ terms, postings }: Extract<FromWorker, { type: 'terms' }>): void {
+    this.indexChunks.push({ terms, postings });
+  }
+
+  /** The corpus and the snapshot of its knowledge base; the parts were typed by the worker, the restore checks counts. */
+  result(done: Finished): { corpus: Corpus; snapshot: KnowledgeSnapshot } {
+    const { arrays, objects } = this;
+    return {
+      corpus: {
+        documents: arrays.documents as Corpus['documents'],
+        passages: arrays.passages as Corpus['passages'],
+        speakers: done.speakers,
+        glossary: done.glossary,
+      },
+      snapshot: {
+        index: {
+          search: {
+            ...done.searchHead,
+            // Not an array: entries unpacked as MiniSearch reads them (see unpackEntries).
+            index: unpackEntries(this.indexChunks) as unknown as AsPlainObject['index'],
+            documentIds: objects.documentIds,
+            fieldLength: objects.fieldLength as AsPlainObject['fieldLength'],
+            storedFields: objects.storedFields,
+          },
+          documentFrequency: arrays.documentFrequency as [string, number][],
+          sentenceStems: arrays.sentenceStems as string[],
+        },
+        quotes: {
+          people: arrays.people as KnowledgeSnapshot['quotes']['people'],
+          quotes: arrays.quotes as KnowledgeSnapshot['quotes']['quotes'],
+        },
+      },
+    };
+  }
+}
+
 /**
  * Loads `corpusDir` and builds its knowledge base in a worker thread (see the file comment). Rejects with a
  * `CorpusError` listing the problems of a broken corpus, or with why the worker failed.
  */
-export function loadInWorker(
+export async function loadInWorker(
   corpusDir: string,
   options: { snapshotDir?: string; logger: Logger },
 ): Promise<LoadedInWorker> {
   const { logger } = options;
   const worker = startWorker({ corpusDir, snapshotDir: options.snapshotDir ?? null });
-  const arrays = {} as Record<ArrayPart, unknown[]>;
-  for (const part of Object.keys(ARRAY_PARTS) as ArrayPart[]) arrays[part] = [];
-  const objects = {} as Record<ObjectPart, Record<string, unknown>>;
-  for (const part of Object.keys(OBJECT_PARTS) as ObjectPart[]) objects[part] = {};
-  const documentsById = new Map<string, Corpus['documents'][number]>();
-  const indexChunks: { terms: PackedStrings; postings: Int32Array }[] = [];
-  let finished: Finished | null = null;
-  const received = new Promise<Finished>((resolve, reject) => {
+  const received = new Received();
+  let finished = false;
+  const done = await new Promise<Finished>((resolve, reject) => {
     worker.on('message', (message: FromWorker) => {
-      // Handled: the worker may send the next one.
+      // Node runs this handler before it delivers another message: the worker may send the next one.
       worker.postMessage(null);
       switch (message.type) {
         case 'log':
           logger[message.level]({ ...message.fields, worker: 'reload' }, message.message);
           break;
-        case 'chunk': {
-          const strings = message.strings ? unpack(message.strings) : [];
-          if (message.part in objects) {
-            const target = objects[message.part as ObjectPart];
-            for (const [key, value] of message.items as [string, unknown][]) target[key] = value;
-          } else if (message.part === 'documents') {
-            for (const [i, doc] of (message.items as Corpus['documents']).entries()) {
-              doc.text = strings[i] ?? '';
-              arrays.documents.push(doc);
-              documentsById.set(doc.id, doc);
-            }
-          } else if (message.part === 'passages') {
-            for (const passage of message.items as Passage[]) {
-              passage.text = documentsById.get(passage.docId)?.text.slice(passage.start, passage.end) ?? '';
-              arrays.passages.push(passage);
-            }
-          } else if (message.part === 'sentenceStems') {
-            for (const stems of strings) arrays.sentenceStems.push(stems);
-          } else {
-            const target = arrays[message.part as ArrayPart];
-            for (const item of message.items) target.push(item);
-          }
+        case 'chunk':
+          received.chunk(message);
           break;
-        }
         case 'terms':
-          indexChunks.push({ terms: message.terms, postings: message.postings });
+          received.terms(message);
           break;
         case 'done':
-          finished = message;
+          finished = true;
           resolve(message);
           break;
         case 'failed':
@@ -335,34 +381,8 @@ export function loadInWorker(
       if (!finished) reject(new Error(`reload worker exited (code ${code}) before sending the corpus`));
     });
   });
-  return received.then(async (done) => {
-    await worker.terminate();
-    // The parts were typed by the worker from the same corpus and snapshot types; the restore checks counts.
-    const corpus: Corpus = {
-      documents: arrays.documents as Corpus['documents'],
-      passages: arrays.passages as Corpus['passages'],
-      speakers: done.speakers,
-      glossary: done.glossary,
-    };
-    const snapshot: KnowledgeSnapshot = {
-      index: {
-        search: {
-          ...done.searchHead,
-          // Not an array: entries unpacked as MiniSearch reads them (see unpackEntries).
-          index: unpackEntries(indexChunks) as unknown as AsPlainObject['index'],
-          documentIds: objects.documentIds,
-          fieldLength: objects.fieldLength as AsPlainObject['fieldLength'],
-          storedFields: objects.storedFields,
-        },
-        documentFrequency: arrays.documentFrequency as [string, number][],
-        sentenceStems: arrays.sentenceStems as string[],
-      },
-      quotes: {
-        people: arrays.people as KnowledgeSnapshot['quotes']['people'],
-        quotes: arrays.quotes as KnowledgeSnapshot['quotes']['quotes'],
-      },
-    };
-    const knowledgeBase = await restoreKnowledgeBaseInSlices(corpus, done.version, snapshot);
-    return { corpus, knowledgeBase, workerMs: done.workerMs };
-  });
+  await worker.terminate();
+  const { corpus, snapshot } = received.result(done);
+  const knowledgeBase = await restoreKnowledgeBaseInSlices(corpus, done.version, snapshot);
+  return { corpus, knowledgeBase, workerMs: done.workerMs };
 }
