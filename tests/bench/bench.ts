@@ -399,7 +399,7 @@ async function main(): Promise<void> {
     ];
     if (b) {
       detail.push(
-        `reload ${ms(b.reloadMs)} (CPU ${ms(b.reloadCpuMs)} on all threads; main thread busy ${ms(b.mainThreadMs)}, event-loop max ${ms(b.eventLoopMaxMs)})`,
+        `reload ${ms(b.reloadMs)} (CPU ${ms(b.reloadCpuMs)} on all threads; main thread busy ${ms(b.mainThreadMs)}, event-loop max ${ms(b.eventLoopMaxMs)}, peak RSS ${mb(b.peakRssMb)})`,
         `/ask every 20 ms during the reload, late by p50 ${ms(b.asksDuringReload.p50)}, p99 ${ms(b.asksDuringReload.p99)}, max ${ms(b.asksDuringReload.max)} (${b.asksDuringReload.measured} asks)`,
         b.snapshot
           ? `start with a snapshot folder: first ${ms(b.snapshot.firstStartMs)} (build + save ${mb(b.snapshot.fileMb)}), next ${ms(b.snapshot.nextStartMs)} (load)`

@@ -75,6 +75,8 @@ export interface OursBuilt {
    * each timed from when it was due to its answer (waiting for the event loop included).
    */
   asksDuringReload: Latency;
+  /** Largest resident set of the process during the reload, sampled every 50 ms: old and new index and the worker. */
+  peakRssMb: number;
   /** Heap the loaded corpus and knowledge base add to an idle process. */
   heapDeltaMb: number;
   /** Whole process heap after load + build (what the 250 MB target is read against). */
@@ -327,6 +329,10 @@ async function run(request: SizeRunRequest): Promise<void> {
     const cpuStart = process.cpuUsage();
     const reloadStart = performance.now();
     const asking = askEvery(ASK_INTERVAL_MS, live, queries);
+    let peakRss = process.memoryUsage.rss();
+    const rssSampler = setInterval(() => {
+      peakRss = Math.max(peakRss, process.memoryUsage.rss());
+    }, 50);
     // The way a reload in the running bot builds; no snapshot folder, so the worker builds.
     const {
       corpus,
@@ -337,6 +343,7 @@ async function run(request: SizeRunRequest): Promise<void> {
     });
     const reloadMs = performance.now() - reloadStart;
     const lateness = asking.stop();
+    clearInterval(rssSampler);
     const cpu = process.cpuUsage(cpuStart);
     const mainThreadMs = performance.eventLoopUtilization(mainThread).active;
     // Let the delayed timer fire once more so the histogram records the last block of the restore.
@@ -380,6 +387,7 @@ async function run(request: SizeRunRequest): Promise<void> {
         mainThreadMs,
         eventLoopMaxMs: delay.max / 1e6,
         asksDuringReload: latency(lateness),
+        peakRssMb: peakRss / 1e6,
         heapDeltaMb: heapUsedMb - before,
         heapUsedMb,
         ask: latency(times),
