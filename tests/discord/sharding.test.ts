@@ -3,7 +3,7 @@
  * Discord that recommends 2 shards. Both identify, each answers its guild's interactions, a /corpus reload
  * on one reloads both, and SIGTERM stops them all.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
@@ -12,6 +12,8 @@ import type { ReloadReport } from '../../src/core/service.js';
 import { emptyDiff } from '../../src/corpus/diff.js';
 import { corpusChangeReply } from '../../src/discord/format.js';
 import { LoopbackDiscord } from '../loopback/index.js';
+import { CORPUS_DIR } from '../support/bundled.js';
+import { LUNAR_NOTE } from '../support/knowledge.js';
 import { env, type Finished, type Run, run, startArgs } from './child.js';
 
 describe('SHARD_COUNT and SHARD_LIST', () => {
@@ -118,7 +120,10 @@ describe('the sharded bot process', () => {
   }) => {
     const discord = await LoopbackDiscord.start({ shards: 2, guilds: 2, log: () => undefined });
     onTestFinished(() => discord.close());
-    const p = startBot(onTestFinished, discord, { SHARD_COUNT: 'auto' });
+    const corpusDir = mkdtempSync(join(tmpdir(), 'accord-shards-corpus-'));
+    onTestFinished(() => rmSync(corpusDir, { recursive: true, force: true }));
+    cpSync(CORPUS_DIR, corpusDir, { recursive: true });
+    const p = startBot(onTestFinished, discord, { SHARD_COUNT: 'auto', CORPUS_DIR: corpusDir });
     await shardsReady(p);
     const sessions = await discord.waitForShards(2);
     expect(sessions.map((s) => [s.shardId, s.shardCount]).sort()).toEqual([
@@ -137,15 +142,22 @@ describe('the sharded bot process', () => {
     const shardsUsed = [...discord.interactions.values()].map((r) => r.shardId).sort();
     expect(shardsUsed).toEqual([0, 1]);
 
-    // A reload on shard 0 reaches shard 1 too.
+    // A reload on shard 0 reaches shard 1 too, after shard 0's: shard 0 builds the new index, shard 1 loads it.
+    writeFileSync(join(corpusDir, 'lunar-note.md'), LUNAR_NOTE);
     const reload = discord.command('corpus', {}, { subcommand: 'reload', actor: discord.actors.manager });
     expect(reload.record.shardId).toBe(0);
     const reply = await reload.reply(15_000);
     expect(reply.ephemeral).toBe(true);
-    expect(reply.content).toMatch(/^Corpus reloaded: version \w+ → \w+\./);
+    const [, before, after] = /^Corpus reloaded: version (\w+) → (\w+)\./.exec(reply.content ?? '') ?? [];
+    expect(after).toBeDefined();
+    expect(after).not.toBe(before);
     expect(reply.content).toMatch(/\nOther shards: shard 1: reloaded \(\w+\)\.\n/);
     const reloaded = logLines(p.stderr()).filter((l) => l.msg === 'corpus reloaded');
     expect(reloaded.map((l) => l.shard).sort()).toEqual([0, 1]);
+    const loadedOnReload = logLines(p.stderr()).filter(
+      (l) => l.msg === 'index loaded from its snapshot' && l.worker === 'reload',
+    );
+    expect(loadedOnReload.map((l) => l.shard)).toEqual([1]);
     expect(discord.mentionViolations).toEqual([]);
 
     // SIGHUP to the manager reloads every shard, as it reloads the single bot.
