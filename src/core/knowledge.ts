@@ -52,6 +52,8 @@ export function buildKnowledgeBase(corpus: Corpus, options: BuildOptions = {}): 
 /**
  * What a reload worker sends back (see `worker.ts`): the corpus version and the snapshot the main thread
  * restores the knowledge base from. Loaded from `options.snapshots` when saved there, else built and saved.
+ * A saved snapshot is restored here once before it is sent: one that does not fit the corpus is rebuilt in
+ * the worker, instead of failing the reload when the main thread restores it.
  */
 export function knowledgeSnapshotOf(
   corpus: Corpus,

@@ -59,7 +59,7 @@ export class ReloadInProgressError extends Error {
 export interface CorpusServiceOptions {
   /** DATA_DIR: the live corpus manifest is saved there on start and on every reload (for `corpus diff`). */
   dataDir?: string;
-  /** Index snapshots: a start loads the index saved there for the same corpus, or saves the one it builds. */
+  /** Index snapshots: a start or a reload loads the index saved there for the same corpus, or saves the one it builds. */
   snapshotDir?: string;
   /** Every corpus change (reload, add, remove, restore), done or refused, is audited here. */
   records?: Records;
