@@ -6,8 +6,8 @@
 import { quietLevel } from './cli/shared.js';
 import { loadConfigOrExit } from './config.js';
 import { runConsole } from './console/console.js';
-import { CorpusService } from './core/service.js';
 import { createLogger } from './logger.js';
+import { CorpusService } from './service/service.js';
 
 const config = await loadConfigOrExit();
 if (!config.discordToken) {
@@ -36,7 +36,7 @@ if (!config.discordToken) {
   try {
     // Records (SQLite), SIGHUP and CORPUS_WATCH reloads come with the live corpus. They and discord.js load
     // only in this branch, which keeps the console's start-up short.
-    const { startLiveCorpus } = await import('./core/watch.js');
+    const { startLiveCorpus } = await import('./service/watch.js');
     const live = await startLiveCorpus(config, logger);
     const { runDiscordBot } = await import('./discord/start.js');
     await runDiscordBot({

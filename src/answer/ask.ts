@@ -1,9 +1,17 @@
-import type { Answer, AskOptions, AskResult, Citation, Quote, RankedPassage, Span } from '../core/types.js';
+import type {
+  Answer,
+  AskOptions,
+  AskResult,
+  Citation,
+  Quote,
+  RankedPassage,
+  Span,
+} from '../contract/types.js';
 import type { CorpusDocument, Passage } from '../corpus/types.js';
 import type { QuoteIndex } from '../quotes/index.js';
 import type { Glossary } from '../search/glossary.js';
 import type { PassageIndex, SearchHit } from '../search/index.js';
-import { contentTerms, stem, tokenize } from '../search/text.js';
+import { contentTerms, stem, tokenize } from '../text/text.js';
 import { findAnswerType, type PeopleFinder } from './entities.js';
 import {
   type AnalyzedQuestion,

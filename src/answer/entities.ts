@@ -1,6 +1,6 @@
-import type { Span } from '../core/types.js';
+import type { Span } from '../contract/types.js';
 import type { SpeakerEntry } from '../corpus/types.js';
-import { escapeRegExp } from '../search/text.js';
+import { escapeRegExp } from '../text/text.js';
 import type { AnswerType } from './question.js';
 
 const MONTHS =

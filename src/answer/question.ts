@@ -1,7 +1,7 @@
-import { UserInputError } from '../core/types.js';
+import { UserInputError } from '../contract/types.js';
 import type { Glossary } from '../search/glossary.js';
 import { editDistance, type PassageIndex, type WeightedTerm } from '../search/index.js';
-import { contentTerms, isStopWord, stem, stripInvisible, tokenize } from '../search/text.js';
+import { contentTerms, isStopWord, stem, stripInvisible, tokenize } from '../text/text.js';
 
 /** The longest question the core accepts (Discord's own option is shorter). */
 export const MAX_QUESTION_LENGTH = 500;

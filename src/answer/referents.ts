@@ -1,8 +1,8 @@
-import type { Span } from '../core/types.js';
+import type { Span } from '../contract/types.js';
 import type { CorpusDocument, Passage, SpeakerEntry } from '../corpus/types.js';
 import type { AttributedQuote } from '../quotes/index.js';
 import type { PassageIndex } from '../search/index.js';
-import { contentTerms, escapeRegExp } from '../search/text.js';
+import { contentTerms, escapeRegExp } from '../text/text.js';
 
 interface SpeakerMatcher {
   pattern: RegExp;

@@ -5,8 +5,8 @@
  * Only the answer goes to stdout; logs go to stderr.
  */
 import { PLAIN, renderAsk } from '../console/render.js';
-import type { AskResult, KnowledgeBase } from '../core/types.js';
-import { UserInputError } from '../core/types.js';
+import type { AskResult, KnowledgeBase } from '../contract/types.js';
+import { UserInputError } from '../contract/types.js';
 import { bootCli, parseCliArgs, stdinLines } from './shared.js';
 
 const USAGE =

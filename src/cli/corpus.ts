@@ -7,10 +7,10 @@
  */
 import { resolve } from 'node:path';
 import { loadConfigOrExit } from '../config.js';
-import { corpusVersion } from '../core/knowledge.js';
 import { type CorpusManifest, diffManifests, formatDiff, manifestOf } from '../corpus/diff.js';
 import { loadCorpus } from '../corpus/load.js';
 import { formatProblem } from '../corpus/problems.js';
+import { corpusVersion } from '../knowledge/knowledge.js';
 import { MANIFEST_FILE, readManifest } from '../records/manifest.js';
 import { parseCliArgs } from './shared.js';
 

@@ -4,7 +4,7 @@
  * Prints {"query", "speaker": {"name", "title"} | null, "known", "quotes": [{"text", "citation"}], "suggestions"}.
  */
 import { PLAIN, renderQuote } from '../console/render.js';
-import { UserInputError } from '../core/types.js';
+import { UserInputError } from '../contract/types.js';
 import { bootCli, parseCliArgs } from './shared.js';
 
 const USAGE = 'npm run --silent quote -- [--json] [--about TOPIC] "speaker"';

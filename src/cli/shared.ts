@@ -1,7 +1,7 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { type Config, loadConfigOrExit } from '../config.js';
-import { CorpusService } from '../core/service.js';
 import { createLogger, type Logger } from '../logger.js';
+import { CorpusService } from '../service/service.js';
 
 /** What every one-shot CLI starts from: parsed config, a logger on stderr, the loaded corpus. */
 export async function bootCli(): Promise<{ config: Config; logger: Logger; service: CorpusService }> {

@@ -1,7 +1,7 @@
 import { createInterface } from 'node:readline';
 import type { Logger } from 'pino';
-import type { CorpusService } from '../core/service.js';
-import { UserInputError } from '../core/types.js';
+import { UserInputError } from '../contract/types.js';
+import type { CorpusService } from '../service/service.js';
 import { ANSI, PLAIN, renderAsk, renderQuote, renderSources, type Style } from './render.js';
 
 /** A console command: what it takes, what it does. The table below is the only list. */

@@ -1,4 +1,4 @@
-import type { AskResult, Citation, QuoteResult, SourceInfo, Span } from '../core/types.js';
+import type { AskResult, Citation, QuoteResult, SourceInfo, Span } from '../contract/types.js';
 
 /** How emphasis looks: ANSI bold on a terminal, plain text in a pipe. */
 export interface Style {

@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
-import { UserInputError } from '../core/types.js';
+import { UserInputError } from '../contract/types.js';
 import {
   checkId,
   DOCUMENT_EXTENSIONS,

@@ -3,7 +3,7 @@
  * against the one it is about to swap in, and `corpus diff` diffs the folder against the last live manifest.
  */
 import { createHash } from 'node:crypto';
-import { runNow, type Steps } from './steps.js';
+import { runNow, type Steps } from '../contract/steps.js';
 import type { Corpus } from './types.js';
 
 /** The passages of one document, each as `[passage id, text hash]`, in document order. */

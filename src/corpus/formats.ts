@@ -1,6 +1,6 @@
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
+import { runNow, type Steps } from '../contract/steps.js';
 import { type CorpusProblem, yamlMessage } from './problems.js';
-import { runNow, type Steps } from './steps.js';
 import type { CorpusDocument } from './types.js';
 
 /** What parsing one file gives: the documents it holds and what is wrong with it. */

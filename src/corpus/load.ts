@@ -1,10 +1,10 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
+import { runInSlices, runNow, type Steps } from '../contract/steps.js';
 import { DOCUMENT_PARSERS, type DocumentExtension, jsonlSteps, type ParsedFile } from './formats.js';
 import { CorpusError, type CorpusProblem } from './problems.js';
 import { GLOSSARY_FILE, parseGlossary, parseSpeakers, SPEAKERS_FILE } from './registry.js';
 import { segmentDocument } from './segment.js';
-import { runInSlices, runNow, type Steps } from './steps.js';
 import type { Corpus, CorpusDocument, GlossaryEntry, Passage, SpeakerEntry } from './types.js';
 
 /** A corpus as far as it loaded, and every problem found on the way. */

@@ -1,4 +1,4 @@
-import type { Span } from '../core/types.js';
+import type { Span } from '../contract/types.js';
 import type { CorpusDocument, Passage } from './types.js';
 
 /** Paragraphs over this many words are cut into overlapping windows. */

@@ -1,4 +1,4 @@
-import type { Span } from '../core/types.js';
+import type { Span } from '../contract/types.js';
 
 /** Front-matter / record fields every document has after loading. */
 export interface DocumentMeta {

@@ -14,7 +14,7 @@ import {
   type Interaction,
   RESTEvents,
 } from 'discord.js';
-import { UserInputError } from '../core/types.js';
+import { UserInputError } from '../contract/types.js';
 import type { Logger } from '../logger.js';
 import { disabledRecords, type Records } from '../records/types.js';
 import type { CommandContext, CorpusSource, DiscordSettings } from './command.js';

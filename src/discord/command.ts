@@ -8,10 +8,10 @@ import type {
   ChatInputCommandInteraction,
   RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
-import type { CorpusService } from '../core/service.js';
-import type { KnowledgeBase } from '../core/types.js';
+import type { KnowledgeBase } from '../contract/types.js';
 import type { Logger } from '../logger.js';
 import type { Records } from '../records/types.js';
+import type { CorpusService } from '../service/service.js';
 import type { Deferral } from './respond.js';
 
 /**

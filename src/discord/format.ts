@@ -3,7 +3,6 @@
  * /corpus reports. User and corpus text is escaped here; limits are enforced again by `respond`.
  */
 import { type APIButtonComponent, type APIEmbedField, ButtonStyle, ComponentType } from 'discord.js';
-import type { ReloadReport } from '../core/service.js';
 import type {
   AskResult,
   Citation,
@@ -11,10 +10,11 @@ import type {
   QuoteResult,
   RankedPassage,
   SourceInfo,
-} from '../core/types.js';
+} from '../contract/types.js';
 import { formatDiff } from '../corpus/diff.js';
 import { type CorpusProblem, formatProblem } from '../corpus/problems.js';
 import type { Gap } from '../records/types.js';
+import type { ReloadReport } from '../service/service.js';
 import type { Reply } from './respond.js';
 import type { OtherShards } from './sharding.js';
 import { DISCORD_LIMITS, highlight, joinWithin, link, safeText, safeUrl, truncate } from './text.js';

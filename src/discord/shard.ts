@@ -4,8 +4,8 @@
  * (records, SIGHUP, CORPUS_WATCH) and `runDiscordBot`, and it can be asked to reload by the other shards.
  */
 import { loadConfigOrExit } from '../config.js';
-import { startLiveCorpus } from '../core/watch.js';
 import { createLogger } from '../logger.js';
+import { startLiveCorpus } from '../service/watch.js';
 import { exposeShardReload } from './sharding.js';
 import { runDiscordBot } from './start.js';
 

@@ -8,10 +8,10 @@ import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Client, REST, type RESTGetAPIGatewayBotResult, Routes, ShardingManager } from 'discord.js';
 import type { Config } from '../config.js';
-import type { CorpusService } from '../core/service.js';
-import { reloadAndLog } from '../core/watch.js';
 import type { Logger } from '../logger.js';
 import type { Actor } from '../records/types.js';
+import type { CorpusService } from '../service/service.js';
+import { reloadAndLog } from '../service/watch.js';
 
 /** What a shard did when another one asked it to reload. */
 export interface ShardReload {

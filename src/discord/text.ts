@@ -5,7 +5,7 @@
  * Lengths here are UTF-16 code units (`string.length`). Discord counts code points, which is never
  * more, so anything that fits here fits there.
  */
-import type { Span } from '../core/types.js';
+import type { Span } from '../contract/types.js';
 
 /** Discord's message and embed limits. */
 export const DISCORD_LIMITS = {

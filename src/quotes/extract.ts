@@ -1,4 +1,4 @@
-import type { Span } from '../core/types.js';
+import type { Span } from '../contract/types.js';
 import { splitParagraphs } from '../corpus/segment.js';
 import type { CorpusDocument } from '../corpus/types.js';
 import { containsWords, type NameTokens, nameTokens } from './names.js';

@@ -1,14 +1,14 @@
+import { runNow, type Steps } from '../contract/steps.js';
 import {
   type Quote,
   type QuoteResult,
   type SpeakerChoice,
   type SpeakerInfo,
   UserInputError,
-} from '../core/types.js';
-import { runNow, type Steps } from '../corpus/steps.js';
+} from '../contract/types.js';
 import type { Corpus, CorpusDocument } from '../corpus/types.js';
 import { Glossary } from '../search/glossary.js';
-import { contentTerms, stripInvisible } from '../search/text.js';
+import { contentTerms, stripInvisible } from '../text/text.js';
 import { type ExtractedQuote, extractQuotes } from './extract.js';
 import { editDistance, nameTokens, typoAllowance } from './names.js';
 import { PeopleDirectory, type Person } from './people.js';
@@ -93,7 +93,7 @@ export interface QuotesSnapshot {
   quotes: { document: number; start: number; end: number; paragraph: number; speaker: string }[];
 }
 
-/** {@link buildQuoteIndex} as steps, one document each (see `corpus/steps.ts`). */
+/** {@link buildQuoteIndex} as steps, one document each (see `contract/steps.ts`). */
 export function* quoteIndexSteps(corpus: Corpus): Steps<QuoteIndex> {
   const people = new PeopleDirectory(corpus.speakers, corpus.glossary);
   const found: FoundQuote[] = [];

@@ -1,7 +1,7 @@
 import SearchableMap from 'minisearch/SearchableMap';
-import type { Steps } from '../corpus/steps.js';
+import type { Steps } from '../contract/steps.js';
 import type { GlossaryEntry, SpeakerEntry } from '../corpus/types.js';
-import { isStopWord } from '../search/text.js';
+import { isStopWord } from '../text/text.js';
 import {
   containsWords,
   fuzzyWordsDistance,

@@ -1,5 +1,5 @@
 /** Grouping of failed questions by similar wording, for `gaps`. Pure. */
-import { contentTerms } from '../search/text.js';
+import { contentTerms } from '../text/text.js';
 import type { Gap } from './types.js';
 
 /** One failed question as stored. */

@@ -7,7 +7,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { Logger } from '../logger.js';
+import type { Logger } from 'pino';
 import { groupGaps } from './gaps.js';
 import { type AuditEntry, disabledRecords, type Records } from './types.js';
 

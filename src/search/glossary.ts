@@ -1,5 +1,5 @@
 import type { GlossaryEntry, SpeakerEntry } from '../corpus/types.js';
-import { contentTerms } from './text.js';
+import { contentTerms } from '../text/text.js';
 
 /** A run of query stems matched by a glossary wording, and what it may also mean. */
 export interface Expansion {

@@ -1,8 +1,8 @@
 import MiniSearch, { type AsPlainObject, type Options, type SearchResult } from 'minisearch';
 import SearchableMap from 'minisearch/SearchableMap';
-import { runInSlices, runNow, type Steps } from '../corpus/steps.js';
+import { runInSlices, runNow, type Steps } from '../contract/steps.js';
 import type { Corpus, Passage } from '../corpus/types.js';
-import { contentTerms, type Term } from './text.js';
+import { contentTerms, type Term } from '../text/text.js';
 
 /** What MiniSearch indexes for a passage: its stems (and its document title's), already analyzed. */
 interface IndexedPassage {
@@ -96,7 +96,7 @@ export class PassageIndex {
     return runNow(PassageIndex.steps(corpus));
   }
 
-  /** {@link build} as steps, one a passage (see `corpus/steps.ts`). */
+  /** {@link build} as steps, one a passage (see `contract/steps.ts`). */
   static *steps(corpus: Corpus): Steps<PassageIndex> {
     const documents = new Map(corpus.documents.map((d) => [d.id, d]));
     // Title stems per document, analyzed when the document's first passage comes (one step each).

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type KnowledgeBase, UserInputError } from '../../src/core/types.js';
+import { type KnowledgeBase, UserInputError } from '../../src/contract/types.js';
 import { BUNDLED_ID, bundledParagraphs, bundledText } from '../support/bundled.js';
 import { bundledKnowledgeBase } from '../support/kb.js';
 

@@ -143,7 +143,7 @@ async function profileSize(size: number, queries: number): Promise<ProfileSummar
     if (!file) throw new Error('no CPU profile written');
     return [
       summarizeProfile(join(dir, file), 'ask', 'src/answer/ask.ts'),
-      summarizeProfile(join(dir, file), 'knowledgeBaseSteps', 'src/core/knowledge.ts'),
+      summarizeProfile(join(dir, file), 'knowledgeBaseSteps', 'src/knowledge/knowledge.ts'),
     ];
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -7,8 +7,8 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import MiniSearch from 'minisearch';
-import { buildKnowledgeBase } from '../../src/core/knowledge.js';
 import { loadCorpus } from '../../src/corpus/load.js';
+import { buildKnowledgeBase } from '../../src/knowledge/knowledge.js';
 import { foldToDocuments, mean, ndcgAtK, percentile, recallAtK } from './metrics.js';
 
 /** Retrieval scores of one system, averaged over the test queries. */

@@ -11,13 +11,13 @@ import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import MiniSearch from 'minisearch';
-import { buildKnowledgeBase } from '../../src/core/knowledge.js';
-import { SnapshotStore } from '../../src/core/snapshot.js';
-import type { KnowledgeBase } from '../../src/core/types.js';
-import { loadInWorker } from '../../src/core/worker.js';
+import type { KnowledgeBase } from '../../src/contract/types.js';
 import { loadCorpus } from '../../src/corpus/load.js';
 import type { Corpus } from '../../src/corpus/types.js';
+import { buildKnowledgeBase } from '../../src/knowledge/knowledge.js';
+import { SnapshotStore } from '../../src/knowledge/snapshot.js';
 import { createLogger } from '../../src/logger.js';
+import { loadInWorker } from '../../src/service/worker.js';
 import { type BenchPassage, brownPassages, GENRES } from './brown.js';
 import { mean, percentile } from './metrics.js';
 import { type BenchQuery, buildQueries } from './queries.js';
@@ -56,7 +56,7 @@ export interface PlainResult {
   found10Fuzzy: number;
 }
 
-/** Our pipeline at one size, once built the way a reload builds (see src/core/worker.ts). Times in ms. */
+/** Our pipeline at one size, once built the way a reload builds (see src/service/worker.ts). Times in ms. */
 export interface OursBuilt {
   /** The worker reading and segmenting the corpus folder. */
   loadMs: number;
@@ -92,7 +92,7 @@ export interface OursBuilt {
   meanPassages: number;
   /** Share of queries whose top 10 holds their source sentence (see `found10`). */
   found10: number;
-  /** Start-up with a snapshot folder (see src/core/snapshot.ts); null when the bench skipped it. */
+  /** Start-up with a snapshot folder (see src/knowledge/snapshot.ts); null when the bench skipped it. */
   snapshot: SnapshotResult | null;
 }
 

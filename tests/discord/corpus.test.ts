@@ -6,11 +6,11 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { CorpusService } from '../../src/core/service.js';
 import { loadCommands } from '../../src/discord/registry.js';
 import { createLogger } from '../../src/logger.js';
 import { openRecords } from '../../src/records/sqlite.js';
 import type { Records } from '../../src/records/types.js';
+import { CorpusService } from '../../src/service/service.js';
 import {
   type Actor,
   type AttachmentInfo,

@@ -1,5 +1,5 @@
 /** A deterministic knowledge base and corpus source, so adapter tests do not depend on corpus content. */
-import type { ReloadReport } from '../../src/core/service.js';
+
 import {
   type AskOptions,
   type AskResult,
@@ -10,11 +10,12 @@ import {
   type Span,
   type SpeakerChoice,
   UserInputError,
-} from '../../src/core/types.js';
+} from '../../src/contract/types.js';
 import { AdminError, type DocumentEntry, type TrashedFile } from '../../src/corpus/admin.js';
 import { emptyDiff } from '../../src/corpus/diff.js';
 import type { CorpusSource } from '../../src/discord/command.js';
 import { type Actor, disabledRecords, type Records } from '../../src/records/types.js';
+import type { ReloadReport } from '../../src/service/service.js';
 
 const URL_A =
   'https://www.nasa.gov/news-release/us-japan-sign-space-collaboration-agreement-at-nasa-headquarters/';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ReloadReport } from '../../src/core/service.js';
+import type { ReloadReport } from '../../src/service/service.js';
 import { MEMBER_PERMISSIONS, makeActor } from '../loopback/index.js';
 import { FakeCorpus } from './fakes.js';
 import { startHarness } from './harness.js';

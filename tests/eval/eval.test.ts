@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildKnowledgeBase } from '../../src/core/knowledge.js';
-import type { KnowledgeBase } from '../../src/core/types.js';
+import type { KnowledgeBase } from '../../src/contract/types.js';
 import { loadCorpusStrict } from '../../src/corpus/load.js';
+import { buildKnowledgeBase } from '../../src/knowledge/knowledge.js';
 import { CORPUS_DIR } from '../support/bundled.js';
 import { evaluate, readDevSet } from './evaluate.js';
 

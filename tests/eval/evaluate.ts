@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { AskResult, KnowledgeBase } from '../../src/core/types.js';
+import type { AskResult, KnowledgeBase } from '../../src/contract/types.js';
 
 /** A development question: `fact` is words of the corpus that a right answer shows, `null` when unanswerable. */
 export interface DevItem {

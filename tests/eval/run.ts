@@ -6,8 +6,8 @@
 import { readdirSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildKnowledgeBase } from '../../src/core/knowledge.js';
 import { loadCorpusStrict } from '../../src/corpus/load.js';
+import { buildKnowledgeBase } from '../../src/knowledge/knowledge.js';
 import { evaluate, readDevSet } from './evaluate.js';
 
 const { values } = parseArgs({

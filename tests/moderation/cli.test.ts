@@ -1,9 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { corpusVersion } from '../../src/core/knowledge.js';
 import { manifestOf } from '../../src/corpus/diff.js';
 import { loadCorpusStrict } from '../../src/corpus/load.js';
+import { corpusVersion } from '../../src/knowledge/knowledge.js';
 import { writeManifest } from '../../src/records/manifest.js';
 import { runNpm } from '../support/run.js';
 import { tempCorpus } from '../support/tempCorpus.js';

@@ -1,11 +1,11 @@
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CorpusService, ReloadInProgressError } from '../../src/core/service.js';
 import { AdminError } from '../../src/corpus/admin.js';
 import { CorpusError } from '../../src/corpus/problems.js';
 import { MANIFEST_FILE } from '../../src/records/manifest.js';
 import { openRecords } from '../../src/records/sqlite.js';
+import { CorpusService, ReloadInProgressError } from '../../src/service/service.js';
 import { tempCorpus } from '../support/tempCorpus.js';
 import { captureLogger, MARS_MD, MOON_MD, snapshot, tempDir } from './helpers.js';
 

@@ -1,9 +1,9 @@
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { CorpusService } from '../../src/core/service.js';
-import { reloadOnSignal, startLiveCorpus, watchCorpus } from '../../src/core/watch.js';
 import { MANIFEST_FILE } from '../../src/records/manifest.js';
+import { CorpusService } from '../../src/service/service.js';
+import { reloadOnSignal, startLiveCorpus, watchCorpus } from '../../src/service/watch.js';
 import { tempCorpus } from '../support/tempCorpus.js';
 import { captureLogger, MARS_MD, MOON_MD, tempDir } from './helpers.js';
 

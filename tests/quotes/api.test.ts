@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { UserInputError } from '../../src/core/types.js';
+import { UserInputError } from '../../src/contract/types.js';
 import { loadCorpusStrict } from '../../src/corpus/load.js';
 import type { Corpus } from '../../src/corpus/types.js';
 import { buildQuoteIndex, MAX_CHOICES, type QuoteIndex } from '../../src/quotes/index.js';

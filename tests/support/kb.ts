@@ -1,6 +1,6 @@
-import { buildKnowledgeBase } from '../../src/core/knowledge.js';
-import type { KnowledgeBase } from '../../src/core/types.js';
+import type { KnowledgeBase } from '../../src/contract/types.js';
 import { loadCorpusStrict } from '../../src/corpus/load.js';
+import { buildKnowledgeBase } from '../../src/knowledge/knowledge.js';
 import { CORPUS_DIR } from './bundled.js';
 
 let bundled: Promise<KnowledgeBase> | undefined;

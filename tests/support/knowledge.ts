@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { KnowledgeBase } from '../../src/core/types.js';
+import type { KnowledgeBase } from '../../src/contract/types.js';
 import { BUNDLED_ID, CORPUS_DIR } from './bundled.js';
 import { tempCorpus } from './tempCorpus.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runInSlices, runNow, type Steps } from '../../src/corpus/steps.js';
+import { runInSlices, runNow, type Steps } from '../../src/contract/steps.js';
 
 /** Busy work in steps of about `stepMs`, returning how many steps ran. */
 function* busy(steps: number, stepMs: number): Steps<number> {

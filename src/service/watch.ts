@@ -5,7 +5,6 @@
  */
 import { type FSWatcher, watch } from 'node:fs';
 import type { Logger } from 'pino';
-import type { Config } from '../config.js';
 import { CorpusError } from '../corpus/problems.js';
 import { openRecords } from '../records/sqlite.js';
 import type { Actor, Records } from '../records/types.js';
@@ -20,14 +19,21 @@ export interface LiveCorpus {
   stop(): void;
 }
 
+/** Where the live corpus lives and how it is kept; the adapters fill it from their parsed config. */
+export interface LiveCorpusOptions {
+  corpusDir: string;
+  dataDir: string;
+  snapshotDir: string;
+  retentionDays: number;
+  /** Reload when the folder's files change. */
+  corpusWatch: boolean;
+}
+
 /**
  * Opens the records (falling back to none, logged), starts the corpus service with them and DATA_DIR,
  * reloads on SIGHUP, and watches the folder when CORPUS_WATCH is set.
  */
-export async function startLiveCorpus(
-  config: Pick<Config, 'corpusDir' | 'dataDir' | 'snapshotDir' | 'retentionDays' | 'corpusWatch'>,
-  logger: Logger,
-): Promise<LiveCorpus> {
+export async function startLiveCorpus(config: LiveCorpusOptions, logger: Logger): Promise<LiveCorpus> {
   const records = openRecords({ dataDir: config.dataDir, retentionDays: config.retentionDays, logger });
   const service = await CorpusService.start(config.corpusDir, logger, {
     dataDir: config.dataDir,

@@ -1,6 +1,8 @@
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
+import { runInSlices } from '../contract/steps.js';
+import type { KnowledgeBase } from '../contract/types.js';
 import {
   type AddDocumentInput,
   type AddedDocument,
@@ -25,13 +27,11 @@ import {
 } from '../corpus/diff.js';
 import { loadCorpus } from '../corpus/load.js';
 import { formatProblem } from '../corpus/problems.js';
-import { runInSlices } from '../corpus/steps.js';
 import type { Corpus } from '../corpus/types.js';
+import { buildKnowledgeBase } from '../knowledge/knowledge.js';
+import { SnapshotStore } from '../knowledge/snapshot.js';
 import { writeManifest } from '../records/manifest.js';
 import { type Actor, type CorpusAction, disabledRecords, type Records } from '../records/types.js';
-import { buildKnowledgeBase } from './knowledge.js';
-import { SnapshotStore } from './snapshot.js';
-import type { KnowledgeBase } from './types.js';
 import { loadInWorker } from './worker.js';
 
 /** What a successful reload did. */

@@ -1,11 +1,11 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildKnowledgeBase } from '../../src/core/knowledge.js';
-import { parseSnapshot, SnapshotStore, serializeSnapshot } from '../../src/core/snapshot.js';
-import type { KnowledgeBase } from '../../src/core/types.js';
+import type { KnowledgeBase } from '../../src/contract/types.js';
 import { loadCorpusStrict } from '../../src/corpus/load.js';
 import type { Corpus } from '../../src/corpus/types.js';
+import { buildKnowledgeBase } from '../../src/knowledge/knowledge.js';
+import { parseSnapshot, SnapshotStore, serializeSnapshot } from '../../src/knowledge/snapshot.js';
 import { captureLogger, tempDir } from '../moderation/helpers.js';
 import { BUNDLED_ID } from '../support/bundled.js';
 import { everything, LUNAR_NOTE, lunarCorpus, release } from '../support/knowledge.js';

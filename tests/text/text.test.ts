@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Glossary } from '../../src/search/glossary.js';
-import { contentTerms, normalizeWord, stem, tokenize } from '../../src/search/text.js';
+import { contentTerms, normalizeWord, stem, tokenize } from '../../src/text/text.js';
 
 describe('normalizeWord', () => {
   it('folds case, NFKC forms, curly apostrophes and possessives', () => {

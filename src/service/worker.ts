@@ -11,12 +11,12 @@ import { extname } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { AsPlainObject } from 'minisearch';
 import type { Logger } from 'pino';
+import type { KnowledgeBase } from '../contract/types.js';
 import { loadCorpusStrict } from '../corpus/load.js';
 import { CorpusError, type CorpusProblem } from '../corpus/problems.js';
 import type { Corpus, Passage } from '../corpus/types.js';
-import { knowledgeSnapshotOf, restoreKnowledgeBaseInSlices } from './knowledge.js';
-import { type KnowledgeSnapshot, type SnapshotLogger, SnapshotStore } from './snapshot.js';
-import type { KnowledgeBase } from './types.js';
+import { knowledgeSnapshotOf, restoreKnowledgeBaseInSlices } from '../knowledge/knowledge.js';
+import { type KnowledgeSnapshot, type SnapshotLogger, SnapshotStore } from '../knowledge/snapshot.js';
 
 /** What the worker is started with. */
 export interface WorkerInput {

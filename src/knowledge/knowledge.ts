@@ -2,13 +2,13 @@ import { createHash } from 'node:crypto';
 import { type AskContext, ask } from '../answer/ask.js';
 import { PeopleFinder } from '../answer/entities.js';
 import { PassageReader, Referents } from '../answer/referents.js';
-import { runInSlices, runNow, type Steps } from '../corpus/steps.js';
+import { runInSlices, runNow, type Steps } from '../contract/steps.js';
+import type { KnowledgeBase, SourceInfo } from '../contract/types.js';
 import type { Corpus } from '../corpus/types.js';
 import { type QuoteIndex, quoteIndexFromSnapshotSteps, quoteIndexSteps } from '../quotes/index.js';
 import { Glossary, speakerGlossary } from '../search/glossary.js';
 import { INDEX_OPTIONS, PassageIndex } from '../search/index.js';
 import { type KnowledgeSnapshot, type SnapshotStore, snapshotKey } from './snapshot.js';
-import type { KnowledgeBase, SourceInfo } from './types.js';
 
 /** Bumped when analysis or segmentation changes, so corpus versions change too. */
 const PIPELINE_VERSION = 1;

@@ -1,10 +1,10 @@
 import { readdirSync } from 'node:fs';
 import { serialize } from 'node:v8';
 import { describe, expect, it } from 'vitest';
-import { buildKnowledgeBase } from '../../src/core/knowledge.js';
-import { type FromWorker, loadInWorker, runWorker } from '../../src/core/worker.js';
 import { loadCorpusStrict } from '../../src/corpus/load.js';
 import { CorpusError } from '../../src/corpus/problems.js';
+import { buildKnowledgeBase } from '../../src/knowledge/knowledge.js';
+import { type FromWorker, loadInWorker, runWorker } from '../../src/service/worker.js';
 import { brownPassages } from '../bench/brown.js';
 import { captureLogger, tempDir } from '../moderation/helpers.js';
 import { BUNDLED_ID } from '../support/bundled.js';

@@ -34,7 +34,7 @@ const EXTENSION = '.snapshot';
 const PARTS = ['search', 'documentFrequency', 'sentenceStems', 'quotes'] as const;
 
 /**
- * The code a snapshot depends on: the sources (or compiled files) of the corpus pipeline, the analysis and
+ * The code a snapshot depends on: the sources (or compiled files) of the contract, text analysis, corpus pipeline, search and
  * the quote extraction, the MiniSearch version and the index options. Read once per process.
  */
 let codeFingerprint: string | undefined;
@@ -42,7 +42,7 @@ function fingerprintOfCode(): string {
   if (codeFingerprint === undefined) {
     const hash = createHash('sha256');
     const src = dirname(dirname(fileURLToPath(import.meta.url)));
-    for (const folder of ['corpus', 'search', 'quotes']) {
+    for (const folder of ['contract', 'text', 'corpus', 'search', 'quotes']) {
       for (const file of readdirSync(join(src, folder)).sort()) {
         if (!/\.[mc]?[jt]s$/.test(file)) continue;
         hash.update(file);
