@@ -1,5 +1,5 @@
 import { type ButtonInteraction, type ChatInputCommandInteraction, SlashCommandBuilder } from 'discord.js';
-import { UserInputError } from '../src/core/types.js';
+import { UserInputError } from '../src/contract/types.js';
 import type { Command, CommandContext } from '../src/discord/command.js';
 import { askReply, MAX_QUESTION, moreSourcesReply, parseAskFooter } from '../src/discord/format.js';
 import { respond } from '../src/discord/respond.js';

@@ -7,7 +7,6 @@ import {
   SlashCommandBuilder,
   type SlashCommandSubcommandBuilder,
 } from 'discord.js';
-import { ReloadInProgressError } from '../src/core/service.js';
 import { AdminError, checkUpload } from '../src/corpus/admin.js';
 import { CorpusError } from '../src/corpus/problems.js';
 import type { Command, CommandContext, DiscordSettings } from '../src/discord/command.js';
@@ -22,6 +21,7 @@ import { defer, respond } from '../src/discord/respond.js';
 import { reloadOtherShards } from '../src/discord/sharding.js';
 import { DISCORD_LIMITS, safeText, truncate } from '../src/discord/text.js';
 import type { Actor } from '../src/records/types.js';
+import { ReloadInProgressError } from '../src/service/service.js';
 
 /** Days `/corpus gaps` looks back by default, and at most. */
 const GAP_DAYS = { default: 30, max: 365 } as const;

@@ -4,7 +4,7 @@ import {
   type ChatInputCommandInteraction,
   SlashCommandBuilder,
 } from 'discord.js';
-import { UserInputError } from '../src/core/types.js';
+import { UserInputError } from '../src/contract/types.js';
 import type { Command, CommandContext } from '../src/discord/command.js';
 import { parseQuoteFooter, quoteReply } from '../src/discord/format.js';
 import { type Deferral, respond } from '../src/discord/respond.js';
