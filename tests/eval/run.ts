@@ -1,39 +1,82 @@
 /**
- * `npm run eval`: scores /ask over the bundled corpus on every question set in tests/eval (*.jsonl), or on
- * one set.
- *   npm run eval [-- --set path/to/set.jsonl]
+ * `npm run eval`: answer quality of /ask. Prints, for the question sets in tests/eval (*.jsonl, over the
+ * bundled corpus) and for a SQuAD-format file, the figures of issue 12 next to plain MiniSearch's, then
+ * the project sets' detailed failures.
+ *   npm run eval [-- --set path/to/set.jsonl] [--squad path/to/squad.json [--split fit|tune|final]] [--failures]
+ * Without --split the whole SQuAD file is one corpus and every question counts (the acceptance setting).
  */
 import { readdirSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadCorpusStrict } from '../../src/corpus/load.js';
+import type { Corpus } from '../../src/corpus/types.js';
 import { buildKnowledgeBase } from '../../src/knowledge/knowledge.js';
 import { evaluate, readDevSet } from './evaluate.js';
+import { accordSystem, miniSearchBaseline, type QaFigures, scoreQa } from './qa.js';
+import { type QaItem, readSquad, type SplitName, splitOf, squadCorpus, squadItems } from './squad.js';
 
 const { values } = parseArgs({
   options: {
     set: { type: 'string' },
     corpus: { type: 'string', default: resolve(import.meta.dirname, '../../corpus') },
+    squad: { type: 'string' },
+    split: { type: 'string' },
+    failures: { type: 'boolean', default: false },
   },
 });
+if (values.split !== undefined && !['fit', 'tune', 'final'].includes(values.split)) {
+  console.error(`--split must be fit, tune or final, got "${values.split}"`);
+  process.exit(2);
+}
+
+const pct = (x: number | null) => (x === null ? '—' : `${(100 * x).toFixed(1)}%`);
+const rows: string[] = [
+  '| set | system | questions | hit@1 | right paragraph first | wrong abstentions | abstains when it should |',
+  '|---|---|---|---|---|---|---|',
+];
+function report(set: string, corpus: Corpus, items: QaItem[]): void {
+  const systems: [string, QaFigures][] = [
+    ['Accord ask --json', scoreQa(accordSystem(buildKnowledgeBase(corpus)), items)],
+    ['plain MiniSearch', scoreQa(miniSearchBaseline(corpus), items)],
+  ];
+  for (const [name, f] of systems)
+    rows.push(
+      `| ${set} | ${name} | ${f.answerable} + ${f.unanswerable} | ${pct(f.hitAt1)} | ${pct(f.rightParagraph)} | ${pct(f.wrongAbstention)} | ${pct(f.abstainsWhenItShould)} |`,
+    );
+}
+
 const corpus = await loadCorpusStrict(values.corpus);
-const kb = buildKnowledgeBase(corpus);
+const corpusText = corpus.documents.map((d) => d.text).join('\n');
 const sets = values.set
   ? [values.set]
   : readdirSync(import.meta.dirname)
       .filter((f) => f.endsWith('.jsonl'))
       .map((f) => resolve(import.meta.dirname, f));
-const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+const details: string[] = [];
 for (const set of sets) {
-  const m = evaluate(kb, readDevSet(set), corpus.documents.map((d) => d.text).join('\n'));
-  console.log(`== ${basename(set)}`);
-  console.log(`questions: ${m.answerable} answerable, ${m.unanswerable} unanswerable`);
-  console.log(`answer or top passage holds the fact: ${pct(m.answerOrTop)}`);
-  console.log(`hit@1 ${pct(m.hitAt1)}  hit@3 ${pct(m.hitAt3)}  MRR ${m.mrr.toFixed(3)}`);
-  console.log(
-    `abstention precision ${pct(m.abstentionPrecision)}  recall ${pct(m.abstentionRecall)}  wrong abstentions ${pct(m.wrongAbstention)}`,
+  const devItems = readDevSet(set);
+  report(
+    basename(set),
+    corpus,
+    devItems.map((d) => ({ question: d.q, golds: d.fact === null ? [] : [d.fact], where: null })),
   );
-  console.log(m.failures.length ? `\n${m.failures.length} failures:` : '\nno failures');
-  for (const f of m.failures) console.log(`- ${f.question}\n    expected: ${f.expected}\n    got: ${f.got}`);
-  console.log('');
+  const m = evaluate(buildKnowledgeBase(corpus), devItems, corpusText);
+  details.push(
+    `== ${basename(set)}: fact in answer or top passage ${pct(m.answerOrTop)}, hit@3 ${pct(m.hitAt3)}, MRR ${m.mrr.toFixed(3)}`,
+  );
+  if (values.failures)
+    for (const f of m.failures)
+      details.push(`- ${f.question}\n    expected: ${f.expected}\n    got: ${f.got}`);
 }
+
+if (values.squad) {
+  const articles = readSquad(values.squad);
+  const split = values.split as SplitName | undefined;
+  const chosen = split ? splitOf(articles, split) : { corpus: articles, questions: articles };
+  const label = `${basename(values.squad)}${split ? ` (${split} split)` : ''}`;
+  report(label, await squadCorpus(chosen.corpus), squadItems(chosen.questions));
+}
+
+console.log(rows.join('\n'));
+console.log('');
+console.log(details.join('\n'));
