@@ -1,4 +1,5 @@
 import { stemmer } from 'stemmer';
+import { isJapaneseStopWord, JAPANESE_RUN, normalizeJapanese, segmentJapanese } from './japanese.js';
 
 /** A word of some text, with its offsets in that text (so highlights and excerpts stay exact). */
 export interface Token {
@@ -8,8 +9,16 @@ export interface Token {
   end: number;
 }
 
-/** Acronyms written with periods ("U.S.", "D.C."), then words with inner apostrophes ("Fumio’s", "don't"). */
-const WORD_PATTERN = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}]+(?:['’‘`´][\p{L}\p{N}]+)*/gu;
+/** Letters and digits of every script but Japanese, whose runs are segmented apart (see `japanese.ts`). */
+const WORD_CHAR = `[[\\p{L}\\p{N}]--${JAPANESE_RUN.slice(0, -1)}]`;
+/**
+ * Runs of Japanese script (group 1), acronyms written with periods ("U.S.", "D.C."), then words with inner
+ * apostrophes ("Fumio’s", "don't").
+ */
+const WORD_PATTERN = new RegExp(
+  `(${JAPANESE_RUN})|(?:\\p{Lu}\\.){2,}|${WORD_CHAR}+(?:['’‘\`´]${WORD_CHAR}+)*`,
+  'gv',
+);
 
 /** Removes zero-width and bidirectional control characters, which users paste and which split words. */
 export function stripInvisible(text: string): string {
@@ -81,6 +90,13 @@ function forEachWord(text: string, visit: (word: string, start: number, end: num
   const pattern = new RegExp(WORD_PATTERN);
   for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
     const raw = match[0];
+    if (match[1] !== undefined) {
+      for (const { segment, index } of segmentJapanese(raw)) {
+        const start = match.index + index;
+        visit(normalizeJapanese(segment), start, start + segment.length);
+      }
+      continue;
+    }
     const word = normalizeWord(raw);
     if (word) visit(word, match.index, match.index + raw.length);
   }
@@ -108,18 +124,23 @@ const STOP_WORDS = new Set(
 );
 
 export function isStopWord(word: string): boolean {
-  return STOP_WORDS.has(word);
+  return STOP_WORDS.has(word) || isJapaneseStopWord(word);
 }
 
 /** Porter stem of a normalized word; numbers and short words are kept as they are. */
 export function stem(word: string): string {
-  if (word.length <= 2 || /^\d/.test(word)) return word;
+  if (word.length <= 2 || /^\d/.test(word) || !isLatinStart(word)) return word;
   let result = stems.get(word);
   if (result === undefined) {
     result = stemmer(word);
     remember(stems, word, result);
   }
   return result;
+}
+
+/** Porter stemming is for English: Japanese (and other non-Latin) words are kept whole. */
+function isLatinStart(word: string): boolean {
+  return /^\p{sc=Latin}/u.test(word);
 }
 
 /** A content term of `text`: its stem, and where its word stands in the text. */

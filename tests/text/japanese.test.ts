@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { normalizeJapanese } from '../../src/text/japanese.js';
+import { contentTerms, isStopWord, tokenize } from '../../src/text/text.js';
+
+describe('Japanese text', () => {
+  it('is cut into words by the segmenter, with offsets into the original text', () => {
+    const text = '協定っていつ署名されたの？';
+    const tokens = tokenize(text);
+    expect(tokens.map((t) => text.slice(t.start, t.end))).toEqual([
+      '協定',
+      'って',
+      'いつ',
+      '署名',
+      'さ',
+      'れ',
+      'た',
+      'の',
+    ]);
+    expect(contentTerms(text).map((t) => t.stem)).toEqual(['協定', '署名']);
+  });
+
+  it('splits from Latin words written against it, which keep their English analysis', () => {
+    const text = 'Artemis Accordsに日本は入ってる？';
+    expect(tokenize(text).map((t) => [t.word, text.slice(t.start, t.end)])).toEqual([
+      ['artemis', 'Artemis'],
+      ['accords', 'Accords'],
+      ['に', 'に'],
+      ['日本', '日本'],
+      ['は', 'は'],
+      ['入', '入'],
+      ['って', 'って'],
+      ['る', 'る'],
+    ]);
+    expect(contentTerms(text).map((t) => t.stem)).toEqual(['artemi', 'accord', '日本', '入']);
+  });
+
+  it('folds full-width letters and digits, half-width katakana, and katakana to hiragana', () => {
+    expect(tokenize('ＮＡＳＡの２０２３年').map((t) => t.word)).toEqual(['nasa', 'の', '2023', '年']);
+    expect(normalizeJapanese('ｶﾞｰﾄﾞ')).toBe(normalizeJapanese('ガード'));
+    expect(normalizeJapanese('ネルソン')).toBe('ねるそん');
+    expect(normalizeJapanese('ネルソン')).toBe(normalizeJapanese('ねるそん'));
+    // A final long-vowel mark on a long katakana word is a spelling variant (Lucene's rule).
+    expect(normalizeJapanese('コンピューター')).toBe(normalizeJapanese('コンピュータ'));
+    expect(normalizeJapanese('カー')).toBe('かー');
+  });
+
+  it('drops particles, auxiliaries, question words and single kana; keeps nouns', () => {
+    for (const word of ['は', 'わ', 'の', 'って', 'です', 'いつ', 'どこ', '誰', 'だれ', 'いくら'])
+      expect(isStopWord(normalizeJapanese(word)), word).toBe(true);
+    for (const word of ['協定', '月', 'ネルソン', '宇宙'])
+      expect(isStopWord(normalizeJapanese(word)), word).toBe(false);
+  });
+});
