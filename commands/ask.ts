@@ -1,7 +1,13 @@
 import { type ButtonInteraction, type ChatInputCommandInteraction, SlashCommandBuilder } from 'discord.js';
 import { UserInputError } from '../src/contract/types.js';
 import type { Command, CommandContext } from '../src/discord/command.js';
-import { askReply, MAX_QUESTION, moreSourcesReply, parseAskFooter } from '../src/discord/format.js';
+import {
+  askReply,
+  MAX_QUESTION,
+  moreSourcesReply,
+  parseAskFooter,
+  SOURCES_PER_PAGE,
+} from '../src/discord/format.js';
 import { respond } from '../src/discord/respond.js';
 
 export const data = new SlashCommandBuilder()
@@ -25,17 +31,17 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Com
     );
   }
   const ephemeral = interaction.options.getBoolean('private') ?? false;
-  const result = ctx.kb.ask(question);
+  const result = ctx.kb.ask(question, { limit: SOURCES_PER_PAGE });
   ctx.logger.info({ answered: result.answer !== null, passages: result.passages.length }, 'ask');
   if (!result.answer) {
     ctx.records.abstention({
       userId: interaction.user.id,
       question: result.question,
       suggestions: result.suggestions,
-      version: ctx.kb.version,
+      version: result.version,
     });
   }
-  await respond(interaction, askReply(result, ctx.kb, ephemeral));
+  await respond(interaction, askReply(result, ephemeral));
 }
 
 /** `ask:more:<offset>` pages through sources; `ask:vote:<up|down>[:<passage id>]` records feedback. */
@@ -73,7 +79,8 @@ export async function button(
   }
   const offset = Number(arg);
   if (action === 'more' && asked && Number.isInteger(offset) && offset >= 0 && offset <= 1000) {
-    await respond(interaction, moreSourcesReply(asked.question, offset, ctx.kb, asked.version));
+    const page = ctx.kb.ask(asked.question, { limit: SOURCES_PER_PAGE, offset });
+    await respond(interaction, moreSourcesReply(page, offset, asked.version));
     return;
   }
   throw new UserInputError('This button no longer works; please ask again.');

@@ -33,7 +33,7 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Com
   const ephemeral = interaction.options.getBoolean('private') ?? false;
   const result = ctx.kb.quote(speaker, about ?? undefined);
   ctx.logger.info({ speaker: result.speaker?.name ?? null, quotes: result.quotes.length }, 'quote');
-  await respond(interaction, quoteReply(result, ctx.kb, about, ephemeral));
+  await respond(interaction, quoteReply(result, ctx.kb.version, about, ephemeral));
 }
 
 export async function autocomplete(interaction: AutocompleteInteraction, ctx: CommandContext): Promise<void> {
@@ -68,7 +68,10 @@ export async function button(
   const result = ctx.kb.quote(shown.speaker, shown.about ?? undefined);
   ctx.logger.info({ speaker: result.speaker?.name ?? null, page }, 'quote page');
   // A reload may have changed the quotes: the page is clamped to the ones there are now.
-  await respond(interaction, { ...quoteReply(result, ctx.kb, shown.about, false, page), update: true });
+  await respond(interaction, {
+    ...quoteReply(result, ctx.kb.version, shown.about, false, page),
+    update: true,
+  });
 }
 
 /** Page buttons replace the message they are on. */

@@ -8,7 +8,7 @@ export const data = new SlashCommandBuilder()
   .setDescription('List the documents the bot answers from');
 
 export async function execute(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void> {
-  await respond(interaction, sourcesReply(ctx.kb.sources(), ctx.kb));
+  await respond(interaction, sourcesReply(ctx.kb.sources(), ctx.kb.stats(), ctx.kb.version));
 }
 
 export default { data, execute } satisfies Command;

@@ -198,21 +198,31 @@ function excerptSpan(passage: Passage, focus: Span): Span {
  * Answers a question from the corpus: retrieves passages, reranks them by how well their best sentence covers
  * the question and holds the kind of answer asked for, and abstains (answer `null`) when none does.
  */
-export function ask(ctx: AskContext, rawQuestion: string, options: AskOptions = {}): AskResult {
+export function ask(
+  ctx: AskContext,
+  rawQuestion: string,
+  options: AskOptions = {},
+): Omit<AskResult, 'version'> {
   const limit = Math.max(1, Math.min(options.limit ?? 5, MAX_PASSAGES));
   const offset = Math.max(0, options.offset ?? 0);
   const text = cleanQuestion(rawQuestion);
   const question = analyzeQuestion(text, ctx.index, ctx.glossary);
+  // One candidate past the page, so that `total` tells whether a next page exists.
   const evaluated = rank(
     ctx,
     question,
-    ctx.index.query(question.terms, Math.max(CANDIDATES, offset + limit)),
+    ctx.index.query(question.terms, Math.max(CANDIDATES, offset + limit + 1)),
   );
   const stems = new Set(question.concepts.flatMap((c) => c.alternatives.flat()));
-  const respond = (answer: Answer | null, order: Evaluated[], suggestions: string[]): AskResult => ({
+  const respond = (
+    answer: Answer | null,
+    order: Evaluated[],
+    suggestions: string[],
+  ): Omit<AskResult, 'version'> => ({
     question: text,
     answer,
     passages: order.slice(offset, offset + limit).map((e) => rankedPassage(ctx, e, stems)),
+    total: order.length,
     suggestions,
   });
 
@@ -351,6 +361,7 @@ function answerAt(ctx: AskContext, doc: CorpusDocument, span: Span, stems: Set<s
     citation: passage
       ? citationOf(doc, passage, span)
       : { document: doc.id, title: doc.title, paragraph: 0, url: doc.url, start: span.start, end: span.end },
+    passageId: passage?.id ?? null,
     highlights: highlightsIn(doc.text, span, stems),
   };
 }

@@ -42,7 +42,7 @@ function answer(kb: KnowledgeBase, question: string): { ok: boolean; text: strin
     const result = kb.ask(question, { limit });
     return {
       ok: true,
-      text: values.json ? JSON.stringify(askJson(result)) : renderAsk(result, kb.version, PLAIN),
+      text: values.json ? JSON.stringify(askJson(result)) : renderAsk(result, PLAIN),
     };
   } catch (err) {
     if (!(err instanceof UserInputError)) logger.error({ err, question }, 'ask failed');

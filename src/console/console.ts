@@ -22,10 +22,7 @@ const COMMANDS: Record<string, ConsoleCommand> = {
   ask: {
     usage: '/ask <question>',
     summary: 'answer a question from the corpus, with cited excerpts',
-    run: (args, service, style) => {
-      const kb = service.current;
-      return renderAsk(kb.ask(args), kb.version, style);
-    },
+    run: (args, service, style) => renderAsk(service.current.ask(args), style),
   },
   quote: {
     usage: '/quote <speaker> [about: <topic>]',

@@ -27,7 +27,7 @@ export function formatCitation(citation: Citation): string {
   return citation.url ? `${where} — ${citation.url}` : where;
 }
 
-export function renderAsk(result: AskResult, version: string, style: Style): string {
+export function renderAsk(result: AskResult, style: Style): string {
   const lines: string[] = [];
   if (result.answer) {
     lines.push(`Answer: ${emphasize(result.answer.text, result.answer.highlights, style)}`);
@@ -46,7 +46,7 @@ export function renderAsk(result: AskResult, version: string, style: Style): str
       lines.push(`   ${emphasize(p.text, p.highlights, style)}`);
     });
   }
-  lines.push('', style.dim(`corpus ${version}`));
+  lines.push('', style.dim(`corpus ${result.version}`));
   return lines.join('\n');
 }
 

@@ -40,16 +40,29 @@ export interface Answer {
   /** The answering sentence(s): an exact substring of the document text at the citation's offsets. */
   text: string;
   citation: Citation;
+  /**
+   * Id of the passage holding the answer, as in {@link RankedPassage.id} (windows included: `#p<N>w<K>`);
+   * `null` only when the answer lies outside every passage.
+   */
+  passageId: string | null;
   /** Query terms found in `text`, relative to `text`. */
   highlights: Span[];
 }
 
+/** What one run of the answering pipeline gives: everything a view shows, so views never ask again. */
 export interface AskResult {
   question: string;
   /** `null` when the corpus does not answer the question. */
   answer: Answer | null;
-  /** Best first. */
+  /** The page asked for (`offset`, `limit`), best first. */
   passages: RankedPassage[];
+  /**
+   * How many passages were ranked for the question, all pages together: a next page exists when
+   * `offset + passages.length < total`.
+   */
+  total: number;
+  /** Version of the corpus that answered (see {@link KnowledgeBase.version}). */
+  version: string;
   /** When abstaining: topics the corpus does cover, closest first. */
   suggestions: string[];
 }
@@ -101,6 +114,13 @@ export interface SourceInfo {
   passages: number;
 }
 
+/** How much a knowledge base holds, as `/sources` reports it. */
+export interface CorpusStats {
+  documents: number;
+  passages: number;
+  quotes: number;
+}
+
 /** What the adapters ask of the loaded corpus. Immutable once built: a reload builds a new one. */
 export interface KnowledgeBase {
   /** Short content hash of the corpus and index options, shown in reply footers. */
@@ -110,7 +130,7 @@ export interface KnowledgeBase {
   /** Autocomplete over quoted speakers: prefix, alias and typo matches, at most `limit` (≤ 25). */
   speakers(prefix: string, limit?: number): SpeakerChoice[];
   sources(): SourceInfo[];
-  stats(): { documents: number; passages: number; quotes: number };
+  stats(): CorpusStats;
 }
 
 /**

@@ -6,7 +6,7 @@ import { type APIButtonComponent, type APIEmbedField, ButtonStyle, ComponentType
 import type {
   AskResult,
   Citation,
-  KnowledgeBase,
+  CorpusStats,
   QuoteResult,
   RankedPassage,
   SourceInfo,
@@ -37,11 +37,6 @@ export const ASK_IDS = {
     return withPassage.length <= DISCORD_LIMITS.customId ? withPassage : id;
   },
 } as const;
-
-/** Passage id (`<docId>#p<N>`) of a citation, as the core names passages. */
-export function passageIdOf(c: Citation): string {
-  return `${c.document}#p${c.paragraph}`;
-}
 
 /** Footer of /ask embeds: plain text (footers render no Markdown), parsed back by the buttons. */
 export function askFooter(version: string, question: string): string {
@@ -93,10 +88,13 @@ function linkButton(label: string, url: string | null): APIButtonComponent | nul
   return href ? { type: ComponentType.Button, style: ButtonStyle.Link, url: href, label } : null;
 }
 
-/** The /ask reply: the answer with query terms in bold, cited excerpts, version footer, buttons. */
-export function askReply(result: AskResult, kb: KnowledgeBase, ephemeral: boolean): Reply {
-  const footer = { text: askFooter(kb.version, result.question) };
-  const passageId = result.answer ? passageIdOf(result.answer.citation) : null;
+/**
+ * The /ask reply to the first page of a question's passages (ask for {@link SOURCES_PER_PAGE}): the answer
+ * with query terms in bold, cited excerpts, version footer, buttons.
+ */
+export function askReply(result: AskResult, ephemeral: boolean): Reply {
+  const footer = { text: askFooter(result.version, result.question) };
+  const passageId = result.answer?.passageId ?? null;
   const vote = [
     button(ASK_IDS.vote('up', passageId), 'Helpful', '👍'),
     button(ASK_IDS.vote('down', passageId), 'Not helpful', '👎'),
@@ -121,7 +119,7 @@ export function askReply(result: AskResult, kb: KnowledgeBase, ephemeral: boolea
   const budget = DISCORD_LIMITS.embedDescription - head.length - cite.length - 4;
   const description = `${head}\n${highlight(answer.text, answer.highlights, Math.min(budget, 2500))}\n${cite}`;
   const shown = result.passages.slice(0, SOURCES_PER_PAGE);
-  const hasMore = kb.ask(result.question, { limit: 1, offset: shown.length }).passages.length > 0;
+  const hasMore = shown.length < result.total;
   const row: APIButtonComponent[] = [];
   if (hasMore) row.push(button(ASK_IDS.more(shown.length), 'More sources', '📚'));
   row.push(...vote);
@@ -142,23 +140,21 @@ export function askReply(result: AskResult, kb: KnowledgeBase, ephemeral: boolea
   };
 }
 
-/** The next page of sources for a question, as an ephemeral reply to "More sources". */
-export function moreSourcesReply(
-  question: string,
-  offset: number,
-  kb: KnowledgeBase,
-  askedVersion: string,
-): Reply {
-  const result = kb.ask(question, { limit: SOURCES_PER_PAGE, offset });
+/**
+ * The page of sources at `offset` (ask for {@link SOURCES_PER_PAGE} there), as an ephemeral reply to
+ * "More sources" on an answer given by corpus `askedVersion`.
+ */
+export function moreSourcesReply(result: AskResult, offset: number, askedVersion: string): Reply {
+  const { question, version } = result;
   if (result.passages.length === 0) {
     return { ephemeral: true, content: 'There are no more sources for this question.' };
   }
   const next = offset + result.passages.length;
-  const hasMore = kb.ask(question, { limit: 1, offset: next }).passages.length > 0;
+  const hasMore = next < result.total;
   const changed =
-    askedVersion === kb.version
+    askedVersion === version
       ? ''
-      : `\n*The corpus changed since this answer (version ${safeText(askedVersion, 20)} → ${kb.version}); these sources come from the current one.*`;
+      : `\n*The corpus changed since this answer (version ${safeText(askedVersion, 20)} → ${version}); these sources come from the current one.*`;
   return {
     ephemeral: true,
     embeds: [
@@ -167,7 +163,7 @@ export function moreSourcesReply(
         description: `${quoteLine(question)}${changed}`,
         color: COLOR_ANSWER,
         fields: passageFields(result.passages, offset + 1),
-        footer: { text: askFooter(kb.version, question) },
+        footer: { text: askFooter(version, question) },
       },
     ],
     components: hasMore
@@ -235,7 +231,7 @@ function quotePages(quotes: QuoteResult['quotes'], heading: string): string[][] 
  */
 export function quoteReply(
   result: QuoteResult,
-  kb: KnowledgeBase,
+  version: string,
   about: string | null,
   ephemeral: boolean,
   page = 1,
@@ -258,7 +254,7 @@ export function quoteReply(
           title: 'No quote found',
           description: text + suggest,
           color: COLOR_NONE,
-          footer: { text: `Corpus ${kb.version}` },
+          footer: { text: `Corpus ${version}` },
         },
       ],
     };
@@ -275,20 +271,18 @@ export function quoteReply(
     description: `${heading}\n\n${(pages[n - 1] ?? []).join('\n\n')}`,
     color: COLOR_ANSWER,
   };
-  if (pages.length === 1)
-    return { ephemeral, embeds: [{ ...embed, footer: { text: `Corpus ${kb.version}` } }] };
+  if (pages.length === 1) return { ephemeral, embeds: [{ ...embed, footer: { text: `Corpus ${version}` } }] };
   const previous = { ...button(QUOTE_IDS.page(n - 1), 'Previous', '◀️'), disabled: n === 1 };
   const next = { ...button(QUOTE_IDS.page(n + 1), 'Next', '▶️'), disabled: n === pages.length };
   return {
     ephemeral,
-    embeds: [{ ...embed, footer: { text: quoteFooter(kb.version, n, pages.length, speaker.name, about) } }],
+    embeds: [{ ...embed, footer: { text: quoteFooter(version, n, pages.length, speaker.name, about) } }],
     components: [{ type: ComponentType.ActionRow, components: [previous, next] }],
   };
 }
 
 /** The /sources reply: every document with publisher, date, passage count and link. */
-export function sourcesReply(sources: SourceInfo[], kb: KnowledgeBase): Reply {
-  const stats = kb.stats();
+export function sourcesReply(sources: SourceInfo[], stats: CorpusStats, version: string): Reply {
   const lines: string[] = [];
   let used = 0;
   for (const s of sources) {
@@ -310,7 +304,7 @@ export function sourcesReply(sources: SourceInfo[], kb: KnowledgeBase): Reply {
         description: lines.join('\n'),
         color: COLOR_ANSWER,
         footer: {
-          text: `Corpus ${kb.version} · ${stats.passages} passages · ${stats.quotes} quote${stats.quotes === 1 ? '' : 's'}`,
+          text: `Corpus ${version} · ${stats.passages} passages · ${stats.quotes} quote${stats.quotes === 1 ? '' : 's'}`,
         },
       },
     ],

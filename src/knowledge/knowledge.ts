@@ -163,7 +163,7 @@ function assemble(corpus: Corpus, version: string, index: PassageIndex, quotes: 
   }));
   return {
     version,
-    ask: (question, options) => ask(context, question, options),
+    ask: (question, options) => ({ ...ask(context, question, options), version }),
     quote: (speaker, about) => quotes.quote(speaker, about),
     speakers: (prefix, limit = 25) => quotes.speakers(prefix, Math.min(limit, 25)),
     sources: () => sources,

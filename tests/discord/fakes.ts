@@ -79,6 +79,8 @@ export function fakeKb(version = 'v1fake'): KnowledgeBase {
           question: q,
           answer: null,
           passages: [],
+          total: 0,
+          version,
           suggestions: ['Artemis program', 'Gateway', 'lunar science'],
         };
       }
@@ -94,8 +96,10 @@ export function fakeKb(version = 'v1fake'): KnowledgeBase {
         : 'The Framework Agreement was signed by NASA Administrator Bill Nelson and Ambassador Tomita Koji.';
       return {
         question: q,
-        answer: { text, citation: citation(1, text), highlights: spans(text, q) },
+        answer: { text, citation: citation(1, text), passageId: 'doc-a#p1', highlights: spans(text, q) },
         passages,
+        total: PASSAGES.length,
+        version,
         suggestions: [],
       };
     },
