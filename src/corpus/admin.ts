@@ -5,19 +5,16 @@
  * `.trash/` nor the temporary `.upload-*` files are ever read as documents.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { UserInputError } from '../contract/types.js';
-import {
-  checkId,
-  DOCUMENT_EXTENSIONS,
-  DOCUMENT_PARSERS,
-  type DocumentExtension,
-  idFromFileName,
-} from './formats.js';
-import { decodeUtf8, loadCorpus } from './load.js';
+import { checkId, DOCUMENT_EXTENSIONS, type DocumentExtension, idFromFileName } from './formats.js';
+import { CORPUS_LIMITS, formatBytes } from './limits.js';
+import { loadCorpus } from './load.js';
 import { type CorpusProblem, formatProblem } from './problems.js';
+import { readCorpusFile } from './read.js';
 import type { Corpus, CorpusDocument } from './types.js';
+import { checkFile } from './validate.js';
 
 /** Where removed documents go, inside the corpus folder. */
 export const TRASH_DIR = '.trash';
@@ -120,13 +117,6 @@ function tooLarge(fileName: string, maxBytes: number): AdminError {
   return new AdminError(`"${fileName}" is too large: documents can be at most ${formatBytes(maxBytes)}.`);
 }
 
-/** `1 MB`, `512 KB`, `300 bytes`. */
-function formatBytes(bytes: number): string {
-  if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0) return `${bytes / (1024 * 1024)} MB`;
-  if (bytes >= 1024 && bytes % 1024 === 0) return `${bytes / 1024} KB`;
-  return `${bytes} bytes`;
-}
-
 /**
  * Collects a download, throwing {@link AdminError} as soon as it passes `maxBytes` (leaving the loop
  * cancels the rest of a web stream), so an oversized upload is never held in memory whole.
@@ -157,7 +147,7 @@ export async function addDocument(input: AddDocumentInput): Promise<AddedDocumen
   const { corpusDir, fileName, bytes } = input;
   const maxBytes = input.maxBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
   const ext = checkUpload(fileName, bytes.byteLength, maxBytes) as DocumentExtension;
-  const documents = parseUpload(fileName, ext, bytes);
+  const documents = parseUpload(fileName, bytes);
 
   const stem = documents.length === 1 ? (documents[0]?.id ?? '') : idFromFileName(fileName);
   const stemProblem = checkId(stem);
@@ -203,22 +193,11 @@ export async function addDocument(input: AddDocumentInput): Promise<AddedDocumen
   return { file, ids, bytes: bytes.byteLength, replaced };
 }
 
-/** Decodes and parses an upload, refusing it with every problem found. */
-function parseUpload(fileName: string, ext: DocumentExtension, bytes: Uint8Array): CorpusDocument[] {
-  const decoded = decodeUtf8(fileName, bytes);
-  const problems: CorpusProblem[] = [];
-  let documents: CorpusDocument[] = [];
-  if ('problem' in decoded) problems.push(decoded.problem);
-  else {
-    const parsed = DOCUMENT_PARSERS[ext](fileName, decoded.text);
-    problems.push(...parsed.problems);
-    documents = parsed.documents;
-    const seen = new Set<string>();
-    for (const doc of documents) {
-      if (seen.has(doc.id)) problems.push({ file: fileName, message: `duplicate document id "${doc.id}"` });
-      seen.add(doc.id);
-    }
-  }
+/** Checks an upload as the loader checks every file, refusing it with every problem found. */
+function parseUpload(fileName: string, bytes: Uint8Array): CorpusDocument[] {
+  const checked = checkFile(fileName, bytes);
+  const problems = checked.problems;
+  const documents = checked.documents.map((d) => d.document);
   if (problems.length > 0) {
     const count = `${problems.length} problem${problems.length === 1 ? '' : 's'}`;
     throw new AdminError(
@@ -291,7 +270,7 @@ export async function listTrash(corpusDir: string): Promise<TrashedFile[]> {
     const file = match[3];
     const s = match[1];
     const removedAt = `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)}T${s.slice(9, 11)}:${s.slice(11, 13)}:${s.slice(13, 15)}.${s.slice(15, 18)}Z`;
-    const documents = await documentsIn(join(corpusDir, TRASH_DIR, trashFile), file);
+    const documents = await documentsIn(corpusDir, join(TRASH_DIR, trashFile), file);
     entries.push({
       trashFile,
       file,
@@ -323,7 +302,7 @@ const TRASH_NAME = /^(\d{8}T\d{9}Z)(~\d+)?-(.+)$/;
 export async function moveToTrash(corpusDir: string, file: string): Promise<TrashedFile> {
   const trashDir = join(corpusDir, TRASH_DIR);
   await mkdir(trashDir, { recursive: true });
-  const documents = (await documentsIn(join(corpusDir, file), file)).map(({ id, title }) => ({ id, title }));
+  const documents = (await documentsIn(corpusDir, file, file)).map(({ id, title }) => ({ id, title }));
   const now = new Date();
   const stamp = now.toISOString().replace(/[-:]/g, '').replace('.', '');
   let trashFile = `${stamp}-${file}`;
@@ -348,12 +327,19 @@ export function documentEntries(corpus: Corpus): DocumentEntry[] {
   return corpus.documents.map(({ id, title, file }) => ({ id, title, file }));
 }
 
-/** The documents one file holds, read as if it were named `name`; none when it does not parse. */
-async function documentsIn(path: string, name: string): Promise<CorpusDocument[]> {
-  const ext = extname(name).toLowerCase() as DocumentExtension;
-  if (!(ext in DOCUMENT_PARSERS)) return [];
-  const decoded = decodeUtf8(name, await readFile(path));
-  return 'text' in decoded ? DOCUMENT_PARSERS[ext](name, decoded.text).documents : [];
+/**
+ * The documents the file `path` (relative to the corpus folder) holds, checked as if it were named `name`;
+ * none when it cannot be read or does not pass.
+ */
+async function documentsIn(corpusDir: string, path: string, name: string): Promise<CorpusDocument[]> {
+  const ext = extname(name).toLowerCase();
+  if (!(DOCUMENT_EXTENSIONS as readonly string[]).includes(ext)) return [];
+  const read = await readCorpusFile(
+    await realpath(corpusDir),
+    path,
+    ext === '.jsonl' ? CORPUS_LIMITS.fileBytes : CORPUS_LIMITS.documentBytes,
+  );
+  return 'bytes' in read ? checkFile(name, read.bytes).documents.map((d) => d.document) : [];
 }
 
 async function exists(path: string): Promise<boolean> {

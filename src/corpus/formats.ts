@@ -1,11 +1,22 @@
-import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
+import { isMap, isScalar } from 'yaml';
 import { runNow, type Steps } from '../contract/steps.js';
-import { type CorpusProblem, yamlMessage } from './problems.js';
+import { CORPUS_LIMITS, count, formatBytes } from './limits.js';
+import type { CorpusProblem } from './problems.js';
 import type { CorpusDocument } from './types.js';
+import { parseYaml } from './yaml.js';
+
+/** A document and where it is in its file. */
+export interface LocatedDocument {
+  document: CorpusDocument;
+  /** The line it starts on: its `id:` line, its `.jsonl` line. */
+  line: number;
+  /** The line its `text` starts on (for a `.jsonl` document, its line: the text was a JSON string). */
+  textLine: number;
+}
 
 /** What parsing one file gives: the documents it holds and what is wrong with it. */
 export interface ParsedFile {
-  documents: CorpusDocument[];
+  documents: LocatedDocument[];
   problems: CorpusProblem[];
 }
 
@@ -31,7 +42,7 @@ const JSONL_FIELDS = new Set([
 /** Checks an id, returning the problem in plain words, or null. */
 export function checkId(id: string): string | null {
   if (ID_PATTERN.test(id)) return null;
-  return `id "${id}" must be 1-128 letters, digits, ".", "_", ":" or "-", starting with a letter or digit`;
+  return `id ${shown(id)} must be 1-128 letters, digits, ".", "_", ":" or "-", starting with a letter or digit`;
 }
 
 /** A document id derived from a file name: `My Notes.txt` → `my-notes`. */
@@ -45,14 +56,27 @@ export function idFromFileName(file: string): string {
     .replace(/^[-.]+|[-.]+$/g, '');
 }
 
+/** A value as it is quoted in a problem: JSON, cut short (a hostile value may be megabytes long). */
+function shown(value: unknown): string {
+  const json = JSON.stringify(value) ?? String(value);
+  return json.length > 80 ? `${json.slice(0, 79)}…` : json;
+}
+
+/** Longest link a document may have: browsers and Discord embeds stop well before. */
+const MAX_URL_CHARS = 2048;
+
 /** Reports a problem with one field. */
 type FieldProblem = (field: string, message: string) => void;
 
 /** Validates the optional metadata shared by Markdown front matter and JSONL records. */
 function checkOptionalMeta(record: Record<string, unknown>, problem: FieldProblem): void {
   const { url, published, publisher, kind } = record;
-  if (url !== undefined && url !== null && (typeof url !== 'string' || !isHttpUrl(url))) {
-    problem('url', `"url" must be an http(s) link, got ${JSON.stringify(url)}`);
+  if (
+    url !== undefined &&
+    url !== null &&
+    (typeof url !== 'string' || url.length > MAX_URL_CHARS || !isHttpUrl(url))
+  ) {
+    problem('url', `"url" must be an http(s) link, got ${shown(url)}`);
   }
   if (published !== undefined && published !== null) {
     if (
@@ -60,16 +84,16 @@ function checkOptionalMeta(record: Record<string, unknown>, problem: FieldProble
       !DATE_PATTERN.test(published) ||
       Number.isNaN(Date.parse(published))
     ) {
-      problem('published', `"published" must be a date written YYYY-MM-DD, got ${JSON.stringify(published)}`);
+      problem('published', `"published" must be a date written YYYY-MM-DD, got ${shown(published)}`);
     }
   }
   if (publisher !== undefined && publisher !== null && typeof publisher !== 'string') {
-    problem('publisher', `"publisher" must be text, got ${JSON.stringify(publisher)}`);
+    problem('publisher', `"publisher" must be text, got ${shown(publisher)}`);
   }
   if (kind !== undefined && (typeof kind !== 'string' || !/^[a-z][a-z0-9-]*$/.test(kind))) {
     problem(
       'kind',
-      `"kind" must be a lower-case word such as press-release, agreement or statement, got ${JSON.stringify(kind)}`,
+      `"kind" must be a lower-case word such as press-release, agreement or statement, got ${shown(kind)}`,
     );
   }
 }
@@ -108,25 +132,34 @@ export function parseMarkdown(file: string, content: string): ParsedFile {
   }
   const yamlText = content.slice(open[0].length, open[0].length + close.index);
   const bodyStart = open[0].length + close.index + close[0].length;
-  const lineCounter = new LineCounter();
-  const parsed = parseDocument(yamlText, { lineCounter, uniqueKeys: true });
-  // Front-matter line N is file line N + 1 (the opening "---" is line 1).
-  const lineOf = (offset: number | undefined) =>
-    offset === undefined ? 1 : lineCounter.linePos(offset).line + 1;
-  for (const error of parsed.errors) {
-    problem(`front matter is not valid YAML: ${yamlMessage(error.message)}`, lineOf(error.pos[0]));
+  if (yamlText.length > CORPUS_LIMITS.frontMatterBytes) {
+    problem(`the front matter is longer than ${formatBytes(CORPUS_LIMITS.frontMatterBytes)}`);
+    return { documents: [], problems };
   }
-  if (parsed.errors.length > 0) return { documents: [], problems };
-  if (!isMap(parsed.contents)) {
+  // Front-matter line N is file line N + 1 (the opening "---" is line 1).
+  const parsed = parseYaml(yamlText);
+  if ('problems' in parsed) {
+    for (const p of parsed.problems) problem(`front matter ${p.message}`, p.line + 1);
+    return { documents: [], problems };
+  }
+  const lineOf = (offset: number | undefined) => parsed.lineOf(offset) + 1;
+  const contents = parsed.doc.contents;
+  if (!isMap(contents)) {
     problem('front matter must be a list of "key: value" lines');
     return { documents: [], problems };
   }
   const lineOfKey = new Map<string, number>();
-  for (const pair of parsed.contents.items) {
+  for (const pair of contents.items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
     lineOfKey.set(key, lineOf(isScalar(pair.key) ? pair.key.range?.[0] : undefined));
   }
-  const meta = parsed.toJS() as Record<string, unknown>;
+  let meta: Record<string, unknown>;
+  try {
+    meta = parsed.toJS(parsed.doc) as Record<string, unknown>;
+  } catch (err) {
+    problem(`front matter ${(err as Error).message}`, 2);
+    return { documents: [], problems };
+  }
   for (const key of Object.keys(meta)) {
     if (!MARKDOWN_FIELDS.has(key)) {
       problem(
@@ -141,7 +174,7 @@ export function parseMarkdown(file: string, content: string): ParsedFile {
     if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {
       problem(`front matter is missing "${key}"`);
     } else if (typeof value !== 'string' && !(key === 'id' && typeof value === 'number')) {
-      fieldProblem(key, `"${key}" must be text, got ${JSON.stringify(value)}`);
+      fieldProblem(key, `"${key}" must be text, got ${shown(value)}`);
     }
   }
   if (meta.id !== undefined && meta.id !== null) {
@@ -154,19 +187,30 @@ export function parseMarkdown(file: string, content: string): ParsedFile {
   return {
     documents: [
       {
-        id: String(meta.id),
-        title: String(meta.title).trim(),
-        kind: String(meta.kind),
-        url: optionalString(meta.url),
-        published: optionalString(meta.published),
-        publisher: optionalString(meta.publisher),
-        file,
-        text: content.slice(bodyStart),
-        bodyStart: 0,
+        line: lineOfKey.get('id') ?? 1,
+        textLine: lineAt(content, bodyStart),
+        document: {
+          id: String(meta.id),
+          title: String(meta.title).trim(),
+          kind: String(meta.kind),
+          url: optionalString(meta.url),
+          published: optionalString(meta.published),
+          publisher: optionalString(meta.publisher),
+          file,
+          text: content.slice(bodyStart),
+          bodyStart: 0,
+        },
       },
     ],
     problems,
   };
+}
+
+/** The 1-based line of `offset` in `text`. */
+export function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let at = text.indexOf('\n'); at >= 0 && at < offset; at = text.indexOf('\n', at + 1)) line++;
+  return line;
 }
 
 /** A plain-text document: its first non-blank line is the title, the rest the body; the id is the file name. */
@@ -176,7 +220,7 @@ export function parseText(file: string, content: string): ParsedFile {
   if (idProblem)
     return { documents: [], problems: [{ file, message: `the file name gives an ${idProblem}` }] };
   const titleMatch = /^\s*(\S[^\n]*)(\n|$)/.exec(content);
-  if (!titleMatch?.[1]) return { documents: [], problems: [{ file, message: 'the file is empty' }] };
+  if (!titleMatch?.[1]) return { documents: [], problems: [{ file, line: 1, message: 'the file is empty' }] };
   const bodyStart = titleMatch[0].length;
   if (content.slice(bodyStart).trim() === '') {
     return {
@@ -188,15 +232,19 @@ export function parseText(file: string, content: string): ParsedFile {
   return {
     documents: [
       {
-        id,
-        title,
-        kind: 'document',
-        url: null,
-        published: null,
-        publisher: null,
-        file,
-        text: content,
-        bodyStart,
+        line: 1,
+        textLine: 1,
+        document: {
+          id,
+          title,
+          kind: 'document',
+          url: null,
+          published: null,
+          publisher: null,
+          file,
+          text: content,
+          bodyStart,
+        },
       },
     ],
     problems: [],
@@ -217,12 +265,19 @@ export function parseJsonl(file: string, content: string): ParsedFile {
  * a third of a second, all at once).
  */
 export function* jsonlSteps(file: string, content: string | Uint8Array): Steps<ParsedFile> {
-  const documents: CorpusDocument[] = [];
+  const documents: LocatedDocument[] = [];
   const problems: CorpusProblem[] = [];
+  const lineOfId = new Map<string, number>();
   for (const [index, raw] of linesOf(content)) {
     yield;
     const line = index + 1;
     const problem = (message: string) => problems.push({ file, line, message });
+    if (raw === TOO_LONG) {
+      problem(
+        `the line is longer than ${formatBytes(CORPUS_LIMITS.documentBytes)}, the most one document may be`,
+      );
+      continue;
+    }
     if (raw === null) {
       problem('the line is not valid UTF-8 text');
       continue;
@@ -255,31 +310,47 @@ export function* jsonlSteps(file: string, content: string | Uint8Array): Steps<P
     if (typeof fields.text !== 'string' || fields.text.trim() === '')
       problem('"text" must be non-empty text');
     checkOptionalMeta(fields, (_field, message) => problem(message));
+    const id = String(rawId);
+    const first = lineOfId.get(id);
+    if (first !== undefined && problems.length === before)
+      problem(`document id "${id}" is already used on line ${count(first)} of this file`);
     if (problems.length > before) continue;
+    lineOfId.set(id, line);
     documents.push({
-      id: String(rawId),
-      title: (fields.title as string).trim() || String(rawId),
-      kind: typeof fields.kind === 'string' ? fields.kind : 'document',
-      url: optionalString(fields.url),
-      published: optionalString(fields.published),
-      publisher: optionalString(fields.publisher),
-      file,
-      text: fields.text as string,
-      bodyStart: 0,
+      line,
+      textLine: line,
+      document: {
+        id,
+        title: (fields.title as string).trim() || String(rawId),
+        kind: typeof fields.kind === 'string' ? fields.kind : 'document',
+        url: optionalString(fields.url),
+        published: optionalString(fields.published),
+        publisher: optionalString(fields.publisher),
+        file,
+        text: fields.text as string,
+        bodyStart: 0,
+      },
     });
   }
   return { documents, problems };
 }
 
-/** The lines of a text, or of UTF-8 bytes decoded a line at a time (`null` for a line that is not UTF-8). */
-function* linesOf(content: string | Uint8Array): Generator<[number, string | null]> {
+/** A line over the document limit, left undecoded. */
+const TOO_LONG = Symbol('too long');
+
+/**
+ * The lines of a text, or of UTF-8 bytes decoded a line at a time (`null` for a line that is not UTF-8,
+ * {@link TOO_LONG} for one longer than a document may be).
+ */
+function* linesOf(content: string | Uint8Array): Generator<[number, string | null | typeof TOO_LONG]> {
   const isText = typeof content === 'string';
   const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
   let index = 0;
   for (let start = 0; start <= content.length; index++) {
     let end = isText ? content.indexOf('\n', start) : content.indexOf(0x0a, start);
     if (end < 0) end = content.length;
-    if (isText) {
+    if (end - start > CORPUS_LIMITS.documentBytes) yield [index, TOO_LONG];
+    else if (isText) {
       const line = content.slice(start, end);
       yield [index, index === 0 ? line.replace(/^\uFEFF/, '') : line];
     } else {

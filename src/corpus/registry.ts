@@ -1,6 +1,7 @@
-import { isMap, isSeq, LineCounter, parseDocument, type YAMLMap } from 'yaml';
-import { type CorpusProblem, yamlMessage } from './problems.js';
+import { isMap, isSeq } from 'yaml';
+import type { CorpusProblem } from './problems.js';
 import type { GlossaryEntry, SpeakerEntry } from './types.js';
+import { parseYaml } from './yaml.js';
 
 /** The register files a corpus folder may hold beside its documents. */
 export const SPEAKERS_FILE = 'speakers.yaml';
@@ -19,18 +20,13 @@ function parseList(
   readEntry: (entry: Record<string, unknown>, problem: (message: string) => void) => void,
 ): CorpusProblem[] {
   const problems: CorpusProblem[] = [];
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(content, { lineCounter, uniqueKeys: true });
-  const lineOf = (offset: number | undefined) =>
-    offset === undefined ? 1 : lineCounter.linePos(offset).line;
-  for (const error of doc.errors) {
-    problems.push({
-      file,
-      line: lineOf(error.pos[0]),
-      message: `not valid YAML: ${yamlMessage(error.message)}`,
-    });
+  const parsed = parseYaml(content);
+  if ('problems' in parsed) {
+    for (const { line, message } of parsed.problems)
+      problems.push({ file, line, message: `the file ${message}` });
+    return problems;
   }
-  if (problems.length > 0) return problems;
+  const { doc, lineOf } = parsed;
   const root = doc.contents;
   const list = isMap(root) ? root.get(listKey, true) : undefined;
   if (!isSeq(list)) {
@@ -49,7 +45,14 @@ function parseList(
       problem('must be a mapping of "key: value" lines');
       return;
     }
-    readEntry((item as YAMLMap).toJSON() as Record<string, unknown>, problem);
+    let entry: Record<string, unknown>;
+    try {
+      entry = parsed.toJS(item) as Record<string, unknown>;
+    } catch (err) {
+      problem(`the entry ${(err as Error).message}`);
+      return;
+    }
+    readEntry(entry, problem);
   });
   return problems;
 }

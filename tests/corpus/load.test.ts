@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCorpus, loadCorpusStrict } from '../../src/corpus/load.js';
 import { CorpusError, formatProblem } from '../../src/corpus/problems.js';
@@ -124,12 +127,63 @@ describe('broken files are reported with path, line and the problem', () => {
         'a.md': GOOD_MD,
         'b.jsonl': '{"id": "good-doc", "title": "Again", "text": "Clash."}\n',
       }),
-    ).toEqual(['b.jsonl: duplicate document id "good-doc" (already used in a.md)']);
+    ).toEqual([
+      'b.jsonl:1: document id "good-doc" is already used by a.md; this document was not loaded (give it another id)',
+    ]);
+  });
+
+  it('duplicate ids: the file modified first keeps the id, whatever the names', async () => {
+    const dir = tempCorpus({
+      'a-newcomer.md': GOOD_MD.replace('A good document', 'The newcomer'),
+      'z-first.md': GOOD_MD,
+    });
+    utimesSync(join(dir, 'z-first.md'), new Date('2024-01-01'), new Date('2024-01-01'));
+    const { corpus, problems } = await loadCorpus(dir);
+    expect(corpus.documents.map((d) => [d.id, d.title])).toEqual([['good-doc', 'A good document']]);
+    expect(problems.map(formatProblem)).toEqual([
+      'a-newcomer.md:2: document id "good-doc" is already used by z-first.md; this document was not loaded (give it another id)',
+    ]);
+  });
+
+  it('duplicate ids: the file the live document came from keeps the id, even modified last', async () => {
+    const dir = tempCorpus({ 'live.md': GOOD_MD, 'newcomer.md': GOOD_MD.replace('A good document', 'New') });
+    utimesSync(join(dir, 'newcomer.md'), new Date('2024-01-01'), new Date('2024-01-01'));
+    const { corpus, problems } = await loadCorpus(dir, { owners: new Map([['good-doc', 'live.md']]) });
+    expect(corpus.documents.map((d) => [d.id, d.file])).toEqual([['good-doc', 'live.md']]);
+    expect(problems.map(formatProblem)).toEqual([
+      'newcomer.md:2: document id "good-doc" is already used by live.md; this document was not loaded (give it another id)',
+    ]);
+  });
+
+  it('duplicate ids inside one .jsonl, on the later line', async () => {
+    const line = (title: string) => `{"id": "twin", "title": "${title}", "text": "Some text."}`;
+    const { corpus, problems } = await loadCorpus(
+      tempCorpus({ 'bulk.jsonl': `${line('One')}\n\n${line('Two')}\n` }),
+    );
+    expect(corpus.documents.map((d) => d.title)).toEqual(['One']);
+    expect(problems.map(formatProblem)).toEqual([
+      'bulk.jsonl:3: document id "twin" is already used on line 1 of this file',
+    ]);
   });
 
   it('bytes that are not UTF-8', async () => {
     expect(await problemsOf({ 'bin.txt': new Uint8Array([0x54, 0x69, 0xff, 0xfe, 0x0a]) })).toEqual([
-      'bin.txt: the file is not valid UTF-8 text',
+      'bin.txt:1: the file is not valid UTF-8 text',
+    ]);
+    const later = Buffer.concat([
+      Buffer.from('Title\nFine line.\nBad '),
+      Buffer.from([0xc3, 0x28]),
+      Buffer.from('\n'),
+    ]);
+    expect(await problemsOf({ 'later.txt': later })).toEqual([
+      'later.txt:3: the file is not valid UTF-8 text',
+    ]);
+  });
+
+  it('an empty .txt, on its first line', async () => {
+    expect(await problemsOf({ 'empty.txt': '', 'blank.txt': ' \n\n' })).toEqual([
+      'blank.txt:1: the file is empty',
+      'empty.txt:1: the file is empty',
     ]);
   });
 
@@ -182,26 +236,29 @@ describe('strict loading (reloads)', () => {
       [
         'Corpus: 2 problems',
         'a.md:1: a Markdown document must start with a front-matter block: a line "---", the metadata, then "---"',
-        'b.txt: the file is empty',
+        'b.txt:1: the file is empty',
       ].join('\n'),
     );
   });
 });
 
 describe('symbolic links', () => {
-  it('reads a linked document, and reports a dangling link instead of failing', async () => {
-    const { symlinkSync, writeFileSync, mkdtempSync } = await import('node:fs');
-    const { join } = await import('node:path');
-    const { tmpdir } = await import('node:os');
+  it('reads a link to a file inside the folder; refuses links leading outside it and dangling ones', async () => {
     const elsewhere = mkdtempSync(join(tmpdir(), 'accord-elsewhere-'));
-    writeFileSync(join(elsewhere, 'real.md'), GOOD_MD);
-    const dir = tempCorpus({});
-    symlinkSync(join(elsewhere, 'real.md'), join(dir, 'linked.md'));
-    symlinkSync(join(elsewhere, 'missing.md'), join(dir, 'dangling.md'));
-    const { corpus, problems } = await loadCorpus(dir);
-    expect(corpus.documents.map((d) => d.id)).toEqual(['good-doc']);
-    expect(problems.map(formatProblem)).toEqual([
-      'dangling.md: the file cannot be read (ENOENT): a broken link, or not a file',
-    ]);
+    try {
+      writeFileSync(join(elsewhere, 'real.md'), GOOD_MD);
+      const dir = tempCorpus({ 'inside.txt': 'Inside\nText inside the folder.\n' });
+      symlinkSync(join(dir, 'inside.txt'), join(dir, 'alias.txt'));
+      symlinkSync(join(elsewhere, 'real.md'), join(dir, 'linked.md'));
+      symlinkSync(join(elsewhere, 'missing.md'), join(dir, 'dangling.md'));
+      const { corpus, problems } = await loadCorpus(dir);
+      expect(corpus.documents.map((d) => d.id)).toEqual(['alias', 'inside']);
+      expect(problems.map(formatProblem)).toEqual([
+        'dangling.md: this is a link to a file that does not exist',
+        'linked.md: this is a link to a file outside the corpus folder: only files inside it are read',
+      ]);
+    } finally {
+      rmSync(elsewhere, { recursive: true, force: true });
+    }
   });
 });

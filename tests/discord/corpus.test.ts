@@ -313,7 +313,7 @@ describe('/corpus on a live corpus', () => {
       expect(reply.content.length).toBeLessThanOrEqual(2000);
       expect(reply.content).toMatch(
         new RegExp(
-          `^The reload failed, so nothing changed: the current corpus \\(version ${version}\\) keeps answering\\. 301 problems:\\n• a-broken\\.md:1: `,
+          `^The reload failed, so nothing changed: the current corpus \\(version ${version}\\) keeps answering\\. 52 problems:\\n• a-broken\\.md:1: `,
         ),
       );
       expect(reply.content).toContain('\n• bad.jsonl:1: "title" must be text\n');

@@ -85,9 +85,11 @@ describe('addDocument', () => {
           fileName: 'scan.txt',
           bytes: new Uint8Array([0x54, 0x69, 0xff, 0xfe, 0x00, 0x0a]),
         }),
-      '"scan.txt" was not added: 1 problem.\nscan.txt: the file is not valid UTF-8 text',
+      '"scan.txt" was not added: 1 problem.\nscan.txt:1: the file is not valid UTF-8 text',
     );
-    expect(err.problems).toEqual([{ file: 'scan.txt', message: 'the file is not valid UTF-8 text' }]);
+    expect(err.problems).toEqual([
+      { file: 'scan.txt', line: 1, message: 'the file is not valid UTF-8 text' },
+    ]);
   });
 
   it('refuses malformed metadata with every problem, located', async () => {
@@ -120,7 +122,7 @@ describe('addDocument', () => {
     await expectRefused(
       dir,
       () => addDocument({ corpusDir: dir, fileName: 'twice.jsonl', bytes: bytes(twice) }),
-      '"twice.jsonl" was not added: 1 problem.\ntwice.jsonl: duplicate document id "a"',
+      '"twice.jsonl" was not added: 1 problem.\ntwice.jsonl:2: document id "a" is already used on line 1 of this file',
     );
   });
 
