@@ -1,13 +1,8 @@
 import { type ButtonInteraction, type ChatInputCommandInteraction, SlashCommandBuilder } from 'discord.js';
+import { MAX_QUESTION_LENGTH } from '../src/contract/limits.js';
 import { UserInputError } from '../src/contract/types.js';
 import type { Command, CommandContext } from '../src/discord/command.js';
-import {
-  askReply,
-  MAX_QUESTION,
-  moreSourcesReply,
-  parseAskFooter,
-  SOURCES_PER_PAGE,
-} from '../src/discord/format.js';
+import { askReply, moreSourcesReply, parseAskFooter, SOURCES_PER_PAGE } from '../src/discord/format.js';
 import { respond } from '../src/discord/respond.js';
 
 export const data = new SlashCommandBuilder()
@@ -18,18 +13,12 @@ export const data = new SlashCommandBuilder()
       .setName('question')
       .setDescription('Your question, e.g. "Who signed the agreement?"')
       .setRequired(true)
-      .setMaxLength(MAX_QUESTION),
+      .setMaxLength(MAX_QUESTION_LENGTH),
   )
   .addBooleanOption((o) => o.setName('private').setDescription('Only you see the answer'));
 
 export async function execute(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void> {
   const question = interaction.options.getString('question', true);
-  // Discord enforces max_length in its client; a raw API call does not, so check again.
-  if (question.length > MAX_QUESTION) {
-    throw new UserInputError(
-      `Questions can be at most ${MAX_QUESTION} characters; this one has ${question.length}. Please shorten it.`,
-    );
-  }
   const ephemeral = interaction.options.getBoolean('private') ?? false;
   const result = ctx.kb.ask(question, { limit: SOURCES_PER_PAGE });
   ctx.logger.info({ answered: result.answer !== null, passages: result.passages.length }, 'ask');

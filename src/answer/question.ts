@@ -1,10 +1,9 @@
+import { MAX_QUESTION_LENGTH, questionTooLong } from '../contract/limits.js';
 import { UserInputError } from '../contract/types.js';
 import type { Glossary } from '../search/glossary.js';
-import { editDistance, type PassageIndex, type WeightedTerm } from '../search/index.js';
+import type { PassageIndex, WeightedTerm } from '../search/index.js';
+import { editDistance } from '../text/distance.js';
 import { contentTerms, isStopWord, stem, stripInvisible, tokenize } from '../text/text.js';
-
-/** The longest question the core accepts (Discord's own option is shorter). */
-export const MAX_QUESTION_LENGTH = 500;
 
 /**
  * The kind of thing a question asks for; the answer sentence must hold one. `name` wants a proper name
@@ -144,11 +143,7 @@ export function cleanQuestion(raw: string): string {
     .replace(/\s+/g, ' ')
     .trim();
   if (text === '') throw new UserInputError('Please type a question: this one is empty.');
-  if (text.length > MAX_QUESTION_LENGTH) {
-    throw new UserInputError(
-      `Questions can be at most ${MAX_QUESTION_LENGTH} characters; this one has ${text.length}. Please shorten it.`,
-    );
-  }
+  if (text.length > MAX_QUESTION_LENGTH) throw questionTooLong(text.length);
   if (contentTerms(text).length === 0 && !/\p{L}/u.test(text)) {
     throw new UserInputError('Please ask with words: this question has no letters or numbers to search for.');
   }

@@ -127,7 +127,7 @@ export interface KnowledgeBase {
   readonly version: string;
   ask(question: string, options?: AskOptions): AskResult;
   quote(speaker: string, about?: string): QuoteResult;
-  /** Autocomplete over quoted speakers: prefix, alias and typo matches, at most `limit` (≤ 25). */
+  /** Autocomplete over quoted speakers: prefix, alias and typo matches, at most `limit` (all when omitted). */
   speakers(prefix: string, limit?: number): SpeakerChoice[];
   sources(): SourceInfo[];
   stats(): CorpusStats;

@@ -3,6 +3,7 @@
  * /corpus reports. User and corpus text is escaped here; limits are enforced again by `respond`.
  */
 import { type APIButtonComponent, type APIEmbedField, ButtonStyle, ComponentType } from 'discord.js';
+import { MAX_QUESTION_LENGTH } from '../contract/limits.js';
 import type {
   AskResult,
   Citation,
@@ -21,8 +22,6 @@ import { DISCORD_LIMITS, highlight, joinWithin, link, safeText, safeUrl, truncat
 
 /** Passages shown per page of sources. */
 export const SOURCES_PER_PAGE = 3;
-/** Longest question /ask takes (also the option's max_length). */
-export const MAX_QUESTION = 300;
 
 const COLOR_ANSWER = 0x2b6cb0;
 const COLOR_NONE = 0x718096;
@@ -59,7 +58,7 @@ function plainLabel(text: string, max: number): string {
 }
 
 function quoteLine(question: string): string {
-  return `> ${safeText(question.replace(/\s+/g, ' '), MAX_QUESTION + 100)}`;
+  return `> ${safeText(question.replace(/\s+/g, ' '), MAX_QUESTION_LENGTH + 100)}`;
 }
 
 function passageFields(passages: RankedPassage[], firstNumber: number): APIEmbedField[] {

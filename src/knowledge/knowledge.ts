@@ -165,7 +165,7 @@ function assemble(corpus: Corpus, version: string, index: PassageIndex, quotes: 
     version,
     ask: (question, options) => ({ ...ask(context, question, options), version }),
     quote: (speaker, about) => quotes.quote(speaker, about),
-    speakers: (prefix, limit = 25) => quotes.speakers(prefix, Math.min(limit, 25)),
+    speakers: (prefix, limit) => quotes.speakers(prefix, limit),
     sources: () => sources,
     stats: () => ({
       documents: corpus.documents.length,

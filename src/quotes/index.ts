@@ -8,17 +8,14 @@ import {
 } from '../contract/types.js';
 import type { Corpus, CorpusDocument } from '../corpus/types.js';
 import { Glossary } from '../search/glossary.js';
+import { editDistance } from '../text/distance.js';
 import { contentTerms, stripInvisible } from '../text/text.js';
 import { type ExtractedQuote, extractQuotes } from './extract.js';
-import { editDistance, nameTokens, typoAllowance } from './names.js';
+import { nameTokens, typoAllowance } from './names.js';
 import { PeopleDirectory, type Person } from './people.js';
 
 /** The longest speaker name or topic accepted from a user. */
 export const MAX_INPUT_LENGTH = 200;
-/** Autocomplete returns at most this many choices (Discord's limit). */
-export const MAX_CHOICES = 25;
-/** Autocomplete choice names are cut to this length (Discord's limit). */
-export const MAX_CHOICE_NAME = 100;
 /** Suggestions offered when a name does not resolve to a quoted speaker. */
 const MAX_SUGGESTIONS = 5;
 /** Share of a phrase's content words a quote must hold for {@link QuoteIndex.whoSaid} to name its speaker. */
@@ -47,9 +44,9 @@ export interface QuoteIndex {
   quote(speaker: string, about?: string): QuoteResult;
   /**
    * Autocomplete over quoted speakers, best first: name prefix, then alias or title prefix, then typos. An
-   * empty prefix lists every quoted speaker. At most `limit` and at most {@link MAX_CHOICES}. Never throws.
+   * empty prefix lists every quoted speaker. At most `limit` (all when omitted). Never throws.
    */
-  speakers(prefix: string, limit: number): SpeakerChoice[];
+  speakers(prefix: string, limit?: number): SpeakerChoice[];
   /**
    * The quote that holds the words given (stems compared, so "collaboration" finds "collaborative") and its
    * speaker; `null` when no quote holds most of them or two speakers fit equally. For "who said …" questions.
@@ -289,7 +286,7 @@ function* indexQuoteSteps(corpus: Corpus, people: PeopleDirectory, found: FoundQ
     if (found.kind === 'none') {
       // "what did kishda say": the words left once question and speech words go, looked up as typed.
       const rest = (aboutMatch ? text.slice(0, aboutMatch.index) : text)
-        .replace(QUESTION_WORDS, ' ')
+        .replace(WORDS_ASKING_FOR_QUOTES, ' ')
         .replace(/[?.!,]/gu, ' ')
         .trim();
       const words = nameTokens(rest);
@@ -305,9 +302,9 @@ function* indexQuoteSteps(corpus: Corpus, people: PeopleDirectory, found: FoundQ
     return { kind: 'speaker', result: resultFor(text, found.person, about) };
   };
 
-  const speakers = (prefix: string, limit: number): SpeakerChoice[] => {
-    const max = Number.isFinite(limit) ? Math.max(0, Math.min(MAX_CHOICES, Math.floor(limit))) : MAX_CHOICES;
-    const typed = nameTokens(stripInvisible(String(prefix ?? '')).slice(0, MAX_CHOICE_NAME)).join(' ');
+  const speakers = (prefix: string, limit = Number.POSITIVE_INFINITY): SpeakerChoice[] => {
+    const max = Number.isNaN(limit) ? Number.POSITIVE_INFINITY : Math.max(0, Math.floor(limit));
+    const typed = nameTokens(stripInvisible(String(prefix ?? '')).slice(0, MAX_INPUT_LENGTH)).join(' ');
     const ranked =
       typed === ''
         ? quoted
@@ -317,8 +314,8 @@ function* indexQuoteSteps(corpus: Corpus, people: PeopleDirectory, found: FoundQ
             .sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0))
             .map((x) => x.person);
     return ranked.slice(0, max).map((person) => ({
-      name: cut(person.name, MAX_CHOICE_NAME),
-      title: person.title === null ? null : cut(person.title, MAX_CHOICE_NAME),
+      name: person.name,
+      title: person.title,
       quotes: bySpeaker.get(person)?.length ?? 0,
     }));
   };
@@ -335,8 +332,12 @@ function* indexQuoteSteps(corpus: Corpus, people: PeopleDirectory, found: FoundQ
   };
 }
 
-/** Question and speech words around a name in "what did X say", "what has X said", "quote X". */
-const QUESTION_WORDS =
+/**
+ * The words around a name in a request for someone's words ("what did X say", "what has X said", "quote X"),
+ * dropped to leave the name. Not the question words of `answer/question.ts`, which tell what kind of answer
+ * a question wants.
+ */
+const WORDS_ASKING_FOR_QUOTES =
   /\b(?:what|which|how|did|does|do|has|have|had|was|were|is|the|any|anything|ever|say|said|says|saying|quote|quotes|quoted|words|remarks?|comments?|statements?|speak|spoke|give|me|show|tell|us|from|by|of)\b/giu;
 
 /** Trims a user's text and checks its length; a non-string (a bad adapter call) reads as empty. */
@@ -352,10 +353,6 @@ function checkInput(value: string, what: 'speaker' | 'topic'): string {
 
 function info(person: Person): SpeakerInfo {
   return { name: person.name, title: person.title };
-}
-
-function cut(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
 /**

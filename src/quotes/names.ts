@@ -1,3 +1,5 @@
+import { editDistance } from '../text/distance.js';
+
 /**
  * Name normalization and fuzzy comparison, shared by quote attribution (names as the text writes them) and
  * speaker lookup (names as users type them).
@@ -39,29 +41,6 @@ export function indexOfWords(haystack: NameTokens, needle: NameTokens): number {
 /** Whether `needle` occurs in `haystack` as a run of whole words. */
 export function containsWords(haystack: NameTokens, needle: NameTokens): boolean {
   return indexOfWords(haystack, needle) >= 0;
-}
-
-/** Optimal-string-alignment distance: edits, with a swap of neighbours ("melory") counting as one. */
-export function editDistance(a: string, b: string): number {
-  if (a === b) return 0;
-  if (a.length === 0) return b.length;
-  if (b.length === 0) return a.length;
-  let beforePrevious: number[] = [];
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let best = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        best = Math.min(best, (beforePrevious[j - 2] ?? 0) + 1);
-      }
-      current.push(best);
-    }
-    beforePrevious = previous;
-    previous = current;
-  }
-  return previous[b.length] ?? Math.max(a.length, b.length);
 }
 
 /** Typos forgiven in one word: none in short words, where one edit makes another name entirely. */

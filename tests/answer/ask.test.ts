@@ -116,7 +116,7 @@ describe('bad questions get clear errors', () => {
 
   it('too long', () => {
     expect(() => kb.ask('x'.repeat(5000))).toThrow(
-      new UserInputError('Questions can be at most 500 characters; this one has 5000. Please shorten it.'),
+      new UserInputError('Questions can be at most 300 characters; this one has 5000. Please shorten it.'),
     );
   });
 

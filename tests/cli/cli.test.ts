@@ -57,7 +57,7 @@ describe('npm run ask -- --json', () => {
     expect(code).toBe(1);
     expect(JSON.parse(stdout)).toEqual({
       question: 'x'.repeat(600),
-      error: 'Questions can be at most 500 characters; this one has 600. Please shorten it.',
+      error: 'Questions can be at most 300 characters; this one has 600. Please shorten it.',
     });
   });
 

@@ -170,6 +170,12 @@ describe('/quote', () => {
       .autocomplete('quote', { speaker: 'aide' }, 'speaker', { actor: someone() })
       .choices();
     expect(many).toHaveLength(25);
+    const [titled] = await h.loopback
+      .autocomplete('quote', { speaker: 'titled' }, 'speaker', { actor: someone() })
+      .choices();
+    expect(titled?.name.length).toBeLessThanOrEqual(100);
+    expect(titled?.name).toMatch(/^Titled Official — Deputy Deputy .*…$/);
+    expect(titled?.value).toBe('Titled Official');
   });
 
   it('quotes a speaker with citations, about a topic', async () => {

@@ -1,5 +1,6 @@
 /** A deterministic knowledge base and corpus source, so adapter tests do not depend on corpus content. */
 
+import { MAX_QUESTION_LENGTH, questionTooLong } from '../../src/contract/limits.js';
 import {
   type AskOptions,
   type AskResult,
@@ -58,6 +59,7 @@ export const SPEAKERS: SpeakerChoice[] = [
   { name: 'Bill Nelson', title: 'NASA Administrator', quotes: 2 },
   { name: 'Talkative Envoy', title: 'Special Envoy', quotes: ENVOY_QUOTES.length },
   { name: 'Pam Melroy', title: 'NASA Deputy Administrator', quotes: 0 },
+  { name: 'Titled Official', title: 'Deputy '.repeat(30).trim(), quotes: 1 },
   ...Array.from({ length: 30 }, (_, i) => ({
     name: `Aide ${String(i).padStart(2, '0')}`,
     title: null,
@@ -72,6 +74,7 @@ export function fakeKb(version = 'v1fake'): KnowledgeBase {
     ask(question: string, options: AskOptions = {}): AskResult {
       const q = question.replace(/\s+/g, ' ').trim();
       if (q === '') throw new UserInputError('Please type a question: this one is empty.');
+      if (q.length > MAX_QUESTION_LENGTH) throw questionTooLong(q.length);
       const limit = options.limit ?? 5;
       const offset = options.offset ?? 0;
       if (/pizza/i.test(q)) {
@@ -133,12 +136,9 @@ export function fakeKb(version = 'v1fake'): KnowledgeBase {
       }
       return { query: speaker, speaker: null, known: Boolean(s), quotes: [], suggestions: ['Bill Nelson'] };
     },
-    speakers(prefix: string, limit = 25): SpeakerChoice[] {
+    speakers(prefix: string, limit = Number.POSITIVE_INFINITY): SpeakerChoice[] {
       const p = prefix.toLowerCase();
-      return SPEAKERS.filter((s) => s.quotes > 0 && s.name.toLowerCase().startsWith(p)).slice(
-        0,
-        Math.min(limit, 25),
-      );
+      return SPEAKERS.filter((s) => s.quotes > 0 && s.name.toLowerCase().startsWith(p)).slice(0, limit);
     },
     sources() {
       return [

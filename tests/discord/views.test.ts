@@ -86,4 +86,18 @@ describe('/ask views take the pipeline result', () => {
     expect(page3.embeds[0]?.title).toBe('More sources (7–8)');
     expect(page3.components).toEqual([]);
   });
+
+  it('refuses a question past the one length limit with its one message, privately', async () => {
+    const accepted = `When did the rover land? ${'x'.repeat(275)}`;
+    expect(accepted).toHaveLength(300);
+    const ok = await h.loopback.command('ask', { question: accepted }, { actor: someone() }).reply();
+    expect(ok.embeds[0]?.footer?.text).toMatch(/^Corpus /);
+    const refused = await h.loopback
+      .command('ask', { question: `${accepted}?` }, { actor: someone() })
+      .reply();
+    expect(refused).toMatchObject({
+      ephemeral: true,
+      content: 'Questions can be at most 300 characters; this one has 301. Please shorten it.',
+    });
+  });
 });
