@@ -7,15 +7,25 @@ import { respond } from '../src/discord/respond.js';
 
 export const data = new SlashCommandBuilder()
   .setName('ask')
+  .setNameLocalizations({ ja: '質問' })
   .setDescription('Ask a question about the 2023 US–Japan space Framework Agreement')
+  .setDescriptionLocalizations({ ja: '2023年の日米宇宙協力に関する枠組協定について質問する' })
   .addStringOption((o) =>
     o
       .setName('question')
+      .setNameLocalizations({ ja: '質問内容' })
       .setDescription('Your question, e.g. "Who signed the agreement?"')
+      .setDescriptionLocalizations({ ja: '質問（例:「協定に署名したのは誰？」）' })
       .setRequired(true)
       .setMaxLength(MAX_QUESTION_LENGTH),
   )
-  .addBooleanOption((o) => o.setName('private').setDescription('Only you see the answer'));
+  .addBooleanOption((o) =>
+    o
+      .setName('private')
+      .setNameLocalizations({ ja: '非公開' })
+      .setDescription('Only you see the answer')
+      .setDescriptionLocalizations({ ja: '回答を自分だけに表示する' }),
+  );
 
 export async function execute(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void> {
   const question = interaction.options.getString('question', true);

@@ -5,6 +5,7 @@ import {
   InteractionContextType,
   PermissionFlagsBits,
   SlashCommandBuilder,
+  type SlashCommandStringOption,
   type SlashCommandSubcommandBuilder,
 } from 'discord.js';
 import { AdminError, checkUpload } from '../src/corpus/admin.js';
@@ -29,6 +30,8 @@ const GAP_DAYS = { default: 30, max: 365 } as const;
 /** One `/corpus` subcommand: its options and handlers. */
 interface Subcommand {
   description: string;
+  /** Its name and description in Japanese, shown to members whose Discord is in Japanese. */
+  ja: { name: string; description: string };
   /** Adds the options (name and description are set from the table). */
   options?(s: SlashCommandSubcommandBuilder): SlashCommandSubcommandBuilder;
   /** Answers within Discord's 3 s by deferring first (privately): downloads and reloads can take longer. */
@@ -45,10 +48,23 @@ function documentChoice(id: string, label: string): ApplicationCommandOptionChoi
   return { name: truncate(label.replace(/\s+/g, ' '), DISCORD_LIMITS.choiceName), value: id };
 }
 
+/** The document option of remove and restore: an id, with suggestions as the moderator types. */
+function documentOption(o: SlashCommandStringOption): SlashCommandStringOption {
+  return o
+    .setName('document')
+    .setNameLocalizations({ ja: '文書' })
+    .setDescription('The document id (start typing for suggestions)')
+    .setDescriptionLocalizations({ ja: '文書の ID（入力すると候補が出ます）' })
+    .setRequired(true)
+    .setAutocomplete(true)
+    .setMaxLength(128);
+}
+
 /** The subcommands, by name: the one list that builds the definition and dispatches. */
 const SUBCOMMANDS: Record<string, Subcommand> = {
   reload: {
     description: 'Re-read the corpus files and swap them in',
+    ja: { name: '再読み込み', description: 'コーパスのファイルを読み直して差し替える' },
     defers: true,
     async run(interaction, ctx, actor) {
       const r = await ctx.corpus.reload(actor);
@@ -62,15 +78,23 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
   },
   add: {
     description: 'Add a .md, .txt or .jsonl document to the corpus',
+    ja: { name: '追加', description: '.md・.txt・.jsonl の文書をコーパスに追加する' },
     options: (s) =>
       s
         .addAttachmentOption((o) =>
-          o.setName('file').setDescription('The document: .md, .txt or .jsonl, UTF-8').setRequired(true),
+          o
+            .setName('file')
+            .setNameLocalizations({ ja: 'ファイル' })
+            .setDescription('The document: .md, .txt or .jsonl, UTF-8')
+            .setDescriptionLocalizations({ ja: '文書（.md・.txt・.jsonl、UTF-8）' })
+            .setRequired(true),
         )
         .addBooleanOption((o) =>
           o
             .setName('replace')
-            .setDescription('Replace documents with the same ids (the old files go to the trash)'),
+            .setNameLocalizations({ ja: '置き換え' })
+            .setDescription('Replace documents with the same ids (the old files go to the trash)')
+            .setDescriptionLocalizations({ ja: '同じ ID の文書を置き換える（古いファイルはごみ箱へ）' }),
         ),
     defers: true,
     async run(interaction, ctx, actor) {
@@ -121,18 +145,16 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
   },
   remove: {
     description: 'Move a document to the trash (restore brings it back)',
+    ja: { name: '削除', description: '文書をごみ箱に移す（復元で戻せます）' },
     options: (s) =>
       s
-        .addStringOption((o) =>
-          o
-            .setName('document')
-            .setDescription('The document id (start typing for suggestions)')
-            .setRequired(true)
-            .setAutocomplete(true)
-            .setMaxLength(128),
-        )
+        .addStringOption((o) => documentOption(o))
         .addBooleanOption((o) =>
-          o.setName('whole_file').setDescription('Also remove the other documents of its .jsonl file'),
+          o
+            .setName('whole_file')
+            .setNameLocalizations({ ja: 'ファイルごと' })
+            .setDescription('Also remove the other documents of its .jsonl file')
+            .setDescriptionLocalizations({ ja: '同じ .jsonl ファイルの他の文書も削除する' }),
         ),
     defers: true,
     async run(interaction, ctx, actor) {
@@ -160,15 +182,8 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
   },
   restore: {
     description: 'Bring a removed document back from the trash',
-    options: (s) =>
-      s.addStringOption((o) =>
-        o
-          .setName('document')
-          .setDescription('The document id (start typing for suggestions)')
-          .setRequired(true)
-          .setAutocomplete(true)
-          .setMaxLength(128),
-      ),
+    ja: { name: '復元', description: '削除した文書をごみ箱から戻す' },
+    options: (s) => s.addStringOption((o) => documentOption(o)),
     defers: true,
     async run(interaction, ctx, actor) {
       const id = interaction.options.getString('document', true).trim();
@@ -204,11 +219,14 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
   },
   gaps: {
     description: 'Questions the bot could not answer or whose answers got a thumbs-down, most frequent first',
+    ja: { name: '未回答', description: '答えられなかった質問や👎のついた回答（多い順）' },
     options: (s) =>
       s.addIntegerOption((o) =>
         o
           .setName('days')
+          .setNameLocalizations({ ja: '日数' })
           .setDescription(`How many days back (default ${GAP_DAYS.default})`)
+          .setDescriptionLocalizations({ ja: `何日前までさかのぼるか（既定 ${GAP_DAYS.default} 日）` })
           .setMinValue(1)
           .setMaxValue(GAP_DAYS.max),
       ),
@@ -225,13 +243,19 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
 
 export const data = new SlashCommandBuilder()
   .setName('corpus')
+  .setNameLocalizations({ ja: 'コーパス' })
   .setDescription('Manage the corpus the bot answers from')
+  .setDescriptionLocalizations({ ja: 'ボットが回答に使うコーパスを管理する' })
   // Hidden from members without Manage Server by default; execute re-checks, as server admins can change this.
   .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
   .setContexts(InteractionContextType.Guild);
 for (const [name, sub] of Object.entries(SUBCOMMANDS)) {
   data.addSubcommand((s) => {
-    const named = s.setName(name).setDescription(sub.description);
+    const named = s
+      .setName(name)
+      .setNameLocalizations({ ja: sub.ja.name })
+      .setDescription(sub.description)
+      .setDescriptionLocalizations({ ja: sub.ja.description });
     return sub.options ? sub.options(named) : named;
   });
 }

@@ -12,19 +12,34 @@ import { DISCORD_LIMITS, truncate } from '../src/discord/text.js';
 
 export const data = new SlashCommandBuilder()
   .setName('quote')
+  .setNameLocalizations({ ja: '引用' })
   .setDescription('Quote what someone said, from the corpus')
+  .setDescriptionLocalizations({ ja: 'コーパスから人の発言を引用する' })
   .addStringOption((o) =>
     o
       .setName('speaker')
+      .setNameLocalizations({ ja: '発言者' })
       .setDescription('Who said it (start typing for suggestions)')
+      .setDescriptionLocalizations({ ja: '発言した人（入力すると候補が出ます）' })
       .setRequired(true)
       .setAutocomplete(true)
       .setMaxLength(100),
   )
   .addStringOption((o) =>
-    o.setName('about').setDescription('Only quotes about this topic first, e.g. "Artemis"').setMaxLength(200),
+    o
+      .setName('about')
+      .setNameLocalizations({ ja: '話題' })
+      .setDescription('Only quotes about this topic first, e.g. "Artemis"')
+      .setDescriptionLocalizations({ ja: 'この話題についての引用を先に表示（例:「アルテミス」）' })
+      .setMaxLength(200),
   )
-  .addBooleanOption((o) => o.setName('private').setDescription('Only you see the answer'));
+  .addBooleanOption((o) =>
+    o
+      .setName('private')
+      .setNameLocalizations({ ja: '非公開' })
+      .setDescription('Only you see the answer')
+      .setDescriptionLocalizations({ ja: '回答を自分だけに表示する' }),
+  );
 
 export async function execute(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void> {
   const speaker = interaction.options.getString('speaker', true).trim();

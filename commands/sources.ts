@@ -5,7 +5,9 @@ import { respond } from '../src/discord/respond.js';
 
 export const data = new SlashCommandBuilder()
   .setName('sources')
-  .setDescription('List the documents the bot answers from');
+  .setNameLocalizations({ ja: '出典' })
+  .setDescription('List the documents the bot answers from')
+  .setDescriptionLocalizations({ ja: 'ボットが回答に使う文書の一覧' });
 
 export async function execute(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void> {
   await respond(interaction, sourcesReply(ctx.kb.sources(), ctx.kb.stats(), ctx.kb.version));

@@ -18,6 +18,34 @@ export class CommandLoadError extends Error {
 
 const NAME = /^[-_a-z0-9]{1,32}$/;
 
+/** A command or option as its JSON has it, as far as localizations go. */
+interface Localizable {
+  name?: unknown;
+  name_localizations?: Record<string, unknown> | null;
+  description_localizations?: Record<string, unknown> | null;
+  options?: unknown;
+}
+
+/**
+ * The first of the command and its options (subcommands included) without a Japanese (`ja`) name or
+ * description, said as a reason, or null when all have both: Japanese members see the commands in
+ * Japanese, so a new option cannot forget them.
+ */
+function withoutJapanese(item: Localizable, path = ''): string | null {
+  const what = path ? `option "${path}"` : 'the command';
+  for (const field of ['name_localizations', 'description_localizations'] as const) {
+    const ja = item[field]?.ja;
+    if (typeof ja !== 'string' || ja.trim() === '') {
+      return `${what} has no Japanese ${field === 'name_localizations' ? 'name' : 'description'} (${field}.ja)`;
+    }
+  }
+  for (const option of Array.isArray(item.options) ? (item.options as Localizable[]) : []) {
+    const reason = withoutJapanese(option, path ? `${path} ${String(option.name)}` : String(option.name));
+    if (reason) return reason;
+  }
+  return null;
+}
+
 /** Checks at run time what `satisfies Command` checks at compile time, for modules loaded by path. */
 export function validateCommandModule(mod: unknown, file: string): Command {
   if (typeof mod !== 'object' || mod === null) throw new CommandLoadError(file, 'is not a module');
@@ -46,6 +74,8 @@ export function validateCommandModule(mod: unknown, file: string): Command {
   } catch (err) {
     throw new CommandLoadError(file, `data.toJSON() failed: ${(err as Error).message}`);
   }
+  const untranslated = withoutJapanese(json);
+  if (untranslated) throw new CommandLoadError(file, untranslated);
   const usesAutocomplete = JSON.stringify(json).includes('"autocomplete":true');
   if (usesAutocomplete && typeof m.autocomplete !== 'function') {
     throw new CommandLoadError(file, 'has autocomplete options but no `autocomplete` function');

@@ -86,6 +86,22 @@ describe('npm run deploy-commands', () => {
       'GET /applications/@me',
       'PUT /applications/:app/guilds/:guild/commands',
     ]);
+    // What Discord received shows Japanese members Japanese commands (the loopback checked them as Discord does).
+    const registered = discord.commands.guild.get(discord.guild.id) ?? [];
+    expect(registered.map((c) => [c.name_localizations, c.description_localizations?.ja])).toEqual([
+      [{ ja: '質問' }, '2023年の日米宇宙協力に関する枠組協定について質問する'],
+      [{ ja: 'コーパス' }, 'ボットが回答に使うコーパスを管理する'],
+      [{ ja: '引用' }, 'コーパスから人の発言を引用する'],
+      [{ ja: '出典' }, 'ボットが回答に使う文書の一覧'],
+    ]);
+    const corpus = registered.find((c) => c.name === 'corpus');
+    expect(corpus?.options?.map((o) => o.name_localizations?.ja)).toEqual([
+      '再読み込み',
+      '追加',
+      '削除',
+      '復元',
+      '未回答',
+    ]);
   }, 45_000);
 
   it('exits non-zero with a clear message when Discord refuses the token', async ({ onTestFinished }) => {

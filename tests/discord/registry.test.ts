@@ -17,7 +17,10 @@ async function folder(files: Record<string, string>): Promise<string> {
   return dir;
 }
 
-const GOOD = `export const data = { name: 'ping', toJSON: () => ({ name: 'ping', description: 'p' }) };
+/** Japanese name and description, as every command and option must have. */
+const JA = { name_localizations: { ja: 'ピン' }, description_localizations: { ja: 'ピンを打つ' } };
+
+const GOOD = `export const data = { name: 'ping', toJSON: () => ({ name: 'ping', description: 'p', ...${JSON.stringify(JA)} }) };
 export async function execute() {}`;
 
 describe('command registry', () => {
@@ -55,6 +58,50 @@ describe('command registry', () => {
     ]);
   });
 
+  it('gives every command, subcommand and option a Japanese name and description', async () => {
+    const body = (await loadCommands()).toJSON();
+    type Item = {
+      name: string;
+      name_localizations?: unknown;
+      description_localizations?: unknown;
+      options?: Item[];
+    };
+    const all = (items: Item[]): Item[] => items.flatMap((i) => [i, ...all(i.options ?? [])]);
+    const items = all(body as Item[]);
+    // 4 commands, 5 subcommands, 11 options.
+    expect(items).toHaveLength(20);
+    for (const item of items) {
+      expect(item.name_localizations, item.name).toEqual({
+        ja: expect.stringMatching(/^[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}ー]+$/u),
+      });
+      expect(item.description_localizations, item.name).toEqual({
+        ja: expect.stringMatching(/\p{sc=Hiragana}|\p{sc=Katakana}|\p{sc=Han}/u),
+      });
+    }
+    const ask = body.find((c) => c.name === 'ask');
+    expect(ask?.name_localizations).toEqual({ ja: '質問' });
+    expect(ask?.options?.map((o) => o.name_localizations?.ja)).toEqual(['質問内容', '非公開']);
+  });
+
+  it('refuses a command or option without its Japanese name or description, saying which', () => {
+    const command = (json: object) => ({ data: { name: 'q', toJSON: () => json }, execute() {} });
+    expect(() => validateCommandModule(command({ name: 'q', description: 'd' }), 'q.ts')).toThrow(
+      new CommandLoadError('q.ts', 'the command has no Japanese name (name_localizations.ja)'),
+    );
+    expect(() =>
+      validateCommandModule(command({ name: 'q', name_localizations: { ja: 'き' } }), 'q.ts'),
+    ).toThrow(
+      new CommandLoadError('q.ts', 'the command has no Japanese description (description_localizations.ja)'),
+    );
+    const sub = { name: 'add', ...JA, options: [{ name: 'file', name_localizations: { ja: 'ファイル' } }] };
+    expect(() => validateCommandModule(command({ name: 'q', ...JA, options: [sub] }), 'q.ts')).toThrow(
+      new CommandLoadError(
+        'q.ts',
+        'option "add file" has no Japanese description (description_localizations.ja)',
+      ),
+    );
+  });
+
   it('rejects a module without execute, naming the file', async () => {
     const dir = await folder({
       'good.js': GOOD,
@@ -81,7 +128,7 @@ describe('command registry', () => {
       validateCommandModule({ data: { name: 'Bad Name', toJSON: () => ({}) }, execute() {} }, 'x.ts'),
     ).toThrow(/x\.ts: `data.name` must be/);
     const auto = {
-      data: { name: 'q', toJSON: () => ({ name: 'q', options: [{ autocomplete: true }] }) },
+      data: { name: 'q', toJSON: () => ({ name: 'q', ...JA, options: [{ autocomplete: true, ...JA }] }) },
       execute() {},
     };
     expect(() => validateCommandModule(auto, 'q.ts')).toThrow(

@@ -1,10 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { LIMITS, validateChoices, validateCommands, validateMessage } from './limits.js';
+import { LIMITS, LOCALES, validateChoices, validateCommands, validateMessage } from './limits.js';
 
 const spec = JSON.parse(
   readFileSync(new URL('./vendor/discord-api-spec/limits.json', import.meta.url), 'utf8'),
-) as Record<string, Record<string, { maxLength?: number; maxItems?: number; minItems?: number }>>;
+) as Record<string, Record<string, SpecLimits>> & { AvailableLocalesEnum: string[] };
+
+interface SpecLimits {
+  maxLength?: number;
+  maxItems?: number;
+  minItems?: number;
+  maxProperties?: number;
+  additionalProperties?: { minLength?: number; maxLength?: number };
+}
 
 const codeAt = (result: ReturnType<typeof validateMessage>): number | undefined =>
   (result?.body as { code?: number } | undefined)?.code;
@@ -28,6 +36,17 @@ describe('payload limits', () => {
     expect(spec.ApplicationCommandOptionStringChoice?.name?.maxLength).toBe(LIMITS.choiceName);
     expect(spec.ApplicationCommandCreateRequest?.name?.maxLength).toBe(LIMITS.commandName);
     expect(spec.ApplicationCommandCreateRequest?.options?.maxItems).toBe(LIMITS.commandOptions);
+    for (const schema of [spec.ApplicationCommandCreateRequest, spec.ApplicationCommandStringOption]) {
+      expect(schema?.name_localizations).toEqual({
+        maxProperties: LIMITS.localizations,
+        additionalProperties: { minLength: 1, maxLength: LIMITS.commandName },
+      });
+      expect(schema?.description_localizations).toEqual({
+        maxProperties: LIMITS.localizations,
+        additionalProperties: { minLength: 1, maxLength: LIMITS.commandDescription },
+      });
+    }
+    expect(LOCALES).toEqual(spec.AvailableLocalesEnum);
   });
 
   it('accepts content at the limit, counted in code points, and refuses one more', () => {
@@ -204,5 +223,53 @@ describe('payload limits', () => {
     expect(validateCommands([misordered])?.status).toBe(400);
     expect(validateCommands([{ name: 'x'.repeat(33), description: 'd' }])?.status).toBe(400);
     expect(validateCommands([{ name: 'ok', description: 'd'.repeat(101) }])?.status).toBe(400);
+  });
+
+  it('checks name and description localizations: known locales, names as names, descriptions 1-100', () => {
+    const localized = (extra: Record<string, unknown>) => [
+      {
+        name: 'ask',
+        description: 'Ask',
+        name_localizations: { ja: '質問' },
+        description_localizations: { ja: '質問する' },
+        options: [{ type: 3, name: 'question', description: 'q', ...extra }],
+      },
+    ];
+    const errorsOf = (extra: Record<string, unknown>) =>
+      (validateCommands(localized(extra))?.body as { errors?: unknown } | undefined)?.errors;
+    expect(validateCommands(localized({ name_localizations: { ja: '質問', 'en-GB': 'query' } }))).toBeNull();
+    expect(errorsOf({ name_localizations: { jp: '質問' } })).toEqual({
+      0: {
+        options: {
+          0: {
+            name_localizations: {
+              jp: {
+                _errors: [{ code: 'ENUM_TYPE_COERCE', message: 'Value "jp" is not a valid enum value.' }],
+              },
+            },
+          },
+        },
+      },
+    });
+    expect(errorsOf({ name_localizations: { ja: 'Question' } })).toMatchObject({
+      0: {
+        options: {
+          0: { name_localizations: { ja: { _errors: [{ code: 'APPLICATION_COMMAND_INVALID_NAME' }] } } },
+        },
+      },
+    });
+    expect(errorsOf({ name_localizations: { ja: '質問 する' } })).toBeDefined();
+    expect(errorsOf({ name_localizations: { ja: 'あ'.repeat(33) } })).toBeDefined();
+    expect(errorsOf({ description_localizations: { ja: '' } })).toMatchObject({
+      0: {
+        options: {
+          0: { description_localizations: { ja: { _errors: [{ code: 'BASE_TYPE_BAD_LENGTH' }] } } },
+        },
+      },
+    });
+    expect(errorsOf({ description_localizations: { ja: 'あ'.repeat(101) } })).toBeDefined();
+    expect(errorsOf({ description_localizations: 'ja' })).toMatchObject({
+      0: { options: { 0: { description_localizations: { _errors: [{ code: 'DICT_TYPE_CONVERT' }] } } } },
+    });
   });
 });

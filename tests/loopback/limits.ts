@@ -48,7 +48,47 @@ export const LIMITS = {
   commandDescription: 100,
   commandOptions: 25,
   commands: 100,
+  /** Locales one `name_localizations` / `description_localizations` dictionary may hold. */
+  localizations: 34,
 } as const;
+
+/** The locales Discord accepts as keys of localization dictionaries (its `AvailableLocalesEnum`). */
+export const LOCALES: readonly string[] = [
+  'ar',
+  'bg',
+  'cs',
+  'da',
+  'de',
+  'el',
+  'en-GB',
+  'en-US',
+  'es-419',
+  'es-ES',
+  'fi',
+  'fr',
+  'he',
+  'hi',
+  'hr',
+  'hu',
+  'id',
+  'it',
+  'ja',
+  'ko',
+  'lt',
+  'nl',
+  'no',
+  'pl',
+  'pt-BR',
+  'ro',
+  'ru',
+  'sv-SE',
+  'th',
+  'tr',
+  'uk',
+  'vi',
+  'zh-CN',
+  'zh-TW',
+];
 
 const MESSAGE_FLAGS_COMPONENTS_V2 = 1 << 15;
 
@@ -388,6 +428,48 @@ function validateCommandName(errors: FormErrors, path: Path, name: unknown): voi
   }
 }
 
+/**
+ * `name_localizations` and `description_localizations` of a command or option: keys are Discord
+ * locales; a localized name follows the same rules as the name (1-32, lowercase, letters and digits of
+ * any script, `-`, `_`), a localized description is 1-100 long.
+ */
+function validateLocalizations(errors: FormErrors, path: Path, item: Record<string, unknown>): void {
+  const dictionaries = [
+    ['name_localizations', (p: Path, v: unknown) => validateCommandName(errors, p, v)],
+    [
+      'description_localizations',
+      (p: Path, v: unknown) => lengthBetween(errors, p, v, 1, LIMITS.commandDescription),
+    ],
+  ] as const;
+  for (const [field, check] of dictionaries) {
+    const dictionary = item[field];
+    if (dictionary === undefined || dictionary === null) continue;
+    if (!isRecord(dictionary)) {
+      errors.add([...path, field], 'DICT_TYPE_CONVERT', 'Only dictionaries may be used in a DictType');
+      continue;
+    }
+    const entries = Object.entries(dictionary);
+    if (entries.length > LIMITS.localizations) {
+      errors.add(
+        [...path, field],
+        'BASE_TYPE_MAX_LENGTH',
+        `Must be ${LIMITS.localizations} or fewer in length.`,
+      );
+    }
+    for (const [locale, value] of entries) {
+      if (!LOCALES.includes(locale)) {
+        errors.add(
+          [...path, field, locale],
+          'ENUM_TYPE_COERCE',
+          `Value "${locale}" is not a valid enum value.`,
+        );
+        continue;
+      }
+      check([...path, field, locale], value);
+    }
+  }
+}
+
 function validateOptions(errors: FormErrors, path: Path, options: unknown): void {
   if (options === undefined || options === null) return;
   if (!Array.isArray(options)) {
@@ -406,6 +488,7 @@ function validateOptions(errors: FormErrors, path: Path, options: unknown): void
       return;
     }
     validateCommandName(errors, [...op, 'name'], o.name);
+    validateLocalizations(errors, op, o);
     if (typeof o.name === 'string') {
       if (names.has(o.name)) {
         errors.add(
@@ -472,6 +555,7 @@ export function validateCommands(body: unknown): { status: 400; body: Record<str
     }
     const type = cmd.type ?? 1;
     validateCommandName(errors, [i, 'name'], cmd.name);
+    validateLocalizations(errors, [i], cmd);
     const key = `${String(type)}:${String(cmd.name)}`;
     if (names.has(key)) {
       errors.add(
