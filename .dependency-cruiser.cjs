@@ -12,7 +12,7 @@ const LAYERS = [
   ['knowledge', '^src/knowledge/'],
   ['records', '^src/records/'],
   ['service', '^src/service/'],
-  ['app support', '^src/(config|logger)\\.ts$'],
+  ['app support', '^src/((config|logger)\\.ts$|messages/)'],
   ['adapters', '^(src/(console|cli|discord)/|commands/)'],
   ['entry', '^src/(main\\.ts|start\\.mjs|build\\.mjs)$'],
 ];

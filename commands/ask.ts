@@ -73,7 +73,7 @@ export async function button(
         version: asked.version,
       });
     }
-    await respond(interaction, { ephemeral: true, content: 'Thanks, your feedback was recorded.' });
+    await respond(interaction, { ephemeral: true, content: ctx.messages.t('ask.feedbackThanks') });
     return;
   }
   const offset = Number(arg);
@@ -82,7 +82,7 @@ export async function button(
     await respond(interaction, moreSourcesReply(page, offset, asked.version));
     return;
   }
-  throw new UserInputError('This button no longer works; please ask again.');
+  throw new UserInputError(ctx.messages.t('ask.buttonGone'));
 }
 
 export default { data, execute, button } satisfies Command;

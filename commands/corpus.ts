@@ -128,19 +128,17 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
         'document added from Discord',
       );
       const others = await reloadOtherShards(interaction.client, actor, ctx.logger);
+      const m = ctx.messages;
       const ids = added.ids.map((id) => `“${safeText(id, 130)}”`);
-      const shown = ids.length > 5 ? [...ids.slice(0, 5), `and ${ids.length - 5} more`] : ids;
+      const shown =
+        ids.length > 5 ? [...ids.slice(0, 5), m.t('corpus.addedMore', { n: ids.length - 5 })] : ids;
       const replaced = added.replaced.length
-        ? ` It replaced ${added.replaced.map((t) => safeText(t.file, 150)).join(', ')} (now in the trash).`
+        ? m.t('corpus.replaced', { files: added.replaced.map((t) => safeText(t.file, 150)).join(', ') })
         : '';
-      await respond(
-        interaction,
-        corpusChangeReply(
-          `Added ${safeText(added.file, 150)} (${added.bytes} bytes): ${shown.join(', ')}.${replaced}`,
-          report,
-          others,
-        ),
-      );
+      const done =
+        m.t('corpus.added', { file: safeText(added.file, 150), bytes: added.bytes, ids: shown.join(', ') }) +
+        replaced;
+      await respond(interaction, corpusChangeReply(done, report, others));
     },
   },
   remove: {
@@ -166,14 +164,11 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
         'document removed from Discord',
       );
       const others = await reloadOtherShards(interaction.client, actor, ctx.logger);
-      await respond(
-        interaction,
-        corpusChangeReply(
-          `Removed “${safeText(id, 130)}”: ${safeText(removed.file, 150)} is in the trash (restore brings it back).`,
-          report,
-          others,
-        ),
-      );
+      const done = ctx.messages.t('corpus.removed', {
+        id: safeText(id, 130),
+        file: safeText(removed.file, 150),
+      });
+      await respond(interaction, corpusChangeReply(done, report, others));
     },
     async choices(ctx, typed) {
       const documents = await ctx.corpus.removable(typed, DISCORD_LIMITS.choices);
@@ -190,14 +185,11 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
       const { restored, report } = await ctx.corpus.restoreDocument({ id }, actor);
       ctx.logger.info({ id, file: restored.file, from: restored.from }, 'document restored from Discord');
       const others = await reloadOtherShards(interaction.client, actor, ctx.logger);
-      await respond(
-        interaction,
-        corpusChangeReply(
-          `Restored “${safeText(id, 130)}” (${safeText(restored.file, 150)}).`,
-          report,
-          others,
-        ),
-      );
+      const done = ctx.messages.t('corpus.restored', {
+        id: safeText(id, 130),
+        file: safeText(restored.file, 150),
+      });
+      await respond(interaction, corpusChangeReply(done, report, others));
     },
     async choices(ctx, typed) {
       const q = typed.trim().toLowerCase();
@@ -210,7 +202,8 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
           seen.add(d.id);
           if (!d.id.toLowerCase().includes(q) && !d.title.toLowerCase().includes(q)) continue;
           const when = entry.removedAt.slice(0, 16).replace('T', ' ');
-          const choice = documentChoice(d.id, `${d.id} — ${d.title} (removed ${when} UTC)`);
+          const document = `${d.id} — ${d.title}`;
+          const choice = documentChoice(d.id, ctx.messages.t('corpus.removedChoice', { document, when }));
           if (choice) choices.push(choice);
         }
       }
@@ -277,15 +270,12 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Com
   const name = interaction.options.getSubcommand(true);
   if (!isModerator(interaction, ctx.settings)) {
     ctx.logger.warn({ subcommand: name }, 'corpus command refused: not a moderator');
-    await respond(interaction, {
-      ephemeral: true,
-      content: 'Only members with the Manage Server permission or a moderator role can manage the corpus.',
-    });
+    await respond(interaction, { ephemeral: true, content: ctx.messages.t('corpus.notModerator') });
     return;
   }
   const sub = SUBCOMMANDS[name];
   if (!sub) {
-    await respond(interaction, { ephemeral: true, content: 'This subcommand is not available any more.' });
+    await respond(interaction, { ephemeral: true, content: ctx.messages.t('corpus.subcommandGone') });
     return;
   }
   if (sub.defers) await defer(interaction, 'ephemeral');
@@ -299,9 +289,12 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Com
       await respond(interaction, corpusProblemsReply(err.problems, live));
     } else if (err instanceof AdminError || err instanceof ReloadInProgressError) {
       ctx.logger.warn({ subcommand: name, reason: err.message }, 'corpus change refused');
+      // The service words its refusals in English; the one that is not about the user's file is said here.
+      const reason =
+        err instanceof ReloadInProgressError ? ctx.messages.t('corpus.reloadRunning') : err.message;
       await respond(
         interaction,
-        corpusRefusalReply(err.message, err instanceof AdminError ? err.problems : [], live),
+        corpusRefusalReply(reason, err instanceof AdminError ? err.problems : [], live),
       );
     } else {
       throw err;

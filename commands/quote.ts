@@ -43,7 +43,7 @@ export const data = new SlashCommandBuilder()
 
 export async function execute(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void> {
   const speaker = interaction.options.getString('speaker', true).trim();
-  if (speaker === '') throw new UserInputError('Please name a speaker, e.g. "Bill Nelson".');
+  if (speaker === '') throw new UserInputError(ctx.messages.t('quote.noSpeaker', { example: 'Bill Nelson' }));
   const about = interaction.options.getString('about')?.trim() || null;
   const ephemeral = interaction.options.getBoolean('private') ?? false;
   const result = ctx.kb.quote(speaker, about ?? undefined);
@@ -58,7 +58,8 @@ export async function autocomplete(interaction: AutocompleteInteraction, ctx: Co
     return;
   }
   const choices = ctx.kb.speakers(String(focused.value).slice(0, 100), DISCORD_LIMITS.choices).map((s) => {
-    const label = `${s.name}${s.title ? ` — ${s.title}` : ''} (${s.quotes} quote${s.quotes === 1 ? '' : 's'})`;
+    const speaker = s.title ? `${s.name} — ${s.title}` : s.name;
+    const label = ctx.messages.count('quote.choice', s.quotes, { speaker });
     // Choice names are plain text (no Markdown) of 1-100 characters.
     return {
       name: truncate(label, DISCORD_LIMITS.choiceName),
@@ -78,7 +79,7 @@ export async function button(
   const [action, arg] = args;
   const page = Number(arg);
   if (action !== 'page' || !shown || !Number.isInteger(page) || page < 1 || page > 1000) {
-    throw new UserInputError('This button no longer works; please use /quote again.');
+    throw new UserInputError(ctx.messages.t('quote.buttonGone'));
   }
   const result = ctx.kb.quote(shown.speaker, shown.about ?? undefined);
   ctx.logger.info({ speaker: result.speaker?.name ?? null, page }, 'quote page');

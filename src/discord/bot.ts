@@ -16,6 +16,7 @@ import {
 } from 'discord.js';
 import { UserInputError } from '../contract/types.js';
 import type { Logger } from '../logger.js';
+import { langOfLocale, type Messages, messages } from '../messages/messages.js';
 import { disabledRecords, type Records } from '../records/types.js';
 import type { CommandContext, CorpusSource, DiscordSettings } from './command.js';
 import { Cooldown } from './cooldown.js';
@@ -155,6 +156,7 @@ export class AccordBot {
       settings: this.options.settings,
       records: this.options.records ?? disabledRecords(),
       logger,
+      messages: messages(langOfLocale(interaction.locale)),
     };
     try {
       if (interaction.isAutocomplete()) await this.autocomplete(interaction, ctx);
@@ -163,27 +165,26 @@ export class AccordBot {
       else logger.debug('ignored interaction');
       logger.info({ ms: Math.round(performance.now() - started) }, 'interaction handled');
     } catch (err) {
-      await this.fail(interaction, err, logger);
+      await this.fail(interaction, err, logger, ctx.messages);
     }
   }
 
   /** Refuses (ephemerally) when stopping or over the cooldown; returns whether to go on. */
-  private async admit(interaction: ChatInputCommandInteraction | ButtonInteraction): Promise<boolean> {
+  private async admit(
+    interaction: ChatInputCommandInteraction | ButtonInteraction,
+    m: Messages,
+  ): Promise<boolean> {
     if (this.stopping) {
-      await respond(interaction, {
-        ephemeral: true,
-        content: 'The bot is restarting; please try again in a moment.',
-      });
+      await respond(interaction, { ephemeral: true, content: m.t('bot.restarting') });
       return false;
     }
     const verdict = this.cooldown.take(interaction.user.id);
     if (!verdict.ok) {
       const { requests, seconds } = this.options.cooldown;
+      const retry = Math.ceil(verdict.retryAfterMs / 1000);
       await respond(interaction, {
         ephemeral: true,
-        content: `Slow down: you can use the bot ${requests} times every ${seconds} seconds. Try again in ${Math.ceil(
-          verdict.retryAfterMs / 1000,
-        )} s.`,
+        content: m.t('bot.cooldown', { requests, seconds, retry }),
       });
       return false;
     }
@@ -193,10 +194,10 @@ export class AccordBot {
   private async command(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void> {
     const command = this.options.commands.get(interaction.commandName);
     if (!command) {
-      await respond(interaction, { ephemeral: true, content: 'This command is not available any more.' });
+      await respond(interaction, { ephemeral: true, content: ctx.messages.t('bot.commandGone') });
       return;
     }
-    if (!(await this.admit(interaction))) return;
+    if (!(await this.admit(interaction, ctx.messages))) return;
     const kind: Deferral =
       command.privateReplies || interaction.options.getBoolean('private') ? 'ephemeral' : 'public';
     await this.guarded(interaction, kind, ctx, () => command.execute(interaction, ctx));
@@ -221,10 +222,10 @@ export class AccordBot {
     const [name, ...args] = interaction.customId.split(':');
     const command = name ? this.options.commands.get(name) : undefined;
     if (!command?.button) {
-      await respond(interaction, { ephemeral: true, content: 'This button no longer works.' });
+      await respond(interaction, { ephemeral: true, content: ctx.messages.t('bot.buttonGone') });
       return;
     }
-    if (!(await this.admit(interaction))) return;
+    if (!(await this.admit(interaction, ctx.messages))) return;
     const kind = command.buttonDeferral?.(args) ?? 'ephemeral';
     await this.guarded(interaction, kind, ctx, async () => {
       await command.button?.(interaction, ctx, args);
@@ -265,7 +266,7 @@ export class AccordBot {
   }
 
   /** The error boundary: tells the user what they can act on, logs the rest, never throws. */
-  private async fail(interaction: Interaction, err: unknown, logger: Logger): Promise<void> {
+  private async fail(interaction: Interaction, err: unknown, logger: Logger, m: Messages): Promise<void> {
     if (
       err instanceof DiscordAPIError &&
       (err.code === UNKNOWN_INTERACTION || err.code === ALREADY_ACKNOWLEDGED)
@@ -279,9 +280,7 @@ export class AccordBot {
     const userError = err instanceof UserInputError;
     if (!userError) logger.error({ err }, 'interaction failed');
     if (!interaction.isRepliable()) return;
-    const content = userError
-      ? safeText(err.message, 1800)
-      : 'Something went wrong while answering. It has been logged; please try again.';
+    const content = userError ? safeText(err.message, 1800) : m.t('bot.failed');
     try {
       await respond(interaction, { ephemeral: true, content });
     } catch (replyErr) {

@@ -10,6 +10,7 @@ import type {
 } from 'discord.js';
 import type { KnowledgeBase } from '../contract/types.js';
 import type { Logger } from '../logger.js';
+import type { Messages } from '../messages/messages.js';
 import type { Records } from '../records/types.js';
 import type { CorpusService } from '../service/service.js';
 import type { Deferral } from './respond.js';
@@ -52,6 +53,8 @@ export interface CommandContext {
   records: Records;
   /** Child logger bound to this interaction. */
   logger: Logger;
+  /** The words of replies, in the language of the user's Discord (`interaction.locale`). */
+  messages: Messages;
 }
 
 /** A slash command: its definition and handlers. */

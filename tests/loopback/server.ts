@@ -822,7 +822,7 @@ export class LoopbackDiscord extends EventEmitter {
     name: string,
     options: OptionValues,
     focused: string,
-    init: { actor?: Actor; subcommand?: string; guild?: LoopbackGuild } = {},
+    init: { actor?: Actor; subcommand?: string; locale?: string; guild?: LoopbackGuild } = {},
   ): InteractionHandle {
     const payload = autocompleteInteraction(this.scope(init.guild), {
       name,
@@ -831,6 +831,7 @@ export class LoopbackDiscord extends EventEmitter {
       actor: init.actor ?? this.actors.member,
       commandId: this.commandId(name),
       ...(init.subcommand ? { subcommand: init.subcommand } : {}),
+      ...(init.locale ? { locale: init.locale } : {}),
     });
     return this.dispatchInteraction(payload);
   }
@@ -839,12 +840,13 @@ export class LoopbackDiscord extends EventEmitter {
   pressButton(
     customId: string,
     message: APIMessage,
-    init: { actor?: Actor; guild?: LoopbackGuild } = {},
+    init: { actor?: Actor; locale?: string; guild?: LoopbackGuild } = {},
   ): InteractionHandle {
     const payload = buttonInteraction(this.scope(init.guild), {
       customId,
       message,
       actor: init.actor ?? this.actors.member,
+      ...(init.locale ? { locale: init.locale } : {}),
     });
     return this.dispatchInteraction(payload);
   }

@@ -1,0 +1,96 @@
+/**
+ * The words replies are made of, in English and Japanese, from one catalogue (en.ts, ja.ts): the Discord
+ * adapter picks the language from `interaction.locale`, the console and the CLIs from `--lang`. Cited
+ * corpus text and user text are never translated; they go into placeholders.
+ */
+import { type Catalogue, en } from './en.js';
+import { ja } from './ja.js';
+
+/** The languages replies come in. */
+export type Lang = 'en' | 'ja';
+
+/** Every language's catalogue. */
+export const CATALOGUES: Readonly<Record<Lang, Catalogue>> = { en, ja };
+
+/** A message's key. */
+export type MessageKey = keyof typeof en;
+
+/** The placeholder names in a message (`{name}`), read from its English text. */
+export type Placeholders<S extends string> = S extends `${string}{${infer P}}${infer Rest}`
+  ? P | Placeholders<Rest>
+  : never;
+
+/** Values for a message's placeholders: none when it has none. */
+type Params<K extends MessageKey> = [Placeholders<(typeof en)[K]>] extends [never]
+  ? []
+  : [Record<Placeholders<(typeof en)[K]>, string | number>];
+
+/** Keys that come in plural forms, `<base>_one` and `<base>_other`, named by their base. */
+export type PluralKey = PluralBase<MessageKey>;
+type PluralBase<K> = K extends `${infer Base}_other`
+  ? `${Base}_one` extends MessageKey
+    ? Base
+    : never
+  : never;
+
+/** Values for a plural message's placeholders besides the count `{n}`. */
+type PluralParams<B extends PluralKey> = [
+  Exclude<Placeholders<(typeof en)[`${B}_one` | `${B}_other`]>, 'n'>,
+] extends [never]
+  ? []
+  : [Record<Exclude<Placeholders<(typeof en)[`${B}_one` | `${B}_other`]>, 'n'>, string | number>];
+
+/**
+ * The language of a Discord locale (`ja` → Japanese, any other → English): Discord sends `ja` for
+ * Japanese, other clients may send `ja-JP`.
+ */
+export function langOfLocale(locale: string | null | undefined): Lang {
+  return locale === 'ja' || locale?.startsWith('ja-') ? 'ja' : 'en';
+}
+
+/** The languages `--lang` takes, for usage lines. */
+export const LANGS: readonly Lang[] = ['en', 'ja'];
+
+/** Whether `value` names a language replies come in. */
+export function isLang(value: string): value is Lang {
+  return (LANGS as readonly string[]).includes(value);
+}
+
+/** Fills `{name}` placeholders; an unknown one stays as written (the catalogue test rules that out). */
+function fill(text: string, params: Record<string, string | number> | undefined): string {
+  if (!params) return text;
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    Object.hasOwn(params, name) ? String(params[name]) : whole,
+  );
+}
+
+/** The catalogue of one language, with its placeholders filled and counts in the right plural form. */
+export class Messages {
+  private readonly catalogue: Catalogue;
+  private readonly plurals: Intl.PluralRules;
+
+  constructor(readonly lang: Lang) {
+    this.catalogue = CATALOGUES[lang];
+    this.plurals = new Intl.PluralRules(lang);
+  }
+
+  /** The message `key`, placeholders filled from `params`. */
+  t<K extends MessageKey>(key: K, ...params: Params<K>): string {
+    return fill(this.catalogue[key], params[0]);
+  }
+
+  /** The plural message `base` for `n` (its `{n}`), e.g. "1 passage" / "3 passages". */
+  count<B extends PluralKey>(base: B, n: number, ...params: PluralParams<B>): string {
+    const form = this.plurals.select(n) === 'one' ? 'one' : 'other';
+    const key = `${base}_${form}` as MessageKey;
+    return fill(this.catalogue[key], { ...params[0], n });
+  }
+}
+
+/** The messages of each language, made once. */
+const BY_LANG: Readonly<Record<Lang, Messages>> = { en: new Messages('en'), ja: new Messages('ja') };
+
+/** The messages in `lang`. */
+export function messages(lang: Lang): Messages {
+  return BY_LANG[lang];
+}

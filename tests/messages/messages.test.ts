@@ -1,0 +1,86 @@
+/** The reply catalogue: complete in both languages, placeholders alike, and the language picked from a locale. */
+import { describe, expect, it } from 'vitest';
+import { type Catalogue, en } from '../../src/messages/en.js';
+import { ja } from '../../src/messages/ja.js';
+import { CATALOGUES, isLang, langOfLocale, messages } from '../../src/messages/messages.js';
+
+const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+const keys = Object.keys(en) as Array<keyof typeof en>;
+
+describe('message catalogue', () => {
+  it('has a non-empty English and Japanese text for every key, and no key of its own in Japanese', () => {
+    expect(keys.length).toBeGreaterThan(10);
+    expect(Object.keys(ja).sort()).toEqual([...keys].sort());
+    for (const [lang, catalogue] of Object.entries(CATALOGUES)) {
+      for (const key of keys) expect(catalogue[key].trim(), `${lang} ${key}`).not.toBe('');
+    }
+  });
+
+  it('uses the same placeholders in both languages, each written {name}', () => {
+    for (const key of keys) {
+      expect(placeholders(ja[key]), key).toEqual(placeholders(en[key]));
+      // A brace that is not a placeholder would be a typo of one.
+      for (const text of [en[key], ja[key]]) {
+        expect(text.replace(/\{\w+\}/g, ''), key).not.toMatch(/[{}]/);
+      }
+    }
+  });
+
+  it('is written in Japanese where it is Japanese, not copied from English', () => {
+    for (const key of keys) {
+      expect(ja[key], key).toMatch(/[\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Han}]/u);
+      expect(ja[key], key).not.toBe(en[key]);
+    }
+  });
+
+  it('gives every count both plural forms, each showing the count', () => {
+    const plural = keys.filter((k) => /_(one|other)$/.test(k));
+    expect(plural.length).toBeGreaterThan(0);
+    for (const key of plural) {
+      const base = key.replace(/_(one|other)$/, '');
+      expect(keys, key).toContain(`${base}_one`);
+      expect(keys, key).toContain(`${base}_other`);
+      expect(placeholders(en[key]), key).toContain('n');
+    }
+  });
+
+  it('is checked by the compiler: a catalogue missing a message does not type-check', () => {
+    // @ts-expect-error: every key of en.ts needs its text.
+    const partial: Catalogue = { 'bot.restarting': '再起動中' };
+    expect(Object.keys(partial)).toHaveLength(1);
+    // @ts-expect-error: a message's placeholders must all be given.
+    expect(() => messages('en').t('bot.cooldown', { requests: 1 })).not.toThrow();
+    // @ts-expect-error: no such message.
+    expect(messages('en').t('bot.nothing')).toBeUndefined();
+  });
+});
+
+describe('messages', () => {
+  it('fills placeholders in the chosen language', () => {
+    const params = { requests: 5, seconds: 30, retry: 12 };
+    expect(messages('en').t('bot.cooldown', params)).toBe(
+      'Slow down: you can use the bot 5 times every 30 seconds. Try again in 12 s.',
+    );
+    expect(messages('ja').t('bot.cooldown', params)).toBe(
+      '少しペースを落としてください: ボットは 30 秒間に 5 回まで使えます。12 秒後にもう一度お試しください。',
+    );
+  });
+
+  it('counts in the plural form of the language', () => {
+    const en = messages('en');
+    expect(en.count('quote.choice', 1, { speaker: 'A' })).toBe('A (1 quote)');
+    expect(en.count('quote.choice', 2, { speaker: 'A' })).toBe('A (2 quotes)');
+    expect(en.count('quote.choice', 0, { speaker: 'A' })).toBe('A (0 quotes)');
+    expect(messages('ja').count('quote.choice', 1, { speaker: 'A' })).toBe('A（引用 1 件）');
+  });
+
+  it('takes Japanese for the ja locales and English for every other', () => {
+    expect(langOfLocale('ja')).toBe('ja');
+    expect(langOfLocale('ja-JP')).toBe('ja');
+    for (const locale of ['en-US', 'en-GB', 'fr', 'zh-CN', 'jam', '', null, undefined]) {
+      expect(langOfLocale(locale), String(locale)).toBe('en');
+    }
+    expect(isLang('ja')).toBe(true);
+    expect(isLang('jp')).toBe(false);
+  });
+});
