@@ -23,6 +23,7 @@ import { reloadOtherShards } from '../src/discord/sharding.js';
 import { DISCORD_LIMITS, safeText, truncate } from '../src/discord/text.js';
 import type { Actor } from '../src/records/types.js';
 import { ReloadInProgressError } from '../src/service/service.js';
+import { ReloadTimeoutError } from '../src/service/worker.js';
 
 /** Days `/corpus gaps` looks back by default, and at most. */
 const GAP_DAYS = { default: 30, max: 365 } as const;
@@ -287,7 +288,11 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Com
     if (err instanceof CorpusError) {
       ctx.logger.warn({ subcommand: name, problems: err.problems }, 'corpus change failed on reload');
       await respond(interaction, corpusProblemsReply(err.problems, live));
-    } else if (err instanceof AdminError || err instanceof ReloadInProgressError) {
+    } else if (
+      err instanceof AdminError ||
+      err instanceof ReloadInProgressError ||
+      err instanceof ReloadTimeoutError
+    ) {
       ctx.logger.warn({ subcommand: name, reason: err.message }, 'corpus change refused');
       // The service words its refusals in English; the one that is not about the user's file is said here.
       const reason =

@@ -82,6 +82,7 @@ const schema = z.object({
   RECORDS_RETENTION_DAYS: positiveInt(90),
   CORPUS_WATCH: flag(false),
   MAX_UPLOAD_BYTES: positiveInt(1024 * 1024),
+  RELOAD_TIMEOUT_SECONDS: positiveInt(300),
   SHARD_COUNT: z.preprocess(
     emptyAsUndefined,
     z
@@ -140,6 +141,8 @@ export interface Config {
   corpusWatch: boolean;
   /** Largest document `/corpus add` accepts, in bytes. */
   maxUploadBytes: number;
+  /** How long a reload's worker may run before it is stopped and the reload fails (the live corpus stays). */
+  reloadTimeoutMs: number;
   /**
    * Run the bot as this many shards under discord.js's ShardingManager (`auto`: as many as Discord
    * recommends); `undefined` runs one process without a manager.
@@ -180,6 +183,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
     retentionDays: c.RECORDS_RETENTION_DAYS,
     corpusWatch: c.CORPUS_WATCH,
     maxUploadBytes: c.MAX_UPLOAD_BYTES,
+    reloadTimeoutMs: c.RELOAD_TIMEOUT_SECONDS * 1000,
     shardCount: shards.count,
     shardList: shards.list,
   };

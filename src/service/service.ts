@@ -30,7 +30,7 @@ import { formatProblem } from '../corpus/problems.js';
 import type { Corpus } from '../corpus/types.js';
 import { buildKnowledgeBase } from '../knowledge/knowledge.js';
 import { SnapshotStore } from '../knowledge/snapshot.js';
-import { writeManifest } from '../records/manifest.js';
+import { readManifest, writeManifest } from '../records/manifest.js';
 import { type Actor, type CorpusAction, disabledRecords, type Records } from '../records/types.js';
 import { loadInWorker } from './worker.js';
 
@@ -63,6 +63,8 @@ export interface CorpusServiceOptions {
   snapshotDir?: string;
   /** Every corpus change (reload, add, remove, restore), done or refused, is audited here. */
   records?: Records;
+  /** Deadline of a reload's worker (RELOAD_TIMEOUT_SECONDS); past it the reload fails and nothing changes. */
+  reloadTimeoutMs?: number;
 }
 
 /**
@@ -99,7 +101,9 @@ export class CorpusService {
     logger: Logger,
     options: CorpusServiceOptions = {},
   ): Promise<CorpusService> {
-    const { corpus, problems } = await loadCorpus(corpusDir);
+    // The files the last run's documents came from keep their ids (see LoadOptions.owners).
+    const owners = options.dataDir ? await liveOwners(options.dataDir, logger) : undefined;
+    const { corpus, problems } = await loadCorpus(corpusDir, owners ? { owners } : {});
     for (const problem of problems) logger.error({ problem }, `corpus: ${formatProblem(problem)}`);
     const service = new CorpusService(corpusDir, logger, options, corpus);
     const kb = service.live;
@@ -277,6 +281,8 @@ export class CorpusService {
     // Built in a worker thread: the old knowledge base keeps answering until the swap below.
     const { corpus, knowledgeBase: next } = await loadInWorker(this.corpusDir, {
       ...(this.options.snapshotDir ? { snapshotDir: this.options.snapshotDir } : {}),
+      ...(this.options.reloadTimeoutMs ? { timeoutMs: this.options.reloadTimeoutMs } : {}),
+      owners: new Map(this.liveDocuments.map((d) => [d.id, d.file])),
       logger: this.logger,
     });
     const previousVersion = this.live.version;
@@ -309,6 +315,20 @@ export class CorpusService {
     } catch (err) {
       this.logger.error({ err }, 'corpus: could not save the live manifest');
     }
+  }
+}
+
+/** Which file each document of the last live corpus came from, per the manifest it saved; none when unreadable. */
+async function liveOwners(dataDir: string, logger: Logger): Promise<Map<string, string> | undefined> {
+  try {
+    const manifest = await readManifest(dataDir);
+    return manifest ? new Map(manifest.documents.map((d) => [d.id, d.file])) : undefined;
+  } catch (err) {
+    logger.warn(
+      { err, dataDir },
+      'corpus: the live manifest cannot be read; duplicate ids go to the older file',
+    );
+    return undefined;
   }
 }
 

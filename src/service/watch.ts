@@ -27,6 +27,8 @@ export interface LiveCorpusOptions {
   retentionDays: number;
   /** Reload when the folder's files change. */
   corpusWatch: boolean;
+  /** Deadline of a reload's worker, in milliseconds. */
+  reloadTimeoutMs?: number;
 }
 
 /**
@@ -39,6 +41,7 @@ export async function startLiveCorpus(config: LiveCorpusOptions, logger: Logger)
     dataDir: config.dataDir,
     snapshotDir: config.snapshotDir,
     records,
+    ...(config.reloadTimeoutMs ? { reloadTimeoutMs: config.reloadTimeoutMs } : {}),
   });
   const removeSignal = reloadOnSignal(service, logger);
   const watcher = config.corpusWatch ? watchCorpus(service, logger) : null;

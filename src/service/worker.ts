@@ -23,6 +23,8 @@ export interface WorkerInput {
   corpusDir: string;
   /** Where snapshots are read and saved; `null`: always build, save nothing. */
   snapshotDir: string | null;
+  /** Which file each live document id comes from, as `[id, file]` (see `LoadOptions.owners`). */
+  owners: [string, string][];
 }
 
 /** A corpus and its knowledge base, built by a worker and restored on this thread. */
@@ -164,7 +166,7 @@ export type SendToMain = (message: FromWorker) => Promise<void>;
 export async function runWorker(input: WorkerInput, send: SendToMain): Promise<void> {
   try {
     const started = performance.now();
-    const corpus = await loadCorpusStrict(input.corpusDir);
+    const corpus = await loadCorpusStrict(input.corpusDir, { owners: new Map(input.owners) });
     const loaded = performance.now();
     // The store logs synchronously; its few messages are queued behind each other, not awaited.
     const logger: SnapshotLogger = {
@@ -338,50 +340,85 @@ class Received {
   }
 }
 
+/** How long a reload's worker may run by default (RELOAD_TIMEOUT_SECONDS). */
+export const DEFAULT_RELOAD_TIMEOUT_MS = 300_000;
+
+/** Thrown when a reload's worker ran past its deadline: it was stopped and nothing changed. */
+export class ReloadTimeoutError extends Error {
+  override name = 'ReloadTimeoutError';
+  constructor(readonly timeoutMs: number) {
+    super(
+      `The reload took longer than ${timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} s` : `${timeoutMs} ms`} and was stopped; nothing changed (the corpus folder may hold a file that cannot be read, or be too large).`,
+    );
+  }
+}
+
+/** What {@link loadInWorker} needs besides the folder. */
+export interface LoadInWorkerOptions {
+  /** Where snapshots are read and saved (none: always build, save nothing). */
+  snapshotDir?: string;
+  /** Which file each live document id comes from: that file keeps the id (see `LoadOptions.owners`). */
+  owners?: ReadonlyMap<string, string>;
+  /** Deadline of the worker, {@link DEFAULT_RELOAD_TIMEOUT_MS} by default; past it, it is terminated. */
+  timeoutMs?: number;
+  logger: Logger;
+}
+
 /**
  * Loads `corpusDir` and builds its knowledge base in a worker thread (see the file comment). Rejects with a
- * `CorpusError` listing the problems of a broken corpus, or with why the worker failed.
+ * `CorpusError` listing the problems of a broken corpus, a {@link ReloadTimeoutError} when the worker runs
+ * past its deadline (it is terminated), or with why the worker failed.
  */
-export async function loadInWorker(
-  corpusDir: string,
-  options: { snapshotDir?: string; logger: Logger },
-): Promise<LoadedInWorker> {
+export async function loadInWorker(corpusDir: string, options: LoadInWorkerOptions): Promise<LoadedInWorker> {
   const { logger } = options;
-  const worker = startWorker({ corpusDir, snapshotDir: options.snapshotDir ?? null });
+  const timeoutMs = options.timeoutMs ?? DEFAULT_RELOAD_TIMEOUT_MS;
+  const worker = startWorker({
+    corpusDir,
+    snapshotDir: options.snapshotDir ?? null,
+    owners: [...(options.owners ?? [])],
+  });
   const received = new Received();
   let finished = false;
-  const done = await new Promise<Finished>((resolve, reject) => {
-    worker.on('message', (message: FromWorker) => {
-      // Node runs this handler before it delivers another message: the worker may send the next one.
-      worker.postMessage(null);
-      switch (message.type) {
-        case 'log':
-          logger[message.level]({ ...message.fields, worker: 'reload' }, message.message);
-          break;
-        case 'chunk':
-          received.chunk(message);
-          break;
-        case 'terms':
-          received.terms(message);
-          break;
-        case 'done':
-          finished = true;
-          resolve(message);
-          break;
-        case 'failed':
-          reject(
-            message.problems
-              ? new CorpusError(message.problems)
-              : new Error(`reload worker: ${message.name}: ${message.message}`),
-          );
-      }
+  let timer: NodeJS.Timeout | undefined;
+  let done: Finished;
+  try {
+    done = await new Promise<Finished>((resolve, reject) => {
+      timer = setTimeout(() => reject(new ReloadTimeoutError(timeoutMs)), timeoutMs);
+      worker.on('message', (message: FromWorker) => {
+        // Node runs this handler before it delivers another message: the worker may send the next one.
+        worker.postMessage(null);
+        switch (message.type) {
+          case 'log':
+            logger[message.level]({ ...message.fields, worker: 'reload' }, message.message);
+            break;
+          case 'chunk':
+            received.chunk(message);
+            break;
+          case 'terms':
+            received.terms(message);
+            break;
+          case 'done':
+            finished = true;
+            resolve(message);
+            break;
+          case 'failed':
+            reject(
+              message.problems
+                ? new CorpusError(message.problems)
+                : new Error(`reload worker: ${message.name}: ${message.message}`),
+            );
+        }
+      });
+      worker.on('error', (err) => reject(new Error(`reload worker crashed: ${err.message}`, { cause: err })));
+      worker.on('exit', (code) => {
+        if (!finished) reject(new Error(`reload worker exited (code ${code}) before sending the corpus`));
+      });
     });
-    worker.on('error', (err) => reject(new Error(`reload worker crashed: ${err.message}`, { cause: err })));
-    worker.on('exit', (code) => {
-      if (!finished) reject(new Error(`reload worker exited (code ${code}) before sending the corpus`));
-    });
-  });
-  await worker.terminate();
+  } finally {
+    clearTimeout(timer);
+    // Done, failed or past its deadline (stuck in a read, say): the worker goes either way.
+    await worker.terminate();
+  }
   const { corpus, snapshot } = received.result(done);
   const knowledgeBase = await restoreKnowledgeBaseInSlices(corpus, done.version, snapshot);
   return { corpus, knowledgeBase, workerMs: done.workerMs };

@@ -72,7 +72,7 @@ describe('loading in a worker thread (how reloads build)', () => {
     const sizes: number[] = [];
     const kinds: FromWorker['type'][] = [];
     let inFlight = 0;
-    await runWorker({ corpusDir: dir, snapshotDir: null }, async (message) => {
+    await runWorker({ corpusDir: dir, snapshotDir: null, owners: [] }, async (message) => {
       inFlight++;
       expect(inFlight).toBe(1);
       sizes.push(serialize(message).length);
