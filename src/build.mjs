@@ -2,8 +2,10 @@
  * Compiles src/ and commands/ to dist/ with tsc when the TypeScript is newer than the last build, so that
  * `npm start` runs plain JavaScript: Node 20 cannot run TypeScript itself, and a loader (tsx) doubles the
  * start-up time. Plain JavaScript, so that it runs before anything is compiled. The build only emits
- * (tsconfig.build.json: `noCheck`, no type packages), so it needs no devDependency; `npm run typecheck`
- * is what checks types.
+ * (tsconfig.build.json: `noCheck`, no type packages); `npm run typecheck` is what checks types.
+ *
+ * This is development: `typescript` is a devDependency. Production builds once (`npm run build`), drops the
+ * devDependencies and runs dist/ as it is (`npm run start:prod`), so nothing compiles there.
  *
  *   node src/build.mjs          build if stale (what `npm start` does first)
  *   node src/build.mjs --force  build anyway (`npm run build`)
@@ -37,13 +39,25 @@ export function isStale(root = PROJECT_ROOT) {
   return INPUTS.some((input) => newestChange(join(root, input)) > built);
 }
 
+/** tsc, or an error saying what to do where the devDependencies are not installed. */
+function compilerPath() {
+  try {
+    return createRequire(import.meta.url).resolve('typescript/bin/tsc');
+  } catch {
+    throw new Error(
+      'dist/ needs compiling but TypeScript is not installed (a production install leaves out the ' +
+        'devDependencies): run `npm run build` where they are installed, then `npm run start:prod`',
+    );
+  }
+}
+
 /**
  * Builds dist/ from scratch (a file removed from src/ or commands/ must not live on in dist/: the command
  * loader would still load it). Throws with tsc's output when the code does not compile.
  */
 export function build() {
+  const tsc = compilerPath();
   rmSync(DIST_DIR, { recursive: true, force: true });
-  const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
   const result = spawnSync(process.execPath, [tsc, '-p', join(PROJECT_ROOT, 'tsconfig.build.json')], {
     cwd: PROJECT_ROOT,
     encoding: 'utf8',

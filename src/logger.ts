@@ -1,5 +1,4 @@
 import { type DestinationStream, type Logger, pino } from 'pino';
-import pretty from 'pino-pretty';
 
 export type { Logger } from 'pino';
 
@@ -18,6 +17,22 @@ const REDACT_PATHS = [
   '*.*.headers.authorization',
 ];
 
+/**
+ * pino-pretty's stream factory, or `undefined` for JSON lines. Loaded only when standard error is a terminal
+ * (a person reads it), and only where it is installed: it is a devDependency, absent from a production
+ * install (`npm ci --omit=dev`), which logs JSON.
+ */
+const pretty = process.stderr.isTTY ? await prettyIfInstalled() : undefined;
+
+async function prettyIfInstalled() {
+  try {
+    return (await import('pino-pretty')).default;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND') return undefined;
+    throw err;
+  }
+}
+
 export interface LoggerOptions {
   level: string;
   /** Secret values to scrub from every line, wherever they appear (an error message, a URL). */
@@ -27,16 +42,14 @@ export interface LoggerOptions {
 }
 
 /**
- * The application logger: JSON lines on standard error (readable ones when that is a terminal), with secrets
- * redacted by field and scrubbed by value.
+ * The application logger: JSON lines on standard error (readable ones on a terminal, see {@link pretty}),
+ * with secrets redacted by field and scrubbed by value.
  */
 export function createLogger(options: LoggerOptions): Logger {
   const secrets = (options.secrets ?? []).filter((s): s is string => typeof s === 'string' && s.length >= 8);
   const target: DestinationStream =
     options.destination ??
-    (process.stderr.isTTY
-      ? pretty({ destination: 2, sync: true })
-      : pino.destination({ dest: 2, sync: true }));
+    (pretty ? pretty({ destination: 2, sync: true }) : pino.destination({ dest: 2, sync: true }));
   const scrubbed: DestinationStream = secrets.length
     ? {
         write: (line: string) =>

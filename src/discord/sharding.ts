@@ -90,7 +90,10 @@ export async function reloadOtherShards(
   }
 }
 
-/** The shard entry file beside this one: compiled JavaScript under `npm start`, TypeScript in the tests. */
+/**
+ * The shard entry file beside this one: compiled JavaScript in dist/ (`npm start`, production), TypeScript
+ * in the tests.
+ */
 const SHARD_FILE = fileURLToPath(new URL(`./shard${extname(import.meta.url)}`, import.meta.url));
 
 /**

@@ -258,7 +258,10 @@ async function sendChunks(
 const postingCount = ([, fields]: IndexEntry) =>
   Object.values(fields).reduce((sum, postings) => sum + Object.keys(postings).length, 0);
 
-/** The worker entry beside this file: compiled JavaScript under `npm start`, TypeScript in tests and CLIs. */
+/**
+ * The worker entry beside this file: compiled JavaScript in dist/ (`npm start`, production, the compiled CLIs),
+ * TypeScript under tsx (the tests, `npm run ask`), which only then is loaded (a devDependency).
+ */
 const ENTRY = new URL(`./reload-worker${extname(import.meta.url)}`, import.meta.url);
 
 function startWorker(input: WorkerInput): Worker {
