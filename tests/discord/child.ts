@@ -8,14 +8,15 @@ import { PROJECT_ROOT } from '../../src/config.js';
 import { LoopbackDiscord } from '../loopback/index.js';
 
 /**
- * package.json's `start` script (`node src/start.mjs`) as node arguments, run without npm in between so the
- * test sees the bot's own exit code (npm reports the signal). dist/ is compiled by tests/global-setup.ts.
+ * A package.json start script (`start`: `node src/start.mjs`; `start:prod`: `node dist/src/main.js`) as node
+ * arguments, run without npm in between so the test sees the bot's own exit code (npm reports the signal).
+ * dist/ is compiled by tests/global-setup.ts.
  */
-export function startArgs(): string[] {
+export function startArgs(script: 'start' | 'start:prod' = 'start'): string[] {
   const scripts = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')).scripts;
-  const [command, ...args] = String(scripts.start).split(' ');
+  const [command, ...args] = String(scripts[script]).split(' ');
   if (command !== 'node')
-    throw new Error(`npm start runs ${command}, not node: update tests/discord/child.ts`);
+    throw new Error(`npm run ${script} runs ${command}, not node: update tests/discord/child.ts`);
   return args;
 }
 
@@ -53,9 +54,10 @@ export function run(
   command: string,
   args: string[],
   environment: NodeJS.ProcessEnv,
+  cwd: string = PROJECT_ROOT,
 ): Run {
   const child = spawn(command, args, {
-    cwd: PROJECT_ROOT,
+    cwd,
     env: environment,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -9,14 +9,14 @@ export interface RunResult {
   stderr: string;
 }
 
-/** Runs an npm script of the project as a user would, feeding `input` on stdin. */
+/** Runs an npm script of the project (or of a copy of it, `cwd`) as a user would, feeding `input` on stdin. */
 export function runNpm(
   args: string[],
-  options: { input?: string; env?: Record<string, string> } = {},
+  options: { input?: string; env?: NodeJS.ProcessEnv; cwd?: string } = {},
 ): Promise<RunResult> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn('npm', ['run', '--silent', ...args], {
-      cwd: PROJECT_ROOT,
+      cwd: options.cwd ?? PROJECT_ROOT,
       env: { ...process.env, DISCORD_TOKEN: '', LOG_LEVEL: 'info', ...options.env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
