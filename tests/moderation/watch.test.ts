@@ -59,7 +59,8 @@ describe('reloadOnSignal', () => {
     try {
       writeFileSync(join(dir, 'moon-note.md'), MOON_MD);
       process.emit('SIGHUP', 'SIGHUP');
-      await vi.waitFor(() => expect(service.current.stats().documents).toBe(2));
+      // A reload starts a worker thread: on a loaded machine that takes over the default 1 s.
+      await vi.waitFor(() => expect(service.current.stats().documents).toBe(2), { timeout: 5000 });
     } finally {
       remove();
     }
