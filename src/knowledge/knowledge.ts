@@ -11,7 +11,7 @@ import { INDEX_OPTIONS, PassageIndex } from '../search/index.js';
 import { type KnowledgeSnapshot, type SnapshotStore, snapshotKey } from './snapshot.js';
 
 /** Bumped when analysis or segmentation changes, so corpus versions change too. */
-const PIPELINE_VERSION = 2;
+const PIPELINE_VERSION = 3;
 
 /**
  * Short content hash of a corpus: documents (metadata and text), registers and the index options. Two

@@ -1,27 +1,21 @@
-import { editDistance } from '../text/distance.js';
-
 /**
  * Name normalization and fuzzy comparison, shared by quote attribution (names as the text writes them) and
  * speaker lookup (names as users type them).
  */
+import { editDistance } from '../text/distance.js';
+import { tokenize } from '../text/text.js';
 
 /** A name or title as words: lower case, accents, periods, apostrophes and possessives removed. */
 export type NameTokens = string[];
 
 /**
- * The words of a name as compared everywhere: "Fumio’s" → "fumio", "U.S." → "us", "Akihiko" and "Akíhiko"
- * agree. A leading "the" is dropped ("the Prime Minister" is the Prime Minister).
+ * The words of a name as compared everywhere: the words of {@link tokenize} ("Fumio’s" → "fumio", "U.S." →
+ * "usa", "Akíhiko" and "Akihiko" agree). Two rules of names on top: lower-case "us" is the country too (a
+ * name or title holds no pronoun: "us ambassador"), and a leading "the" is dropped ("the Prime Minister" is
+ * the Prime Minister).
  */
 export function nameTokens(text: string): NameTokens {
-  const words = text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[’‘`´]/g, "'")
-    .replace(/'s\b/g, '')
-    .replace(/['.]/g, '')
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean);
+  const words = tokenize(text).map((t) => (t.word === 'us' ? 'usa' : t.word));
   while (words[0] === 'the') words.shift();
   return words;
 }

@@ -3,14 +3,17 @@ import { isJapaneseStopWord, JAPANESE_RUN, normalizeJapanese, segmentJapanese } 
 
 /** A word of some text, with its offsets in that text (so highlights and excerpts stay exact). */
 export interface Token {
-  /** Normalized word: NFKC, lower case, apostrophes and possessives folded, "U.S." → "usa". */
+  /** Normalized word: NFKC, Latin accents and case folded, apostrophes and possessives too, "U.S." → "usa". */
   word: string;
   start: number;
   end: number;
 }
 
-/** Letters and digits of every script but Japanese, whose runs are segmented apart (see `japanese.ts`). */
-const WORD_CHAR = `[[\\p{L}\\p{N}]--${JAPANESE_RUN.slice(0, -1)}]`;
+/**
+ * Letters, digits and combining marks (a decomposed "é") of every script but Japanese, whose runs are
+ * segmented apart (see `japanese.ts`).
+ */
+const WORD_CHAR = `[[\\p{L}\\p{N}\\p{M}]--${JAPANESE_RUN.slice(0, -1)}]`;
 /**
  * Runs of Japanese script (group 1), acronyms written with periods ("U.S.", "D.C."), then words with inner
  * apostrophes ("Fumio’s", "don't").
@@ -26,8 +29,9 @@ export function stripInvisible(text: string): string {
 }
 
 /**
- * Normalizes one word as written. "U.S." and "US" both mean the country, distinct from the pronoun "us",
- * so the upper-case forms become "usa". Ordinals lose their suffix ("13th" → "13").
+ * Normalizes one word as written: the one normalization of words, for search, questions and names alike.
+ * "U.S." and "US" both mean the country, distinct from the pronoun "us", so the upper-case forms become
+ * "usa". Accents on Latin letters go ("Akíhiko" is "akihiko"). Ordinals lose their suffix ("13th" → "13").
  */
 export function normalizeWord(raw: string): string {
   if (isLowerAscii(raw)) return raw; // most words of English text: nothing to normalize, nothing to look up
@@ -61,8 +65,11 @@ function remember(memo: Map<string, string>, key: string, value: string): void {
   memo.set(key, value);
 }
 
+const LATIN_ACCENTS = /(\p{sc=Latin})\p{M}+/gu;
+
 function normalizeUncached(raw: string): string {
-  const nfkc = raw.normalize('NFKC');
+  // Marks after Latin letters are accents; elsewhere (Devanagari vowel signs…) they are part of the letter.
+  const nfkc = raw.normalize('NFKD').replace(LATIN_ACCENTS, '$1').normalize('NFKC');
   const undotted = nfkc.replace(/\./g, '');
   if (undotted === 'US' || undotted === 'USA') return 'usa';
   let word = undotted

@@ -45,6 +45,8 @@ const LOOKUPS: [string, Speaker][] = [
   ['blinken', 'Anthony Blinken'],
   ['secretary of state', 'Anthony Blinken'],
   ['U.S. Secretary of State', 'Anthony Blinken'],
+  ['US secretary of state', 'Anthony Blinken'],
+  ['us secretary of state', 'Anthony Blinken'],
   ['Secretary Blinken', 'Anthony Blinken'],
   ['blinkin', 'Anthony Blinken'],
   ['nasa administrator', 'Bill Nelson'],

@@ -11,6 +11,13 @@ describe('normalizeWord', () => {
     expect(normalizeWord('13th')).toBe('13');
   });
 
+  it('folds accents on Latin letters, composed or not, and keeps other scripts whole', () => {
+    expect(normalizeWord('Akíhiko')).toBe('akihiko');
+    expect(normalizeWord('Aki\u0301hiko')).toBe('akihiko');
+    expect(tokenize('Ake\u0301mi said').map((t) => t.word)).toEqual(['akemi', 'said']);
+    expect(normalizeWord('हिंदी')).toBe('हिंदी');
+  });
+
   it('reads "U.S." and "US" as the country, and lower-case "us" as the pronoun', () => {
     expect(normalizeWord('U.S.')).toBe('usa');
     expect(normalizeWord('US')).toBe('usa');
