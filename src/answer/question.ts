@@ -4,6 +4,7 @@ import type { Glossary } from '../search/glossary.js';
 import type { PassageIndex, WeightedTerm } from '../search/index.js';
 import { editDistance } from '../text/distance.js';
 import { contentTerms, isStopWord, stem, stripInvisible, tokenize } from '../text/text.js';
+import { isJapanesePhrasing, japaneseAnswerType } from './japanese.js';
 
 /**
  * The kind of thing a question asks for; the answer sentence must hold one. `name` wants a proper name
@@ -162,19 +163,24 @@ const UNKNOWN_SHARE = 0.5;
 /** Turns a cleaned question into concepts (with glossary meanings and typo corrections) and search terms. */
 export function analyzeQuestion(text: string, index: PassageIndex, glossary: Glossary): AnalyzedQuestion {
   const source = text.replace(FILLER_PHRASES, ' ');
-  const tokens = tokenize(source).map((t) => ({
+  const tokens = tokenize(source, glossary.dictionary).map((t) => ({
     ...t,
     word: fixQuestionWord(t.word, index),
     // A capital inside the question (not opening a sentence) marks a name.
     capitalized:
       /^\p{Lu}/u.test(source.slice(t.start, t.end)) && !/^\s*$|[.!?:]\s*$/.test(source.slice(0, t.start)),
   }));
-  const type = answerType(tokens.map((t) => t.word));
+  const type = japaneseAnswerType(source) ?? answerType(tokens.map((t) => t.word));
   const typeWordsAreTopic = type === 'any' || type === 'yesno';
   const words = tokens
     .filter((t) => !isStopWord(t.word))
     .filter((t) => typeWordsAreTopic || !(t.word in TYPE_WORDS))
-    .map((t) => ({ word: t.word, stem: stem(t.word), capitalized: t.capitalized }));
+    .map((t) => ({
+      word: t.word,
+      stem: stem(t.word),
+      capitalized: t.capitalized,
+      raw: source.slice(t.start, t.end),
+    }));
   // Fix typos first so that the glossary sees "agreement" in "agrement".
   const stems = words.map((w) => (index.has(w.stem) ? w.stem : (index.correct(w.stem) ?? w.stem)));
   const expansions = glossary.expand(stems);
@@ -188,7 +194,11 @@ export function analyzeQuestion(text: string, index: PassageIndex, glossary: Glo
     const alternatives = [own, ...(expansion?.meanings ?? [])];
     i += length;
     // Question phrasing ("what kind of", "according to") is no idea to look for, unless the glossary maps it.
-    if (!expansion && original.every((w) => QUESTION_FILLERS.has(w.word))) continue;
+    if (
+      !expansion &&
+      original.every((w) => QUESTION_FILLERS.has(w.word) || isJapanesePhrasing(w.raw, w.word))
+    )
+      continue;
     const known = alternatives.filter((alt) => alt.every((s) => index.has(s)));
     // The user's own wording sets the weight when the corpus uses it: "Japan" stays common even though the
     // glossary also offers the rarer "Japanese".

@@ -46,7 +46,8 @@ export async function loadCorpus(dir: string, options: LoadOptions = {}): Promis
     const checked = await runInSlices(checkFileSteps(name, read.bytes));
     for (const problem of checked.problems) problems.push(problem);
     if (checked.speakers) speakers = checked.speakers;
-    if (checked.glossary) glossary = checked.glossary;
+    // glossary.yaml and japanese.yaml both hold glossary entries.
+    if (checked.glossary) glossary = [...glossary, ...checked.glossary];
     for (const document of checked.documents)
       found.push({ file: name, modified: read.stats.mtimeMs, checked: document });
   }

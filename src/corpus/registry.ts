@@ -1,4 +1,5 @@
 import { isMap, isSeq } from 'yaml';
+import { hasJapanese } from '../text/japanese.js';
 import type { CorpusProblem } from './problems.js';
 import type { GlossaryEntry, SpeakerEntry } from './types.js';
 import { parseYaml } from './yaml.js';
@@ -6,6 +7,7 @@ import { parseYaml } from './yaml.js';
 /** The register files a corpus folder may hold beside its documents. */
 export const SPEAKERS_FILE = 'speakers.yaml';
 export const GLOSSARY_FILE = 'glossary.yaml';
+export const JAPANESE_FILE = 'japanese.yaml';
 
 interface Parsed<T> {
   entries: T[];
@@ -112,6 +114,29 @@ export function parseGlossary(file: string, content: string): Parsed<GlossaryEnt
     if (typed.length === 0) return problem('"typed" must list at least one wording');
     if (both !== undefined && typeof both !== 'boolean') return problem('"both" must be true or false');
     entries.push({ text: text.trim(), typed, both: both === true });
+  });
+  return { entries, problems };
+}
+
+/**
+ * `japanese.yaml`, the bilingual register: `terms:` then a list of `{ text, ja }`: Japanese wordings users type
+ * (`ja`) and what the corpus says (`text`), so that Japanese questions find English documents (協定 → agreement).
+ * Read as glossary entries.
+ */
+export function parseJapanese(file: string, content: string): Parsed<GlossaryEntry> {
+  const entries: GlossaryEntry[] = [];
+  const problems = parseList(file, content, 'terms', (entry, problem) => {
+    checkKeys(entry, ['text', 'ja'], problem);
+    const { text } = entry;
+    if (typeof text !== 'string' || text.trim() === '') return problem('"text" is required');
+    const ja = stringList(entry.ja, 'ja', problem);
+    if (ja.length === 0) return problem('"ja" must list at least one Japanese wording');
+    const english = ja.filter((wording) => !hasJapanese(wording));
+    if (english.length > 0)
+      return problem(
+        `"ja" wording ${JSON.stringify(english[0])} has no Japanese in it (other wordings go in ${GLOSSARY_FILE})`,
+      );
+    entries.push({ text: text.trim(), typed: ja, both: false });
   });
   return { entries, problems };
 }

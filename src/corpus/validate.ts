@@ -9,7 +9,14 @@ import { runNow, type Steps } from '../contract/steps.js';
 import { DOCUMENT_PARSERS, type DocumentExtension, jsonlSteps, lineAt, type ParsedFile } from './formats.js';
 import { CORPUS_LIMITS, checkTextLimits, count, formatBytes } from './limits.js';
 import type { CorpusProblem } from './problems.js';
-import { GLOSSARY_FILE, parseGlossary, parseSpeakers, SPEAKERS_FILE } from './registry.js';
+import {
+  GLOSSARY_FILE,
+  JAPANESE_FILE,
+  parseGlossary,
+  parseJapanese,
+  parseSpeakers,
+  SPEAKERS_FILE,
+} from './registry.js';
 import { segmentDocument } from './segment.js';
 import type { CorpusDocument, GlossaryEntry, Passage, SpeakerEntry } from './types.js';
 
@@ -25,7 +32,7 @@ export interface CheckedFile {
   documents: CheckedDocument[];
   /** The entries of `speakers.yaml` (null for any other file). */
   speakers: SpeakerEntry[] | null;
-  /** The entries of `glossary.yaml` (null for any other file). */
+  /** The entries of `glossary.yaml` or of `japanese.yaml`, the bilingual register (null for any other file). */
   glossary: GlossaryEntry[] | null;
   /** At most {@link CORPUS_LIMITS.problemsPerFile}, then one saying how many more. */
   problems: CorpusProblem[];
@@ -33,11 +40,16 @@ export interface CheckedFile {
 
 /** Whether the corpus reads a file of this name: a document (by extension) or a register. */
 export function isCorpusFileName(name: string): boolean {
-  return name === SPEAKERS_FILE || name === GLOSSARY_FILE || extname(name).toLowerCase() in DOCUMENT_PARSERS;
+  return isRegisterFile(name) || extname(name).toLowerCase() in DOCUMENT_PARSERS;
 }
 
 /** Bytes decoded per step: a 100 MB bulk file must not hold the event loop for the whole of it. */
 const DECODE_CHUNK = 1 << 20;
+
+/** Whether `name` is one of the registers (speakers, glossary, the bilingual register). */
+function isRegisterFile(name: string): boolean {
+  return name === SPEAKERS_FILE || name === GLOSSARY_FILE || name === JAPANESE_FILE;
+}
 
 /** {@link checkFileSteps}, run to the end at once. */
 export function checkFile(name: string, bytes: Uint8Array): CheckedFile {
@@ -51,7 +63,7 @@ export function checkFile(name: string, bytes: Uint8Array): CheckedFile {
 export function* checkFileSteps(name: string, bytes: Uint8Array): Steps<CheckedFile> {
   const result: CheckedFile = { documents: [], speakers: null, glossary: null, problems: [] };
   const ext = extname(name).toLowerCase();
-  const isRegister = name === SPEAKERS_FILE || name === GLOSSARY_FILE;
+  const isRegister = isRegisterFile(name);
   const limit = ext === '.jsonl' && !isRegister ? CORPUS_LIMITS.fileBytes : CORPUS_LIMITS.documentBytes;
   if (bytes.byteLength > limit) {
     result.problems.push({
@@ -75,8 +87,11 @@ export function* checkFileSteps(name: string, bytes: Uint8Array): Steps<CheckedF
         return result;
       }
       if (isRegister) {
+        // The bilingual register is more glossary: Japanese wordings of the corpus's words.
         const register =
-          name === SPEAKERS_FILE ? parseSpeakers(name, decoded.text) : parseGlossary(name, decoded.text);
+          name === SPEAKERS_FILE
+            ? parseSpeakers(name, decoded.text)
+            : (name === GLOSSARY_FILE ? parseGlossary : parseJapanese)(name, decoded.text);
         if (name === SPEAKERS_FILE) result.speakers = register.entries as SpeakerEntry[];
         else result.glossary = register.entries as GlossaryEntry[];
         appendProblems(result.problems, register.problems);

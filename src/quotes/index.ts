@@ -9,6 +9,7 @@ import {
 import type { Corpus, CorpusDocument } from '../corpus/types.js';
 import { Glossary } from '../search/glossary.js';
 import { editDistance } from '../text/distance.js';
+import { hasJapanese, JapaneseDictionary, japaneseRuns } from '../text/japanese.js';
 import { contentTerms, stripInvisible } from '../text/text.js';
 import { type ExtractedQuote, extractQuotes } from './extract.js';
 import { nameTokens, typoAllowance } from './names.js';
@@ -20,6 +21,13 @@ export const MAX_INPUT_LENGTH = 200;
 const MAX_SUGGESTIONS = 5;
 /** Share of a phrase's content words a quote must hold for {@link QuoteIndex.whoSaid} to name its speaker. */
 const WHO_SAID_MIN_COVERAGE = 0.6;
+
+/**
+ * A Japanese question asking what someone said: 何と言った, なんて言ってた, と述べた, 語った, 発言, コメント…
+ * (the Japanese counterpart of "say", "said", "comments" in {@link QuoteIndex.forQuestion}).
+ */
+const JAPANESE_SAYING =
+  /(?:何|なん|なに)(?:と|て|って)(?:言|い|述|語|話|おっしゃ)|(?:と|って)(?:言|い)(?:っ|い|う|わ)|述べ|語っ|語り|話し|発言|コメント|言葉|言及|おっしゃ/;
 
 /** A quote and who said it. */
 export interface AttributedQuote {
@@ -123,6 +131,8 @@ const QUOTES_PER_STEP = 200;
 /** Indexes extracted quotes by speaker and topic, {@link QUOTES_PER_STEP} a step. */
 function* indexQuoteSteps(corpus: Corpus, people: PeopleDirectory, found: FoundQuote[]): Steps<QuoteIndex> {
   const glossary = new Glossary(corpus.glossary);
+  // Japanese names of the register's people (岸田文雄, ブリンケン), found whole in Japanese questions.
+  const japaneseNames = new JapaneseDictionary(corpus.speakers.flatMap((s) => [s.name, ...s.aliases]));
   const all: IndexedQuote[] = [];
   for (const [i, q] of found.entries()) {
     if (i % QUOTES_PER_STEP === QUOTES_PER_STEP - 1) yield;
@@ -168,7 +178,7 @@ function* indexQuoteSteps(corpus: Corpus, people: PeopleDirectory, found: FoundQ
    * glossary says the word means in the corpus's wording ("teamwork" → "collaboration") instead.
    */
   const topicScorer = (about: string): ((q: IndexedQuote) => number) => {
-    const stems = contentTerms(about).map((t) => t.stem);
+    const stems = contentTerms(about, glossary.dictionary).map((t) => t.stem);
     const meaningsAt = new Map<number, string[][]>();
     for (const expansion of glossary.expand(stems)) {
       for (let i = expansion.at; i < expansion.at + expansion.length; i++)
@@ -266,9 +276,29 @@ function* indexQuoteSteps(corpus: Corpus, people: PeopleDirectory, found: FoundQ
     return { speaker: info(best.q.speaker), quote: best.q.quote };
   };
 
+  /** "ネルソン長官は日本について何と言った？": the first registered Japanese name in it, the rest its topic. */
+  const forJapaneseQuestion = (text: string): QuestionQuotes | null => {
+    if (!JAPANESE_SAYING.test(text)) return null;
+    for (const run of japaneseRuns(text)) {
+      for (const name of japaneseNames.find(run)) {
+        const typed = run.slice(name.index, name.index + name.length);
+        const found = people.lookup(typed, isQuoted);
+        if (found.kind !== 'person') continue;
+        if (!isQuoted(found.person))
+          return {
+            kind: 'speaker',
+            result: { query: text, speaker: null, known: true, quotes: [], suggestions: mostQuoted() },
+          };
+        return { kind: 'speaker', result: resultFor(text, found.person, text.replace(typed, ' ')) };
+      }
+    }
+    return null;
+  };
+
   const forQuestion = (question: string): QuestionQuotes | null => {
     const text = stripInvisible(String(question ?? '')).trim();
     if (text === '' || text.length > 1000) return null;
+    if (hasJapanese(text)) return forJapaneseQuestion(text);
     if (/^\s*(?:who|whom)\s+(?:said|says|stated|declared|remarked|wrote)\b/iu.test(text)) {
       const found = whoSaid(text);
       return found ? { kind: 'who', ...found } : null;

@@ -1,4 +1,5 @@
 import type { GlossaryEntry, SpeakerEntry } from '../corpus/types.js';
+import { hasJapanese, JapaneseDictionary, japaneseRuns } from '../text/japanese.js';
 import { contentTerms } from '../text/text.js';
 
 /** A run of query stems matched by a glossary wording, and what it may also mean. */
@@ -12,24 +13,35 @@ export interface Expansion {
 
 const MAX_PHRASE = 5;
 
-function stemsOf(text: string): string[] {
-  return contentTerms(text).map((t) => t.stem);
-}
-
 /**
  * The glossary compiled for query time: wordings are analyzed exactly like queries (stop words dropped,
  * stemmed), so "deals", "the deal" and "Deal" all hit the entry for "deal".
  */
 export class Glossary {
   private readonly meanings = new Map<string, string[][]>();
+  /**
+   * The Japanese words of every wording, kept whole when questions are read (ICU cuts "ブリンケン" into
+   * ブリ|ン|ケン): analyze questions with it so that they meet the glossary's wordings.
+   */
+  readonly dictionary: JapaneseDictionary;
 
   constructor(entries: GlossaryEntry[]) {
+    this.dictionary = new JapaneseDictionary(
+      entries.flatMap((e) => [e.text, ...e.typed]).flatMap((wording) => japaneseRuns(wording)),
+    );
+    const stemsOf = (text: string) => contentTerms(text, this.dictionary).map((t) => t.stem);
     for (const entry of entries) {
+      // A Japanese wording is also what a Japanese document says, cut by the segmenter alone.
+      for (const wording of [entry.text, ...entry.typed].filter(hasJapanese)) {
+        const plain = contentTerms(wording).map((t) => t.stem);
+        if (plain.length > 0) this.add(stemsOf(wording), plain);
+      }
       const text = stemsOf(entry.text);
       const typed = entry.typed.map(stemsOf).filter((s) => s.length > 0);
       if (text.length === 0) continue;
-      // A corpus wording of several words is one idea: "Artemis Accords" must not expand its "accords".
-      if (text.length > 1) this.add(text, null);
+      // A corpus wording of several words is one idea: "Artemis Accords" must not expand its "accords". Not
+      // for the bilingual register's entries: translating a term into English says nothing of English questions.
+      if (text.length > 1 && !entry.typed.every(hasJapanese)) this.add(text, null);
       for (const wording of typed) this.add(wording, text);
       if (!entry.both) continue;
       // Two-way entries are sets of equivalent wordings: "American" also means "U.S.", not only "United States".
@@ -40,7 +52,7 @@ export class Glossary {
 
   /** Records that `from` also means `to` (`null`: only that `from` is one unit). */
   private add(from: string[], to: string[] | null): void {
-    if (from.length > MAX_PHRASE) return;
+    if (from.length === 0 || from.length > MAX_PHRASE) return;
     const key = from.join(' ');
     const list = this.meanings.get(key) ?? [];
     if (to && to.join(' ') !== key && !list.some((m) => m.join(' ') === to.join(' '))) list.push(to);

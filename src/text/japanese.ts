@@ -12,12 +12,18 @@ const JAPANESE_CHAR =
 export const JAPANESE_RUN = `${JAPANESE_CHAR}+`;
 
 const HAS_JAPANESE = new RegExp(JAPANESE_CHAR, 'u');
+const WHOLE_RUN = new RegExp(`^${JAPANESE_RUN}$`, 'u');
 const ONLY_KANA = /^[\p{sc=Hiragana}ー]+$/u;
 const ONLY_KANJI = /^[\p{sc=Han}々〆]+$/u;
 
 /** Whether `text` holds any Japanese character. */
 export function hasJapanese(text: string): boolean {
   return HAS_JAPANESE.test(text);
+}
+
+/** The runs of Japanese script in `text` ("NASA副長官" → ["副長官"]). */
+export function japaneseRuns(text: string): string[] {
+  return text.match(new RegExp(JAPANESE_RUN, 'gu')) ?? [];
 }
 
 /** Whether a (normalized) word is all kanji: a noun or a verb's stem, never a particle. */
@@ -33,12 +39,112 @@ export function isKana(word: string): boolean {
 /** One segmenter for all: creating one loads ICU's dictionary, which takes milliseconds. */
 const segmenter = new Intl.Segmenter('ja', { granularity: 'word' });
 
-/** The words of a run of Japanese script (punctuation left out), with offsets relative to the run. */
-export function segmentJapanese(run: string): { segment: string; index: number }[] {
-  const words: { segment: string; index: number }[] = [];
-  for (const s of segmenter.segment(run))
-    if (s.isWordLike) words.push({ segment: s.segment, index: s.index });
+/** A word of a run of Japanese script: its normalized form, and where it stands in the run. */
+export interface JapaneseWord {
+  word: string;
+  index: number;
+  length: number;
+}
+
+/**
+ * The words of a run of Japanese script (punctuation left out), normalized, with offsets relative to the run.
+ * With a dictionary, its words are found first (longest first; see {@link JapaneseDictionary}) and the
+ * segmenter cuts only what lies between them.
+ */
+export function segmentJapanese(run: string, dictionary?: JapaneseDictionary): JapaneseWord[] {
+  const found = dictionary?.find(run) ?? [];
+  const words: JapaneseWord[] = [];
+  let at = 0;
+  for (const match of [...found, { word: '', index: run.length, length: 0 }]) {
+    if (match.index > at) {
+      for (const s of segmenter.segment(run.slice(at, match.index))) {
+        if (s.isWordLike)
+          words.push({ word: normalizeJapanese(s.segment), index: at + s.index, length: s.segment.length });
+      }
+    }
+    if (match.length > 0) words.push(match);
+    at = match.index + match.length;
+  }
   return words;
+}
+
+/** Dictionary words at least this long are also found with one character wrong (an IME's wrong kanji). */
+const FUZZY_FROM_LENGTH = 4;
+
+/**
+ * Words the segmenter should not cut, from the registers (names such as ブリンケン, which ICU cuts into
+ * ブリ|ン|ケン, and terms such as 宇宙飛行士). Found in a run longest first, left to right; four or more
+ * characters one character away from a dictionary word are read as that word ("宇宙非行士" → 宇宙飛行士): an
+ * IME that picks the wrong kanji for a reading changes one character.
+ */
+export class JapaneseDictionary {
+  private readonly words = new Set<string>();
+  private readonly byLength = new Map<number, string[]>();
+  private longest = 0;
+
+  /** Words of Japanese script; others (and single characters) are left out. */
+  constructor(words: Iterable<string>) {
+    for (const raw of words) {
+      const word = foldRun(raw);
+      if (word === null || word.length < 2 || this.words.has(word)) continue;
+      this.words.add(word);
+      const list = this.byLength.get(word.length) ?? [];
+      list.push(word);
+      this.byLength.set(word.length, list);
+      this.longest = Math.max(this.longest, word.length);
+    }
+  }
+
+  /** The dictionary words in a run of Japanese script, left to right, as normalized words. */
+  find(run: string): JapaneseWord[] {
+    if (this.words.size === 0) return [];
+    const folded = foldRun(run);
+    if (folded === null) return [];
+    const found: JapaneseWord[] = [];
+    for (let i = 0; i < folded.length; ) {
+      const word = this.longestAt(folded, i);
+      if (word) {
+        found.push({ word, index: i, length: word.length });
+        i += word.length;
+      } else i++;
+    }
+    return found;
+  }
+
+  private longestAt(folded: string, i: number): string | null {
+    for (let length = Math.min(this.longest, folded.length - i); length >= 2; length--) {
+      const piece = folded.slice(i, i + length);
+      if (this.words.has(piece)) return piece;
+      if (length < FUZZY_FROM_LENGTH) continue;
+      const near = this.byLength.get(length)?.filter((w) => oneSubstitution(piece, w)) ?? [];
+      // Only an unambiguous correction: with two words one character away, the segmenter decides.
+      if (near.length === 1 && near[0]) return near[0];
+    }
+    return null;
+  }
+}
+
+/** Whether two strings of the same length differ in exactly one position. */
+function oneSubstitution(a: string, b: string): boolean {
+  let differences = 0;
+  for (let k = 0; k < a.length; k++) if (a[k] !== b[k] && ++differences > 1) return false;
+  return differences === 1;
+}
+
+/**
+ * A whole run normalized like its words, character for character so that offsets still hold; `null` when that
+ * would change its length (half-width kana with separate voicing marks) or it is not all Japanese script.
+ */
+function foldRun(run: string): string | null {
+  if (!WHOLE_RUN.test(run)) return null;
+  let folded = '';
+  for (const ch of run) {
+    const nfkc = ch.normalize('NFKC');
+    if (nfkc.length !== 1) return null;
+    const code = nfkc.charCodeAt(0);
+    folded += code >= 0x30a1 && code <= 0x30f6 ? String.fromCharCode(code - KATAKANA_TO_HIRAGANA) : nfkc;
+  }
+  return folded.length === run.length ? folded : null;
 }
 
 /** Katakana ァ..ヶ sit exactly 0x60 above their hiragana ぁ..ゖ. */

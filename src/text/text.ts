@@ -1,5 +1,5 @@
 import { stemmer } from 'stemmer';
-import { isJapaneseStopWord, JAPANESE_RUN, normalizeJapanese, segmentJapanese } from './japanese.js';
+import { isJapaneseStopWord, JAPANESE_RUN, type JapaneseDictionary, segmentJapanese } from './japanese.js';
 
 /** A word of some text, with its offsets in that text (so highlights and excerpts stay exact). */
 export interface Token {
@@ -82,10 +82,13 @@ function normalizeUncached(raw: string): string {
   return word;
 }
 
-/** The words of `text` with their offsets into it. */
-export function tokenize(text: string): Token[] {
+/**
+ * The words of `text` with their offsets into it. A dictionary keeps its Japanese words whole (see
+ * {@link JapaneseDictionary}): questions are read with the registers' words.
+ */
+export function tokenize(text: string, dictionary?: JapaneseDictionary): Token[] {
   const tokens: Token[] = [];
-  forEachWord(text, (word, start, end) => tokens.push({ word, start, end }));
+  forEachWord(text, (word, start, end) => tokens.push({ word, start, end }), dictionary);
   return tokens;
 }
 
@@ -93,14 +96,17 @@ export function tokenize(text: string): Token[] {
  * Calls `visit` with each normalized word of `text` and its offsets. An `exec` loop, with no intermediate
  * token objects: this is the hot path of indexing and of highlighting (half the time of `matchAll` + spread).
  */
-function forEachWord(text: string, visit: (word: string, start: number, end: number) => void): void {
+function forEachWord(
+  text: string,
+  visit: (word: string, start: number, end: number) => void,
+  dictionary?: JapaneseDictionary,
+): void {
   const pattern = new RegExp(WORD_PATTERN);
   for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
     const raw = match[0];
     if (match[1] !== undefined) {
-      for (const { segment, index } of segmentJapanese(raw)) {
-        const start = match.index + index;
-        visit(normalizeJapanese(segment), start, start + segment.length);
+      for (const { word, index, length } of segmentJapanese(raw, dictionary)) {
+        visit(word, match.index + index, match.index + index + length);
       }
       continue;
     }
@@ -155,12 +161,16 @@ export interface Term extends Token {
   stem: string;
 }
 
-/** The content terms of `text`, in order: stop words dropped, the rest stemmed. */
-export function contentTerms(text: string): Term[] {
+/** The content terms of `text`, in order: stop words dropped, the rest stemmed (dictionary: see {@link tokenize}). */
+export function contentTerms(text: string, dictionary?: JapaneseDictionary): Term[] {
   const terms: Term[] = [];
-  forEachWord(text, (word, start, end) => {
-    if (!isStopWord(word)) terms.push({ word, start, end, stem: stem(word) });
-  });
+  forEachWord(
+    text,
+    (word, start, end) => {
+      if (!isStopWord(word)) terms.push({ word, start, end, stem: stem(word) });
+    },
+    dictionary,
+  );
   return terms;
 }
 

@@ -219,6 +219,30 @@ describe('broken files are reported with path, line and the problem', () => {
     ]);
   });
 
+  it('the bilingual register (japanese.yaml)', async () => {
+    expect(
+      await problemsOf({
+        'japanese.yaml':
+          'terms:\n  - text: agreement\n    ja: [協定]\n  - text: sign\n    ja: [署名, deal]\n  - text: Moon\n    typed: [月]\n  - ja: [宇宙]\n',
+      }),
+    ).toEqual([
+      'japanese.yaml:4: entry 2: "ja" wording "deal" has no Japanese in it (other wordings go in glossary.yaml)',
+      'japanese.yaml:6: entry 3: unknown field "typed" (expected: text, ja)',
+      'japanese.yaml:6: entry 3: "ja" must list at least one Japanese wording',
+      'japanese.yaml:8: entry 4: "text" is required',
+    ]);
+    const { corpus } = await loadCorpus(
+      tempCorpus({
+        'glossary.yaml': 'terms:\n  - text: agreement\n    typed: [deal]\n',
+        'japanese.yaml': 'terms:\n  - text: agreement\n    ja: [協定, 合意]\n',
+      }),
+    );
+    expect(corpus.glossary).toEqual([
+      { text: 'agreement', typed: ['deal'], both: false },
+      { text: 'agreement', typed: ['協定', '合意'], both: false },
+    ]);
+  });
+
   it('a missing corpus folder', async () => {
     const { problems } = await loadCorpus('/nonexistent/accord-corpus');
     expect(problems.map(formatProblem)).toEqual([

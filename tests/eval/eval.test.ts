@@ -36,6 +36,14 @@ describe('answer quality floors', () => {
     expect(m.wrongAbstention).toBeLessThanOrEqual(0.06);
   });
 
+  it('Japanese questions, written without seeing the code (tests/eval/ja-dev.jsonl)', () => {
+    const m = evaluate(kb, readDevSet(resolve(import.meta.dirname, 'ja-dev.jsonl')), corpusText);
+    expect(m.answerable).toBeGreaterThanOrEqual(38);
+    expect(m.answerOrTop).toBeGreaterThanOrEqual(0.95);
+    expect(m.abstentionRecall).toBeGreaterThanOrEqual(0.85);
+    expect(m.wrongAbstention).toBeLessThanOrEqual(0.06);
+  });
+
   it('check set written without seeing the code (tests/eval/check-set.jsonl)', () => {
     const m = evaluate(kb, readDevSet(resolve(import.meta.dirname, 'check-set.jsonl')), corpusText);
     expect(m.answerOrTop).toBeGreaterThanOrEqual(0.97);

@@ -1,0 +1,73 @@
+/**
+ * Japanese question forms: what kind of answer a Japanese question asks for (いつ → a date, どこ → a place…),
+ * and which of its words are phrasing rather than topic. Read by the same question analysis as English.
+ */
+import { hasJapanese, isKanji } from '../text/japanese.js';
+
+/**
+ * The answer types a Japanese question form names: those of `question.ts`'s `AnswerType` (declared apart so
+ * that this module, which question.ts reads, does not read it back).
+ */
+export type JapaneseAnswerType =
+  | 'date'
+  | 'time'
+  | 'place'
+  | 'name'
+  | 'person'
+  | 'quantity'
+  | 'money'
+  | 'duration';
+
+/** Roles that, with 誰 or 名前, make a Japanese question ask for a person's name ("JAXA 理事長 名前"). */
+const ROLES = /長官|大使|理事長|首相|総理|大臣|飛行士|代表|社長|議長|補佐官|局長|事務局長|大統領|総裁/;
+
+/** Question forms, in the order they are tried (as the English rules: money and durations before dates). */
+const FORMS: [RegExp, JapaneseAnswerType][] = [
+  [/いくら|金額|費用|予算|コスト|何円|何ドル|何億|何兆/, 'money'],
+  [/何年間|何(?:ヶ|か|カ|ケ|箇)?月間|何日間|何時間|期間|いつまで|期限/, 'duration'],
+  [/何時(?!間)|何時ごろ|何時頃|時刻/, 'time'],
+  [/いつ|何年|何月|何日|何曜|日付|日にち|日時|年月日/, 'date'],
+  [/どこ|何処|場所|会場|どの町|どの都市/, 'place'],
+  [/何人|人数|何名|いくつ|何個|何(?:カ|か|ヶ|ケ|箇)国|何機関/, 'quantity'],
+];
+
+const WHO = /誰|だれ|どなた|何者|どの人/;
+
+/**
+ * The answer type of a question written (partly) in Japanese, from its question words; `null` when it has
+ * no Japanese or none of them (the English rules then read it).
+ */
+export function japaneseAnswerType(text: string): JapaneseAnswerType | null {
+  if (!hasJapanese(text)) return null;
+  const question = text.normalize('NFKC');
+  // "どこの所属": which organization, not which place.
+  if (/どこ(?:の|に)?(?:所属|組織|機関|会社|団体)/.test(question)) return null;
+  for (const [form, type] of FORMS) if (form.test(question)) return type;
+  if (WHO.test(question)) return ROLES.test(question) && !/した|する|して/.test(question) ? 'name' : 'person';
+  if (/名前|氏名|名は/.test(question) && ROLES.test(question)) return 'name';
+  return null;
+}
+
+/**
+ * Japanese words that say how a question is put rather than what it is about ("名前" as in "tell me the
+ * name", "肩書き", "具体的"), like the English question fillers; honorifics after names (さん, 氏) too.
+ */
+const PHRASING = new Set(
+  `以外 名前 氏名 名 役職 肩書き 肩書 立場 所属 職業 仕事 正体 詳細 情報 内容 具体的 具体 的 実際 英語 日本語 英文 原文
+  さん 氏 様 君 くん ちゃん 先生 方 人 感じ みたい 場合 こと 件 点 部分 例 ぐらい くらい 程度 本当 結局`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/**
+ * Whether a Japanese word of a question (`raw` as typed, `word` normalized) is phrasing, to be left out when
+ * nothing maps it: the words in {@link PHRASING}, a lone kanji (a verb's stem the segmenter cut from its
+ * ending: 言|っ|た), and a word written with hiragana, which in a question is an inflected verb or adjective
+ * ("認め", "行ける"): nouns are written in kanji or katakana ("モジュール" stays a topic).
+ */
+export function isJapanesePhrasing(raw: string, word: string): boolean {
+  if (!hasJapanese(word)) return false;
+  if (PHRASING.has(word)) return true;
+  if (word.length === 1 && isKanji(word)) return true;
+  return /\p{sc=Hiragana}/u.test(raw);
+}

@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { isJapanesePhrasing, japaneseAnswerType } from '../../src/answer/japanese.js';
+import { JapaneseDictionary } from '../../src/text/japanese.js';
+import { tokenize } from '../../src/text/text.js';
+import { bundledText } from '../support/bundled.js';
+import { bundledKnowledgeBase } from '../support/kb.js';
+
+describe('Japanese question forms', () => {
+  it('give the answer type, as English question words do', () => {
+    const cases: [string, string | null][] = [
+      ['協定っていつ署名されたの？', 'date'],
+      ['前回の合意は何年？', 'date'],
+      ['署名式わどこで行われたんですか？', 'place'],
+      ['このイベントを主催したのは誰でしょうか？', 'person'],
+      ['NASA副長官 だれ', 'name'],
+      ['JAXA 理事長 名前', 'name'],
+      ['宇宙飛行士は何人参加したの？', 'quantity'],
+      ['この協定の予算っていくら？', 'money'],
+      ['協定の有効期限は何年間でしょうか？', 'duration'],
+      ['署名式は何時から始まったの？', 'time'],
+      ['星出さんはどこの所属？', null],
+      ['この協定はどんな分野をカバーしていますか？', null],
+      ['when was it signed?', null],
+    ];
+    for (const [question, type] of cases) expect(japaneseAnswerType(question), question).toBe(type);
+  });
+
+  it('tell phrasing (inflected verbs, lone kanji, "名前") from topic words (kanji and katakana nouns)', () => {
+    for (const [raw, phrasing] of [
+      ['認め', true],
+      ['行ける', true],
+      ['言', true],
+      ['名前', true],
+      ['さん', true],
+      ['予算', false],
+      ['モジュール', false],
+      ['NASA', false],
+    ] as const) {
+      const word = tokenize(raw)[0]?.word ?? '';
+      expect(isJapanesePhrasing(raw, word), raw).toBe(phrasing);
+    }
+  });
+});
+
+describe('the registers as a Japanese dictionary', () => {
+  const dictionary = new JapaneseDictionary(['ブリンケン', '宇宙飛行士', '署名']);
+
+  it('keeps its words whole where the segmenter would cut them', () => {
+    expect(tokenize('ブリンケン国務長官').map((t) => t.word)).toEqual(['ぶり', 'ん', 'けん', '国務', '長官']);
+    const text = 'ブリンケン国務長官';
+    const tokens = tokenize(text, dictionary);
+    expect(tokens.map((t) => t.word)).toEqual(['ぶりんけん', '国務', '長官']);
+    expect(tokens.map((t) => text.slice(t.start, t.end))).toEqual(['ブリンケン', '国務', '長官']);
+  });
+
+  it('reads a long word with one wrong character (an IME typo) as the word, not a short one', () => {
+    expect(tokenize('宇宙非行士の星出', dictionary).map((t) => t.word)[0]).toBe('宇宙飛行士');
+    expect(tokenize('宇宙飛行しの星出', dictionary).map((t) => t.word)[0]).toBe('宇宙飛行士');
+    // Two characters are too few to correct: "書名" (a book's title) stays itself.
+    expect(tokenize('書名', dictionary).map((t) => t.word)).toEqual(['書名']);
+  });
+});
+
+describe('Japanese questions over the English corpus', () => {
+  const text = bundledText();
+
+  it('are answered by the same step as English ones, with exact citations', async () => {
+    const kb = await bundledKnowledgeBase();
+    const asked: [string, string][] = [
+      ['協定っていつ署名されたの？', 'Friday, January 13th'],
+      ['署名式わどこで行われたんですか？', 'Headquarters in Washington'],
+      ['JAXA 理事長 名前', 'Yamakawa Hiroshi'],
+      ['Artemis Accordsに日本は入ってる？', 'original signatories of the Artemis Accords'],
+      ['アン・マクレーン宇宙非行士はイベントで何してたの？', 'also participated in the event'],
+    ];
+    for (const [question, fact] of asked) {
+      const answer = kb.ask(question).answer;
+      expect(answer, question).not.toBeNull();
+      expect(text.slice(answer?.citation.start, answer?.citation.end)).toBe(answer?.text);
+      expect(answer?.text, question).toContain(fact);
+    }
+  });
+
+  it('asking what someone said finds their quotes by a Japanese name', async () => {
+    const kb = await bundledKnowledgeBase();
+    const answer = kb.ask('ブリンケン国務長官は何と言ったの？').answer;
+    expect(answer?.text).toContain('The future of space is collaborative');
+    expect(text.slice(answer?.citation.start, answer?.citation.end)).toBe(answer?.text);
+    // Registered, but never quoted: nothing to cite.
+    expect(kb.ask('山川理事長は式典で何と言った？').answer).toBeNull();
+  });
+
+  it('abstain when the corpus does not say', async () => {
+    const kb = await bundledKnowledgeBase();
+    for (const question of ['この協定の予算っていくら？', '協定の有効期限は何年間でしょうか？'])
+      expect(kb.ask(question).answer, question).toBeNull();
+  });
+});
