@@ -1,8 +1,9 @@
-import MiniSearch, { type AsPlainObject, type Options, type SearchResult } from 'minisearch';
+import MiniSearch, { type Options, type SearchResult } from 'minisearch';
 import SearchableMap from 'minisearch/SearchableMap';
 import { runInSlices, runNow, type Steps } from '../contract/steps.js';
 import type { Corpus, Passage } from '../corpus/types.js';
 import { contentTerms, type Term } from '../text/text.js';
+import { loadIndex, loadIndexInSlices, type SerializedIndex } from './minisearch.js';
 
 /** What MiniSearch indexes for a passage: its stems (and its document title's), already analyzed. */
 interface IndexedPassage {
@@ -54,7 +55,7 @@ export interface SearchHit {
  */
 export interface PassageIndexSnapshot {
   /** MiniSearch's own serialization. */
-  search: AsPlainObject;
+  search: SerializedIndex;
   /** How many passages contain each stem. */
   documentFrequency: [string, number][];
   /** Per passage, in corpus order: its sentences' stems (see {@link PassageIndex.sentenceStems}). */
@@ -141,13 +142,13 @@ export class PassageIndex {
    * not fit the corpus (another passage count) or MiniSearch cannot read it.
    */
   static fromSnapshot(corpus: Corpus, snapshot: PassageIndexSnapshot): PassageIndex {
-    const search = MiniSearch.loadJS<IndexedPassage>(snapshot.search, INDEX_OPTIONS);
+    const search = loadIndex<IndexedPassage>(snapshot.search, INDEX_OPTIONS);
     return runNow(PassageIndex.restoreSteps(corpus, snapshot, search));
   }
 
   /** {@link fromSnapshot} a few milliseconds at a time, for a running bot (MiniSearch's own async load). */
   static async fromSnapshotInSlices(corpus: Corpus, snapshot: PassageIndexSnapshot): Promise<PassageIndex> {
-    const search = await MiniSearch.loadJSAsync<IndexedPassage>(snapshot.search, INDEX_OPTIONS);
+    const search = await loadIndexInSlices<IndexedPassage>(snapshot.search, INDEX_OPTIONS);
     return runInSlices(PassageIndex.restoreSteps(corpus, snapshot, search));
   }
 

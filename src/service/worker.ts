@@ -9,7 +9,6 @@
  */
 import { extname } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { AsPlainObject } from 'minisearch';
 import type { Logger } from 'pino';
 import type { KnowledgeBase } from '../contract/types.js';
 import { loadCorpusStrict } from '../corpus/load.js';
@@ -17,6 +16,7 @@ import { CorpusError, type CorpusProblem } from '../corpus/problems.js';
 import type { Corpus, Passage } from '../corpus/types.js';
 import { knowledgeSnapshotOf, restoreKnowledgeBaseInSlices } from '../knowledge/knowledge.js';
 import { type KnowledgeSnapshot, type SnapshotLogger, SnapshotStore } from '../knowledge/snapshot.js';
+import { type IndexEntry, indexWithEntries, type SerializedIndex } from '../search/minisearch.js';
 
 /** What the worker is started with. */
 export interface WorkerInput {
@@ -81,9 +81,6 @@ function unpack({ text, lengths }: PackedStrings): string[] {
   });
 }
 
-/** MiniSearch's index entries: a term and, per field id, how often the term occurs in each passage (short id). */
-type IndexEntry = AsPlainObject['index'][number];
-
 /**
  * The index entries travel packed too: the terms as {@link PackedStrings}, their postings as one array of
  * integers, per term `[fields, (fieldId, count, (shortId, frequency) × count) × fields]`. The main thread
@@ -104,10 +101,7 @@ function packEntries(entries: IndexEntry[]): { terms: PackedStrings; postings: I
   return { terms: pack(entries.map(([term]) => term)), postings: Int32Array.from(numbers) };
 }
 
-/**
- * The index entries of packed chunks, unpacked one at a time as MiniSearch's loader iterates them. Its
- * loaders read `index` with `for…of` only, which the worker test would catch changing (an empty index).
- */
+/** The index entries of packed chunks, unpacked one at a time as MiniSearch's loader reads them. */
 function* unpackEntries(chunks: { terms: PackedStrings; postings: Int32Array }[]): Generator<IndexEntry> {
   for (const chunk of chunks) {
     const postings = chunk.postings;
@@ -136,7 +130,7 @@ type PassageWithoutText = Omit<Passage, 'text'>;
 const CHUNK_WEIGHT = 10_000;
 
 /** MiniSearch's serialization without its collections (those travel as parts). */
-type SearchHead = Omit<AsPlainObject, 'index' | ObjectPart>;
+type SearchHead = Omit<SerializedIndex, 'index' | ObjectPart>;
 
 /** The last message of a worker that succeeded: everything not sent in chunks. */
 interface Finished {
@@ -323,14 +317,15 @@ class Received {
       },
       snapshot: {
         index: {
-          search: {
-            ...done.searchHead,
-            // Not an array: entries unpacked as MiniSearch reads them (see unpackEntries).
-            index: unpackEntries(this.indexChunks) as unknown as AsPlainObject['index'],
-            documentIds: objects.documentIds,
-            fieldLength: objects.fieldLength as AsPlainObject['fieldLength'],
-            storedFields: objects.storedFields,
-          },
+          search: indexWithEntries(
+            {
+              ...done.searchHead,
+              documentIds: objects.documentIds,
+              fieldLength: objects.fieldLength as SerializedIndex['fieldLength'],
+              storedFields: objects.storedFields,
+            },
+            unpackEntries(this.indexChunks),
+          ),
           documentFrequency: arrays.documentFrequency as [string, number][],
           sentenceStems: arrays.sentenceStems as string[],
         },
