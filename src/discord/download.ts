@@ -33,21 +33,40 @@ export async function downloadAttachment(
   logger: Logger,
   timeoutMs = DOWNLOAD_TIMEOUT_MS,
 ): Promise<Uint8Array> {
-  const origin = URL.canParse(url) ? new URL(url).origin : null;
-  if (origin === null || !allowedOrigins.includes(origin)) {
-    logger.warn({ fileName, origin }, 'attachment not on Discord’s CDN: not downloaded');
-    throw new AdminError(`"${fileName}" was not downloaded: its address is not on Discord's CDN.`);
-  }
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   try {
-    const res = await fetch(url, { signal: controller.signal });
-    if (!res.ok || !res.body) {
-      throw new AdminError(
-        `"${fileName}" could not be downloaded from Discord (HTTP ${res.status}); please upload it again.`,
-      );
+    // Redirects are followed here, not by fetch, so that every hop's origin is checked like the first.
+    let at = url;
+    for (let hop = 0; ; hop++) {
+      const origin = URL.canParse(at) ? new URL(at).origin : null;
+      if (origin === null || !allowedOrigins.includes(origin)) {
+        logger.warn({ fileName, origin, hop }, 'attachment not on Discord’s CDN: not downloaded');
+        throw new AdminError(
+          hop === 0
+            ? `"${fileName}" was not downloaded: its address is not on Discord's CDN.`
+            : `"${fileName}" was not downloaded: its address redirects away from Discord's CDN.`,
+        );
+      }
+      const res = await fetch(at, { signal: controller.signal, redirect: 'manual' });
+      const location = REDIRECTS.has(res.status) ? res.headers.get('location') : null;
+      if (location !== null) {
+        await res.body?.cancel();
+        if (hop >= MAX_REDIRECTS) {
+          throw new AdminError(
+            `"${fileName}" was not downloaded: its address redirects more than ${MAX_REDIRECTS} times.`,
+          );
+        }
+        at = URL.canParse(location, at) ? new URL(location, at).href : location;
+        continue;
+      }
+      if (!res.ok || !res.body) {
+        throw new AdminError(
+          `"${fileName}" could not be downloaded from Discord (HTTP ${res.status}); please upload it again.`,
+        );
+      }
+      return await readWithLimit(res.body, fileName, maxBytes);
     }
-    return await readWithLimit(res.body, fileName, maxBytes);
   } catch (err) {
     if (err instanceof AdminError) throw err;
     logger.warn({ err, fileName }, 'attachment download failed');
@@ -62,3 +81,8 @@ export async function downloadAttachment(
     controller.abort();
   }
 }
+
+/** Statuses that redirect (with a Location header). */
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+/** Redirects followed at most; Discord's CDN answers without any. */
+export const MAX_REDIRECTS = 5;

@@ -6,11 +6,10 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { loadCommands } from '../../src/discord/registry.js';
 import { createLogger } from '../../src/logger.js';
 import { openRecords } from '../../src/records/sqlite.js';
 import type { Records } from '../../src/records/types.js';
-import { CorpusService } from '../../src/service/service.js';
+import type { CorpusService } from '../../src/service/service.js';
 import {
   type Actor,
   type AttachmentInfo,
@@ -19,7 +18,7 @@ import {
   type ReplyView,
 } from '../loopback/index.js';
 import { MARS_MD, MOON_MD, snapshot } from '../moderation/helpers.js';
-import { buttonsOf, type Harness, startHarness } from './harness.js';
+import { buttonsOf, type Harness, startCorpusBot } from './harness.js';
 
 const MAX_UPLOAD = 64 * 1024;
 const VENUS_SENTENCE = 'The probe reached Venus in June 2033.';
@@ -42,16 +41,8 @@ let n = 0;
 const someone = (): Actor => makeActor(`asker${++n}`);
 
 /** A bot on a real corpus service, with the commands registered so interactions carry their ids. */
-async function boot(corpusDir: string, records?: Records): Promise<{ h: Harness; service: CorpusService }> {
-  const service = await CorpusService.start(corpusDir, silent, records ? { records } : {});
-  const h = await startHarness(service, {
-    ...(records ? { records } : {}),
-    cooldown: { requests: 1000, seconds: 1 },
-    maxUploadBytes: MAX_UPLOAD,
-  });
-  await h.bot.client.application?.commands.set((await loadCommands()).toJSON(), h.loopback.guild.id);
-  return { h, service };
-}
+const boot = (corpusDir: string, records?: Records) =>
+  startCorpusBot(corpusDir, { ...(records ? { records } : {}), maxUploadBytes: MAX_UPLOAD });
 
 /** Text as Discord shows it: Markdown escapes removed. */
 const shown = (text: string) => text.replace(/\\(.)/g, '$1');

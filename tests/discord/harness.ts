@@ -6,6 +6,7 @@ import { attachmentOrigins } from '../../src/discord/download.js';
 import { type CommandRegistry, loadCommands } from '../../src/discord/registry.js';
 import { createLogger } from '../../src/logger.js';
 import type { Records } from '../../src/records/types.js';
+import { CorpusService, type CorpusServiceOptions } from '../../src/service/service.js';
 import { LoopbackDiscord, type LoopbackOptions } from '../loopback/index.js';
 
 /** Log lines the bot wrote, parsed. */
@@ -81,6 +82,29 @@ export async function startHarness(
       await loopback.close();
     },
   };
+}
+
+/**
+ * A bot on a real corpus service over `corpusDir` (records, when given, shared by both), with the commands
+ * registered so interactions carry their ids, and a cooldown that never gets in the way.
+ */
+export async function startCorpusBot(
+  corpusDir: string,
+  options: { records?: Records; maxUploadBytes?: number; service?: CorpusServiceOptions } = {},
+): Promise<{ h: Harness; service: CorpusService }> {
+  const { records } = options;
+  const silent = createLogger({ level: 'silent', secrets: [] });
+  const service = await CorpusService.start(corpusDir, silent, {
+    ...options.service,
+    ...(records ? { records } : {}),
+  });
+  const h = await startHarness(service, {
+    ...(records ? { records } : {}),
+    cooldown: { requests: 1000, seconds: 1 },
+    ...(options.maxUploadBytes ? { maxUploadBytes: options.maxUploadBytes } : {}),
+  });
+  await h.bot.client.application?.commands.set((await loadCommands()).toJSON(), h.loopback.guild.id);
+  return { h, service };
 }
 
 /** True when `s` holds half of a surrogate pair. */

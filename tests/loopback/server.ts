@@ -81,6 +81,8 @@ export interface HostOptions {
   /** Send `Content-Length` (default true); without it the body is chunked and only counting tells its size. */
   contentLength?: boolean;
   contentType?: string;
+  /** Answer `302 Location: <this>` instead of the bytes (given the attachment: a redirect to itself loops). */
+  redirectTo?: string | ((info: AttachmentInfo) => string);
 }
 
 /** One download of a hosted attachment. */
@@ -230,6 +232,8 @@ export class LoopbackDiscord extends EventEmitter {
   readonly messages = new Map<string, APIMessage>();
   /** Every download of a hosted attachment, in arrival order. */
   readonly downloads: AttachmentDownload[] = [];
+  /** Ids of hosted attachments answered with a redirect, once per request. */
+  readonly redirects: string[] = [];
   private readonly hosted = new Map<
     string,
     { bytes: Uint8Array; options: HostOptions; info: AttachmentInfo }
@@ -738,6 +742,13 @@ export class LoopbackDiscord extends EventEmitter {
     const file = this.hosted.get(id);
     if (!file || req.method !== 'GET') {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('Not Found');
+      return;
+    }
+    const { redirectTo } = file.options;
+    if (redirectTo !== undefined) {
+      this.redirects.push(id);
+      const location = typeof redirectTo === 'string' ? redirectTo : redirectTo(file.info);
+      res.writeHead(302, { location }).end();
       return;
     }
     const repeat = file.options.repeat ?? 1;

@@ -1,0 +1,89 @@
+/**
+ * Issue 13 through the loopback Discord: hostile uploads and the trash, driven as a moderator would, with
+ * the real bot and `CorpusService` on a temporary corpus folder.
+ */
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CorpusService } from '../../src/service/service.js';
+import { makeActor, type OptionValues } from '../loopback/index.js';
+import { MOON_MD, snapshot } from '../moderation/helpers.js';
+import { type Harness, startCorpusBot } from './harness.js';
+
+const VENUS_MD =
+  '---\nid: venus-probe\ntitle: Venus probe\nkind: statement\n---\nThe probe reached Venus in June 2033.\n';
+/** Text as Discord shows it: Markdown escapes removed. */
+const shown = (text: string) => text.replace(/\\(.)/g, '$1');
+
+describe('hostile uploads and the trash, through Discord', () => {
+  let h: Harness;
+  let service: CorpusService;
+  let corpusDir: string;
+  /** A server on another origin than the loopback's, holding a document the bot must never fetch. */
+  let elsewhere: Server;
+  let elsewhereHits = 0;
+  let asked = 0;
+
+  const corpus = (subcommand: string, options: OptionValues = {}) =>
+    h.loopback.command('corpus', options, { subcommand, actor: h.loopback.actors.manager });
+  const ask = async (question: string) => {
+    const reply = await h.loopback
+      .command('ask', { question }, { actor: makeActor(`asker${++asked}`) })
+      .reply();
+    return reply.embeds[0]?.description ?? '';
+  };
+  /** Uploads `upload`, expecting a refusal matching `reason` that changes nothing. */
+  const refused = async (upload: OptionValues['file'], reason: RegExp) => {
+    const before = snapshot(corpusDir);
+    const version = service.current.version;
+    const reply = await corpus('add', { file: upload }).reply(30_000);
+    expect(shown(reply.content)).toMatch(reason);
+    expect(reply.content).toMatch(new RegExp(`Nothing changed: the corpus is still version ${version}\\.$`));
+    expect(snapshot(corpusDir)).toEqual(before);
+    expect(service.current.version).toBe(version);
+  };
+
+  beforeAll(async () => {
+    corpusDir = mkdtempSync(join(tmpdir(), 'accord-hostile-'));
+    writeFileSync(join(corpusDir, 'moon-note.md'), MOON_MD);
+    ({ h, service } = await startCorpusBot(corpusDir, { maxUploadBytes: 1024 * 1024 }));
+    elsewhere = createServer((_req, res) => {
+      elsewhereHits++;
+      res.end(VENUS_MD);
+    });
+    await new Promise<void>((resolve) => elsewhere.listen(0, '127.0.0.1', resolve));
+  });
+  afterAll(async () => {
+    await h.close();
+    elsewhere.close();
+    rmSync(corpusDir, { recursive: true, force: true });
+  });
+
+  it('refuses an attachment redirecting to another origin, never fetching it (case 4)', async () => {
+    const address = elsewhere.address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+    const upload = h.loopback.hostAttachment('venus.md', '', {
+      redirectTo: `http://127.0.0.1:${port}/venus.md`,
+    });
+    await refused(upload, /^"venus\.md" was not downloaded: its address redirects away from Discord's CDN\./);
+    expect(h.loopback.redirects).toContain(upload.id);
+    expect(elsewhereHits).toBe(0);
+  });
+
+  it('refuses an attachment redirecting in a loop, after the hop limit', async () => {
+    const upload = h.loopback.hostAttachment('loop.md', '', { redirectTo: (info) => info.url });
+    await refused(upload, /^"loop\.md" was not downloaded: its address redirects more than 5 times\./);
+    expect(h.loopback.redirects.filter((id) => id === upload.id)).toHaveLength(6);
+  });
+
+  it('follows a redirect that stays on Discord’s CDN', async () => {
+    const target = h.loopback.hostAttachment('venus.md', VENUS_MD);
+    const upload = h.loopback.hostAttachment('venus.md', '', { redirectTo: target.url });
+    const reply = await corpus('add', { file: upload }).reply(30_000);
+    expect(reply.content).toMatch(/^Added venus-probe\.md \(/);
+    expect(await ask('When did the probe reach Venus?')).toContain('June 2033');
+    expect(readdirSync(corpusDir).sort()).toEqual(['moon-note.md', 'venus-probe.md']);
+  });
+});
