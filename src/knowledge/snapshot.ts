@@ -2,10 +2,12 @@
  * Persisted knowledge bases: the passage index and the extracted quotes of a corpus, saved after a build and
  * loaded at the next start instead of analyzing every passage again (a 10k-passage corpus builds in
  * seconds, and every shard of a sharded bot would build it). A snapshot is used only when its key matches:
- * the corpus, the code that analyzes it and the index options; and only when it reads back intact.
+ * the corpus, the code that analyzes it and the index options; and only when it reads back intact and
+ * signed: an HMAC with a key generated once in the folder (like the records salt), so a snapshot edited by
+ * someone without the key (swapping speakers, say) is not trusted even with its checksum recomputed.
  * Anything else (another corpus, a changed analysis, a truncated or altered file) means a rebuild.
  */
-import { createHash } from 'node:crypto';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -23,11 +25,13 @@ export interface KnowledgeSnapshot {
 interface SnapshotHeader {
   format: typeof FORMAT;
   key: string;
-  /** SHA-256 (hex) of everything after the header line. */
-  sha256: string;
+  /** HMAC-SHA-256 (hex) of the key and everything after the header line, with the folder's secret. */
+  hmac: string;
 }
 
-const FORMAT = 'accord-knowledge-snapshot/1';
+const FORMAT = 'accord-knowledge-snapshot/2';
+/** The secret snapshots are signed with, generated on first use in the snapshot folder. */
+export const SNAPSHOT_SECRET_FILE = 'snapshot.key';
 const EXTENSION = '.snapshot';
 
 /** The parts after the header, one JSON value per line, in this order. */
@@ -99,6 +103,28 @@ export class SnapshotStore {
     return join(this.dir, `${key}${EXTENSION}`);
   }
 
+  private secretBytes: Buffer | undefined;
+
+  /**
+   * The folder's signing secret, generated on first use (`wx`, 0600: two processes starting at once keep one).
+   * Throws when it cannot be read or made.
+   */
+  private secret(): Buffer {
+    if (this.secretBytes === undefined) {
+      const path = join(this.dir, SNAPSHOT_SECRET_FILE);
+      mkdirSync(this.dir, { recursive: true });
+      try {
+        writeFileSync(path, randomBytes(32).toString('hex'), { flag: 'wx', mode: 0o600 });
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      }
+      const hex = readFileSync(path, 'utf8').trim();
+      if (!/^[0-9a-f]{64}$/.test(hex)) throw new Error(`${path} is damaged: expected 64 hex digits`);
+      this.secretBytes = Buffer.from(hex, 'hex');
+    }
+    return this.secretBytes;
+  }
+
   /** The snapshot saved under `key`, or why there is none usable. Never throws. */
   read(key: string): KnowledgeSnapshot | SnapshotMiss {
     let bytes: Buffer;
@@ -109,7 +135,7 @@ export class SnapshotStore {
       return { reason: 'unusable', detail: (err as Error).message };
     }
     try {
-      return parseSnapshot(bytes, key);
+      return parseSnapshot(bytes, key, this.secret());
     } catch (err) {
       return { reason: 'unusable', detail: (err as Error).message };
     }
@@ -135,7 +161,7 @@ export class SnapshotStore {
     const temporary = `${path}.${process.pid}.tmp`;
     try {
       mkdirSync(this.dir, { recursive: true });
-      writeFileSync(temporary, serializeSnapshot(snapshot, key));
+      writeFileSync(temporary, serializeSnapshot(snapshot, key, this.secret()));
       renameSync(temporary, path);
       for (const file of readdirSync(this.dir)) {
         if (file.endsWith(EXTENSION) && file !== `${key}${EXTENSION}`)
@@ -155,8 +181,13 @@ export class SnapshotStore {
   }
 }
 
-/** Header line, then one JSON line per part. */
-export function serializeSnapshot(snapshot: KnowledgeSnapshot, key: string): Buffer {
+/** The signature of a snapshot's body under `key`. */
+function sign(secret: Buffer, key: string, body: Buffer): string {
+  return createHmac('sha256', secret).update(`${key}\n`).update(body).digest('hex');
+}
+
+/** Header line, then one JSON line per part, signed with `secret`. */
+export function serializeSnapshot(snapshot: KnowledgeSnapshot, key: string, secret: Buffer): Buffer {
   const values: Record<(typeof PARTS)[number], unknown> = {
     search: snapshot.index.search,
     documentFrequency: snapshot.index.documentFrequency,
@@ -167,13 +198,16 @@ export function serializeSnapshot(snapshot: KnowledgeSnapshot, key: string): Buf
   const header: SnapshotHeader = {
     format: FORMAT,
     key,
-    sha256: createHash('sha256').update(body).digest('hex'),
+    hmac: sign(secret, key, body),
   };
   return Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), body]);
 }
 
-/** Reads a snapshot file's bytes; throws with what is wrong when they are not a sound snapshot for `key`. */
-export function parseSnapshot(bytes: Buffer, key: string): KnowledgeSnapshot {
+/**
+ * Reads a snapshot file's bytes; throws with what is wrong when they are not a sound snapshot for `key`,
+ * signed with `secret`.
+ */
+export function parseSnapshot(bytes: Buffer, key: string, secret: Buffer): KnowledgeSnapshot {
   const headerEnd = bytes.indexOf(0x0a);
   if (headerEnd < 0) throw new Error('no header line');
   let header: Partial<SnapshotHeader>;
@@ -186,8 +220,10 @@ export function parseSnapshot(bytes: Buffer, key: string): KnowledgeSnapshot {
     throw new Error(`format ${JSON.stringify(header.format)}, expected ${FORMAT}`);
   if (header.key !== key) throw new Error(`made for key ${header.key}, expected ${key}`);
   const body = bytes.subarray(headerEnd + 1);
-  if (createHash('sha256').update(body).digest('hex') !== header.sha256)
-    throw new Error('checksum mismatch (truncated or altered)');
+  const expected = Buffer.from(sign(secret, key, body), 'hex');
+  const found = Buffer.from(typeof header.hmac === 'string' ? header.hmac : '', 'hex');
+  if (found.length !== expected.length || !timingSafeEqual(found, expected))
+    throw new Error('signature mismatch (truncated, altered, or signed with another key)');
   const lines = body.toString('utf8').split('\n');
   if (lines.length !== PARTS.length + 1 || lines[PARTS.length] !== '')
     throw new Error(`expected ${PARTS.length} parts, found ${lines.length - 1}`);

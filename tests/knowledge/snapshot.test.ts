@@ -1,11 +1,17 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { KnowledgeBase } from '../../src/contract/types.js';
 import { loadCorpusStrict } from '../../src/corpus/load.js';
 import type { Corpus } from '../../src/corpus/types.js';
 import { buildKnowledgeBase } from '../../src/knowledge/knowledge.js';
-import { parseSnapshot, SnapshotStore, serializeSnapshot } from '../../src/knowledge/snapshot.js';
+import {
+  parseSnapshot,
+  SNAPSHOT_SECRET_FILE,
+  SnapshotStore,
+  serializeSnapshot,
+} from '../../src/knowledge/snapshot.js';
 import { captureLogger, tempDir } from '../moderation/helpers.js';
 import { BUNDLED_ID } from '../support/bundled.js';
 import { everything, LUNAR_NOTE, lunarCorpus, release } from '../support/knowledge.js';
@@ -17,6 +23,8 @@ function store(dir: string) {
 }
 
 const messages = (lines: Record<string, unknown>[]) => lines.map((l) => l.msg);
+/** The snapshot files of a folder (beside them: the signing secret). */
+const snapshotFiles = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.snapshot'));
 
 describe('index snapshots', () => {
   let corpusDir: string;
@@ -42,7 +50,11 @@ describe('index snapshots', () => {
     const first = store(dir);
     const saved = buildKnowledgeBase(corpus, { snapshots: first.snapshots });
     expect(messages(first.lines)).toEqual([]); // no snapshot yet: built quietly, then saved
-    expect(readdirSync(dir)).toEqual([expect.stringMatching(/^[0-9a-f]{32}\.snapshot$/)]);
+    expect(readdirSync(dir)).toEqual([
+      expect.stringMatching(/^[0-9a-f]{32}\.snapshot$/),
+      SNAPSHOT_SECRET_FILE,
+    ]);
+    expect(statSync(join(dir, SNAPSHOT_SECRET_FILE)).mode & 0o777).toBe(0o600);
 
     const second = store(dir);
     const loaded = buildKnowledgeBase(corpus, { snapshots: second.snapshots });
@@ -54,7 +66,7 @@ describe('index snapshots', () => {
   it('rebuilds, and saves a sound snapshot again, when the file was altered or truncated', () => {
     const dir = tempDir();
     buildKnowledgeBase(corpus, { snapshots: store(dir).snapshots });
-    const [file] = readdirSync(dir);
+    const [file] = snapshotFiles(dir);
     const path = join(dir, file as string);
     const original = readFileSync(path);
 
@@ -70,7 +82,7 @@ describe('index snapshots', () => {
       {
         level: 40,
         msg: 'index snapshot unusable; building the index',
-        detail: 'checksum mismatch (truncated or altered)',
+        detail: 'signature mismatch (truncated, altered, or signed with another key)',
       },
     ]);
     expect(readFileSync(path)).toEqual(original); // rewritten whole
@@ -78,17 +90,48 @@ describe('index snapshots', () => {
     writeFileSync(path, original.subarray(0, original.length / 2));
     const afterTruncated = store(dir);
     buildKnowledgeBase(corpus, { snapshots: afterTruncated.snapshots });
-    expect(afterTruncated.lines[0]).toMatchObject({ detail: 'checksum mismatch (truncated or altered)' });
+    expect(afterTruncated.lines[0]).toMatchObject({
+      detail: 'signature mismatch (truncated, altered, or signed with another key)',
+    });
 
     const again = store(dir);
     buildKnowledgeBase(corpus, { snapshots: again.snapshots });
     expect(messages(again.lines)).toEqual(['index loaded from its snapshot']);
   });
 
+  it('rebuilds when a snapshot was edited and its header recomputed without the secret (issue 13, case 7)', () => {
+    const dir = tempDir();
+    buildKnowledgeBase(corpus, { snapshots: store(dir).snapshots });
+    const [file] = snapshotFiles(dir);
+    const path = join(dir, file as string);
+    const original = readFileSync(path);
+    const headerEnd = original.indexOf(0x0a);
+    const header = JSON.parse(original.subarray(0, headerEnd).toString('utf8'));
+    // Another speaker's words for Jane Roe: the edit the issue made, with every hash an editor can compute.
+    const body = Buffer.from(
+      original
+        .subarray(headerEnd + 1)
+        .toString('utf8')
+        .replaceAll('We will fly in 2031', 'We will never fly'),
+    );
+    const edited = { ...header, hmac: createHash('sha256').update(body).digest('hex') };
+    writeFileSync(path, Buffer.concat([Buffer.from(`${JSON.stringify(edited)}\n`), body]));
+    const reopened = store(dir);
+    const kb = buildKnowledgeBase(corpus, { snapshots: reopened.snapshots });
+    expect(reopened.lines[0]).toMatchObject({
+      msg: 'index snapshot unusable; building the index',
+      detail: 'signature mismatch (truncated, altered, or signed with another key)',
+    });
+    expect(kb.quote('Jane Roe').quotes.map((q) => q.text)).toEqual(
+      fresh.quote('Jane Roe').quotes.map((q) => q.text),
+    );
+    expect(readFileSync(path)).toEqual(original);
+  });
+
   it('keeps one snapshot per folder: a changed corpus replaces the old one', async () => {
     const dir = tempDir();
     buildKnowledgeBase(corpus, { snapshots: store(dir).snapshots });
-    const [before] = readdirSync(dir);
+    const [before] = snapshotFiles(dir);
     const changed = await loadCorpusStrict(
       tempCorpus({ [`${BUNDLED_ID}.md`]: release, 'lunar-note.md': LUNAR_NOTE.replace('2031', '2032') }),
     );
@@ -96,7 +139,7 @@ describe('index snapshots', () => {
     const kb = buildKnowledgeBase(changed, { snapshots: next.snapshots });
     expect(messages(next.lines)).toEqual([]); // another key: nothing to load, nothing wrong
     expect(kb.quote('Jane Roe').quotes[1]?.text).toBe('We will fly in 2032');
-    const after = readdirSync(dir);
+    const after = snapshotFiles(dir);
     expect(after).toHaveLength(1);
     expect(after[0]).not.toBe(before);
   });
@@ -119,10 +162,11 @@ describe('parseSnapshot', () => {
     index: { search: { documentCount: 0 } as never, documentFrequency: [], sentenceStems: [] },
     quotes: { people: [], quotes: [] },
   };
-  const good = serializeSnapshot(snapshot, 'k1');
+  const secret = Buffer.alloc(32, 7);
+  const good = serializeSnapshot(snapshot, 'k1', secret);
 
   it('reads back what serializeSnapshot wrote', () => {
-    expect(parseSnapshot(good, 'k1')).toEqual(snapshot);
+    expect(parseSnapshot(good, 'k1', secret)).toEqual(snapshot);
   });
 
   it('says what is wrong with a file that is not a sound snapshot for the key', () => {
@@ -130,13 +174,13 @@ describe('parseSnapshot', () => {
     const cases: [Buffer, string][] = [
       [Buffer.from('no line break'), 'no header line'],
       [Buffer.from('{oops\n'), 'the header line is not JSON'],
-      [Buffer.from('{"format":"other/2"}\n'), 'format "other/2", expected accord-knowledge-snapshot/1'],
+      [Buffer.from('{"format":"other/2"}\n'), 'format "other/2", expected accord-knowledge-snapshot/2'],
       [good, 'made for key k1, expected k2'],
-      [header, 'checksum mismatch (truncated or altered)'],
+      [header, 'signature mismatch (truncated, altered, or signed with another key)'],
     ];
     for (const [bytes, message] of cases) {
       const key = message.startsWith('made for') ? 'k2' : 'k1';
-      expect(() => parseSnapshot(bytes, key)).toThrow(new Error(message));
+      expect(() => parseSnapshot(bytes, key, secret)).toThrow(new Error(message));
     }
   });
 });

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
+import { SNAPSHOT_SECRET_FILE } from '../../src/knowledge/snapshot.js';
 import { MANIFEST_FILE } from '../../src/records/manifest.js';
 import { CorpusService } from '../../src/service/service.js';
 import { reloadOnSignal, startLiveCorpus, watchCorpus } from '../../src/service/watch.js';
@@ -83,6 +84,7 @@ describe('startLiveCorpus', () => {
       expect(existsSync(join(dataDir, MANIFEST_FILE))).toBe(true);
       expect(readdirSync(join(dataDir, 'index'))).toEqual([
         expect.stringMatching(/^[0-9a-f]{32}\.snapshot$/),
+        SNAPSHOT_SECRET_FILE,
       ]);
       writeFileSync(join(dir, 'moon-note.md'), MOON_MD);
       // The audit entry is written once the reload has finished, just after the swap.
