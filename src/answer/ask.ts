@@ -21,6 +21,7 @@ import {
   cleanQuestion,
 } from './question.js';
 import type { PassageReader } from './referents.js';
+import type { ScorerWeights } from './scorer.js';
 
 /** What `ask` reads: the index, the glossary, the documents, who is who and who said what. Built once per corpus. */
 export interface AskContext {
@@ -30,6 +31,8 @@ export interface AskContext {
   people: PeopleFinder;
   reader: PassageReader;
   quotes: QuoteIndex;
+  /** The fitted scorer (src/answer/weights.json; `npm run train` passes the ones it is fitting). */
+  weights: ScorerWeights;
 }
 
 /** Passages retrieved before reranking. */

@@ -6,7 +6,7 @@ import type { AnswerType } from './question.js';
 const MONTHS =
   'January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec';
 const DATE = new RegExp(
-  `\\b(?:${MONTHS})\\.?\\b|\\b(?:1[89]|20)\\d{2}\\b|\\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b|\\b(?:today|yesterday|tomorrow)\\b`,
+  `\\b(?:${MONTHS})\\.?\\b|\\b(?:1\\d|20)\\d{2}\\b|\\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b|\\b(?:today|yesterday|tomorrow)\\b`,
 );
 const DURATION =
   /\blong history\b|\bdecades?\b|\bsince\s+\d{4}\b|\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|many)[-\s](?:years?|months?|weeks?|days?|decades?)\b|\buntil\b|\bexpires?\b|\bindefinite(?:ly)?\b/i;
@@ -67,7 +67,7 @@ export interface TypeMatch {
 
 const CLOCK_TIME =
   /\b\d{1,2}(?::\d{2})?\s?(?:a\.m\.|p\.m\.|am|pm)|\b(?:noon|midnight|morning|afternoon|evening)\b/gi;
-const YEAR = /^(?:1[89]|20)\d{2}$/;
+const YEAR = /^(?:1\d|20)\d{2}$/;
 const MONEY = /[$¥€£]\s?\d|\b\d[\d,.]*\s?(?:dollars|yen|euros?|USD|JPY|million|billion|trillion)\b/i;
 /** People as a group or by role: "representatives from the United States", "the U.S. Ambassador". */
 const ROLE_OR_GROUP =

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { type AskContext, ask } from '../answer/ask.js';
 import { PeopleFinder } from '../answer/entities.js';
 import { PassageReader, Referents } from '../answer/referents.js';
+import { currentWeights, type ScorerWeights } from '../answer/scorer.js';
 import { runInSlices, runNow, type Steps } from '../contract/steps.js';
 import type { KnowledgeBase, SourceInfo } from '../contract/types.js';
 import type { Corpus } from '../corpus/types.js';
@@ -14,8 +15,8 @@ import { type KnowledgeSnapshot, type SnapshotStore, snapshotKey } from './snaps
 const PIPELINE_VERSION = 3;
 
 /**
- * Short content hash of a corpus: documents (metadata and text), registers and the index options. Two
- * corpora with the same version answer the same way.
+ * Short content hash of a corpus: documents (metadata and text), registers, the index options and the
+ * fitted answer scorer (src/answer/weights.json). Two corpora with the same version answer the same way.
  */
 export function corpusVersion(corpus: Corpus): string {
   return versionOf(runNow(contentHashSteps(corpus)));
@@ -27,6 +28,8 @@ const versionOf = (contentHash: string) => contentHash.slice(0, 10);
 function* contentHashSteps(corpus: Corpus): Steps<string> {
   const hash = createHash('sha256');
   hash.update(JSON.stringify({ pipeline: PIPELINE_VERSION, options: Object.keys(INDEX_OPTIONS).sort() }));
+  // The fitted scorer answers too: new weights are a new version (and a new snapshot key).
+  hash.update(JSON.stringify(currentWeights()));
   for (const doc of corpus.documents) {
     hash.update(
       JSON.stringify([doc.id, doc.title, doc.kind, doc.url, doc.published, doc.publisher, doc.bodyStart]),
@@ -141,17 +144,28 @@ function* knowledgeBaseSteps(corpus: Corpus, version: string): Steps<Built> {
   return { knowledgeBase: assemble(corpus, version, index, quotes), index, quotes };
 }
 
-/** The knowledge base over a corpus's index and quotes, however they were obtained. */
-function assemble(corpus: Corpus, version: string, index: PassageIndex, quotes: QuoteIndex): KnowledgeBase {
+/** What `ask` reads of a corpus, its index and its quotes (also what `npm run train` scores candidates with). */
+export function askContext(
+  corpus: Corpus,
+  index: PassageIndex,
+  quotes: QuoteIndex,
+  weights: ScorerWeights = currentWeights(),
+): AskContext {
   const documents = new Map(corpus.documents.map((d) => [d.id, d]));
-  const context: AskContext = {
+  return {
     index,
     glossary: new Glossary([...corpus.glossary, ...speakerGlossary(corpus.speakers)]),
     documents,
     people: new PeopleFinder(corpus.speakers),
     reader: new PassageReader(index, new Referents(corpus.speakers, quotes.attributions()), documents),
     quotes,
+    weights,
   };
+}
+
+/** The knowledge base over a corpus's index and quotes, however they were obtained. */
+function assemble(corpus: Corpus, version: string, index: PassageIndex, quotes: QuoteIndex): KnowledgeBase {
+  const context = askContext(corpus, index, quotes);
   const sources: SourceInfo[] = corpus.documents.map((d) => ({
     id: d.id,
     title: d.title,

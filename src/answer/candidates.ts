@@ -1,0 +1,61 @@
+/**
+ * Candidate answers of a question, scored by the fitted ranker: the passages retrieval finds and each of
+ * their sentences with its features (features.ts) and ranker score (scorer.ts). What `npm run train` reads.
+ */
+import type { Passage } from '../corpus/types.js';
+import type { AskContext } from './ask.js';
+import { type FeatureContext, passageCandidates, questionFacts, relativize } from './features.js';
+import { type AnalyzedQuestion, analyzeQuestion } from './question.js';
+import { rankScore, type Scored } from './scorer.js';
+
+/** Passages retrieved before scoring. */
+export const CANDIDATE_PASSAGES = 30;
+
+/** A retrieved passage with its best sentence by the ranker. */
+export interface RankedHit {
+  passage: Passage;
+  best: Scored;
+}
+
+/** The scored candidate sentences of a question, best first, and its passages in the same order. */
+export interface Scoring {
+  question: AnalyzedQuestion;
+  candidates: Scored[];
+  passages: RankedHit[];
+}
+
+/** What feature extraction reads of the ask context. */
+export function featureContext(ctx: AskContext): FeatureContext {
+  return {
+    documents: ctx.documents,
+    people: ctx.people,
+    reader: ctx.reader,
+    sentenceStems: (passage) => ctx.index.sentenceStems(passage),
+    idf: (stem) => ctx.index.idf(stem),
+  };
+}
+
+/**
+ * Analyzes a (cleaned) question, retrieves at least `wanted` passages and scores every sentence of them with
+ * the context's ranker, best first.
+ */
+export function scoreQuestion(ctx: AskContext, text: string, wanted = CANDIDATE_PASSAGES): Scoring {
+  const question = analyzeQuestion(text, ctx.index, ctx.glossary);
+  const hits = ctx.index.query(question.terms, Math.max(CANDIDATE_PASSAGES, wanted));
+  const facts = questionFacts(question);
+  const top = hits[0]?.score ?? 1;
+  const features = featureContext(ctx);
+  const candidates = relativize(
+    hits.flatMap((hit, rank) => passageCandidates(features, facts, hit.passage, hit.score / top, rank)),
+  )
+    .map((c) => ({ ...c, score: rankScore(c, ctx.weights) }))
+    .sort((a, b) => b.score - a.score);
+  const passages: RankedHit[] = [];
+  const seen = new Set<string>();
+  for (const best of candidates) {
+    if (seen.has(best.passage.id)) continue;
+    seen.add(best.passage.id);
+    passages.push({ passage: best.passage, best });
+  }
+  return { question, candidates, passages };
+}

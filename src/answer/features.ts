@@ -1,0 +1,290 @@
+/**
+ * What the fitted scorer reads of a candidate answer sentence. Every feature is a number, most of them a
+ * share in [0, 1], measured the same way on any corpus (relative scores, IDF-weighted shares), so that
+ * weights fitted on one corpus carry over to another. The weights live in `weights.json` (see `scorer.ts`).
+ */
+import type { Span } from '../contract/types.js';
+import type { CorpusDocument, Passage } from '../corpus/types.js';
+import { stem, tokenize } from '../text/text.js';
+import { findAnswerType, type PeopleFinder, type TypeMatch } from './entities.js';
+import type { AnalyzedQuestion, AnswerType, Concept } from './question.js';
+import type { PassageReader } from './referents.js';
+
+/** Answer types a right sentence holds a thing of; "yes/no" and open questions take any sentence. */
+export const TYPED = ['date', 'time', 'place', 'name', 'person', 'quantity', 'money', 'duration'] as const;
+const TYPED_SET = new Set<AnswerType>(TYPED);
+
+/** Words that negate; a question and its answer sentence agree on negation (SQuAD's traps add or drop one). */
+const NEGATION = /\b(?:not|no|never|none|nobody|nothing|neither|nor|without|cannot|\w+n['’]t)\b/i;
+
+/**
+ * The features, in the order of the weight vectors. Names are what `weights.json` lists, so a file fitted
+ * for other features is refused instead of misread.
+ */
+export const FEATURES = [
+  /** The passage's retrieval score divided by the best retrieved passage's. */
+  'retrieval',
+  /** 1 for the passage retrieval ranks first. */
+  'firstPassage',
+  /** 1 / (1 + the passage's retrieval rank). */
+  'retrievalRank',
+  /** IDF-weighted share of the question's ideas in the sentence itself. */
+  'coverage',
+  /** {@link coverage} divided by the best coverage of any candidate of the question. */
+  'relativeCoverage',
+  /** Summed IDF of the question's own words in the sentence, divided by the best candidate's. */
+  'relativeIdf',
+  /** The same share in the sentence and its neighbours (a pronoun's antecedent stands just before). */
+  'nearCoverage',
+  /** The same share in the whole passage. */
+  'passageCoverage',
+  /** The same share in the whole document: side ideas may come from elsewhere in it. */
+  'documentCoverage',
+  /** Share of the question's main (rarest known) ideas in the sentence. */
+  'mainCoverage',
+  /** Share of the question's main ideas in the sentence's passage. */
+  'mainInPassage',
+  /** The weight of the heaviest idea missing from the passage, relative to the heaviest idea of the question. */
+  'missingIdea',
+  /** Matched question words per word of the stretch of sentence that holds them (1: side by side). */
+  'proximity',
+  /** Share of the question's adjacent word pairs that stand side by side in the sentence too. */
+  'bigrams',
+  /** How specifically the sentence holds the kind of thing asked for (a date for "when"), beyond the question's own words. */
+  'typeEvidence',
+  /** 1 when the question asks for a kind of thing (a date, a person, a number…), 0 for open and yes/no questions. */
+  'typeAsked',
+  /** 1 when the question asks for a kind of thing the sentence does not hold. */
+  'typeMissing',
+  /**
+   * For "who" questions, 1 when no name (or role) stands within a few words of the question's main idea:
+   * "the U.S. Ambassador to Japan, …, JAXA President Yamakawa Hiroshi" does not name the ambassador.
+   */
+  'nameAway',
+  /** Share of the sentence's words that the question does not use: an answer tells something new. */
+  'novelty',
+  /** Sentence length, log-scaled: 0 for one word, 1 from about sixty. */
+  'length',
+  /** 1 when the question holds a number the passage does not. */
+  'numberMissing',
+  /** 1 when one of question and sentence is negated and the other is not. */
+  'negationMismatch',
+  /** Weighted share of the question's ideas the corpus never uses. */
+  'unknownIdeas',
+] as const;
+
+export type FeatureName = (typeof FEATURES)[number];
+
+/** A sentence that may answer the question, with its features in {@link FEATURES} order. */
+export interface Candidate {
+  passage: Passage;
+  /** Index of the sentence in its passage. */
+  sentence: number;
+  span: Span;
+  features: number[];
+}
+
+/** What feature extraction reads besides the question and the passage. */
+export interface FeatureContext {
+  documents: Map<string, CorpusDocument>;
+  people: PeopleFinder;
+  reader: PassageReader;
+  /** Stems in the passage's sentences in order (analysis of the index). */
+  sentenceStems: (passage: Passage) => string[][];
+  /** Inverse document frequency of a stem over the passages. */
+  idf: (stem: string) => number;
+}
+
+function conceptIn(concept: Concept, stems: Set<string>): boolean {
+  return concept.alternatives.some((alt) => alt.every((s) => stems.has(s)));
+}
+
+/** IDF-weighted share of the ideas found in `stems`. */
+export function weightedShare(concepts: Concept[], stems: Set<string>): number {
+  const total = concepts.reduce((sum, c) => sum + c.weight, 0);
+  if (total === 0) return 0;
+  return concepts.reduce((sum, c) => sum + (conceptIn(c, stems) ? c.weight : 0), 0) / total;
+}
+
+/** What is computed once per question for all its candidates. */
+export interface QuestionFacts {
+  question: AnalyzedQuestion;
+  /** Every stem that expresses an idea of the question. */
+  stems: Set<string>;
+  /** The question's own stems (typo-corrected, no glossary meanings). */
+  own: Set<string>;
+  /** Adjacent pairs of the question's own stems. */
+  pairs: Set<string>;
+  numbers: string[];
+  negated: boolean;
+  unknownIdeas: number;
+  heaviest: number;
+}
+
+export function questionFacts(question: AnalyzedQuestion): QuestionFacts {
+  const own = question.concepts.flatMap((c) => c.alternatives[0] ?? []);
+  const pairs = new Set<string>();
+  for (let i = 1; i < own.length; i++) pairs.add(`${own[i - 1]} ${own[i]}`);
+  const total = question.concepts.reduce((sum, c) => sum + c.weight, 0);
+  return {
+    question,
+    stems: new Set(question.concepts.flatMap((c) => c.alternatives.flat())),
+    own: new Set(own),
+    pairs,
+    numbers: tokenize(question.text)
+      .map((t) => t.word)
+      .filter((w) => /^\d/.test(w)),
+    negated: NEGATION.test(question.text),
+    unknownIdeas: total ? question.concepts.reduce((sum, c) => sum + (c.known ? 0 : c.weight), 0) / total : 0,
+    heaviest: Math.max(0, ...question.concepts.map((c) => c.weight)),
+  };
+}
+
+/** Matched question words per word of the stretch holding them; 0 with fewer than two matched. */
+function proximity(stems: string[], asked: Set<string>): number {
+  const at = stems.flatMap((s, i) => (asked.has(s) ? [i] : []));
+  if (at.length < 2) return 0;
+  const distinct = new Set(at.map((i) => stems[i])).size;
+  return distinct / ((at.at(-1) ?? 0) - (at[0] ?? 0) + 1);
+}
+
+function bigrams(stems: string[], pairs: Set<string>): number {
+  if (pairs.size === 0) return 0;
+  const found = new Set<string>();
+  for (let i = 1; i < stems.length; i++) {
+    const pair = `${stems[i - 1]} ${stems[i]}`;
+    if (pairs.has(pair)) found.add(pair);
+  }
+  return found.size / pairs.size;
+}
+
+/** The things of the asked-for kind in `text` that are not just the question's own words, if any. */
+function typeMatch(
+  type: AnswerType,
+  text: string,
+  people: PeopleFinder,
+  asked: Set<string>,
+): TypeMatch | null {
+  const match = findAnswerType(type, text, people);
+  if (!match) return null;
+  const tokens = tokenize(text);
+  const spans = match.spans.filter((span) =>
+    tokens.some((t) => t.start >= span.start && t.end <= span.end && !asked.has(stem(t.word))),
+  );
+  return spans.length ? { spans, strength: match.strength } : null;
+}
+
+/**
+ * How far (in words) a name may stand from the role a "who is the <role>" question names, and from the main
+ * idea of another "who" question (a subject may stand a clause away from its verb).
+ */
+const NAME_WINDOW = 4;
+const AGENT_WINDOW = 8;
+
+/** Whether one of `spans` stands within the window of a "who" question's main idea. */
+function nearMainIdea(text: string, spans: Span[], question: AnalyzedQuestion): boolean {
+  const window = question.type === 'name' ? NAME_WINDOW : AGENT_WINDOW;
+  const keyStems = new Set(
+    question.type === 'name' && question.roles.length
+      ? question.roles
+      : question.main.flatMap((c) => c.alternatives.flat()),
+  );
+  const tokens = tokenize(text);
+  const anchors = tokens.flatMap((t, i) => (keyStems.has(stem(t.word)) ? [i] : []));
+  if (anchors.length === 0) return true; // matched through a referent ("said Kishida")
+  return spans.some((span) => {
+    const inside = tokens.flatMap((t, i) => (t.start >= span.start && t.end <= span.end ? [i] : []));
+    const first = inside[0] ?? 0;
+    const last = inside.at(-1) ?? 0;
+    return anchors.some((a) => (a < first ? first - a : a - last) <= window);
+  });
+}
+
+/**
+ * The candidates of one retrieved passage, a sentence each. `retrieval` is the passage's retrieval score
+ * relative to the best; `rank` its retrieval rank (0 first).
+ */
+export function passageCandidates(
+  ctx: FeatureContext,
+  facts: QuestionFacts,
+  passage: Passage,
+  retrieval: number,
+  rank: number,
+): Candidate[] {
+  const doc = ctx.documents.get(passage.docId);
+  if (!doc) return [];
+  const { question } = facts;
+  const read = ctx.reader.stems(passage);
+  const ordered = ctx.sentenceStems(passage);
+  const passageCoverage = weightedShare(question.concepts, read.all);
+  const documentCoverage = weightedShare(question.concepts, ctx.reader.documentStems(passage.docId));
+  const missing = question.concepts.filter((c) => c.known && !conceptIn(c, read.all));
+  const missingIdea = facts.heaviest ? Math.max(0, ...missing.map((c) => c.weight)) / facts.heaviest : 0;
+  const mainInPassage = question.main.length
+    ? question.main.filter((c) => conceptIn(c, read.all)).length / question.main.length
+    : 0;
+  const passageText = doc.text.slice(passage.start, passage.end);
+  const passageWords = new Set(tokenize(passageText).map((t) => t.word));
+  const numberMissing = facts.numbers.some((n) => !passageWords.has(n)) ? 1 : 0;
+  const typed = TYPED_SET.has(question.type);
+  const asksWho = question.type === 'name' || question.type === 'person';
+  return passage.sentences.map((span, i) => {
+    const stems = read.sentences[i] ?? new Set<string>();
+    const near = new Set([...stems, ...(read.sentences[i - 1] ?? []), ...(read.sentences[i + 1] ?? [])]);
+    const sequence = ordered[i] ?? [];
+    const text = doc.text.slice(span.start, span.end);
+    const match = typed ? typeMatch(question.type, text, ctx.people, facts.stems) : null;
+    const evidence = match?.strength ?? 0;
+    const novel = sequence.filter((s) => !facts.stems.has(s)).length;
+    const features: Record<FeatureName, number> = {
+      retrieval,
+      firstPassage: rank === 0 ? 1 : 0,
+      retrievalRank: 1 / (1 + rank),
+      relativeCoverage: 0, // set by relativize, across the question's candidates
+      relativeIdf: [...facts.own].reduce((sum, s) => sum + (stems.has(s) ? ctx.idf(s) : 0), 0),
+      coverage: weightedShare(question.concepts, stems),
+      nearCoverage: weightedShare(question.concepts, near),
+      passageCoverage,
+      documentCoverage,
+      mainCoverage: question.main.length
+        ? question.main.filter((c) => conceptIn(c, stems)).length / question.main.length
+        : 0,
+      mainInPassage,
+      missingIdea,
+      proximity: proximity(sequence, facts.stems),
+      bigrams: bigrams(sequence, facts.pairs),
+      typeEvidence: evidence,
+      typeAsked: typed ? 1 : 0,
+      typeMissing: typed && evidence === 0 ? 1 : 0,
+      nameAway: asksWho && !(match && nearMainIdea(text, match.spans, question)) ? 1 : 0,
+      novelty: sequence.length ? novel / sequence.length : 0,
+      length: Math.min(1, Math.log1p(sequence.length) / Math.log(60)),
+      numberMissing,
+      negationMismatch: NEGATION.test(text) !== facts.negated ? 1 : 0,
+      unknownIdeas: facts.unknownIdeas,
+    };
+    return { passage, sentence: i, span, features: FEATURES.map((name) => features[name]) };
+  });
+}
+
+const COVERAGE = FEATURES.indexOf('coverage');
+const RELATIVE_COVERAGE = FEATURES.indexOf('relativeCoverage');
+const RELATIVE_IDF = FEATURES.indexOf('relativeIdf');
+
+/**
+ * Sets the features that compare a candidate with the question's other candidates (relativeCoverage,
+ * relativeIdf); {@link passageCandidates} leaves the raw summed IDF in relativeIdf.
+ */
+export function relativize(candidates: Candidate[]): Candidate[] {
+  let coverage = 0;
+  let idf = 0;
+  for (const c of candidates) {
+    coverage = Math.max(coverage, c.features[COVERAGE] ?? 0);
+    idf = Math.max(idf, c.features[RELATIVE_IDF] ?? 0);
+  }
+  for (const c of candidates) {
+    c.features[RELATIVE_COVERAGE] = coverage ? (c.features[COVERAGE] ?? 0) / coverage : 0;
+    c.features[RELATIVE_IDF] = idf ? (c.features[RELATIVE_IDF] ?? 0) / idf : 0;
+  }
+  return candidates;
+}

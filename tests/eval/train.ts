@@ -1,0 +1,265 @@
+/**
+ * `npm run train -- --squad <SQuAD 2.0 part A file>`: fits the answer scorer and writes src/answer/weights.json.
+ *
+ * 1. Candidates: every sentence of the passages `ask` retrieves, with its features (src/answer/features.ts),
+ *    for the questions of the fit split's articles (squad-split.json; the corpus is those articles) and of
+ *    the project's development set (tests/eval/dev-set.jsonl, over the bundled corpus). A candidate is right
+ *    when it holds a gold answer (the hit rule of issue 12).
+ * 2. The ranker: pairwise logistic regression, every right candidate of a question against each wrong one,
+ *    each question counting the same.
+ * 3. The confidence: logistic regression on the best candidate of each question (its score, its margin over
+ *    another passage's best, its features), labelled by whether the question is answerable at all.
+ * 4. The thresholds, on the tune split (corpus: fit and tune articles) and the project's other sets: abstain
+ *    below the highest confidence that keeps wrong abstentions within the issue's limits; show answers
+ *    below the confidence where they stop being right 80% of the time as the closest match.
+ * The final split is never read here.
+ */
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { AskContext } from '../../src/answer/ask.js';
+import { type Scoring, scoreQuestion } from '../../src/answer/candidates.js';
+import { FEATURES } from '../../src/answer/features.js';
+import { type AnswerType, cleanQuestion } from '../../src/answer/question.js';
+import {
+  CONFIDENCE_FEATURES,
+  confidenceFeatures,
+  confidenceOf,
+  parseWeights,
+  rankScore,
+  type Scored,
+  type ScorerWeights,
+} from '../../src/answer/scorer.js';
+import { UserInputError } from '../../src/contract/types.js';
+import { loadCorpusStrict } from '../../src/corpus/load.js';
+import type { Corpus } from '../../src/corpus/types.js';
+import { askContext } from '../../src/knowledge/knowledge.js';
+import { buildQuoteIndex } from '../../src/quotes/index.js';
+import { PassageIndex } from '../../src/search/index.js';
+import { readDevSet } from './evaluate.js';
+import { fitLogistic } from './logistic.js';
+import { isHit } from './qa.js';
+import { type QaItem, readSquad, type SplitName, splitOf, squadCorpus, squadItems } from './squad.js';
+
+const USAGE = 'npm run train -- --squad path/to/dev-v2.0-part-a.json [--out src/answer/weights.json]';
+const { values } = parseArgs({
+  options: {
+    squad: { type: 'string' },
+    out: { type: 'string', default: resolve(import.meta.dirname, '../../src/answer/weights.json') },
+  },
+});
+if (!values.squad) {
+  console.error(`--squad is required\nusage: ${USAGE}`);
+  process.exit(2);
+}
+
+/** Most wrong abstentions the thresholds allow: SQuAD's target (5%) and the press release's (3%), with room. */
+const MAX_WRONG_ABSTENTIONS = { squad: 0.045, project: 0.025 };
+/** Answers less often right than this, at their confidence and above, are shown as the closest match. */
+const SURE_PRECISION = 0.8;
+/**
+ * How much a question of the project's own set counts next to a SQuAD one, for the ranker and for the
+ * confidence: few, but in the product's domain, and their unanswerable questions are of another kind
+ * (things the corpus never says) than SQuAD's (answerable-looking traps).
+ */
+const PROJECT_WEIGHT = { ranker: 10, confidence: 30 };
+const L2 = 1;
+
+/** A question with its scored candidates and which of them are right. */
+interface Observed {
+  answerable: boolean;
+  type: AnswerType;
+  candidates: Scored[];
+  right: boolean[];
+  weight: number;
+}
+
+/** Weights of nothing: candidates are read before anything is fitted (and whatever weights.json holds). */
+const unfitted: ScorerWeights = {
+  version: 1,
+  fittedOn: '',
+  ranker: { features: [...FEATURES], weights: FEATURES.map(() => 0) },
+  confidence: { features: [...CONFIDENCE_FEATURES], weights: CONFIDENCE_FEATURES.map(() => 0), bias: 0 },
+  abstainBelow: 0,
+  closestBelow: 0,
+};
+
+function contextOf(corpus: Corpus): AskContext {
+  return askContext(corpus, PassageIndex.build(corpus), buildQuoteIndex(corpus), unfitted);
+}
+
+function observe(ctx: AskContext, items: QaItem[], weight: number): Observed[] {
+  const observed: Observed[] = [];
+  for (const item of items) {
+    let scoring: Scoring;
+    try {
+      scoring = scoreQuestion(ctx, cleanQuestion(item.question));
+    } catch (err) {
+      if (err instanceof UserInputError) continue;
+      throw err;
+    }
+    const texts = scoring.candidates.map((c) => {
+      const doc = ctx.documents.get(c.passage.docId);
+      return doc?.text.slice(c.span.start, c.span.end) ?? '';
+    });
+    observed.push({
+      answerable: item.golds.length > 0,
+      type: scoring.question.type,
+      candidates: scoring.candidates,
+      right: texts.map((t) => isHit(t, item.golds)),
+      weight,
+    });
+  }
+  return observed;
+}
+
+const bundled = await loadCorpusStrict(resolve(import.meta.dirname, '../../corpus'));
+const bundledCtx = contextOf(bundled);
+const projectItems = (file: string): QaItem[] =>
+  readDevSet(resolve(import.meta.dirname, file)).map((d) => ({
+    question: d.q,
+    golds: d.fact === null ? [] : [d.fact],
+    where: null,
+  }));
+const articles = readSquad(values.squad);
+const squadSplit = async (split: SplitName) => {
+  const chosen = splitOf(articles, split);
+  return observe(contextOf(await squadCorpus(chosen.corpus)), squadItems(chosen.questions), 1);
+};
+
+console.log('reading candidates…');
+const fit = [
+  ...(await squadSplit('fit')),
+  ...observe(bundledCtx, projectItems('dev-set.jsonl'), PROJECT_WEIGHT.ranker),
+];
+const tuneSquad = await squadSplit('tune');
+const tuneProject = [
+  ...observe(bundledCtx, projectItems('check-set.jsonl'), 1),
+  ...observe(bundledCtx, projectItems('holdout-2.jsonl'), 1),
+];
+
+// 2. The ranker.
+const ranker = fitLogistic(
+  FEATURES.length,
+  (each) => {
+    for (const q of fit) {
+      const right = q.candidates.filter((_, i) => q.right[i]);
+      const wrong = q.candidates.filter((_, i) => !q.right[i]);
+      if (right.length === 0 || wrong.length === 0) continue;
+      const weight = q.weight / (right.length * wrong.length);
+      for (const r of right)
+        for (const w of wrong) each({ x: r.features.map((v, k) => v - (w.features[k] ?? 0)), y: 1, weight });
+    }
+  },
+  { l2: L2, withBias: false },
+);
+const draft: ScorerWeights = { ...unfitted, ranker: { features: [...FEATURES], weights: ranker.weights } };
+
+/** Re-scores a question's candidates with `weights`, best first. */
+function rescore(q: Observed, weights: ScorerWeights): { ranked: Scored[]; right: boolean[] } {
+  const order = q.candidates
+    .map((c, i) => ({ c: { ...c, score: rankScore(c, weights) }, right: q.right[i] ?? false }))
+    .sort((a, b) => b.c.score - a.c.score);
+  return { ranked: order.map((o) => o.c), right: order.map((o) => o.right) };
+}
+
+// 3. The confidence.
+const confidence = fitLogistic(
+  CONFIDENCE_FEATURES.length,
+  (each) => {
+    for (const q of fit) {
+      const { ranked } = rescore(q, draft);
+      const best = ranked[0];
+      if (!best) continue;
+      const x = confidenceFeatures(best, ranked, q.type);
+      const weight = q.weight === 1 ? 1 : PROJECT_WEIGHT.confidence;
+      each({ x, y: q.answerable ? 1 : 0, weight });
+    }
+  },
+  { l2: L2 },
+);
+const weights: ScorerWeights = {
+  ...draft,
+  confidence: { features: [...CONFIDENCE_FEATURES], weights: confidence.weights, bias: confidence.bias },
+};
+
+/** Per question: its best candidate's confidence, whether that candidate is right, whether it is answerable. */
+function outcomes(set: Observed[]) {
+  return set.map((q) => {
+    const { ranked, right } = rescore(q, weights);
+    const best = ranked[0];
+    return {
+      answerable: q.answerable,
+      confidence: best ? confidenceOf(best, ranked, q.type, weights) : 0,
+      hit: right[0] ?? false,
+    };
+  });
+}
+
+/** The highest threshold keeping the share of answerable questions under it within `limit`. */
+function thresholdFor(set: ReturnType<typeof outcomes>, limit: number): number {
+  const answerable = set
+    .filter((o) => o.answerable)
+    .map((o) => o.confidence)
+    .sort((a, b) => a - b);
+  const allowed = Math.floor(limit * answerable.length);
+  return answerable[allowed] ?? 0;
+}
+
+// 4. The thresholds.
+const squadOutcomes = outcomes(tuneSquad);
+const projectOutcomes = outcomes(tuneProject);
+const abstainBelow = Math.min(
+  thresholdFor(squadOutcomes, MAX_WRONG_ABSTENTIONS.squad),
+  thresholdFor(projectOutcomes, MAX_WRONG_ABSTENTIONS.project),
+);
+const answered = [...squadOutcomes, ...projectOutcomes]
+  .filter((o) => o.answerable && o.confidence >= abstainBelow)
+  .sort((a, b) => b.confidence - a.confidence);
+let closestBelow = abstainBelow;
+let hits = 0;
+answered.forEach((o, i) => {
+  if (o.hit) hits++;
+  if (hits / (i + 1) >= SURE_PRECISION) closestBelow = Math.max(abstainBelow, o.confidence);
+});
+
+const round = (x: number) => Number(x.toFixed(6));
+const final = parseWeights(
+  {
+    ...weights,
+    fittedOn: `npm run train: SQuAD 2.0 dev part A, fit split (${fit.length - projectItems('dev-set.jsonl').length} questions) and tests/eval/dev-set.jsonl; thresholds on the tune split, check-set.jsonl and holdout-2.jsonl`,
+    ranker: { ...weights.ranker, weights: weights.ranker.weights.map(round) },
+    confidence: {
+      ...weights.confidence,
+      weights: weights.confidence.weights.map(round),
+      bias: round(weights.confidence.bias),
+    },
+    abstainBelow: round(abstainBelow),
+    closestBelow: round(closestBelow),
+  },
+  'the fitted weights',
+);
+writeFileSync(values.out, `${JSON.stringify(final, null, 2)}\n`);
+
+const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+for (const [name, set] of [
+  ['SQuAD tune split', squadOutcomes],
+  ['check-set + holdout-2', projectOutcomes],
+] as const) {
+  const a = set.filter((o) => o.answerable);
+  const u = set.filter((o) => !o.answerable);
+  const on = (o: (typeof set)[number]) => o.confidence >= abstainBelow;
+  console.log(
+    `${name} (scorer alone, without the quote and unknown-name rules): hit@1 ${pct(a.filter((o) => on(o) && o.hit).length / a.length)}, wrong abstentions ${pct(a.filter((o) => !on(o)).length / a.length)}, abstains when it should ${pct(u.filter((o) => !on(o)).length / (u.length || 1))}`,
+  );
+}
+console.log(
+  `thresholds: SQuAD tune ${thresholdFor(squadOutcomes, MAX_WRONG_ABSTENTIONS.squad).toFixed(3)}, project ${thresholdFor(projectOutcomes, MAX_WRONG_ABSTENTIONS.project).toFixed(3)}`,
+);
+console.log(
+  `wrote ${values.out}: abstain below ${final.abstainBelow}, closest match below ${final.closestBelow}`,
+);
+console.log(
+  FEATURES.map((f, i) => `${f} ${final.ranker.weights[i]?.toFixed(2)}`).join(', '),
+  `\nconfidence: ${CONFIDENCE_FEATURES.map((f, i) => `${f} ${final.confidence.weights[i]?.toFixed(2)}`).join(', ')}`,
+);
