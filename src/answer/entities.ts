@@ -1,6 +1,8 @@
 import type { Span } from '../contract/types.js';
 import type { SpeakerEntry } from '../corpus/types.js';
+import { hasJapanese } from '../text/japanese.js';
 import { escapeRegExp } from '../text/text.js';
+import { japaneseAnswerSpans } from './japanese.js';
 import type { AnswerType } from './question.js';
 
 const MONTHS =
@@ -32,7 +34,16 @@ const NOT_NAMES = new Set(
 export class PeopleFinder {
   private readonly registered: RegExp | null;
 
+  /** Japanese names and name-like aliases (岸田文雄, ネルソン長官): no capitals mark names in Japanese. */
+  private readonly japanese: RegExp | null;
+
   constructor(speakers: SpeakerEntry[]) {
+    const japanese = speakers
+      .flatMap((s) => [s.name, ...s.aliases])
+      .filter((n) => hasJapanese(n))
+      .sort((a, b) => b.length - a.length)
+      .map(escapeRegExp);
+    this.japanese = japanese.length ? new RegExp(japanese.join('|'), 'gu') : null;
     const names = speakers
       .flatMap((s) => [s.name, ...s.aliases])
       .filter((n) => /^\p{Lu}\S*\s+\p{Lu}/u.test(n) && n.split(/\s+/).every((w) => !NOT_NAMES.has(w)))
@@ -44,9 +55,9 @@ export class PeopleFinder {
   /** Spans of people's names in `text`. */
   find(text: string): Span[] {
     const spans: Span[] = [];
-    if (this.registered) {
-      for (const m of text.matchAll(this.registered))
-        spans.push({ start: m.index, end: m.index + m[0].length });
+    for (const pattern of [this.registered, this.japanese]) {
+      if (!pattern) continue;
+      for (const m of text.matchAll(pattern)) spans.push({ start: m.index, end: m.index + m[0].length });
     }
     for (const m of text.matchAll(/\b\p{Lu}[\p{Ll}’'-]+(?:\s+\p{Lu}[\p{L}’'-]+){1,2}\b/gu)) {
       const words = m[0].split(/\s+/);
@@ -103,6 +114,12 @@ function dateStrength(text: string, spans: Span[]): number {
 export function findAnswerType(type: AnswerType, text: string, people: PeopleFinder): TypeMatch | null {
   const found = (spans: Span[], strength = 1): TypeMatch | null =>
     spans.length ? { spans, strength } : null;
+  // Japanese sentences (a Japanese document's) write dates, counts and places their own way.
+  const japanese = japaneseAnswerSpans(type, text);
+  if (japanese.length > 0 || (type === 'name' && hasJapanese(text))) {
+    const names = type === 'name' || type === 'person' ? people.find(text) : [];
+    if (japanese.length + names.length > 0) return found([...names, ...japanese]);
+  }
   switch (type) {
     case 'date': {
       const spans = allMatches(DATE, text);

@@ -2,6 +2,7 @@
  * Japanese question forms: what kind of answer a Japanese question asks for (いつ → a date, どこ → a place…),
  * and which of its words are phrasing rather than topic. Read by the same question analysis as English.
  */
+import type { Span } from '../contract/types.js';
 import { hasJapanese, isKanji } from '../text/japanese.js';
 
 /**
@@ -70,4 +71,34 @@ export function isJapanesePhrasing(raw: string, word: string): boolean {
   if (PHRASING.has(word)) return true;
   if (word.length === 1 && isKanji(word)) return true;
   return /\p{sc=Hiragana}/u.test(raw);
+}
+
+const DIGIT = '[0-9０-９]';
+const KANJI_NUMBER = '[一二三四五六七八九十百千]';
+/** Things of each kind as Japanese text writes them; digits of both widths, so offsets stay the text's. */
+const JAPANESE_ENTITIES: Record<JapaneseAnswerType, RegExp> = {
+  date: new RegExp(
+    `${DIGIT}{4}年(?:${DIGIT}{1,2}月)?(?:${DIGIT}{1,2}日)?|${DIGIT}{1,2}月${DIGIT}{1,2}日|(?:令和|平成|昭和)(?:${DIGIT}{1,2}|元)年|[月火水木金土日]曜日?|${DIGIT}{1,2}月`,
+    'gu',
+  ),
+  time: new RegExp(`(?:午前|午後)?${DIGIT}{1,2}時(?:${DIGIT}{1,2}分|半)?|正午|午前|午後`, 'gu'),
+  duration: new RegExp(
+    `(?:${DIGIT}+|${KANJI_NUMBER}+)(?:年|か月|カ月|ヶ月|ケ月|週|日|時間)間|長年|以来|無期限|まで`,
+    'gu',
+  ),
+  quantity: new RegExp(`(?:${DIGIT}+|${KANJI_NUMBER}+)(?:人|名|個|か国|カ国|ヶ国|機関|件|回|つ)`, 'gu'),
+  money: new RegExp(`${DIGIT}[0-9０-９,，.]*(?:円|ドル|億|兆|万)|[¥￥$＄]${DIGIT}`, 'gu'),
+  // A place name (katakana or kanji) ending in a place word, or katakana before "で" ("ワシントンで").
+  place:
+    /[\p{sc=Han}\p{sc=Katakana}ー・]*(?:本部|本社|市|都|県|州|首都|センター)|[\p{sc=Katakana}ー・]{2,}(?=で|にて|において)/gu,
+  // People by role or group; names are found by the people finder.
+  person: /代表(?:団|者)?|関係者|長官|大使|首相|総理|理事長|飛行士|大臣|政府|大統領|補佐官/gu,
+  name: /(?!)/gu,
+};
+
+/** Spans of things of the asked-for kind in Japanese text (`[]` for kinds it has none of). */
+export function japaneseAnswerSpans(type: string, text: string): Span[] {
+  const pattern = JAPANESE_ENTITIES[type as JapaneseAnswerType];
+  if (!pattern || !hasJapanese(text)) return [];
+  return [...text.matchAll(pattern)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
 }

@@ -2,7 +2,7 @@ import { isMap, isScalar } from 'yaml';
 import { runNow, type Steps } from '../contract/steps.js';
 import { CORPUS_LIMITS, count, formatBytes } from './limits.js';
 import type { CorpusProblem } from './problems.js';
-import type { CorpusDocument } from './types.js';
+import { type CorpusDocument, DOCUMENT_LANGUAGES, type DocumentLanguage } from './types.js';
 import { parseYaml } from './yaml.js';
 
 /** A document and where it is in its file. */
@@ -26,7 +26,7 @@ export type DocumentExtension = (typeof DOCUMENT_EXTENSIONS)[number];
 
 const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
 const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
-const MARKDOWN_FIELDS = new Set(['id', 'title', 'url', 'published', 'publisher', 'kind']);
+const MARKDOWN_FIELDS = new Set(['id', 'title', 'url', 'published', 'publisher', 'kind', 'lang']);
 const JSONL_FIELDS = new Set([
   'id',
   '_id',
@@ -36,6 +36,7 @@ const JSONL_FIELDS = new Set([
   'published',
   'publisher',
   'kind',
+  'lang',
   'metadata',
 ]);
 
@@ -70,7 +71,10 @@ type FieldProblem = (field: string, message: string) => void;
 
 /** Validates the optional metadata shared by Markdown front matter and JSONL records. */
 function checkOptionalMeta(record: Record<string, unknown>, problem: FieldProblem): void {
-  const { url, published, publisher, kind } = record;
+  const { url, published, publisher, kind, lang } = record;
+  if (lang !== undefined && lang !== null && !isLanguage(lang)) {
+    problem('lang', `"lang" must be one of ${DOCUMENT_LANGUAGES.join(', ')}, got ${shown(lang)}`);
+  }
   if (
     url !== undefined &&
     url !== null &&
@@ -96,6 +100,15 @@ function checkOptionalMeta(record: Record<string, unknown>, problem: FieldProble
       `"kind" must be a lower-case word such as press-release, agreement or statement, got ${shown(kind)}`,
     );
   }
+}
+
+function isLanguage(value: unknown): value is DocumentLanguage {
+  return (DOCUMENT_LANGUAGES as readonly unknown[]).includes(value);
+}
+
+/** The `lang` field, once checked: absent unless given. */
+function languageOf(value: unknown): { lang?: DocumentLanguage } {
+  return isLanguage(value) ? { lang: value } : {};
 }
 
 function isHttpUrl(value: string): boolean {
@@ -196,6 +209,7 @@ export function parseMarkdown(file: string, content: string): ParsedFile {
           url: optionalString(meta.url),
           published: optionalString(meta.published),
           publisher: optionalString(meta.publisher),
+          ...languageOf(meta.lang),
           file,
           text: content.slice(bodyStart),
           bodyStart: 0,
@@ -326,6 +340,7 @@ export function* jsonlSteps(file: string, content: string | Uint8Array): Steps<P
         url: optionalString(fields.url),
         published: optionalString(fields.published),
         publisher: optionalString(fields.publisher),
+        ...languageOf(fields.lang),
         file,
         text: fields.text as string,
         bodyStart: 0,

@@ -1,4 +1,6 @@
 import type { Span } from '../contract/types.js';
+import { detectLanguage } from '../text/japanese.js';
+import { tokenize } from '../text/text.js';
 import type { CorpusDocument, Passage } from './types.js';
 
 /** Paragraphs over this many words are cut into overlapping windows. */
@@ -84,7 +86,11 @@ const ABBREVIATIONS = new Set([
   'sun',
 ]);
 
-const CLOSERS = new Set(['"', "'", '”', '’', ')', ']', '»']);
+const CLOSERS = new Set(['"', "'", '”', '’', ')', ']', '»', '」', '』', '）', '】']);
+/** Japanese sentence ends: no space follows them. */
+const JAPANESE_ENDS = new Set(['。', '！', '？']);
+/** Closing marks of Japanese quotes: "「…。」と述べた" goes on after them. */
+const JAPANESE_QUOTE_CLOSERS = new Set(['」', '』']);
 
 /** Trims whitespace off both ends of `[start, end)` of `text`. */
 function trimSpan(text: string, start: number, end: number): Span {
@@ -103,8 +109,23 @@ function trimSpan(text: string, start: number, end: number): Span {
 export function splitSentences(text: string, start = 0, end = text.length): Span[] {
   const sentences: Span[] = [];
   let sentenceStart = start;
+  let quoteDepth = 0;
   for (let i = start; i < end; i++) {
-    const ch = text[i];
+    const ch = text[i] ?? '';
+    if (ch === '「' || ch === '『') quoteDepth++;
+    else if ((ch === '」' || ch === '』') && quoteDepth > 0) quoteDepth--;
+    // Inside a Japanese quote, its own sentence ends end no sentence of the text: "「…。…！」と述べた。"
+    if (JAPANESE_ENDS.has(ch) && quoteDepth === 0) {
+      let j = i + 1;
+      while (j < end && (CLOSERS.has(text[j] ?? '') || JAPANESE_ENDS.has(text[j] ?? ''))) j++;
+      // A quote's last full stop, the sentence going on after it: "「…。」と述べた。"
+      if (JAPANESE_QUOTE_CLOSERS.has(text[j - 1] ?? '') && j < end && !/\s/.test(text[j] ?? '')) continue;
+      const span = trimSpan(text, sentenceStart, j);
+      if (span.end > span.start) sentences.push(span);
+      sentenceStart = j;
+      i = j - 1;
+      continue;
+    }
     if (ch !== '.' && ch !== '!' && ch !== '?') continue;
     let j = i + 1;
     while (j < end && CLOSERS.has(text[j] ?? '')) j++;
@@ -168,7 +189,7 @@ function continuesParagraph(text: string, current: Span, line: Span): boolean {
 }
 
 function endsParagraph(line: string): boolean {
-  return /[.!?:;"'”’)\]]$/.test(line) || /^#{1,6}\s/.test(line);
+  return /[.!?:;"'”’)\]。！？」』）]$/.test(line) || /^#{1,6}\s/.test(line);
 }
 
 /** Markdown headings and list items start a new paragraph even after an unfinished line. */
@@ -176,8 +197,10 @@ function startsBlock(text: string, line: Span): boolean {
   return /^(#{1,6}\s|[-*+]\s|\d+[.)]\s|>)/.test(text.slice(line.start, Math.min(line.end, line.start + 8)));
 }
 
-function countWords(text: string, span: Span): number {
-  return text.slice(span.start, span.end).split(/\s+/).filter(Boolean).length;
+/** Words of `text[span]`: separated by spaces, or, in Japanese, as the segmenter cuts them. */
+function countWords(text: string, span: Span, lang: 'en' | 'ja'): number {
+  const slice = text.slice(span.start, span.end);
+  return lang === 'ja' ? tokenize(slice).length : slice.split(/\s+/).filter(Boolean).length;
 }
 
 /**
@@ -187,12 +210,13 @@ function countWords(text: string, span: Span): number {
 export function segmentDocument(doc: CorpusDocument): Passage[] {
   const passages: Passage[] = [];
   const paragraphs = splitParagraphs(doc.text, doc.bodyStart);
+  const lang = doc.lang ?? detectLanguage(doc.text.slice(doc.bodyStart));
   paragraphs.forEach((paragraph, index) => {
     const number = index + 1;
     const sentences = splitSentences(doc.text, paragraph.start, paragraph.end);
     const windows =
-      countWords(doc.text, paragraph) > MAX_PASSAGE_WORDS
-        ? windowSentences(doc.text, sentences)
+      countWords(doc.text, paragraph, lang) > MAX_PASSAGE_WORDS
+        ? windowSentences(doc.text, sentences, lang)
         : [sentences];
     windows.forEach((windowSentences, w) => {
       const first = windowSentences[0];
@@ -213,9 +237,11 @@ export function segmentDocument(doc: CorpusDocument): Passage[] {
 }
 
 /** Groups sentences into windows of about WINDOW_WORDS words, each repeating the tail of the one before. */
-function windowSentences(text: string, sentences: Span[]): Span[][] {
-  const pieces = sentences.flatMap((s) => (countWords(text, s) > WINDOW_WORDS ? splitWords(text, s) : [s]));
-  const words = pieces.map((s) => countWords(text, s));
+function windowSentences(text: string, sentences: Span[], lang: 'en' | 'ja'): Span[][] {
+  const pieces = sentences.flatMap((s) =>
+    countWords(text, s, lang) > WINDOW_WORDS ? splitWords(text, s) : [s],
+  );
+  const words = pieces.map((s) => countWords(text, s, lang));
   const windows: Span[][] = [];
   let from = 0;
   while (from < pieces.length) {

@@ -1,5 +1,9 @@
 import type { Span } from '../contract/types.js';
 
+/** The languages a document may declare: those the analysis knows. */
+export const DOCUMENT_LANGUAGES = ['en', 'ja'] as const;
+export type DocumentLanguage = (typeof DOCUMENT_LANGUAGES)[number];
+
 /** Front-matter / record fields every document has after loading. */
 export interface DocumentMeta {
   id: string;
@@ -9,6 +13,12 @@ export interface DocumentMeta {
   /** ISO date `YYYY-MM-DD`, when known. */
   published: string | null;
   publisher: string | null;
+  /**
+   * The document's language when its metadata gives one (`lang: ja`); else it is read from the text (see
+   * `detectLanguage`). Japanese runs are segmented as Japanese in any document; the language decides how
+   * paragraph length is counted.
+   */
+  lang?: DocumentLanguage;
   /** Corpus-relative path of the file the document came from. */
   file: string;
 }

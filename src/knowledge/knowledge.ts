@@ -12,7 +12,7 @@ import { INDEX_OPTIONS, PassageIndex } from '../search/index.js';
 import { type KnowledgeSnapshot, type SnapshotStore, snapshotKey } from './snapshot.js';
 
 /** Bumped when analysis or segmentation changes, so corpus versions change too. */
-const PIPELINE_VERSION = 3;
+const PIPELINE_VERSION = 4;
 
 /**
  * Short content hash of a corpus: documents (metadata and text), registers, the index options and the
@@ -32,7 +32,16 @@ function* contentHashSteps(corpus: Corpus): Steps<string> {
   hash.update(JSON.stringify(currentWeights()));
   for (const doc of corpus.documents) {
     hash.update(
-      JSON.stringify([doc.id, doc.title, doc.kind, doc.url, doc.published, doc.publisher, doc.bodyStart]),
+      JSON.stringify([
+        doc.id,
+        doc.title,
+        doc.kind,
+        doc.url,
+        doc.published,
+        doc.publisher,
+        doc.bodyStart,
+        doc.lang ?? null,
+      ]),
     );
     hash.update(doc.text);
     yield;

@@ -12,6 +12,7 @@ import { editDistance } from '../text/distance.js';
 import { hasJapanese, JapaneseDictionary, japaneseRuns } from '../text/japanese.js';
 import { contentTerms, stripInvisible } from '../text/text.js';
 import { type ExtractedQuote, extractQuotes } from './extract.js';
+import { extractJapaneseQuotes } from './japanese.js';
 import { nameTokens, typoAllowance } from './names.js';
 import { PeopleDirectory, type Person } from './people.js';
 
@@ -103,7 +104,14 @@ export function* quoteIndexSteps(corpus: Corpus): Steps<QuoteIndex> {
   const people = new PeopleDirectory(corpus.speakers, corpus.glossary);
   const found: FoundQuote[] = [];
   for (const [document, doc] of corpus.documents.entries()) {
-    for (const quote of extractQuotes(doc, people)) found.push({ ...quote, document });
+    // Japanese quotes use 「」, which English extraction never takes for quote marks: the two never overlap.
+    const quotes = extractQuotes(doc, people);
+    const japanese = extractJapaneseQuotes(doc, people);
+    if (japanese.length > 0) {
+      quotes.push(...japanese);
+      quotes.sort((a, b) => a.start - b.start);
+    }
+    for (const quote of quotes) found.push({ ...quote, document });
     yield;
   }
   return yield* indexQuoteSteps(corpus, people, found);

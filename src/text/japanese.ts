@@ -26,6 +26,19 @@ export function japaneseRuns(text: string): string[] {
   return text.match(new RegExp(JAPANESE_RUN, 'gu')) ?? [];
 }
 
+/** Share of Japanese characters among a text's letters above which it is Japanese. */
+const JAPANESE_SHARE = 0.3;
+/** Characters read to tell a document's language: enough for a few paragraphs. */
+const LANGUAGE_SAMPLE = 4000;
+
+/** A text's language as the analysis knows them: Japanese when a good share of its letters are. */
+export function detectLanguage(text: string): 'en' | 'ja' {
+  const sample = text.slice(0, LANGUAGE_SAMPLE);
+  const letters = sample.match(/\p{L}/gu)?.length ?? 0;
+  const japanese = sample.match(new RegExp(JAPANESE_CHAR, 'gu'))?.length ?? 0;
+  return letters > 0 && japanese / letters >= JAPANESE_SHARE ? 'ja' : 'en';
+}
+
 /** Whether a (normalized) word is all kanji: a noun or a verb's stem, never a particle. */
 export function isKanji(word: string): boolean {
   return ONLY_KANJI.test(word);

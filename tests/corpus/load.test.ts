@@ -87,7 +87,7 @@ describe('broken files are reported with path, line and the problem', () => {
   it('missing fields, bad values and unknown fields, each on its line', async () => {
     const md = '---\nid: Bad Id!\ntitle: T\nurl: ftp://x\npublished: 13/01/2023\ntittle: typo\n---\nText.\n';
     expect(await problemsOf({ 'a.md': md })).toEqual([
-      'a.md:6: unknown front-matter field "tittle" (expected: id, title, url, published, publisher, kind)',
+      'a.md:6: unknown front-matter field "tittle" (expected: id, title, url, published, publisher, kind, lang)',
       'a.md:1: front matter is missing "kind"',
       'a.md:2: "id": id "Bad Id!" must be 1-128 letters, digits, ".", "_", ":" or "-", starting with a letter or digit',
       'a.md:4: "url" must be an http(s) link, got "ftp://x"',
