@@ -40,7 +40,7 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Com
       version: result.version,
     });
   }
-  await respond(interaction, askReply(result, ephemeral));
+  await respond(interaction, askReply(ctx.messages, result, ephemeral));
 }
 
 /** `ask:more:<offset>` pages through sources; `ask:vote:<up|down>[:<passage id>]` records feedback. */
@@ -79,7 +79,7 @@ export async function button(
   const offset = Number(arg);
   if (action === 'more' && asked && Number.isInteger(offset) && offset >= 0 && offset <= 1000) {
     const page = ctx.kb.ask(asked.question, { limit: SOURCES_PER_PAGE, offset });
-    await respond(interaction, moreSourcesReply(page, offset, asked.version));
+    await respond(interaction, moreSourcesReply(ctx.messages, page, offset, asked.version));
     return;
   }
   throw new UserInputError(ctx.messages.t('ask.buttonGone'));

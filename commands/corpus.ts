@@ -74,7 +74,7 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
         'corpus reloaded from Discord',
       );
       const others = await reloadOtherShards(interaction.client, actor, ctx.logger);
-      await respond(interaction, corpusChangeReply(null, r, others));
+      await respond(interaction, corpusChangeReply(ctx.messages, null, r, others));
     },
   },
   add: {
@@ -139,7 +139,7 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
       const done =
         m.t('corpus.added', { file: safeText(added.file, 150), bytes: added.bytes, ids: shown.join(', ') }) +
         replaced;
-      await respond(interaction, corpusChangeReply(done, report, others));
+      await respond(interaction, corpusChangeReply(ctx.messages, done, report, others));
     },
   },
   remove: {
@@ -169,7 +169,7 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
         id: safeText(id, 130),
         file: safeText(removed.file, 150),
       });
-      await respond(interaction, corpusChangeReply(done, report, others));
+      await respond(interaction, corpusChangeReply(ctx.messages, done, report, others));
     },
     async choices(ctx, typed) {
       const documents = await ctx.corpus.removable(typed, DISCORD_LIMITS.choices);
@@ -190,7 +190,7 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
         id: safeText(id, 130),
         file: safeText(restored.file, 150),
       });
-      await respond(interaction, corpusChangeReply(done, report, others));
+      await respond(interaction, corpusChangeReply(ctx.messages, done, report, others));
     },
     async choices(ctx, typed) {
       const q = typed.trim().toLowerCase();
@@ -230,7 +230,7 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
       const asked = interaction.options.getInteger('days') ?? GAP_DAYS.default;
       const days = Math.min(Math.max(1, asked), GAP_DAYS.max);
       const gaps = ctx.records.gaps(days);
-      await respond(interaction, gapsReply(gaps, days, ctx.records.enabled, ctx.kb.version));
+      await respond(interaction, gapsReply(ctx.messages, gaps, days, ctx.records.enabled, ctx.kb.version));
     },
   },
 };
@@ -252,6 +252,11 @@ for (const [name, sub] of Object.entries(SUBCOMMANDS)) {
       .setDescriptionLocalizations({ ja: sub.ja.description });
     return sub.options ? sub.options(named) : named;
   });
+}
+
+/** A time limit as the service words it: whole seconds from one second up. */
+function duration(ms: number): string {
+  return ms >= 1000 ? `${Math.round(ms / 1000)} s` : `${ms} ms`;
 }
 
 /** Manage Server, or one of the configured moderator roles. */
@@ -287,19 +292,23 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Com
     const live = ctx.corpus.current.version;
     if (err instanceof CorpusError) {
       ctx.logger.warn({ subcommand: name, problems: err.problems }, 'corpus change failed on reload');
-      await respond(interaction, corpusProblemsReply(err.problems, live));
+      await respond(interaction, corpusProblemsReply(ctx.messages, err.problems, live));
     } else if (
       err instanceof AdminError ||
       err instanceof ReloadInProgressError ||
       err instanceof ReloadTimeoutError
     ) {
       ctx.logger.warn({ subcommand: name, reason: err.message }, 'corpus change refused');
-      // The service words its refusals in English; the one that is not about the user's file is said here.
+      // The service words its refusals in English; the ones that are not about the user's file are said here.
       const reason =
-        err instanceof ReloadInProgressError ? ctx.messages.t('corpus.reloadRunning') : err.message;
+        err instanceof ReloadInProgressError
+          ? ctx.messages.t('corpus.reloadRunning')
+          : err instanceof ReloadTimeoutError
+            ? ctx.messages.t('corpus.reloadTimeout', { limit: duration(err.timeoutMs) })
+            : err.message;
       await respond(
         interaction,
-        corpusRefusalReply(reason, err instanceof AdminError ? err.problems : [], live),
+        corpusRefusalReply(ctx.messages, reason, err instanceof AdminError ? err.problems : [], live),
       );
     } else {
       throw err;

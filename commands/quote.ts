@@ -48,7 +48,7 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Com
   const ephemeral = interaction.options.getBoolean('private') ?? false;
   const result = ctx.kb.quote(speaker, about ?? undefined);
   ctx.logger.info({ speaker: result.speaker?.name ?? null, quotes: result.quotes.length }, 'quote');
-  await respond(interaction, quoteReply(result, ctx.kb.version, about, ephemeral));
+  await respond(interaction, quoteReply(ctx.messages, result, ctx.kb.version, about, ephemeral));
 }
 
 export async function autocomplete(interaction: AutocompleteInteraction, ctx: CommandContext): Promise<void> {
@@ -85,7 +85,7 @@ export async function button(
   ctx.logger.info({ speaker: result.speaker?.name ?? null, page }, 'quote page');
   // A reload may have changed the quotes: the page is clamped to the ones there are now.
   await respond(interaction, {
-    ...quoteReply(result, ctx.kb.version, shown.about, false, page),
+    ...quoteReply(ctx.messages, result, ctx.kb.version, shown.about, false, page),
     update: true,
   });
 }

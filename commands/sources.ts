@@ -10,7 +10,7 @@ export const data = new SlashCommandBuilder()
   .setDescriptionLocalizations({ ja: 'ボットが回答に使う文書の一覧' });
 
 export async function execute(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void> {
-  await respond(interaction, sourcesReply(ctx.kb.sources(), ctx.kb.stats(), ctx.kb.version));
+  await respond(interaction, sourcesReply(ctx.messages, ctx.kb.sources(), ctx.kb.stats(), ctx.kb.version));
 }
 
 export default { data, execute } satisfies Command;

@@ -1,6 +1,7 @@
 /**
  * How replies look in Discord: embeds and buttons for /ask, /quote and /sources, and the moderators'
- * /corpus reports. User and corpus text is escaped here; limits are enforced again by `respond`.
+ * /corpus reports. User and corpus text is escaped here; limits are enforced again by `respond`. The
+ * replies' own words come from the catalogue in the user's language (`m`); cited text stays as written.
  */
 import { type APIButtonComponent, type APIEmbedField, ButtonStyle, ComponentType } from 'discord.js';
 import { MAX_QUESTION_LENGTH } from '../contract/limits.js';
@@ -14,6 +15,7 @@ import type {
 } from '../contract/types.js';
 import { formatDiff } from '../corpus/diff.js';
 import { type CorpusProblem, formatProblem } from '../corpus/problems.js';
+import { type Messages, parseMessage } from '../messages/messages.js';
 import type { Gap } from '../records/types.js';
 import type { ReloadReport } from '../service/service.js';
 import type { Reply } from './respond.js';
@@ -38,18 +40,21 @@ export const ASK_IDS = {
 } as const;
 
 /** Footer of /ask embeds: plain text (footers render no Markdown), parsed back by the buttons. */
-export function askFooter(version: string, question: string): string {
-  return truncate(`Corpus ${version} · Asked: ${question}`, DISCORD_LIMITS.embedFooter);
+export function askFooter(m: Messages, version: string, question: string): string {
+  return truncate(m.t('ask.footer', { version, question }), DISCORD_LIMITS.embedFooter);
 }
 
-/** Reads the corpus version and question back from an /ask footer. */
+/**
+ * Reads the corpus version and question back from an /ask footer, in whichever language it was written
+ * (whoever presses a button may read Discord in another language than the asker).
+ */
 export function parseAskFooter(text: string | undefined): { version: string; question: string } | null {
-  const m = /^Corpus (\S+) · Asked: ([\s\S]+)$/.exec(text ?? '');
-  return m?.[1] && m[2] ? { version: m[1], question: m[2] } : null;
+  const found = parseMessage('ask.footer', text ?? '');
+  return found && !/\s/.test(found.version) ? found : null;
 }
 
-function citationLabel(c: Citation): string {
-  return `${c.title}, ¶${c.paragraph}`;
+function citationLabel(m: Messages, c: Citation): string {
+  return m.t('ask.citation', { title: c.title, paragraph: c.paragraph });
 }
 
 /** Field names render little Markdown; drop the characters that would, rather than show backslashes. */
@@ -61,12 +66,13 @@ function quoteLine(question: string): string {
   return `> ${safeText(question.replace(/\s+/g, ' '), MAX_QUESTION_LENGTH + 100)}`;
 }
 
-function passageFields(passages: RankedPassage[], firstNumber: number): APIEmbedField[] {
+function passageFields(m: Messages, passages: RankedPassage[], firstNumber: number): APIEmbedField[] {
   return passages.map((p, i) => {
-    const source = link(`Source: ${citationLabel(p.citation)}`, p.citation.url, 300);
+    const label = citationLabel(m, p.citation);
+    const source = link(m.t('ask.source', { citation: label }), p.citation.url, 300);
     const budget = DISCORD_LIMITS.embedFieldValue - source.length - 1;
     return {
-      name: plainLabel(`${firstNumber + i}. ${citationLabel(p.citation)}`, DISCORD_LIMITS.embedFieldName),
+      name: plainLabel(`${firstNumber + i}. ${label}`, DISCORD_LIMITS.embedFieldName),
       value: `${highlight(p.text, p.highlights, Math.min(400, budget))}\n${source}`,
     };
   });
@@ -91,47 +97,47 @@ function linkButton(label: string, url: string | null): APIButtonComponent | nul
  * The /ask reply to the first page of a question's passages (ask for {@link SOURCES_PER_PAGE}): the answer
  * with query terms in bold, cited excerpts, version footer, buttons.
  */
-export function askReply(result: AskResult, ephemeral: boolean): Reply {
-  const footer = { text: askFooter(result.version, result.question) };
+export function askReply(m: Messages, result: AskResult, ephemeral: boolean): Reply {
+  const footer = { text: askFooter(m, result.version, result.question) };
   const passageId = result.answer?.passageId ?? null;
   const vote = [
-    button(ASK_IDS.vote('up', passageId), 'Helpful', '👍'),
-    button(ASK_IDS.vote('down', passageId), 'Not helpful', '👎'),
+    button(ASK_IDS.vote('up', passageId), m.t('ask.helpful'), '👍'),
+    button(ASK_IDS.vote('down', passageId), m.t('ask.notHelpful'), '👎'),
   ];
   if (!result.answer) {
     const topics = result.suggestions.slice(0, 8).map((s) => `• ${safeText(s, 100)}`);
     const description = [
       quoteLine(result.question),
-      'The corpus does not cover this question, so there is no cited answer to give.',
-      topics.length ? `\n**Topics it does cover:**\n${topics.join('\n')}` : '',
-      '\nUse `/sources` to see what the corpus contains.',
+      m.t('ask.notCovered'),
+      topics.length ? `\n${m.t('ask.topics')}\n${topics.join('\n')}` : '',
+      `\n${m.t('ask.seeSources')}`,
     ].join('\n');
     return {
       ephemeral,
-      embeds: [{ title: 'Not covered by the corpus', description, color: COLOR_NONE, footer }],
+      embeds: [{ title: m.t('ask.notCoveredTitle'), description, color: COLOR_NONE, footer }],
       components: [{ type: ComponentType.ActionRow, components: vote }],
     };
   }
   const { answer } = result;
-  const cite = `— ${link(citationLabel(answer.citation), answer.citation.url, 300)}`;
+  const cite = `— ${link(citationLabel(m, answer.citation), answer.citation.url, 300)}`;
   const head = quoteLine(result.question);
   const budget = DISCORD_LIMITS.embedDescription - head.length - cite.length - 4;
   const description = `${head}\n${highlight(answer.text, answer.highlights, Math.min(budget, 2500))}\n${cite}`;
   const shown = result.passages.slice(0, SOURCES_PER_PAGE);
   const hasMore = shown.length < result.total;
   const row: APIButtonComponent[] = [];
-  if (hasMore) row.push(button(ASK_IDS.more(shown.length), 'More sources', '📚'));
+  if (hasMore) row.push(button(ASK_IDS.more(shown.length), m.t('ask.moreSources'), '📚'));
   row.push(...vote);
-  const source = linkButton('Read the source', answer.citation.url);
+  const source = linkButton(m.t('ask.readSource'), answer.citation.url);
   if (source) row.push(source);
   return {
     ephemeral,
     embeds: [
       {
-        title: 'Answer from the corpus',
+        title: m.t('ask.answerTitle'),
         description,
         color: COLOR_ANSWER,
-        fields: passageFields(shown, 1),
+        fields: passageFields(m, shown, 1),
         footer,
       },
     ],
@@ -143,31 +149,35 @@ export function askReply(result: AskResult, ephemeral: boolean): Reply {
  * The page of sources at `offset` (ask for {@link SOURCES_PER_PAGE} there), as an ephemeral reply to
  * "More sources" on an answer given by corpus `askedVersion`.
  */
-export function moreSourcesReply(result: AskResult, offset: number, askedVersion: string): Reply {
+export function moreSourcesReply(
+  m: Messages,
+  result: AskResult,
+  offset: number,
+  askedVersion: string,
+): Reply {
   const { question, version } = result;
   if (result.passages.length === 0) {
-    return { ephemeral: true, content: 'There are no more sources for this question.' };
+    return { ephemeral: true, content: m.t('ask.noMoreSources') };
   }
   const next = offset + result.passages.length;
   const hasMore = next < result.total;
   const changed =
     askedVersion === version
       ? ''
-      : `\n*The corpus changed since this answer (version ${safeText(askedVersion, 20)} → ${version}); these sources come from the current one.*`;
+      : `\n*${m.t('ask.corpusChanged', { asked: safeText(askedVersion, 20), current: version })}*`;
+  const more = button(ASK_IDS.more(next), m.t('ask.moreSources'), '📚');
   return {
     ephemeral: true,
     embeds: [
       {
-        title: `More sources (${offset + 1}–${next})`,
+        title: m.t('ask.moreSourcesTitle', { from: offset + 1, to: next }),
         description: `${quoteLine(question)}${changed}`,
         color: COLOR_ANSWER,
-        fields: passageFields(result.passages, offset + 1),
-        footer: { text: askFooter(version, question) },
+        fields: passageFields(m, result.passages, offset + 1),
+        footer: { text: askFooter(m, version, question) },
       },
     ],
-    components: hasMore
-      ? [{ type: ComponentType.ActionRow, components: [button(ASK_IDS.more(next), 'More sources', '📚')] }]
-      : [],
+    components: hasMore ? [{ type: ComponentType.ActionRow, components: [more] }] : [],
   };
 }
 
@@ -179,38 +189,50 @@ export const QUOTE_IDS = { page: (page: number) => `quote:page:${page}` } as con
  * The speaker is the resolved name, so asking again finds the same person.
  */
 export function quoteFooter(
+  m: Messages,
   version: string,
   page: number,
   pages: number,
   speaker: string,
   about: string | null,
 ): string {
-  const topic = about ? ` · About: ${about.replace(/\s+/g, ' ')}` : '';
-  return truncate(
-    `Corpus ${version} · Page ${page}/${pages} · Speaker: ${speaker.replace(/\s+/g, ' ')}${topic}`,
-    DISCORD_LIMITS.embedFooter,
-  );
+  const shown = { version, page, pages, speaker: speaker.replace(/\s+/g, ' ') };
+  const text = about
+    ? m.t('quote.footerAbout', { ...shown, about: about.replace(/\s+/g, ' ') })
+    : m.t('quote.footer', shown);
+  return truncate(text, DISCORD_LIMITS.embedFooter);
 }
 
-/** Reads the page, speaker and topic back from a /quote footer. */
+/** Reads the page, speaker and topic back from a /quote footer, in whichever language it was written. */
 export function parseQuoteFooter(
   text: string | undefined,
 ): { version: string; page: number; pages: number; speaker: string; about: string | null } | null {
-  const m = /^Corpus (\S+) · Page (\d+)\/(\d+) · Speaker: (.+?)(?: · About: (.+))?$/.exec(text ?? '');
-  if (!m?.[1] || !m[4]) return null;
-  return { version: m[1], page: Number(m[2]), pages: Number(m[3]), speaker: m[4], about: m[5] ?? null };
+  // With a topic first: the footer without one would read the topic as part of the speaker.
+  const withTopic = parseMessage('quote.footerAbout', text ?? '');
+  const found = withTopic ?? parseMessage('quote.footer', text ?? '');
+  if (!found || /\s/.test(found.version) || !/^\d+$/.test(found.page) || !/^\d+$/.test(found.pages)) {
+    return null;
+  }
+  const { version, speaker } = found;
+  return {
+    version,
+    page: Number(found.page),
+    pages: Number(found.pages),
+    speaker,
+    about: withTopic?.about ?? null,
+  };
 }
 
 /** Room for quotes on one page: the description minus the heading and some slack for separators. */
 const QUOTE_PAGE_BUDGET = DISCORD_LIMITS.embedDescription - 100;
 
 /** The quotes as cited blocks, grouped into pages that each fit one embed description after `heading`. */
-function quotePages(quotes: QuoteResult['quotes'], heading: string): string[][] {
+function quotePages(m: Messages, quotes: QuoteResult['quotes'], heading: string): string[][] {
   const pages: string[][] = [];
   let page: string[] = [];
   let used = heading.length;
   for (const q of quotes) {
-    const cite = `— ${link(citationLabel(q.citation), q.citation.url, 300)}`;
+    const cite = `— ${link(citationLabel(m, q.citation), q.citation.url, 300)}`;
     const block = `> ${safeText(q.text.replace(/\s+/g, ' '), 900)}\n${cite}`;
     if (page.length > 0 && used + block.length + 2 > QUOTE_PAGE_BUDGET) {
       pages.push(page);
@@ -229,82 +251,81 @@ function quotePages(quotes: QuoteResult['quotes'], heading: string): string[][] 
  * one embed, page `page` of them (clamped to the pages there are) with Previous/Next buttons.
  */
 export function quoteReply(
+  m: Messages,
   result: QuoteResult,
   version: string,
   about: string | null,
   ephemeral: boolean,
   page = 1,
 ): Reply {
-  const suggest = result.suggestions.length
-    ? `\n\n**Quoted people include:** ${result.suggestions
-        .slice(0, 10)
-        .map((s) => safeText(s, 80))
-        .join(', ')}`
-    : '';
+  const names = result.suggestions
+    .slice(0, 10)
+    .map((s) => safeText(s, 80))
+    .join(', ');
+  const suggest = result.suggestions.length ? `\n\n${m.t('quote.quotedPeople', { names })}` : '';
+  const corpusFooter = { text: m.t('footer.corpus', { version }) };
   if (!result.speaker || result.quotes.length === 0) {
     const who = safeText(result.speaker?.name ?? result.query, 100);
-    const text = result.known
-      ? `${who} is mentioned in the corpus but never quoted.`
-      : `No one called “${who}” is quoted in the corpus.`;
+    const text = result.known ? m.t('quote.neverQuoted', { who }) : m.t('quote.nobody', { who });
     return {
       ephemeral,
       embeds: [
         {
-          title: 'No quote found',
+          title: m.t('quote.notFoundTitle'),
           description: text + suggest,
           color: COLOR_NONE,
-          footer: { text: `Corpus ${version}` },
+          footer: corpusFooter,
         },
       ],
     };
   }
   const { speaker } = result;
   const heading = `**${safeText(speaker.name, 100)}**${speaker.title ? `, ${safeText(speaker.title, 150)}` : ''}${
-    about ? ` on “${safeText(about, 200)}”` : ''
+    about ? m.t('quote.about', { about: safeText(about, 200) }) : ''
   }`;
-  const pages = quotePages(result.quotes, heading);
+  const pages = quotePages(m, result.quotes, heading);
   const n = Math.min(Math.max(1, Math.trunc(page)), pages.length);
-  const title = result.quotes.length === 1 ? 'Quote' : `Quotes (${result.quotes.length})`;
   const embed = {
-    title,
+    title: m.count('quote.title', result.quotes.length),
     description: `${heading}\n\n${(pages[n - 1] ?? []).join('\n\n')}`,
     color: COLOR_ANSWER,
   };
-  if (pages.length === 1) return { ephemeral, embeds: [{ ...embed, footer: { text: `Corpus ${version}` } }] };
-  const previous = { ...button(QUOTE_IDS.page(n - 1), 'Previous', '◀️'), disabled: n === 1 };
-  const next = { ...button(QUOTE_IDS.page(n + 1), 'Next', '▶️'), disabled: n === pages.length };
+  if (pages.length === 1) return { ephemeral, embeds: [{ ...embed, footer: corpusFooter }] };
+  const previous = { ...button(QUOTE_IDS.page(n - 1), m.t('quote.previous'), '◀️'), disabled: n === 1 };
+  const next = { ...button(QUOTE_IDS.page(n + 1), m.t('quote.next'), '▶️'), disabled: n === pages.length };
+  const footer = { text: quoteFooter(m, version, n, pages.length, speaker.name, about) };
   return {
     ephemeral,
-    embeds: [{ ...embed, footer: { text: quoteFooter(version, n, pages.length, speaker.name, about) } }],
+    embeds: [{ ...embed, footer }],
     components: [{ type: ComponentType.ActionRow, components: [previous, next] }],
   };
 }
 
 /** The /sources reply: every document with publisher, date, passage count and link. */
-export function sourcesReply(sources: SourceInfo[], stats: CorpusStats, version: string): Reply {
+export function sourcesReply(m: Messages, sources: SourceInfo[], stats: CorpusStats, version: string): Reply {
   const lines: string[] = [];
   let used = 0;
   for (const s of sources) {
-    const meta = [s.publisher, s.published].filter(Boolean).map((m) => safeText(String(m), 100));
-    const line = `• ${link(s.title, s.url, 200)}${meta.length ? ` — ${meta.join(', ')}` : ''} · ${s.passages} passage${
-      s.passages === 1 ? '' : 's'
-    }`;
+    const meta = [s.publisher, s.published].filter(Boolean).map((value) => safeText(String(value), 100));
+    const line = `• ${link(s.title, s.url, 200)}${meta.length ? ` — ${meta.join(', ')}` : ''} · ${m.count(
+      'sources.passages',
+      s.passages,
+    )}`;
     if (used + line.length + 60 > DISCORD_LIMITS.embedDescription) break;
     lines.push(line);
     used += line.length + 1;
   }
   const rest = sources.length - lines.length;
-  if (rest > 0) lines.push(`*…and ${rest} more.*`);
-  if (sources.length === 0) lines.push('The corpus is empty.');
+  if (rest > 0) lines.push(m.t('sources.more', { n: rest }));
+  if (sources.length === 0) lines.push(m.t('sources.empty'));
+  const quotes = m.count('sources.quotes', stats.quotes);
   return {
     embeds: [
       {
-        title: `Sources (${stats.documents} document${stats.documents === 1 ? '' : 's'})`,
+        title: m.count('sources.title', stats.documents),
         description: lines.join('\n'),
         color: COLOR_ANSWER,
-        footer: {
-          text: `Corpus ${version} · ${stats.passages} passages · ${stats.quotes} quote${stats.quotes === 1 ? '' : 's'}`,
-        },
+        footer: { text: m.t('sources.footer', { version, passages: stats.passages, quotes }) },
       },
     ],
   };
@@ -312,56 +333,71 @@ export function sourcesReply(sources: SourceInfo[], stats: CorpusStats, version:
 
 // ---------------------------------------------------------------- /corpus (moderators; always private)
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-
 /**
  * A corpus change that went through: `done` (what was added, removed…, already escaped; `null` for a
  * plain reload), then versions, counts, build time and the passage diff per document.
  */
 export function corpusChangeReply(
+  m: Messages,
   done: string | null,
   r: ReloadReport,
   others: OtherShards | null = null,
 ): Reply {
-  const reloaded = `Corpus reloaded: version ${r.previousVersion} → ${r.version}. ${r.documents} documents, ${r.passages} passages, ${r.quotes} quotes (${r.buildMs} ms).`;
-  const summary = others ? `${reloaded}\n${shardsLine(others)}` : reloaded;
+  const reloaded = m.t('corpus.reloaded', {
+    from: r.previousVersion,
+    to: r.version,
+    documents: r.documents,
+    passages: r.passages,
+    quotes: r.quotes,
+    ms: r.buildMs,
+  });
+  const summary = others ? `${reloaded}\n${shardsLine(m, others)}` : reloaded;
   // Corpus ids come from files anyone with write access edits: escaped like user text.
   const diff = formatDiff(r.diff).map((line) => safeText(line, 300));
   return {
     ephemeral: true,
     content: joinWithin(done ? `${done}\n${summary}` : summary, diff, DISCORD_LIMITS.content, (n) =>
-      n === 1 ? '…and 1 more changed document.' : `…and ${n} more changed documents.`,
+      m.count('corpus.moreChanged', n),
     ),
   };
 }
 
 /** What the other shards did after a corpus change on this one (sharded bots only). */
-function shardsLine(others: OtherShards): string {
+function shardsLine(m: Messages, others: OtherShards): string {
   if (others.error !== undefined) {
-    return `The other shards could not be asked to reload (${safeText(others.error, 200)}); they reload on their own triggers (SIGHUP, CORPUS_WATCH).`;
+    return m.t('corpus.shardsUnasked', { error: safeText(others.error, 200) });
   }
-  const each = others.reached.map(
-    (s) =>
-      `shard ${s.shards.join(', ')}: ${s.outcome === 'reloaded' ? `reloaded (${s.version})` : s.outcome === 'busy' ? 'busy with another reload' : 'failed (see its log)'}`,
+  const each = others.reached.map((s) =>
+    m.t('corpus.shard', {
+      shards: s.shards.join(', '),
+      outcome:
+        s.outcome === 'reloaded'
+          ? m.t('corpus.shardReloaded', { version: s.version })
+          : s.outcome === 'busy'
+            ? m.t('corpus.shardBusy')
+            : m.t('corpus.shardFailed'),
+    }),
   );
   const elsewhere = others.total - others.reached.length - 1;
-  const rest =
-    elsewhere > 0
-      ? ` Not reached: ${plural(elsewhere, 'shard')} on other hosts (they reload on their own SIGHUP or CORPUS_WATCH).`
-      : '';
-  return `Other shards: ${each.length ? each.join('; ') : 'none on this host'}.${rest}`;
+  const rest = elsewhere > 0 ? m.count('corpus.shardsNotReached', elsewhere) : '';
+  const list = each.length ? each.join('; ') : m.t('corpus.noOtherShards');
+  return m.t('corpus.otherShards', { list, rest });
 }
 
 /** A reload that failed: nothing changed, the live version keeps answering; each problem as `file:line: message`. */
-export function corpusProblemsReply(problems: readonly CorpusProblem[], liveVersion: string): Reply {
-  const head = `The reload failed, so nothing changed: the current corpus (version ${liveVersion}) keeps answering. ${plural(problems.length, 'problem')}:`;
+export function corpusProblemsReply(
+  m: Messages,
+  problems: readonly CorpusProblem[],
+  liveVersion: string,
+): Reply {
+  const head = m.count('corpus.reloadFailed', problems.length, { version: liveVersion });
   return {
     ephemeral: true,
     content: joinWithin(
       head,
       problems.map((p) => `• ${safeText(formatProblem(p), 300)}`),
       DISCORD_LIMITS.content,
-      (n) => `…and ${plural(n, 'more problem')}.`,
+      (n) => m.count('corpus.moreProblems', n),
     ),
   };
 }
@@ -371,6 +407,7 @@ export function corpusProblemsReply(problems: readonly CorpusProblem[], liveVers
  * of the file when that is why, and the version still answering.
  */
 export function corpusRefusalReply(
+  m: Messages,
   message: string,
   problems: readonly CorpusProblem[],
   liveVersion: string,
@@ -378,59 +415,54 @@ export function corpusRefusalReply(
   // With problems, the message's first line is the summary and the rest repeats them.
   const reason = problems.length > 0 ? (message.split('\n')[0] ?? message) : message;
   const items = problems.map((p) => `• ${safeText(formatProblem(p), 300)}`);
-  const unchanged = `Nothing changed: the corpus is still version ${liveVersion}.`;
+  const unchanged = m.t('corpus.unchanged', { version: liveVersion });
   items.push(unchanged);
   return {
     ephemeral: true,
     // The last item is `unchanged`: a cut list still ends with it.
     content: joinWithin(safeText(reason, 1000), items, DISCORD_LIMITS.content, (n) =>
-      n === 1 ? unchanged : `…and ${plural(n - 1, 'more problem')}. ${unchanged}`,
+      n === 1 ? unchanged : `${m.count('corpus.moreProblems', n - 1)} ${unchanged}`,
     ),
   };
 }
 
 /** The questions the corpus failed on (`Records.gaps`), most frequent first, or why there are none. */
 export function gapsReply(
+  m: Messages,
   gaps: readonly Gap[],
   days: number,
   recordsEnabled: boolean,
   version: string,
 ): Reply {
-  const period = `the last ${plural(days, 'day')}`;
-  if (!recordsEnabled) {
-    return {
-      ephemeral: true,
-      content:
-        'Records are off (the records database is unavailable; see the bot log), so no abstentions or 👎 are kept and there are no gaps to show.',
-    };
-  }
+  const period = m.count('gaps.period', days);
+  if (!recordsEnabled) return { ephemeral: true, content: m.t('gaps.recordsOff') };
   if (gaps.length === 0) {
-    return {
-      ephemeral: true,
-      content: `No unanswered questions and no 👎 answers in ${period}: no gaps to show (corpus ${version}).`,
-    };
+    return { ephemeral: true, content: m.t('gaps.none', { period, version }) };
   }
   const lines = gaps.map((g, i) => {
     const why = [
-      g.abstained > 0 ? `${g.abstained} unanswered` : '',
+      g.abstained > 0 ? m.t('gaps.unanswered', { n: g.abstained }) : '',
       g.disliked > 0 ? `${g.disliked} 👎` : '',
     ].filter(Boolean);
-    return `${i + 1}. **${g.count}×** “${safeText(g.example.replace(/\s+/g, ' '), 200)}” — ${why.join(', ')} · last ${g.lastAt.slice(0, 10)}`;
+    return m.t('gaps.line', {
+      rank: i + 1,
+      count: g.count,
+      example: safeText(g.example.replace(/\s+/g, ' '), 200),
+      why: why.join(', '),
+      date: g.lastAt.slice(0, 10),
+    });
   });
   const total = gaps.reduce((n, g) => n + g.count, 0);
   return {
     ephemeral: true,
     embeds: [
       {
-        title: `Gaps in ${period}: ${plural(gaps.length, 'group')} of similar questions`,
-        description: joinWithin(
-          `${plural(total, 'question')} the corpus did not answer or answered badly, most frequent first:`,
-          lines,
-          DISCORD_LIMITS.embedDescription,
-          (n) => `*…and ${plural(n, 'more group')}.*`,
+        title: m.t('gaps.title', { period, groups: m.count('gaps.groups', gaps.length) }),
+        description: joinWithin(m.count('gaps.head', total), lines, DISCORD_LIMITS.embedDescription, (n) =>
+          m.count('gaps.moreGroups', n),
         ),
         color: COLOR_NONE,
-        footer: { text: `Corpus ${version}` },
+        footer: { text: m.t('footer.corpus', { version }) },
       },
     ],
   };

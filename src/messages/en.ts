@@ -26,12 +26,100 @@ export const en = {
     'Only members with the Manage Server permission or a moderator role can manage the corpus.',
   'corpus.subcommandGone': 'This subcommand is not available any more.',
   'corpus.reloadRunning': 'A corpus reload is already running; try again when it has finished.',
+  'corpus.reloadTimeout':
+    'The reload took longer than {limit} and was stopped; nothing changed (the corpus folder may hold a file that cannot be read, or be too large).',
   'corpus.added': 'Added {file} ({bytes} bytes): {ids}.',
   'corpus.addedMore': 'and {n} more',
   'corpus.replaced': ' It replaced {files} (now in the trash).',
   'corpus.removed': 'Removed “{id}”: {file} is in the trash (restore brings it back).',
   'corpus.restored': 'Restored “{id}” ({file}).',
   'corpus.removedChoice': '{document} (removed {when} UTC)',
+
+  // /ask replies
+  'ask.footer': 'Corpus {version} · Asked: {question}',
+  'ask.citation': '{title}, ¶{paragraph}',
+  'ask.source': 'Source: {citation}',
+  'ask.helpful': 'Helpful',
+  'ask.notHelpful': 'Not helpful',
+  'ask.notCoveredTitle': 'Not covered by the corpus',
+  'ask.notCovered': 'The corpus does not cover this question, so there is no cited answer to give.',
+  'ask.topics': '**Topics it does cover:**',
+  'ask.seeSources': 'Use `/sources` to see what the corpus contains.',
+  'ask.answerTitle': 'Answer from the corpus',
+  'ask.moreSources': 'More sources',
+  'ask.readSource': 'Read the source',
+  'ask.noMoreSources': 'There are no more sources for this question.',
+  'ask.moreSourcesTitle': 'More sources ({from}–{to})',
+  'ask.corpusChanged':
+    'The corpus changed since this answer (version {asked} → {current}); these sources come from the current one.',
+
+  // /quote replies
+  'quote.footer': 'Corpus {version} · Page {page}/{pages} · Speaker: {speaker}',
+  'quote.footerAbout': 'Corpus {version} · Page {page}/{pages} · Speaker: {speaker} · About: {about}',
+  'quote.quotedPeople': '**Quoted people include:** {names}',
+  'quote.neverQuoted': '{who} is mentioned in the corpus but never quoted.',
+  'quote.nobody': 'No one called “{who}” is quoted in the corpus.',
+  'quote.notFoundTitle': 'No quote found',
+  'quote.about': ' on “{about}”',
+  'quote.title_one': 'Quote',
+  'quote.title_other': 'Quotes ({n})',
+  'quote.previous': 'Previous',
+  'quote.next': 'Next',
+
+  // /sources
+  'sources.title_one': 'Sources ({n} document)',
+  'sources.title_other': 'Sources ({n} documents)',
+  'sources.passages_one': '{n} passage',
+  'sources.passages_other': '{n} passages',
+  'sources.quotes_one': '{n} quote',
+  'sources.quotes_other': '{n} quotes',
+  'sources.more': '*…and {n} more.*',
+  'sources.empty': 'The corpus is empty.',
+  'sources.footer': 'Corpus {version} · {passages} passages · {quotes}',
+
+  // Footers
+  'footer.corpus': 'Corpus {version}',
+
+  // /corpus reports
+  'corpus.reloaded':
+    'Corpus reloaded: version {from} → {to}. {documents} documents, {passages} passages, {quotes} quotes ({ms} ms).',
+  'corpus.moreChanged_one': '…and {n} more changed document.',
+  'corpus.moreChanged_other': '…and {n} more changed documents.',
+  'corpus.shardsUnasked':
+    'The other shards could not be asked to reload ({error}); they reload on their own triggers (SIGHUP, CORPUS_WATCH).',
+  'corpus.shard': 'shard {shards}: {outcome}',
+  'corpus.shardReloaded': 'reloaded ({version})',
+  'corpus.shardBusy': 'busy with another reload',
+  'corpus.shardFailed': 'failed (see its log)',
+  'corpus.shardsNotReached_one':
+    ' Not reached: {n} shard on other hosts (they reload on their own SIGHUP or CORPUS_WATCH).',
+  'corpus.shardsNotReached_other':
+    ' Not reached: {n} shards on other hosts (they reload on their own SIGHUP or CORPUS_WATCH).',
+  'corpus.noOtherShards': 'none on this host',
+  'corpus.otherShards': 'Other shards: {list}.{rest}',
+  'corpus.reloadFailed_one':
+    'The reload failed, so nothing changed: the current corpus (version {version}) keeps answering. {n} problem:',
+  'corpus.reloadFailed_other':
+    'The reload failed, so nothing changed: the current corpus (version {version}) keeps answering. {n} problems:',
+  'corpus.moreProblems_one': '…and {n} more problem.',
+  'corpus.moreProblems_other': '…and {n} more problems.',
+  'corpus.unchanged': 'Nothing changed: the corpus is still version {version}.',
+
+  // /corpus gaps
+  'gaps.period_one': 'the last {n} day',
+  'gaps.period_other': 'the last {n} days',
+  'gaps.recordsOff':
+    'Records are off (the records database is unavailable; see the bot log), so no abstentions or 👎 are kept and there are no gaps to show.',
+  'gaps.none': 'No unanswered questions and no 👎 answers in {period}: no gaps to show (corpus {version}).',
+  'gaps.unanswered': '{n} unanswered',
+  'gaps.line': '{rank}. **{count}×** “{example}” — {why} · last {date}',
+  'gaps.title': 'Gaps in {period}: {groups} of similar questions',
+  'gaps.groups_one': '{n} group',
+  'gaps.groups_other': '{n} groups',
+  'gaps.head_one': '{n} question the corpus did not answer or answered badly, most frequent first:',
+  'gaps.head_other': '{n} questions the corpus did not answer or answered badly, most frequent first:',
+  'gaps.moreGroups_one': '*…and {n} more group.*',
+  'gaps.moreGroups_other': '*…and {n} more groups.*',
 } as const;
 
 /** A catalogue: a text for every English key (a missing one is a type error). */

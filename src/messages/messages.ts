@@ -94,3 +94,36 @@ const BY_LANG: Readonly<Record<Lang, Messages>> = { en: new Messages('en'), ja: 
 export function messages(lang: Lang): Messages {
   return BY_LANG[lang];
 }
+
+/** A message's text as a pattern: literal text, each `{name}` a named group (shortest match, anchored). */
+const patterns = new Map<string, RegExp>();
+function patternOf(text: string): RegExp {
+  let pattern = patterns.get(text);
+  if (!pattern) {
+    const source = text
+      .split(/(\{\w+\})/)
+      .map((part) => {
+        const name = /^\{(\w+)\}$/.exec(part)?.[1];
+        return name ? `(?<${name}>[\\s\\S]+?)` : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      })
+      .join('');
+    pattern = new RegExp(`^${source}$`);
+    patterns.set(text, pattern);
+  }
+  return pattern;
+}
+
+/**
+ * Reads the placeholders back from `text` written as message `key` in any language (a footer a button
+ * parses, written for whoever asked), or null when it is not that message.
+ */
+export function parseMessage<K extends MessageKey>(
+  key: K,
+  text: string,
+): Record<Placeholders<(typeof en)[K]>, string> | null {
+  for (const catalogue of Object.values(CATALOGUES)) {
+    const groups = patternOf(catalogue[key]).exec(text)?.groups;
+    if (groups) return groups as Record<Placeholders<(typeof en)[K]>, string>;
+  }
+  return null;
+}

@@ -3,6 +3,7 @@
  * other. The real bot and commands against the loopback Discord; what is cited is never translated.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { askFooter, parseAskFooter, parseQuoteFooter, quoteFooter } from '../../src/discord/format.js';
 import { loadCommands } from '../../src/discord/registry.js';
 import { messages } from '../../src/messages/messages.js';
 import { type Actor, makeActor } from '../loopback/index.js';
@@ -104,5 +105,26 @@ describe('reply language', () => {
       ephemeral: true,
       content: 'このボタンはもう使えません。もう一度質問してください。',
     });
+  });
+});
+
+describe('footers read back in either language', () => {
+  it('parses /ask and /quote footers written in English or Japanese', () => {
+    for (const lang of ['en', 'ja'] as const) {
+      const m = messages(lang);
+      const question = 'Who signed · the Agreement? 誰が署名した？';
+      expect(parseAskFooter(askFooter(m, 'v1a2b', question)), lang).toEqual({ version: 'v1a2b', question });
+      const shown = { version: 'v1a2b', page: 2, pages: 3, speaker: 'Bill Nelson' };
+      expect(parseQuoteFooter(quoteFooter(m, 'v1a2b', 2, 3, 'Bill Nelson', null)), lang).toEqual({
+        ...shown,
+        about: null,
+      });
+      expect(
+        parseQuoteFooter(quoteFooter(m, 'v1a2b', 2, 3, 'Bill Nelson', 'the Moon · Artemis')),
+        lang,
+      ).toEqual({ ...shown, about: 'the Moon · Artemis' });
+    }
+    expect(parseAskFooter('Corpus v1 · Question: x')).toBeNull();
+    expect(parseQuoteFooter('Corpus v1 · Page two/3 · Speaker: A')).toBeNull();
   });
 });

@@ -10,6 +10,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { ConfigError, parseConfig } from '../../src/config.js';
 import { emptyDiff } from '../../src/corpus/diff.js';
 import { corpusChangeReply } from '../../src/discord/format.js';
+import { messages } from '../../src/messages/messages.js';
 import type { ReloadReport } from '../../src/service/service.js';
 import { LoopbackDiscord } from '../loopback/index.js';
 import { CORPUS_DIR } from '../support/bundled.js';
@@ -66,7 +67,7 @@ describe('the reload report of a sharded bot', () => {
   };
 
   it('lists each shard of this host, and says the ones on other hosts reload there', () => {
-    const reply = corpusChangeReply(null, report, {
+    const reply = corpusChangeReply(messages('en'), null, report, {
       total: 4,
       reached: [
         { shards: [1], outcome: 'reloaded', version: 'b2' },
@@ -79,7 +80,10 @@ describe('the reload report of a sharded bot', () => {
   });
 
   it('says when the other shards could not be asked', () => {
-    const reply = corpusChangeReply(null, report, { total: 2, error: 'Shard 1 is not ready' });
+    const reply = corpusChangeReply(messages('en'), null, report, {
+      total: 2,
+      error: 'Shard 1 is not ready',
+    });
     expect(reply.content).toContain(
       'The other shards could not be asked to reload (Shard 1 is not ready); they reload on their own triggers (SIGHUP, CORPUS_WATCH).',
     );

@@ -11,6 +11,7 @@ import {
   safeUrl,
   truncate,
 } from '../../src/discord/text.js';
+import { messages } from '../../src/messages/messages.js';
 import { hasLoneSurrogate } from './harness.js';
 
 describe('escapeMarkdown', () => {
@@ -174,7 +175,7 @@ describe('gapsReply', () => {
       disliked: 0,
       lastAt: '2026-11-20T10:00:00.000Z',
     }));
-    const embed = gapsReply(gaps, 30, true, 'v1').embeds?.[0];
+    const embed = gapsReply(messages('en'), gaps, 30, true, 'v1').embeds?.[0];
     expect(embed?.description?.length).toBeLessThanOrEqual(4096);
     expect(embed?.description).toMatch(/^45150 questions the corpus did not answer/);
     expect(embed?.description?.split('\n')[1]).toMatch(/^1\. \*\*300×\*\* “\\\*\\\*why\\\*\\\* question/);

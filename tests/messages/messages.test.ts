@@ -33,14 +33,14 @@ describe('message catalogue', () => {
     }
   });
 
-  it('gives every count both plural forms, each showing the count', () => {
+  it('gives every count both plural forms, the plural one showing the count', () => {
     const plural = keys.filter((k) => /_(one|other)$/.test(k));
     expect(plural.length).toBeGreaterThan(0);
     for (const key of plural) {
       const base = key.replace(/_(one|other)$/, '');
       expect(keys, key).toContain(`${base}_one`);
       expect(keys, key).toContain(`${base}_other`);
-      expect(placeholders(en[key]), key).toContain('n');
+      if (key.endsWith('_other')) expect(placeholders(en[key]), key).toContain('n');
     }
   });
 
