@@ -8,15 +8,17 @@ import type { KnowledgeBase, SourceInfo } from '../contract/types.js';
 import type { Corpus } from '../corpus/types.js';
 import { type QuoteIndex, quoteIndexFromSnapshotSteps, quoteIndexSteps } from '../quotes/index.js';
 import { Glossary, speakerGlossary } from '../search/glossary.js';
-import { INDEX_OPTIONS, PassageIndex } from '../search/index.js';
+import { PassageIndex } from '../search/index.js';
+import { answeringSettings } from './settings.js';
 import { type KnowledgeSnapshot, type SnapshotStore, snapshotKey } from './snapshot.js';
 
 /** Bumped when analysis or segmentation changes, so corpus versions change too. */
 const PIPELINE_VERSION = 4;
 
 /**
- * Short content hash of a corpus: documents (metadata and text), registers, the index options and the
- * fitted answer scorer (src/answer/weights.json). Two corpora with the same version answer the same way.
+ * Short content hash of a corpus: documents (metadata and text), registers, and the settings that change
+ * answers (every index option's value and the fitted answer scorer, see `settings.ts`). Two corpora with the
+ * same version answer the same way.
  */
 export function corpusVersion(corpus: Corpus): string {
   return versionOf(runNow(contentHashSteps(corpus)));
@@ -27,9 +29,9 @@ const versionOf = (contentHash: string) => contentHash.slice(0, 10);
 /** The whole SHA-256 (hex) behind {@link corpusVersion}. */
 function* contentHashSteps(corpus: Corpus): Steps<string> {
   const hash = createHash('sha256');
-  hash.update(JSON.stringify({ pipeline: PIPELINE_VERSION, options: Object.keys(INDEX_OPTIONS).sort() }));
+  hash.update(JSON.stringify({ pipeline: PIPELINE_VERSION }));
   // The fitted scorer answers too: new weights are a new version (and a new snapshot key).
-  hash.update(JSON.stringify(currentWeights()));
+  hash.update(answeringSettings());
   for (const doc of corpus.documents) {
     hash.update(
       JSON.stringify([

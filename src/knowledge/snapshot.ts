@@ -14,6 +14,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { QuotesSnapshot } from '../quotes/index.js';
 import { INDEX_OPTIONS, type PassageIndexSnapshot } from '../search/index.js';
+import { settingsText } from './settings.js';
 
 /** Everything a knowledge base needs beyond the corpus itself. */
 export interface KnowledgeSnapshot {
@@ -54,9 +55,7 @@ function fingerprintOfCode(): string {
       }
     }
     hash.update(packageVersion('minisearch'));
-    hash.update(
-      JSON.stringify(INDEX_OPTIONS, (_key, value) => (typeof value === 'function' ? String(value) : value)),
-    );
+    hash.update(settingsText(INDEX_OPTIONS));
     codeFingerprint = hash.digest('hex');
   }
   return codeFingerprint;
