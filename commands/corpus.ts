@@ -182,29 +182,42 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
     options: (s) => s.addStringOption((o) => documentOption(o)),
     defers: true,
     async run(interaction, ctx, actor) {
-      const id = interaction.options.getString('document', true).trim();
-      const { restored, report } = await ctx.corpus.restoreDocument({ id }, actor);
+      // A choice is `<id>@<version>` (ids never hold "@"); a typed id restores its latest version.
+      const [id = '', version] = interaction.options.getString('document', true).trim().split('@');
+      const { restored, report } = await ctx.corpus.restoreDocument(
+        version ? { id, version } : { id },
+        actor,
+      );
       ctx.logger.info({ id, file: restored.file, from: restored.from }, 'document restored from Discord');
       const others = await reloadOtherShards(interaction.client, actor, ctx.logger);
+      const replaced = restored.replaced.length
+        ? ctx.messages.t('corpus.replaced', {
+            files: restored.replaced.map((t) => safeText(t.file, 150)).join(', '),
+          })
+        : '';
       const done = ctx.messages.t('corpus.restored', {
         id: safeText(id, 130),
         file: safeText(restored.file, 150),
       });
-      await respond(interaction, corpusChangeReply(ctx.messages, done, report, others));
+      await respond(interaction, corpusChangeReply(ctx.messages, `${done}${replaced}`, report, others));
     },
     async choices(ctx, typed) {
       const q = typed.trim().toLowerCase();
-      const seen = new Set<string>();
+      const latest = new Set<string>();
       const choices: ApplicationCommandOptionChoiceData<string>[] = [];
-      // Latest removal first: that is the copy a restore brings back.
+      // Every version, latest first, each saying when it went and whether it was removed or replaced.
       for (const entry of await ctx.corpus.trash()) {
         for (const d of entry.documents) {
-          if (seen.has(d.id)) continue;
-          seen.add(d.id);
+          const isLatest = !latest.has(d.id);
+          latest.add(d.id);
           if (!d.id.toLowerCase().includes(q) && !d.title.toLowerCase().includes(q)) continue;
-          const when = entry.removedAt.slice(0, 16).replace('T', ' ');
+          const when = entry.removedAt.slice(0, 19).replace('T', ' ');
           const document = `${d.id} — ${d.title}`;
-          const choice = documentChoice(d.id, ctx.messages.t('corpus.removedChoice', { document, when }));
+          const key = entry.reason === 'replaced' ? 'corpus.replacedChoice' : 'corpus.removedChoice';
+          const label = ctx.messages.t(key, { document, when });
+          const value = `${d.id}@${entry.version}`;
+          // An id too long to carry its version can still be restored at its latest.
+          const choice = documentChoice(value, label) ?? (isLatest ? documentChoice(d.id, label) : null);
           if (choice) choices.push(choice);
         }
       }

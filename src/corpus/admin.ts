@@ -43,10 +43,19 @@ export interface DocumentEntry {
   file: string;
 }
 
+/** Why a file went to the trash: removed by a moderator, or replaced by an upload or a restore. */
+export type TrashReason = 'removed' | 'replaced';
+
 /** A file in `.trash/`. */
 export interface TrashedFile {
-  /** Name inside `.trash/`: `<UTC timestamp>-<file>`, so nothing there is ever overwritten. */
+  /**
+   * Name inside `.trash/`: `<UTC timestamp>[~n][+replaced]-<file>`, so nothing there is ever overwritten and
+   * the name says when and why.
+   */
   trashFile: string;
+  /** The timestamp part of the name (with `~n`): which version of a file this is, unique in the trash. */
+  version: string;
+  reason: TrashReason;
   /** The name it had (and gets back) in the corpus folder. */
   file: string;
   /** When it was removed, ISO 8601. */
@@ -72,6 +81,8 @@ export interface RestoredDocument {
   ids: string[];
   /** The trash entry it came from. */
   from: string;
+  /** Live files it took the place of, now in `.trash/` (the restore swaps a version for the live one). */
+  replaced: TrashedFile[];
 }
 
 export interface AddDocumentInput {
@@ -183,7 +194,7 @@ export async function addDocument(input: AddDocumentInput): Promise<AddedDocumen
   await writeFile(temp, bytes, { flag: 'wx' });
   const replaced: TrashedFile[] = [];
   try {
-    for (const holder of holders) replaced.push(await moveToTrash(corpusDir, holder));
+    for (const holder of holders) replaced.push(await moveToTrash(corpusDir, holder, 'replaced'));
     await rename(temp, join(corpusDir, file));
   } catch (err) {
     await rm(temp, { force: true });
@@ -232,26 +243,59 @@ export async function removeDocument(input: {
 }
 
 /**
- * Moves the most recently removed file holding document `id` back to its name. Refused when that name is
- * taken again or one of its documents is in the corpus again.
+ * Moves a trashed file holding document `id` back to its name: the trash entry of `version` (see
+ * {@link TrashedFile.version}), or the most recent one. When its documents are live again (an upload
+ * replaced them, say), the live files holding them go to the trash in exchange, so that no version is ever
+ * out of reach. Refused when a live file holding them also holds other documents, or when its name is
+ * taken by a file that does not hold them.
  */
-export async function restoreDocument(input: { corpusDir: string; id: string }): Promise<RestoredDocument> {
-  const entry = (await listTrash(input.corpusDir)).find((t) => t.documents.some((d) => d.id === input.id));
-  if (!entry) throw new AdminError(`No document "${input.id}" in the trash.`);
-  if (await exists(join(input.corpusDir, entry.file))) {
+export async function restoreDocument(input: {
+  corpusDir: string;
+  id: string;
+  version?: string;
+}): Promise<RestoredDocument> {
+  const { corpusDir, id, version } = input;
+  const entry = (await listTrash(corpusDir)).find(
+    (t) => (version === undefined || t.version === version) && t.documents.some((d) => d.id === id),
+  );
+  if (!entry) {
     throw new AdminError(
-      `Document "${input.id}" cannot be restored: a file named ${entry.file} is in the corpus folder again.`,
+      version === undefined
+        ? `No document "${id}" in the trash.`
+        : `No version ${version} of document "${id}" in the trash.`,
     );
   }
   const ids = entry.documents.map((d) => d.id);
-  const clash = (await documentsOnDisk(input.corpusDir)).find((d) => ids.includes(d.id));
-  if (clash) {
+  const existing = await documentsOnDisk(corpusDir);
+  const holders = [...new Set(existing.filter((d) => ids.includes(d.id)).map((d) => d.file))];
+  for (const holder of holders) {
+    const others = existing.filter((d) => d.file === holder && !ids.includes(d.id));
+    if (others.length > 0) {
+      throw new AdminError(
+        `Document "${id}" cannot be restored: ${holder} holds it and also ${others.map((d) => `"${d.id}"`).join(', ')}; remove that file first.`,
+      );
+    }
+  }
+  if (!holders.includes(entry.file) && (await exists(join(corpusDir, entry.file)))) {
     throw new AdminError(
-      `Document "${input.id}" cannot be restored: document "${clash.id}" is in the corpus again (in ${clash.file}).`,
+      `Document "${id}" cannot be restored: a file named ${entry.file} is in the corpus folder again and holds other content.`,
     );
   }
-  await moveFromTrash(input.corpusDir, entry);
-  return { file: entry.file, ids, from: entry.trashFile };
+  const replaced: TrashedFile[] = [];
+  try {
+    for (const holder of holders) replaced.push(await moveToTrash(corpusDir, holder, 'replaced'));
+    await moveFromTrash(corpusDir, entry);
+  } catch (err) {
+    for (const t of replaced) await moveFromTrash(corpusDir, t);
+    throw err;
+  }
+  return { file: entry.file, ids, from: entry.trashFile, replaced };
+}
+
+/** Undoes {@link restoreDocument}: the restored file goes back under its trash name, the swapped ones return. */
+export async function undoRestore(corpusDir: string, restored: RestoredDocument): Promise<void> {
+  await rename(join(corpusDir, restored.file), join(corpusDir, TRASH_DIR, restored.from));
+  for (const t of restored.replaced) await moveFromTrash(corpusDir, t);
 }
 
 /** The files in `.trash/`, most recently removed first. */
@@ -266,13 +310,15 @@ export async function listTrash(corpusDir: string): Promise<TrashedFile[]> {
   const entries: TrashedFile[] = [];
   for (const trashFile of names) {
     const match = TRASH_NAME.exec(trashFile);
-    if (!match?.[1] || !match[3]) continue;
-    const file = match[3];
+    if (!match?.[1] || !match[4]) continue;
+    const file = match[4];
     const s = match[1];
     const removedAt = `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)}T${s.slice(9, 11)}:${s.slice(11, 13)}:${s.slice(13, 15)}.${s.slice(15, 18)}Z`;
     const documents = await documentsIn(corpusDir, join(TRASH_DIR, trashFile), file);
     entries.push({
       trashFile,
+      version: `${s}${match[2] ?? ''}`,
+      reason: match[3] ? 'replaced' : 'removed',
       file,
       removedAt,
       documents: documents.map(({ id, title }) => ({ id, title })),
@@ -295,20 +341,29 @@ export function removableDocuments(documents: DocumentEntry[], query = '', limit
   return matches.sort((a, b) => rank(a) - rank(b) || a.id.localeCompare(b.id)).slice(0, limit);
 }
 
-/** `<yyyymmddThhmmssmmmZ>[~n]-<original name>`. */
-const TRASH_NAME = /^(\d{8}T\d{9}Z)(~\d+)?-(.+)$/;
+/** `<yyyymmddThhmmssmmmZ>[~n][+replaced]-<original name>`. */
+const TRASH_NAME = /^(\d{8}T\d{9}Z)(~\d+)?(\+replaced)?-(.+)$/;
 
-/** Moves `file` (relative to the corpus folder) into `.trash/` under a timestamped name. */
-export async function moveToTrash(corpusDir: string, file: string): Promise<TrashedFile> {
+/** Moves `file` (relative to the corpus folder) into `.trash/` under a name saying when and why. */
+export async function moveToTrash(
+  corpusDir: string,
+  file: string,
+  reason: TrashReason = 'removed',
+): Promise<TrashedFile> {
   const trashDir = join(corpusDir, TRASH_DIR);
   await mkdir(trashDir, { recursive: true });
   const documents = (await documentsIn(corpusDir, file, file)).map(({ id, title }) => ({ id, title }));
   const now = new Date();
   const stamp = now.toISOString().replace(/[-:]/g, '').replace('.', '');
-  let trashFile = `${stamp}-${file}`;
-  for (let n = 2; await exists(join(trashDir, trashFile)); n++) trashFile = `${stamp}~${n}-${file}`;
+  const mark = reason === 'replaced' ? '+replaced' : '';
+  let version = stamp;
+  // A version names one entry whatever its reason: neither form of the name may exist yet.
+  const taken = async (v: string) =>
+    (await exists(join(trashDir, `${v}-${file}`))) || (await exists(join(trashDir, `${v}+replaced-${file}`)));
+  for (let n = 2; await taken(version); n++) version = `${stamp}~${n}`;
+  const trashFile = `${version}${mark}-${file}`;
   await rename(join(corpusDir, file), join(trashDir, trashFile));
-  return { trashFile, file, removedAt: now.toISOString(), documents };
+  return { trashFile, version, reason, file, removedAt: now.toISOString(), documents };
 }
 
 /** Moves a trashed file back to its original name. */

@@ -34,6 +34,7 @@ export const en = {
   'corpus.removed': 'Removed “{id}”: {file} is in the trash (restore brings it back).',
   'corpus.restored': 'Restored “{id}” ({file}).',
   'corpus.removedChoice': '{document} (removed {when} UTC)',
+  'corpus.replacedChoice': '{document} (replaced {when} UTC)',
 
   // /ask replies
   'ask.footer': 'Corpus {version} · Asked: {question}',

@@ -29,6 +29,7 @@ export const ja: Catalogue = {
   'corpus.removed': '「{id}」を削除しました: {file} はごみ箱にあります（復元で戻せます）。',
   'corpus.restored': '「{id}」を復元しました（{file}）。',
   'corpus.removedChoice': '{document}（{when} UTC に削除）',
+  'corpus.replacedChoice': '{document}（{when} UTC に置き換え）',
   'ask.footer': 'コーパス {version} · 質問: {question}',
   'ask.citation': '{title}、第{paragraph}段落',
   'ask.source': '出典: {citation}',

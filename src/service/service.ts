@@ -11,12 +11,12 @@ import {
   documentEntries,
   listTrash,
   moveFromTrash,
-  moveToTrash,
   type RestoredDocument,
   removableDocuments,
   removeDocument,
   restoreDocument,
   type TrashedFile,
+  undoRestore,
 } from '../corpus/admin.js';
 import {
   type CorpusDiff,
@@ -181,7 +181,7 @@ export class CorpusService {
 
   /** Brings a removed document back (see {@link restoreDocument}), then reloads (undoing on failure). */
   restoreDocument(
-    input: { id: string },
+    input: { id: string; version?: string },
     actor: Actor,
   ): Promise<{ restored: RestoredDocument; report: ReloadReport }> {
     return this.exclusive(
@@ -190,9 +190,7 @@ export class CorpusService {
       input.id,
       async () => {
         const restored = await restoreDocument({ ...input, corpusDir: this.corpusDir });
-        const undo = async () => {
-          await moveToTrash(this.corpusDir, restored.file);
-        };
+        const undo = () => undoRestore(this.corpusDir, restored);
         return { restored, report: await this.rebuildOr(undo) };
       },
       withReport,

@@ -282,8 +282,10 @@ describe('/corpus on a live corpus', () => {
       .choices();
     expect(restorable).toEqual([
       {
-        name: expect.stringMatching(/^venus-probe — Venus probe \(removed \d{4}-\d\d-\d\d \d\d:\d\d UTC\)$/),
-        value: 'venus-probe',
+        name: expect.stringMatching(
+          /^venus-probe — Venus probe \(removed \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC\)$/,
+        ),
+        value: expect.stringMatching(/^venus-probe@\d{8}T\d{9}Z$/),
       },
     ]);
     const restored = await corpus('restore', { document: 'venus-probe' }).reply(5_000);

@@ -86,4 +86,45 @@ describe('hostile uploads and the trash, through Discord', () => {
     expect(await ask('When did the probe reach Venus?')).toContain('June 2033');
     expect(readdirSync(corpusDir).sort()).toEqual(['moon-note.md', 'venus-probe.md']);
   });
+
+  it('restores the original of a replaced document, swapping the live one into the trash (case 6)', async () => {
+    const edited = MOON_MD.replace('March 2031', 'April 2032');
+    const replaced = await corpus('add', {
+      file: h.loopback.hostAttachment('moon-note.md', edited),
+      replace: true,
+    }).reply(30_000);
+    expect(shown(replaced.content)).toContain('It replaced moon-note.md (now in the trash).');
+    expect(await ask('When did the rover land on the Moon?')).toContain('April 2032');
+
+    const versions = () =>
+      h.loopback
+        .autocomplete('corpus', { document: 'moon' }, 'document', {
+          subcommand: 'restore',
+          actor: h.loopback.actors.manager,
+        })
+        .choices();
+    const original = await versions();
+    expect(original).toEqual([
+      {
+        name: expect.stringMatching(
+          /^moon-note — Moon note \(replaced \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC\)$/,
+        ),
+        value: expect.stringMatching(/^moon-note@\d{8}T\d{9}Z(~\d+)?$/),
+      },
+    ]);
+    const restored = await corpus('restore', { document: String(original[0]?.value) }).reply(30_000);
+    expect(shown(restored.content)).toMatch(
+      /^Restored “moon-note” \(moon-note\.md\)\. It replaced moon-note\.md \(now in the trash\)\./,
+    );
+    expect(await ask('When did the rover land on the Moon?')).toContain('March 2031');
+
+    // Both versions stay reachable: the upload is now the one in the trash, and it can come back in turn.
+    const now = await versions();
+    expect(now).toHaveLength(1);
+    expect(now[0]?.value).not.toBe(original[0]?.value);
+    const back = await corpus('restore', { document: String(now[0]?.value) }).reply(30_000);
+    expect(back.content).toMatch(/^Restored “moon-note”/);
+    expect(await ask('When did the rover land on the Moon?')).toContain('April 2032');
+    expect(readdirSync(join(corpusDir, '.trash'))).toHaveLength(1);
+  });
 });

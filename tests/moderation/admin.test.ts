@@ -230,7 +230,12 @@ describe('removeDocument / restoreDocument', () => {
     expect(await listTrash(dir)).toEqual([trashed]);
 
     const restored = await restoreDocument({ corpusDir: dir, id: 'moon-note' });
-    expect(restored).toEqual({ file: 'moon-note.md', ids: ['moon-note'], from: trashed.trashFile });
+    expect(restored).toEqual({
+      file: 'moon-note.md',
+      ids: ['moon-note'],
+      from: trashed.trashFile,
+      replaced: [],
+    });
     expect(readFileSync(join(dir, 'moon-note.md'), 'utf8')).toBe(MOON_MD);
     expect(await listTrash(dir)).toEqual([]);
   });
@@ -274,12 +279,33 @@ describe('removeDocument / restoreDocument', () => {
     );
 
     await removeDocument({ corpusDir: dir, id: 'moon-note' });
-    writeFileSync(join(dir, 'other.md'), MOON_MD);
+    writeFileSync(
+      join(dir, 'other.jsonl'),
+      `${JSON.stringify({ id: 'moon-note', title: 'M', text: 'Moon.' })}\n${JSON.stringify({ id: 'c', title: 'C', text: 'Three.' })}\n`,
+    );
     await expectRefused(
       dir,
       () => restoreDocument({ corpusDir: dir, id: 'moon-note' }),
-      'Document "moon-note" cannot be restored: document "moon-note" is in the corpus again (in other.md).',
+      'Document "moon-note" cannot be restored: other.jsonl holds it and also "c"; remove that file first.',
     );
+    await expectRefused(
+      dir,
+      () => restoreDocument({ corpusDir: dir, id: 'moon-note', version: '20200101T000000000Z' }),
+      'No version 20200101T000000000Z of document "moon-note" in the trash.',
+    );
+  });
+
+  it('restores a chosen version while the id is live, swapping the live file into the trash', async () => {
+    const dir = tempCorpus({ 'moon-note.md': MOON_MD });
+    const first = await removeDocument({ corpusDir: dir, id: 'moon-note' });
+    const second = MOON_MD.replace('March 2031', 'April 2032');
+    writeFileSync(join(dir, 'moon-note.md'), second);
+    const restored = await restoreDocument({ corpusDir: dir, id: 'moon-note', version: first.version });
+    expect(restored.replaced).toMatchObject([{ file: 'moon-note.md', reason: 'replaced' }]);
+    expect(readFileSync(join(dir, 'moon-note.md'), 'utf8')).toBe(MOON_MD);
+    const trash = await listTrash(dir);
+    expect(trash.map((t) => [t.reason, t.documents.map((d) => d.id)])).toEqual([['replaced', ['moon-note']]]);
+    expect(readFileSync(join(dir, '.trash', trash[0]?.trashFile ?? ''), 'utf8')).toBe(second);
   });
 
   it('lists removable documents for autocomplete, id prefix matches first', () => {
