@@ -9,7 +9,7 @@ import {
 import type { Corpus, CorpusDocument } from '../corpus/types.js';
 import { Glossary } from '../search/glossary.js';
 import { editDistance } from '../text/distance.js';
-import { hasJapanese, JapaneseDictionary, japaneseRuns } from '../text/japanese.js';
+import { hasJapanese, isInflectedJapanese, JapaneseDictionary, japaneseRuns } from '../text/japanese.js';
 import { contentTerms, stripInvisible } from '../text/text.js';
 import { type ExtractedQuote, extractQuotes } from './extract.js';
 import { extractJapaneseQuotes } from './japanese.js';
@@ -29,6 +29,9 @@ const WHO_SAID_MIN_COVERAGE = 0.6;
  */
 const JAPANESE_SAYING =
   /(?:何|なん|なに)(?:と|て|って)(?:言|い|述|語|話|おっしゃ)|(?:と|って)(?:言|い)(?:っ|い|う|わ)|述べ|語っ|語り|話し|発言|コメント|言葉|言及|おっしゃ/;
+
+/** "誰が言った", "言ったのは誰": asking who said something. */
+const JAPANESE_WHO = /誰|だれ|どなた|どの人/;
 
 /** A quote and who said it. */
 export interface AttributedQuote {
@@ -264,12 +267,19 @@ function* indexQuoteSteps(corpus: Corpus, people: PeopleDirectory, found: FoundQ
     const cleaned = stripInvisible(String(words ?? ''))
       .slice(0, 1000)
       .replace(/^\s*(?:who|whom)\s+(?:said|says|stated|declared|remarked|wrote)\b\s*(?:that\b)?/iu, '');
-    const wanted = [...new Set(contentTerms(cleaned).map((t) => t.stem))];
+    return whoSaidIdeas([...new Set(contentTerms(cleaned).map((t) => t.stem))].map((s) => [[s]]));
+  };
+
+  /**
+   * The quote holding most of the ideas asked about (each idea: the stem sequences that express it), when
+   * it holds enough of them and no other speaker's quote holds as many as densely.
+   */
+  const whoSaidIdeas = (wanted: string[][][]): AttributedQuote | null => {
     if (wanted.length === 0) return null;
     let best: { q: IndexedQuote; coverage: number; density: number } | null = null;
     let tied = false;
     for (const q of all) {
-      const hits = wanted.filter((s) => q.stems.has(s)).length;
+      const hits = wanted.filter((idea) => idea.some((alt) => alt.every((s) => q.stems.has(s)))).length;
       const coverage = hits / wanted.length;
       const density = hits / Math.max(q.stems.size, 1);
       if (coverage < WHO_SAID_MIN_COVERAGE) continue;
@@ -284,9 +294,34 @@ function* indexQuoteSteps(corpus: Corpus, people: PeopleDirectory, found: FoundQ
     return { speaker: info(best.q.speaker), quote: best.q.quote };
   };
 
+  /**
+   * "日米の宇宙協力を推進すると言ったのは誰？": the quote holding the question's ideas, each read as typed or as
+   * the glossary's wordings of it (the quotes are in the corpus's words).
+   */
+  const whoSaidJapanese = (text: string): AttributedQuote | null => {
+    const terms = contentTerms(text, glossary.dictionary);
+    const stems = terms.map((t) => t.stem);
+    const expansions = glossary.expand(stems);
+    const ideas: string[][][] = [];
+    for (let i = 0; i < stems.length; ) {
+      const expansion = expansions.find((e) => e.at === i);
+      const length = expansion?.length ?? 1;
+      const term = terms[i];
+      // "話し", "言っ": how it is asked, not what was said.
+      const phrasing = !expansion && term && isInflectedJapanese(text.slice(term.start, term.end), term.word);
+      if (!phrasing) ideas.push([stems.slice(i, i + length), ...(expansion?.meanings ?? [])]);
+      i += length;
+    }
+    return whoSaidIdeas(ideas);
+  };
+
   /** "ネルソン長官は日本について何と言った？": the first registered Japanese name in it, the rest its topic. */
   const forJapaneseQuestion = (text: string): QuestionQuotes | null => {
     if (!JAPANESE_SAYING.test(text)) return null;
+    if (JAPANESE_WHO.test(text) && !japaneseRuns(text).some((run) => japaneseNames.find(run).length > 0)) {
+      const found = whoSaidJapanese(text);
+      return found ? { kind: 'who', ...found } : null;
+    }
     for (const run of japaneseRuns(text)) {
       for (const name of japaneseNames.find(run)) {
         const typed = run.slice(name.index, name.index + name.length);

@@ -39,6 +39,16 @@ export function detectLanguage(text: string): 'en' | 'ja' {
   return letters > 0 && japanese / letters >= JAPANESE_SHARE ? 'ja' : 'en';
 }
 
+/**
+ * Whether a Japanese word (`raw` as written, `word` normalized) is a verb's or adjective's form rather than a
+ * noun: a lone kanji (a verb's stem the segmenter cut from its ending: 言|っ|た), or a word written with
+ * hiragana ("認め", "行ける"). Nouns are written in kanji or katakana ("協定", "モジュール").
+ */
+export function isInflectedJapanese(raw: string, word: string): boolean {
+  if (!hasJapanese(word)) return false;
+  return (word.length === 1 && isKanji(word)) || /\p{sc=Hiragana}/u.test(raw);
+}
+
 /** Whether a (normalized) word is all kanji: a noun or a verb's stem, never a particle. */
 export function isKanji(word: string): boolean {
   return ONLY_KANJI.test(word);

@@ -72,6 +72,8 @@ describe('Japanese questions over the English corpus', () => {
       ['JAXA 理事長 名前', 'Yamakawa Hiroshi'],
       ['Artemis Accordsに日本は入ってる？', 'original signatories of the Artemis Accords'],
       ['アン・マクレーン宇宙非行士はイベントで何してたの？', 'also participated in the event'],
+      ['協定が結ばれた場所は？', 'Headquarters in Washington'],
+      ['ＮＡＳＡ本部でいつイベントがあった？', 'January 13th'],
     ];
     for (const [question, fact] of asked) {
       const answer = kb.ask(question).answer;
@@ -86,6 +88,10 @@ describe('Japanese questions over the English corpus', () => {
     const answer = kb.ask('ブリンケン国務長官は何と言ったの？').answer;
     expect(answer?.text).toContain('The future of space is collaborative');
     expect(text.slice(answer?.citation.start, answer?.citation.end)).toBe(answer?.text);
+    // "Who said …": the quote holding the question's ideas, in the corpus's words.
+    const who = kb.ask('日米の宇宙協力を推進すると言ったのは誰？').answer;
+    expect(who?.text).toContain('said Kishida');
+    expect(text.slice(who?.citation.start, who?.citation.end)).toBe(who?.text);
     // Registered, but never quoted: nothing to cite.
     expect(kb.ask('山川理事長は式典で何と言った？').answer).toBeNull();
   });
