@@ -12,7 +12,7 @@ import type { QuoteIndex } from '../quotes/index.js';
 import type { Glossary } from '../search/glossary.js';
 import type { PassageIndex, SearchHit } from '../search/index.js';
 import { contentTerms, stem, tokenize } from '../text/text.js';
-import { findAnswerType, type PeopleFinder } from './entities.js';
+import { type PeopleFinder, typeEvidence } from './entities.js';
 import {
   type AnalyzedQuestion,
   type AnswerType,
@@ -22,6 +22,7 @@ import {
 } from './question.js';
 import type { PassageReader } from './referents.js';
 import type { ScorerWeights } from './scorer.js';
+import { shortAnswerIn } from './short.js';
 
 /** What `ask` reads: the index, the glossary, the documents, who is who and who said what. Built once per corpus. */
 export interface AskContext {
@@ -63,6 +64,8 @@ const NEEDS_TYPE = new Set<AnswerType>([
   'money',
   'duration',
 ]);
+/** Sentences whose answer types are read per question, of those that may answer: about 1 ms each. */
+const TYPED_SENTENCES = 4;
 /** What holding the asked-for kind of thing adds to a sentence's score, at full specificity. */
 const TYPE_BONUS = 0.25;
 /** How much the retrieval score (relative to the best hit) counts next to the best sentence's score. */
@@ -78,6 +81,8 @@ interface SentenceEvaluation {
   typeFound: boolean;
   /** Whether (two thirds of) the question's main (rarest) ideas are in it or its passage. */
   keyFound: boolean;
+  /** Whether it covers enough of the question to answer it, if it holds the right kind of thing. */
+  mayAnswer: boolean;
   score: number;
 }
 
@@ -85,6 +90,8 @@ interface Evaluated {
   passage: Passage;
   retrieval: number;
   best: SentenceEvaluation;
+  /** Every sentence's evaluation, in passage order. */
+  sentences: SentenceEvaluation[];
   score: number;
 }
 
@@ -145,19 +152,22 @@ function evaluateSentence(
   span: Span,
   stems: Set<string>,
   around: Set<string>,
+  readTypes: boolean,
 ): SentenceEvaluation {
   const text = doc.text.slice(span.start, span.end);
   const covered = coverage(question.concepts, stems, around);
-  let match = findAnswerType(question.type, text, ctx.people);
+  const { main } = question;
+  const found = main.filter((c) => conceptIn(c, stems) || conceptIn(c, around)).length;
+  const keyFound = found >= Math.ceil((2 * main.length) / 3);
+  // Reading a sentence's answer types costs about a millisecond: only sentences that may answer pay it.
+  const mayAnswer = covered >= MIN_COVERAGE && keyFound;
+  let match = mayAnswer && readTypes ? typeEvidence(question.type, text, ctx.people) : null;
   if (match && (question.type === 'person' || question.type === 'name')) {
     const window = question.type === 'name' ? NAME_WINDOW : AGENT_WINDOW;
     if (!nearMainConcept(text, match.spans, question, window)) match = null;
   }
-  const { main } = question;
-  const found = main.filter((c) => conceptIn(c, stems) || conceptIn(c, around)).length;
-  const keyFound = found >= Math.ceil((2 * main.length) / 3);
   const bonus = NEEDS_TYPE.has(question.type) && match ? TYPE_BONUS * match.strength : 0;
-  return { span, coverage: covered, typeFound: match !== null, keyFound, score: covered + bonus };
+  return { span, coverage: covered, typeFound: match !== null, keyFound, mayAnswer, score: covered + bonus };
 }
 
 /** Builds the citation of a span of a passage. */
@@ -248,7 +258,7 @@ export function ask(
       quoted.kind === 'who'
         ? attributionSentence(ctx, doc, first, quoted.speaker.name)
         : sameParagraphSpan(quotes, first);
-    return respond(answerAt(ctx, doc, span, stems), order, []);
+    return respond(answerAt(ctx, question, doc, span, stems), order, []);
   }
 
   // "How did China react…": a name the corpus never mentions is something it does not cover.
@@ -282,7 +292,7 @@ export function ask(
   const doc = ctx.documents.get(answering.passage.docId) as CorpusDocument;
   const order =
     answering === evaluated[0] ? evaluated : [answering, ...evaluated.filter((e) => e !== answering)];
-  return respond(answerAt(ctx, doc, answering.best.span, stems), order, []);
+  return respond(answerAt(ctx, question, doc, answering.best.span, stems), order, []);
 }
 
 /** "What did <someone> say/think…" where no word of <someone> occurs anywhere in the corpus. */
@@ -315,28 +325,47 @@ function attributedTo(ctx: AskContext, question: string): Quote[] {
 /** Scores retrieved passages by their best sentence, best first. */
 function rank(ctx: AskContext, question: AnalyzedQuestion, hits: SearchHit[]): Evaluated[] {
   const topScore = hits[0]?.score ?? 1;
-  const evaluated: Evaluated[] = [];
-  for (const hit of hits) {
-    const e = evaluatePassage(ctx, question, hit.passage, hit.score / topScore);
-    if (e) evaluated.push(e);
-  }
-  return evaluated.sort((a, b) => b.score - a.score);
+  // Answer types cost the most to read, so first rank without them, then read them in the few sentences
+  // that may answer and score best, and rank again.
+  const untyped = hits.flatMap(
+    (hit) => evaluatePassage(ctx, question, hit.passage, hit.score / topScore, () => false) ?? [],
+  );
+  const typed = new Set(
+    untyped
+      .flatMap((e) => e.sentences.filter((s) => s.mayAnswer).map((s) => ({ e, s })))
+      .sort(
+        (a, b) => b.s.score + RETRIEVAL_SHARE * b.e.retrieval - (a.s.score + RETRIEVAL_SHARE * a.e.retrieval),
+      )
+      .slice(0, TYPED_SENTENCES)
+      .map(({ s }) => s),
+  );
+  return untyped
+    .map((e) =>
+      e.sentences.some((s) => typed.has(s))
+        ? (evaluatePassage(ctx, question, e.passage, e.retrieval, (i) =>
+            typed.has(e.sentences[i] as SentenceEvaluation),
+          ) ?? e)
+        : e,
+    )
+    .sort((a, b) => b.score - a.score);
 }
 
+/** Scores a passage by its best sentence; `readTypes(i)` says whether sentence i's answer types are read. */
 function evaluatePassage(
   ctx: AskContext,
   question: AnalyzedQuestion,
   passage: Passage,
   retrieval: number,
+  readTypes: (i: number) => boolean = () => true,
 ): Evaluated | null {
   const doc = ctx.documents.get(passage.docId);
   if (!doc) return null;
   const stems = ctx.reader.stems(passage);
   const sentences = passage.sentences.map((s, i) =>
-    evaluateSentence(ctx, question, doc, s, stems.sentences[i] ?? new Set(), stems.all),
+    evaluateSentence(ctx, question, doc, s, stems.sentences[i] ?? new Set(), stems.all, readTypes(i)),
   );
   const best = sentences.reduce((a, b) => (b.score > a.score ? b : a));
-  return { passage, retrieval, best, score: RETRIEVAL_SHARE * retrieval + best.score };
+  return { passage, retrieval, best, sentences, score: RETRIEVAL_SHARE * retrieval + best.score };
 }
 
 /** Weighted share of the question's ideas found anywhere in a document. */
@@ -357,7 +386,13 @@ function rankedPassage(ctx: AskContext, e: Evaluated, stems: Set<string>): Ranke
   };
 }
 
-function answerAt(ctx: AskContext, doc: CorpusDocument, span: Span, stems: Set<string>): Answer {
+function answerAt(
+  ctx: AskContext,
+  question: AnalyzedQuestion,
+  doc: CorpusDocument,
+  span: Span,
+  stems: Set<string>,
+): Answer {
   const passage = ctx.index.passageAt(doc.id, span.start);
   return {
     text: doc.text.slice(span.start, span.end),
@@ -366,6 +401,7 @@ function answerAt(ctx: AskContext, doc: CorpusDocument, span: Span, stems: Set<s
       : { document: doc.id, title: doc.title, paragraph: 0, url: doc.url, start: span.start, end: span.end },
     passageId: passage?.id ?? null,
     highlights: highlightsIn(doc.text, span, stems),
+    short: shortAnswerIn(question, doc.text, span, ctx.people),
   };
 }
 

@@ -1,35 +1,15 @@
 import type { Span } from '../contract/types.js';
 import type { SpeakerEntry } from '../corpus/types.js';
+import { type TaggedWord, tagWords } from '../text/english.js';
 import { hasJapanese } from '../text/japanese.js';
 import { escapeRegExp } from '../text/text.js';
 import { japaneseAnswerSpans } from './japanese.js';
 import type { AnswerType } from './question.js';
 
-const MONTHS =
-  'January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec';
-const DATE = new RegExp(
-  `\\b(?:${MONTHS})\\.?\\b|\\b(?:1\\d|20)\\d{2}\\b|\\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b|\\b(?:today|yesterday|tomorrow)\\b`,
-);
-const DURATION =
-  /\blong history\b|\bdecades?\b|\bsince\s+\d{4}\b|\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|many)[-\s](?:years?|months?|weeks?|days?|decades?)\b|\buntil\b|\bexpires?\b|\bindefinite(?:ly)?\b/i;
-const QUANTITY =
-  /\b\d[\d,.]*\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?|millions?|billions?)\b/i;
-/** "in Washington", "at the agency’s Headquarters": a preposition, then a capitalized name. */
-const PLACE = /\b(?:in|at|to|from|near|on)\s+(?:the\s+)?(?:[\p{Lu}][\p{L}’'.-]*\s*)+|\bHeadquarters\b/u;
-/** Words that start capitalized runs which are titles or institutions, not names of people. */
-const NOT_NAMES = new Set(
-  `The A An And Of For In At On To From By With During Among Known This That These Those It Its His Her Their
-  NASA JAXA Japan Japanese United States America American Government Agency Agreement Framework Space Earth Moon
-  Low Orbit National Council Exploration Aerospace Administrator Deputy Prime Minister Secretary State President
-  Ambassador Assistant Executive Headquarters Washington Artemis Accords Gateway Cooperation Use Outer Celestial
-  Bodies Peaceful Purposes Including Other Through From We I Friday January November U.S. Japan-U.S. Friday`.split(
-    /\s+/,
-  ),
-);
-
 /**
- * Finds people's names in text: names and name-like aliases from the speakers register first, then runs of
- * two or three capitalized words that are not titles or institutions ("Anne McClain").
+ * The people the corpus's speakers register names, by their names and the aliases that are names too (an
+ * alias sharing a word with the name: "Secretary Blinken", not "Secretary of State"). Titles are left to the
+ * register's roles: only the register, not any word list, says who is a person in this corpus.
  */
 export class PeopleFinder {
   private readonly registered: RegExp | null;
@@ -45,109 +25,317 @@ export class PeopleFinder {
       .map(escapeRegExp);
     this.japanese = japanese.length ? new RegExp(japanese.join('|'), 'gu') : null;
     const names = speakers
-      .flatMap((s) => [s.name, ...s.aliases])
-      .filter((n) => /^\p{Lu}\S*\s+\p{Lu}/u.test(n) && n.split(/\s+/).every((w) => !NOT_NAMES.has(w)))
+      .flatMap((s) => {
+        const own = new Set(s.name.split(/\s+/));
+        return [s.name, ...s.aliases.filter((a) => a.split(/\s+/).some((w) => own.has(w)))];
+      })
+      .filter((n) => /^\p{Lu}\S*\s+\p{Lu}/u.test(n))
       .sort((a, b) => b.length - a.length)
       .map(escapeRegExp);
-    this.registered = names.length ? new RegExp(`\\b(?:${names.join('|')})\\b`, 'gu') : null;
+    // A look-ahead finds overlapping names too: "Prime Minister Kishida" and "Kishida Fumio" in one run.
+    this.registered = names.length ? new RegExp(`(?=\\b(${names.join('|')})\\b)`, 'gu') : null;
   }
 
-  /** Spans of people's names in `text`. */
+  /** Spans of registered people's names in `text` (they may overlap). */
   find(text: string): Span[] {
     const spans: Span[] = [];
-    for (const pattern of [this.registered, this.japanese]) {
-      if (!pattern) continue;
-      for (const m of text.matchAll(pattern)) spans.push({ start: m.index, end: m.index + m[0].length });
+    if (this.registered) {
+      for (const m of text.matchAll(this.registered))
+        spans.push({ start: m.index, end: m.index + (m[1]?.length ?? 0) });
     }
-    for (const m of text.matchAll(/\b\p{Lu}[\p{Ll}’'-]+(?:\s+\p{Lu}[\p{L}’'-]+){1,2}\b/gu)) {
-      const words = m[0].split(/\s+/);
-      if (words.some((w) => NOT_NAMES.has(w.replace(/[’']s$/, '')))) continue;
-      if (!spans.some((s) => s.start <= m.index && m.index < s.end)) {
+    if (this.japanese) {
+      for (const m of text.matchAll(this.japanese))
         spans.push({ start: m.index, end: m.index + m[0].length });
-      }
     }
-    return spans.sort((a, b) => a.start - b.start);
+    return spans;
   }
 }
 
-/** Where in a sentence things of the asked-for kind stand, and how specific the best of them is (0–1). */
-export interface TypeMatch {
-  spans: Span[];
+/**
+ * Where in a sentence things of the asked-for kind stand, and how specific the best of them is (0–1): a
+ * month with its day is a more specific date than a bare year, a full name more than a role.
+ */
+export interface TypeEvidence {
+  /** In the sentence's coordinates, in order, each with its own specificity. */
+  spans: EvidenceSpan[];
+  /** The best span's strength. */
   strength: number;
+}
+
+/** One thing of the asked-for kind and how specific it is (0–1). */
+export interface EvidenceSpan extends Span {
+  strength: number;
+}
+
+const rated = (spans: Span[], strength: number): EvidenceSpan[] => spans.map((s) => ({ ...s, strength }));
+
+type Words = readonly TaggedWord[];
+const has = (w: TaggedWord | undefined, ...tags: string[]) => !!w && tags.some((t) => w.tags.has(t));
+const lower = (w: TaggedWord | undefined) => w?.text.toLowerCase() ?? '';
+const spanOf = (words: Words, first: number, last: number): Span => ({
+  start: words[first]?.start ?? 0,
+  end: words[last]?.end ?? 0,
+});
+
+/** Words before a number that make it a year: "in 1066", "from 1562 to 1598", "around 1294". */
+const BEFORE_YEAR = new Set(
+  'in since by until till from to between around circa c. c before after during of and early late mid year'.split(
+    ' ',
+  ),
+);
+const ERA = /^(?:AD|BC|BCE|CE|A\.D\.|B\.C\.)$/;
+const CENTURY = /^(?:century|centuries|millennium|millennia)$/i;
+const DECADE = /^(?:\d{2})?\d0s$|^['’]\d0s$/;
+
+/** A year written as a number: 3–4 digits (or a range "1568–1609") where the words around say it is one. */
+function isYear(words: Words, i: number): boolean {
+  const w = words[i];
+  if (!w || !/^\d{3,4}(?:[–-]\d{2,4})?$/.test(w.text)) return false;
+  if (has(w, 'Year') || ERA.test(words[i + 1]?.text ?? '')) return true;
+  // "2,000 men" is a count; "in 1066 the Normans" a year.
+  if (has(words[i + 1], 'Plural') && !has(words[i + 1], 'Date')) return false;
+  return BEFORE_YEAR.has(lower(words[i - 1])) || /^(?:1\d|20)\d{2}$/.test(w.text);
+}
+
+const isNumber = (w: TaggedWord | undefined) => has(w, 'Value') && !has(w, 'Determiner');
+const isDateWord = (words: Words, i: number) => {
+  const w = words[i];
+  return (
+    has(w, 'Month', 'WeekDay', 'Holiday', 'Year') ||
+    (has(w, 'Date') && !has(w, 'Duration', 'Value')) ||
+    DECADE.test(w?.text ?? '') ||
+    isYear(words, i)
+  );
+};
+
+/** Whether only white space (or a comma inside "January 13, 2023") separates two words. */
+function joined(text: string, a: TaggedWord, b: TaggedWord, commaAllowed: boolean): boolean {
+  const gap = text.slice(a.end, b.start);
+  return /^\s*$/.test(gap) || (commaAllowed && /^,\s*$/.test(gap)) || /^\s*[–-]\s*$/.test(gap);
+}
+
+/**
+ * Dates: runs of month, weekday, year, decade and century words with the numbers among them ("January 13,
+ * 2023", "the 10th and 11th centuries", "early 1990s", "1568–1609").
+ */
+function dates(text: string, words: Words): EvidenceSpan[] {
+  const spans: EvidenceSpan[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const centuryAt = (k: number) => {
+      // "10th century", "10th and 11th centuries": ordinals joined by "and"/"or"/"to" before the unit.
+      let j = k;
+      while (has(words[j], 'Ordinal') || (j > k && /^(?:and|or|to)$/.test(lower(words[j])))) j++;
+      return j > k && CENTURY.test(words[j]?.text ?? '') ? j : -1;
+    };
+    const century = centuryAt(i);
+    if (!isDateWord(words, i) && century < 0) continue;
+    let first = i;
+    if (/^(?:early|late|mid|middle)$/.test(lower(words[i - 1]))) first = i - 1;
+    let last = century >= 0 ? century : i;
+    let month = has(words[i], 'Month');
+    let day = false;
+    while (last + 1 < words.length) {
+      const next = last + 1;
+      const a = words[last] as TaggedWord;
+      const b = words[next] as TaggedWord;
+      if (!joined(text, a, b, month)) break;
+      const c = centuryAt(next);
+      if (c >= 0) last = c;
+      else if (month && lower(b) === 'of' && isYear(words, next + 1))
+        last = next + 1; // "November of 2022"
+      else if (isYear(words, last) && /^(?:to|and|until|till)$/.test(lower(b)) && isYear(words, next + 1))
+        last = next + 1; // "1562 to 1598"
+      else if (isDateWord(words, next) || (isNumber(b) && /^\d{1,2}(?:st|nd|rd|th)?$/.test(b.text))) {
+        month ||= has(b, 'Month');
+        day ||= isNumber(b) && /^\d{1,2}/.test(b.text);
+        last = next;
+      } else break;
+    }
+    const before = words[first - 1];
+    if (before && has(words[first], 'Month') && /^\d{1,2}(?:st|nd|rd|th)?$/.test(before.text)) {
+      first--; // "13 January"
+      day = true;
+    }
+    const weekday = words.slice(first, last + 1).some((w) => has(w, 'WeekDay'));
+    const strength = month && day ? 1 : month ? 0.8 : weekday ? 0.7 : 0.5;
+    spans.push({ ...spanOf(words, first, last), strength });
+    i = last;
+  }
+  return spans;
+}
+
+/** Words that count like numbers before a unit of time: "several years", "a decade", "many months". */
+const COUNT_WORDS = /^(?:a|an|one|several|many|few|some|couple)$/i;
+/** Spans of a duration that is not a number of units: "since 1969", "until 2030", "indefinitely". */
+const OPEN_DURATION = /\bsince\s+\d{4}\b|\buntil\b|\bexpires?\b|\bindefinite(?:ly)?\b|\blong history\b/gi;
+
+/** Durations: a number (spelled out or not) and a unit of time ("thirty days", "two-year", "a decade"). */
+function durations(text: string, words: Words): EvidenceSpan[] {
+  const spans: EvidenceSpan[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] as TaggedWord;
+    if (!has(w, 'Duration') || CENTURY.test(w.text) || !has(w, 'Noun')) continue;
+    let first = i;
+    while (first > 0 && isNumber(words[first - 1])) first--;
+    if (first === i && COUNT_WORDS.test(words[i - 1]?.text ?? '')) first--; // "several weeks", "a decade"
+    if (first < i) spans.push({ ...spanOf(words, first, i), strength: 1 });
+  }
+  return sorted([...spans, ...rated(matches(OPEN_DURATION, text), 0.5)]);
+}
+
+/** Runs of consecutive words that pass `test`, as spans. */
+function runs(text: string, words: Words, test: (i: number) => boolean): Span[] {
+  const spans: Span[] = [];
+  for (let i = 0; i < words.length; i++) {
+    if (!test(i)) continue;
+    let last = i;
+    while (
+      last + 1 < words.length &&
+      test(last + 1) &&
+      joined(text, words[last] as TaggedWord, words[last + 1] as TaggedWord, false)
+    )
+      last++;
+    spans.push(spanOf(words, i, last));
+    i = last;
+  }
+  return spans;
+}
+
+/** Overlapping or touching spans as one: "Prime Minister Kishida" and "Kishida Fumio" are one name. */
+function merged(spans: Span[]): Span[] {
+  const out: Span[] = [];
+  for (const s of sorted(spans)) {
+    const last = out[out.length - 1];
+    if (last && s.start <= last.end) last.end = Math.max(last.end, s.end);
+    else out.push({ ...s });
+  }
+  return out;
+}
+
+const inside = (s: Span, spans: Span[]) => spans.some((d) => d.start <= s.start && s.end <= d.end);
+const sorted = <S extends Span>(spans: S[]) => spans.sort((a, b) => a.start - b.start || b.end - a.end);
+
+/** Counts: numbers spelled out or not ("two astronauts", "7,000", "45 percent"), not years or dates. */
+function quantities(text: string, words: Words): EvidenceSpan[] {
+  const date = dates(text, words);
+  const spans = runs(
+    text,
+    words,
+    (i) => isNumber(words[i]) && !has(words[i], 'Ordinal') && !isDateWord(words, i),
+  ).filter((s) => !inside(s, date));
+  return rated(spans, 1);
+}
+
+/** Sums of money: "$3 million", "5 billion yen". */
+function money(text: string, words: Words): EvidenceSpan[] {
+  const spans = runs(
+    text,
+    words,
+    (i) =>
+      has(words[i], 'Money', 'Currency') || (isNumber(words[i]) && has(words[i + 1], 'Money', 'Currency')),
+  );
+  return rated(spans, 1);
 }
 
 const CLOCK_TIME =
   /\b\d{1,2}(?::\d{2})?\s?(?:a\.m\.|p\.m\.|am|pm)|\b(?:noon|midnight|morning|afternoon|evening)\b/gi;
-const YEAR = /^(?:1\d|20)\d{2}$/;
-const MONEY = /[$¥€£]\s?\d|\b\d[\d,.]*\s?(?:dollars|yen|euros?|USD|JPY|million|billion|trillion)\b/i;
-/** People as a group or by role: "representatives from the United States", "the U.S. Ambassador". */
+
+/** People as a group or by role: "representatives from the United States", "the Ambassador". */
 const ROLE_OR_GROUP =
   /\b(?:representatives?|officials?|leaders?|delegations?|delegates?|ministers?|ambassadors?|administrators?|secretary|secretaries|presidents?|astronauts?|witnesses|governments?|nations|countries|agencies)\b/gi;
 
-/** The global form of each pattern {@link allMatches} was given, compiled once: it runs for every sentence. */
-const globalForms = new Map<RegExp, RegExp>();
+const matches = (re: RegExp, text: string): Span[] =>
+  [...text.matchAll(re)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
 
-function allMatches(re: RegExp, text: string): Span[] {
-  let global = globalForms.get(re);
-  if (!global) {
-    global = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
-    globalForms.set(re, global);
-  }
-  // matchAll works on a copy of the pattern, so the shared one keeps no state between calls.
-  return [...text.matchAll(global)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+/** People's names, as the English model reads them and as the corpus's register lists them. */
+function names(text: string, words: Words, people: PeopleFinder | undefined): Span[] {
+  const registered = people?.find(text) ?? [];
+  const named = runs(text, words, (i) => has(words[i], 'Person') && !has(words[i], 'Pronoun'));
+  return merged([...registered, ...named]);
 }
 
-const MONTH_AND_DAY = new RegExp(`\\b(?:${MONTHS})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?\\b`);
-const STARTS_WITH_MONTH = new RegExp(`^(?:${MONTHS})`);
-const ENDS_WITH_MONTH = new RegExp(`(?:${MONTHS})\\.?\\s+$`);
+/** Where something happens follows these: "in Rouen", "at the University of Paris", "near the border". */
+const AT_PLACE = /\b(?:in|at|on|near|inside|outside|throughout|across)\s+(?:the\s+)?$/i;
+/** Places also follow these, as where from or where to, which a "where" question asks less often. */
+const TO_OR_FROM_PLACE = /\b(?:from|to|into)\s+(?:the\s+)?$/i;
 
-/** Dates: a month with a day is the most specific, a bare year the least. */
-function dateStrength(text: string, spans: Span[]): number {
-  if (MONTH_AND_DAY.test(text)) return 1;
-  const words = spans.map((s) => text.slice(s.start, s.end));
-  if (words.some((w) => STARTS_WITH_MONTH.test(w))) return 0.8;
-  if (words.some((w) => /day$/.test(w))) return 0.7;
-  return 0.5;
+/**
+ * Places: what the model knows as one, most of all where something happens ("in France"); a proper name the
+ * model does not know counts only there ("in Rouen").
+ */
+function places(text: string, words: Words): EvidenceSpan[] {
+  const before = (s: Span) => text.slice(Math.max(0, s.start - 14), s.start);
+  const known = runs(text, words, (i) => has(words[i], 'Place'));
+  const proper = runs(text, words, (i) => has(words[i], 'ProperNoun') && !has(words[i], 'Person', 'Date'));
+  return sorted([
+    ...known.map((s) => ({
+      ...s,
+      strength: AT_PLACE.test(before(s)) ? 1 : TO_OR_FROM_PLACE.test(before(s)) ? 0.8 : 0.7,
+    })),
+    ...rated(
+      proper.filter((s) => AT_PLACE.test(before(s)) && !inside(s, known)),
+      0.6,
+    ),
+  ]);
 }
 
-/** Things of the asked-for kind in `text`, or `null` when there are none. `yesno` and `any` always match. */
-export function findAnswerType(type: AnswerType, text: string, people: PeopleFinder): TypeMatch | null {
-  const found = (spans: Span[], strength = 1): TypeMatch | null =>
-    spans.length ? { spans, strength } : null;
-  // Japanese sentences (a Japanese document's) write dates, counts and places their own way.
-  const japanese = japaneseAnswerSpans(type, text);
-  if (japanese.length > 0 || (type === 'name' && hasJapanese(text))) {
-    const names = type === 'name' || type === 'person' ? people.find(text) : [];
-    if (japanese.length + names.length > 0) return found([...names, ...japanese]);
-  }
+/**
+ * Evidence that `sentence` holds the kind of thing a question asks for: where such things stand and how
+ * specific they are, or `null` when there are none. Corpus-independent (a general English model and rules
+ * on its tags), except for `people`, the corpus's register of names. `yesno` and `any` always match.
+ * Parsing costs about a millisecond per new sentence (cached after): rank cheaply first, then ask this of
+ * the few best sentences.
+ */
+export function typeEvidence(type: AnswerType, sentence: string, people?: PeopleFinder): TypeEvidence | null {
+  if (type === 'yesno' || type === 'any') return { spans: [], strength: 1 };
+  const spans = japaneseSpans(type, sentence, people) ?? spansOf(type, sentence, tagWords(sentence), people);
+  return spans.length ? { spans, strength: Math.max(...spans.map((s) => s.strength)) } : null;
+}
+
+/**
+ * Japanese sentences (a Japanese document's) write dates, counts and places their own way, and their names
+ * are the register's; `null` when the sentence has none of these, for the English model to read it.
+ */
+function japaneseSpans(type: AnswerType, sentence: string, people?: PeopleFinder): EvidenceSpan[] | null {
+  if (!hasJapanese(sentence)) return null;
+  const names = type === 'name' || type === 'person' ? (people?.find(sentence) ?? []) : [];
+  const spans = [...names, ...japaneseAnswerSpans(type, sentence)];
+  return spans.length ? sorted(rated(spans, 1)) : null;
+}
+
+function spansOf(type: AnswerType, sentence: string, words: Words, people?: PeopleFinder): EvidenceSpan[] {
   switch (type) {
-    case 'date': {
-      const spans = allMatches(DATE, text);
-      return found(spans, dateStrength(text, spans));
-    }
+    case 'date':
+      return dates(sentence, words);
     case 'time':
-      return found(allMatches(CLOCK_TIME, text));
+      return rated(matches(CLOCK_TIME, sentence), 1);
     case 'duration':
-      return found(allMatches(DURATION, text));
+      return durations(sentence, words);
     case 'money':
-      return found(allMatches(MONEY, text));
+      return money(sentence, words);
     case 'quantity':
-      // Years and days of the month are dates, not counts.
-      return found(
-        allMatches(QUANTITY, text).filter((s) => {
-          const word = text.slice(s.start, s.end);
-          const before = text.slice(Math.max(0, s.start - 12), s.start);
-          return !YEAR.test(word) && !ENDS_WITH_MONTH.test(before);
-        }),
-      );
+      return quantities(sentence, words);
     case 'place':
-      return found(allMatches(PLACE, text));
+      return places(sentence, words);
     case 'name':
-      return found(people.find(text));
-    case 'person':
-      return found([...people.find(text), ...allMatches(ROLE_OR_GROUP, text)]);
+      return rated(names(sentence, words, people), 1);
+    case 'person': {
+      // Who did it may also be an organisation or a people ("the Normans"), a proper name the model does not
+      // know as a person's ("Rollo"), or a role or group ("representatives"): each counts less than a name.
+      const named = names(sentence, words, people);
+      const proper = runs(
+        sentence,
+        words,
+        (i) => has(words[i], 'ProperNoun', 'Organization') && !has(words[i], 'Place', 'Date'),
+      ).filter((s) => !named.some((n) => n.start < s.end && s.start < n.end));
+      return sorted([
+        ...rated(named, 1),
+        ...rated(proper, 0.7),
+        ...rated(matches(ROLE_OR_GROUP, sentence), 0.5),
+      ]);
+    }
     case 'yesno':
     case 'any':
-      return { spans: [], strength: 1 };
+      return [];
   }
 }

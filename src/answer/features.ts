@@ -6,7 +6,7 @@
 import type { Span } from '../contract/types.js';
 import type { CorpusDocument, Passage } from '../corpus/types.js';
 import { stem, tokenize } from '../text/text.js';
-import { findAnswerType, type PeopleFinder, type TypeMatch } from './entities.js';
+import { type PeopleFinder, type TypeEvidence, typeEvidence } from './entities.js';
 import type { AnalyzedQuestion, AnswerType, Concept } from './question.js';
 import type { PassageReader } from './referents.js';
 
@@ -164,8 +164,8 @@ function typeMatch(
   text: string,
   people: PeopleFinder,
   asked: Set<string>,
-): TypeMatch | null {
-  const match = findAnswerType(type, text, people);
+): TypeEvidence | null {
+  const match = typeEvidence(type, text, people);
   if (!match) return null;
   const tokens = tokenize(text);
   const spans = match.spans.filter((span) =>

@@ -16,7 +16,9 @@ const USAGE =
 export function askJson(result: AskResult) {
   return {
     question: result.question,
-    answer: result.answer ? { text: result.answer.text, citation: result.answer.citation } : null,
+    answer: result.answer
+      ? { text: result.answer.text, citation: result.answer.citation, short: result.answer.short }
+      : null,
     passages: result.passages.map((p) => ({ id: p.id, text: p.text, score: p.score, citation: p.citation })),
     suggestions: result.suggestions,
   };

@@ -36,6 +36,15 @@ export interface RankedPassage {
   highlights: Span[];
 }
 
+/** The phrase that answers a question asking for a date, number, person, place, duration or sum. */
+export interface ShortAnswer {
+  /** An exact substring of the document text at `start`..`end`, inside the answer's citation. */
+  text: string;
+  /** Offsets in the document's text (the citation's coordinates, not the answer text's). */
+  start: number;
+  end: number;
+}
+
 export interface Answer {
   /** The answering sentence(s): an exact substring of the document text at the citation's offsets. */
   text: string;
@@ -47,6 +56,11 @@ export interface Answer {
   passageId: string | null;
   /** Query terms found in `text`, relative to `text`. */
   highlights: Span[];
+  /**
+   * When the question asks for a particular kind of thing ("when…", "how many…", "who…") and `text` holds
+   * one: that phrase ("January 13, 2023", "thirty days"). `null` otherwise.
+   */
+  short: ShortAnswer | null;
 }
 
 /** What one run of the answering pipeline gives: everything a view shows, so views never ask again. */

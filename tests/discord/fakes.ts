@@ -99,7 +99,13 @@ export function fakeKb(version = 'v1fake'): KnowledgeBase {
         : 'The Framework Agreement was signed by NASA Administrator Bill Nelson and Ambassador Tomita Koji.';
       return {
         question: q,
-        answer: { text, citation: citation(1, text), passageId: 'doc-a#p1', highlights: spans(text, q) },
+        answer: {
+          text,
+          citation: citation(1, text),
+          passageId: 'doc-a#p1',
+          highlights: spans(text, q),
+          short: null,
+        },
         passages,
         total: PASSAGES.length,
         version,

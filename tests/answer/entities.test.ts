@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { PeopleFinder, typeEvidence } from '../../src/answer/entities.js';
+import type { AnswerType } from '../../src/answer/question.js';
+
+/** The phrases of `sentence` that hold the asked-for kind, as text. */
+function found(type: AnswerType, sentence: string, people?: PeopleFinder): string[] {
+  return typeEvidence(type, sentence, people)?.spans.map((s) => sentence.slice(s.start, s.end)) ?? [];
+}
+
+describe('typeEvidence (a general English model, no corpus words)', () => {
+  it('reads numbers and durations spelled out', () => {
+    const s = 'The rover is planned to support two astronauts for up to thirty days.';
+    expect(found('duration', s)).toEqual(['thirty days']);
+    expect(found('quantity', s)).toEqual(['two', 'thirty']);
+    expect(found('duration', 'A two-year mission, then several weeks of tests.')).toEqual([
+      'two-year',
+      'several weeks',
+    ]);
+  });
+
+  it('reads dates, and says a month with its day is more specific than a year', () => {
+    expect(found('date', 'It was signed on January 13, 2023 in the capital.')).toEqual(['January 13, 2023']);
+    expect(typeEvidence('date', 'It was signed on January 13, 2023.')?.strength).toBe(1);
+    expect(typeEvidence('date', 'It was signed in 1066.')?.strength).toBeLessThan(1);
+    expect(found('date', 'They ruled in the 10th and 11th centuries, and again from 1562 to 1598.')).toEqual([
+      '10th and 11th centuries',
+      '1562 to 1598',
+    ]);
+    expect(found('date', 'The deal was agreed in November of 2022.')).toEqual(['November of 2022']);
+  });
+
+  it('does not take counts for years', () => {
+    expect(found('date', 'He came with 2,000 men and 300 ships.')).toEqual([]);
+    expect(found('quantity', 'He came in 1066 with 7,000 men.')).toEqual(['7,000']);
+  });
+
+  it('tells people from organisations and places by the model, not by a word list', () => {
+    const s = 'The agency announced that Anne Smith will lead the mission from Houston.';
+    expect(found('name', s)).toEqual(['Anne Smith']);
+    expect(found('name', 'NASA announced the plan in Washington.')).toEqual([]);
+    expect(found('place', 'NASA announced the plan in Washington.')).toEqual(['Washington']);
+  });
+
+  it('finds registered names, aliases that are names too, and merges overlapping ones', () => {
+    const people = new PeopleFinder([
+      { name: 'Tanaka Yuki', title: 'Director', aliases: ['Director Tanaka', 'Director', 'the director'] },
+    ]);
+    expect(found('name', 'The visit of Director Tanaka Yuki was short.', people)).toEqual([
+      'Director Tanaka Yuki',
+    ]);
+    // "Director" alone is a title, not a name.
+    expect(found('name', 'The Director spoke.', people)).toEqual([]);
+  });
+
+  it('asks nothing of open and yes/no questions', () => {
+    expect(typeEvidence('any', 'Anything.')).toEqual({ spans: [], strength: 1 });
+    expect(typeEvidence('yesno', 'Anything.')).toEqual({ spans: [], strength: 1 });
+  });
+});
