@@ -30,7 +30,10 @@ export function formatCitation(citation: Citation): string {
 export function renderAsk(result: AskResult, style: Style): string {
   const lines: string[] = [];
   if (result.answer) {
-    lines.push(`Answer: ${emphasize(result.answer.text, result.answer.highlights, style)}`);
+    const sentence = emphasize(result.answer.text, result.answer.highlights, style);
+    // The short answer ("January 13th") leads when the question asks for one; then the sentence it is from.
+    if (result.answer.short) lines.push(`Answer: ${style.bold(result.answer.short.text)}`, `  ${sentence}`);
+    else lines.push(`Answer: ${sentence}`);
     lines.push(`  (${formatCitation(result.answer.citation)})`);
   } else {
     lines.push('The corpus does not cover that question.');

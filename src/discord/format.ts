@@ -120,7 +120,10 @@ export function askReply(m: Messages, result: AskResult, ephemeral: boolean): Re
   }
   const { answer } = result;
   const cite = `— ${link(citationLabel(m, answer.citation), answer.citation.url, 300)}`;
-  const head = quoteLine(result.question);
+  // The short answer ("January 13th") leads, in bold, when the question asks for one; then the sentence.
+  const head = answer.short
+    ? `${quoteLine(result.question)}\n**${safeText(answer.short.text, 200)}**`
+    : quoteLine(result.question);
   const budget = DISCORD_LIMITS.embedDescription - head.length - cite.length - 4;
   const description = `${head}\n${highlight(answer.text, answer.highlights, Math.min(budget, 2500))}\n${cite}`;
   const shown = result.passages.slice(0, SOURCES_PER_PAGE);

@@ -30,6 +30,11 @@ describe('npm run ask -- --json', () => {
     });
     expect(result.passages).toHaveLength(3);
     const text = bundledText();
+    // The short answer is the document's own text at its offsets, inside the answer.
+    const { short } = result.answer;
+    expect(Object.keys(short)).toEqual(['text', 'start', 'end']);
+    expect(text.slice(short.start, short.end)).toBe(short.text);
+    expect(result.answer.text).toContain(`on Friday, ${short.text}, representatives`);
     for (const p of result.passages) {
       expect(Object.keys(p)).toEqual(['id', 'text', 'score', 'citation']);
       expect(typeof p.score).toBe('number');
@@ -93,7 +98,9 @@ describe('npm start without a Discord token', () => {
     expect(code).toBe(0);
     const lines = stdout.split('\n');
     expect(lines[0]).toMatch(/^Discord is not configured \(no DISCORD_TOKEN\)/);
-    expect(stdout).toContain('Answer: During an event');
+    // The short answer leads, then the sentence it comes from: the date as the release writes it.
+    const short = /Answer: (.+)\n {2}During an event/.exec(stdout)?.[1] ?? '';
+    expect(bundledParagraphs()[0]).toContain(`, ${short}, representatives`);
     expect(stdout).toContain('January 13th');
     expect(stdout).toContain(`paragraph ${paragraphOf('January 13th')}`);
     expect(stdout).toContain('1 document in the corpus');

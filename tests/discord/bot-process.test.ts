@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
+import { bundledText } from '../support/bundled.js';
 import { env, loopback, run, startArgs } from './child.js';
 
 describe('the bot process', () => {
@@ -33,6 +34,13 @@ describe('the bot process', () => {
 
     const ask = await discord.command('ask', { question: 'Who signed the agreement?' }).reply(5_000);
     expect(ask.embeds[0]?.footer?.text).toMatch(/^Corpus [0-9a-f]{6,} · Asked: Who signed the agreement\?$/);
+    // A "when" question leads with the date, in bold, as the release writes it; then the sentence.
+    const when = await discord.command('ask', { question: 'When was the agreement signed?' }).reply(5_000);
+    const [, date, sentence] = when.embeds[0]?.description?.split('\n') ?? [];
+    const bold = /^\*\*(.+)\*\*$/.exec(date ?? '')?.[1] ?? '';
+    expect(bold).toMatch(/\d/);
+    expect(bundledText()).toContain(`on Friday, ${bold},`);
+    expect(sentence).toContain(bold);
     const sources = await discord.command('sources', {}).reply(5_000);
     expect(sources.embeds[0]?.description).toContain('(https://www.nasa.gov/');
     expect(discord.mentionViolations).toEqual([]);

@@ -49,6 +49,17 @@ describe('/ask', () => {
     expect(h.loopback.mentionViolations).toEqual([]);
   });
 
+  it('leads with the short answer in bold, its Markdown escaped, then the sentence', async () => {
+    const reply = await h.loopback
+      .command('ask', { question: 'How long can the rover support astronauts?' }, { actor: someone() })
+      .reply();
+    const lines = reply.embeds[0]?.description?.split('\n') ?? [];
+    expect(lines[0]).toBe('> How long can the rover support astronauts?');
+    expect(lines[1]).toBe('**\\*thirty\\* days\\_**');
+    expect(lines[2]).toContain('**rover** is planned to **support** two');
+    expect(h.loopback.mentionViolations).toEqual([]);
+  });
+
   it('answers privately when asked', async () => {
     const reply = await h.loopback
       .command('ask', { question: 'Who signed?', private: true }, { actor: someone() })

@@ -67,6 +67,9 @@ export const SPEAKERS: SpeakerChoice[] = [
   })),
 ];
 
+const ROVER = 'The rover is planned to support two astronauts for up to *thirty* days_.';
+const ROVER_SHORT = '*thirty* days_';
+
 /** A fake knowledge base. Questions containing "pizza" abstain; "long answer" gets a 5,000-character one. */
 export function fakeKb(version = 'v1fake'): KnowledgeBase {
   return {
@@ -96,7 +99,17 @@ export function fakeKb(version = 'v1fake'): KnowledgeBase {
       }));
       const text = /long answer/i.test(q)
         ? `Japan 🚀 and the United States ${'signed 👩🏽‍🚀 the agreement '.repeat(200)}`
-        : 'The Framework Agreement was signed by NASA Administrator Bill Nelson and Ambassador Tomita Koji.';
+        : /how long/i.test(q)
+          ? ROVER
+          : 'The Framework Agreement was signed by NASA Administrator Bill Nelson and Ambassador Tomita Koji.';
+      // "How long…" gets a short answer with Markdown in it, as a document may write it.
+      const short = /how long/i.test(q)
+        ? {
+            text: ROVER_SHORT,
+            start: ROVER.indexOf(ROVER_SHORT),
+            end: ROVER.indexOf(ROVER_SHORT) + ROVER_SHORT.length,
+          }
+        : null;
       return {
         question: q,
         answer: {
@@ -104,7 +117,7 @@ export function fakeKb(version = 'v1fake'): KnowledgeBase {
           citation: citation(1, text),
           passageId: 'doc-a#p1',
           highlights: spans(text, q),
-          short: null,
+          short,
         },
         passages,
         total: PASSAGES.length,
