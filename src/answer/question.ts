@@ -3,6 +3,7 @@ import { UserInputError } from '../contract/types.js';
 import type { Glossary } from '../search/glossary.js';
 import type { PassageIndex, WeightedTerm } from '../search/index.js';
 import { editDistance } from '../text/distance.js';
+import { nameWords } from '../text/english.js';
 import { contentTerms, isStopWord, stem, stripInvisible, tokenize } from '../text/text.js';
 import { isJapanesePhrasing, japaneseAnswerType } from './japanese.js';
 
@@ -78,17 +79,6 @@ const QUESTION_FILLERS = new Set(
   official else besides both sides exactly actually really like main key specific particular according
   regarding related details detail info information tell told mention mentioned name named job position
   occupation title pls plz please thanks thx hey hi hello`.split(/\s+/),
-);
-
-/**
- * Countries, peoples and space agencies users ask about. When one of them is not in the corpus, the question
- * is about something the corpus does not cover ("how did china react"), even typed in lower case.
- */
-const WORLD_NAMES = new Set(
-  `china chinese russia russian korea korean india indian europe european esa roscosmos cnsa isro jaxa nasa
-  france french germany german britain british uk canada canadian australia australian israel israeli ukraine
-  ukrainian taiwan taiwanese brazil brazilian mexico mexican italy italian spain spanish iran iranian
-  philippines vietnam indonesia singapore nato un spacex boeing`.split(/\s+/),
 );
 
 /** Roles that, after "who is", make the question ask for a person's name. */
@@ -180,7 +170,15 @@ export function analyzeQuestion(text: string, index: PassageIndex, glossary: Glo
       stem: stem(t.word),
       capitalized: t.capitalized,
       raw: source.slice(t.start, t.end),
+      start: t.start,
     }));
+  // Names of countries, peoples and organisations, even typed in lower case ("how did china react"), as a
+  // general English model knows them: read only when a word is unknown to the corpus and not capitalized.
+  let names: Set<number> | undefined;
+  const isName = (w: { start: number }) => {
+    names ??= new Set(nameWords(source).map((n) => n.start));
+    return names.has(w.start);
+  };
   // Fix typos first so that the glossary sees "agreement" in "agrement".
   const stems = words.map((w) => (index.has(w.stem) ? w.stem : (index.correct(w.stem) ?? w.stem)));
   const expansions = glossary.expand(stems);
@@ -209,7 +207,7 @@ export function analyzeQuestion(text: string, index: PassageIndex, glossary: Glo
       alternatives,
       weight: ownKnown ? weightOf(own) : known.length ? Math.max(...known.map(weightOf)) : 0,
       known: known.length > 0,
-      foreign: known.length === 0 && original.some((w) => w.capitalized || WORLD_NAMES.has(w.word)),
+      foreign: known.length === 0 && original.some((w) => w.capitalized || isName(w)),
     });
     const corrected = own.some((stem, k) => stem !== original[k]?.stem);
     alternatives.forEach((alt, a) => {

@@ -51,9 +51,9 @@ const TITLE_WORDS = new Set(
 
 /** Capitalized words that name places, bodies and things rather than people ("Low Earth Orbit"). */
 const NOT_PERSON_WORDS = new Set(
-  `agency agreement accord accords administration aeronautics aerospace alliance artemis association bank
+  `agency agreement accord accords administration aeronautics aerospace alliance association bank
   bodies celestial center centre city college committee commission company corporation council county
-  department earth exploration federation forum foundation framework gateway government group headquarters
+  department earth exploration federation forum foundation framework government group headquarters
   house institute international january february march april may june july august september october november
   december monday tuesday wednesday thursday friday saturday sunday kingdom league lunar mars ministry mission
   moon nation nations national office orbit organization organisation outer parliament partnership program
