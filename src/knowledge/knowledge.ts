@@ -4,7 +4,15 @@ import { PeopleFinder } from '../answer/entities.js';
 import { PassageReader, Referents } from '../answer/referents.js';
 import { currentWeights, type ScorerWeights } from '../answer/scorer.js';
 import { runInSlices, runNow, type Steps } from '../contract/steps.js';
-import type { KnowledgeBase, SourceInfo } from '../contract/types.js';
+import type {
+  AskOptions,
+  AskResult,
+  CorpusStats,
+  KnowledgeBase,
+  QuoteResult,
+  SourceInfo,
+  SpeakerChoice,
+} from '../contract/types.js';
 import type { Corpus } from '../corpus/types.js';
 import { type QuoteIndex, quoteIndexFromSnapshotSteps, quoteIndexSteps } from '../quotes/index.js';
 import { Glossary, speakerGlossary } from '../search/glossary.js';
@@ -89,7 +97,7 @@ export async function restoreKnowledgeBaseInSlices(
 ): Promise<KnowledgeBase> {
   const index = await PassageIndex.fromSnapshotInSlices(corpus, snapshot.index);
   const quotes = await runInSlices(quoteIndexFromSnapshotSteps(corpus, snapshot.quotes));
-  return assemble(corpus, version, index, quotes);
+  return new CorpusKnowledgeBase(corpus, version, index, quotes);
 }
 
 interface Obtained {
@@ -108,7 +116,7 @@ function obtain(corpus: Corpus, store: SnapshotStore | undefined): Obtained {
     const saved = store.read(key);
     if ('index' in saved) {
       try {
-        const knowledgeBase = assemble(
+        const knowledgeBase = new CorpusKnowledgeBase(
           corpus,
           version,
           PassageIndex.fromSnapshot(corpus, saved.index),
@@ -152,7 +160,7 @@ interface Built {
 function* knowledgeBaseSteps(corpus: Corpus, version: string): Steps<Built> {
   const index = yield* PassageIndex.steps(corpus);
   const quotes = yield* quoteIndexSteps(corpus);
-  return { knowledgeBase: assemble(corpus, version, index, quotes), index, quotes };
+  return { knowledgeBase: new CorpusKnowledgeBase(corpus, version, index, quotes), index, quotes };
 }
 
 /** What `ask` reads of a corpus, its index and its quotes (also what `npm run train` scores candidates with). */
@@ -174,28 +182,53 @@ export function askContext(
   };
 }
 
-/** The knowledge base over a corpus's index and quotes, however they were obtained. */
-function assemble(corpus: Corpus, version: string, index: PassageIndex, quotes: QuoteIndex): KnowledgeBase {
-  const context = askContext(corpus, index, quotes);
-  const sources: SourceInfo[] = corpus.documents.map((d) => ({
-    id: d.id,
-    title: d.title,
-    kind: d.kind,
-    published: d.published,
-    publisher: d.publisher,
-    url: d.url,
-    passages: index.passagesOf(d.id).length,
-  }));
-  return {
-    version,
-    ask: (question, options) => ({ ...ask(context, question, options), version }),
-    quote: (speaker, about) => quotes.quote(speaker, about),
-    speakers: (prefix, limit) => quotes.speakers(prefix, limit),
-    sources: () => sources,
-    stats: () => ({
-      documents: corpus.documents.length,
-      passages: corpus.passages.length,
-      quotes: quotes.count,
-    }),
-  };
+/**
+ * The knowledge base of a corpus over its passage index and quotes index, however they were obtained (built,
+ * or restored from a snapshot). Immutable: a reload makes a new one.
+ */
+export class CorpusKnowledgeBase implements KnowledgeBase {
+  private readonly context: AskContext;
+  private readonly sourceList: readonly SourceInfo[];
+
+  constructor(
+    private readonly corpus: Corpus,
+    readonly version: string,
+    index: PassageIndex,
+    private readonly quotes: QuoteIndex,
+  ) {
+    this.context = askContext(corpus, index, quotes);
+    this.sourceList = corpus.documents.map((d) => ({
+      id: d.id,
+      title: d.title,
+      kind: d.kind,
+      published: d.published,
+      publisher: d.publisher,
+      url: d.url,
+      passages: index.passagesOf(d.id).length,
+    }));
+  }
+
+  ask(question: string, options?: AskOptions): AskResult {
+    return { ...ask(this.context, question, options), version: this.version };
+  }
+
+  quote(speaker: string, about?: string): QuoteResult {
+    return this.quotes.quote(speaker, about);
+  }
+
+  speakers(prefix: string, limit?: number): SpeakerChoice[] {
+    return this.quotes.speakers(prefix, limit);
+  }
+
+  sources(): SourceInfo[] {
+    return [...this.sourceList];
+  }
+
+  stats(): CorpusStats {
+    return {
+      documents: this.corpus.documents.length,
+      passages: this.corpus.passages.length,
+      quotes: this.quotes.count,
+    };
+  }
 }
