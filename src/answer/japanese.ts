@@ -29,7 +29,7 @@ const FORMS: [RegExp, JapaneseAnswerType][] = [
   [/何時(?!間)|何時ごろ|何時頃|時刻/, 'time'],
   [/いつ|何年|何月|何日|何曜|日付|日にち|日時|年月日/, 'date'],
   [/どこ|何処|場所|会場|どの町|どの都市/, 'place'],
-  [/何人|人数|何名|いくつ|何個|何(?:カ|か|ヶ|ケ|箇)国|何機関|何歳|年齢/, 'quantity'],
+  [/何人|人数|何名|いくつ|何個|何(?:カ|か|ヶ|ケ|箇)国|何機関/, 'quantity'],
 ];
 
 const WHO = /誰|だれ|どなた|何者|どの人/;
@@ -54,7 +54,7 @@ export function japaneseAnswerType(text: string): JapaneseAnswerType | null {
  * name", "肩書き", "具体的"), like the English question fillers; honorifics after names (さん, 氏) too.
  */
 const PHRASING = new Set(
-  `曜日 場所 日付 日時 日にち 時刻 人数 金額 年齢 何者 以外 名前 氏名 名 役職 肩書き 肩書 立場 所属 職業 仕事 正体 詳細 情報 内容 具体的 具体 的 実際 英語 日本語 英文 原文
+  `曜日 場所 日付 日時 日にち 時刻 人数 金額 何者 以外 名前 氏名 名 役職 肩書き 肩書 立場 所属 職業 仕事 正体 詳細 情報 内容 具体的 具体 的 実際 英語 日本語 英文 原文
   さん 氏 様 君 くん ちゃん 先生 方 人 感じ みたい 場合 こと 件 点 部分 例 ぐらい くらい 程度 本当 結局`
     .split(/\s+/)
     .filter(Boolean),
@@ -67,8 +67,11 @@ const PHRASING = new Set(
  * ("認め", "行ける"): nouns are written in kanji or katakana ("モジュール" stays a topic).
  */
 export function isJapanesePhrasing(raw: string, word: string): boolean {
-  return PHRASING.has(word) || isInflectedJapanese(raw, word);
+  return PHRASING.has(word) || (isInflectedJapanese(raw, word) && !COUNTED.has(word));
 }
+
+/** Lone kanji that are what a question counts, not a verb's stem: 何歳 asks an age, which is a topic. */
+const COUNTED = new Set(['歳', '才']);
 
 const DIGIT = '[0-9０-９]';
 const KANJI_NUMBER = '[一二三四五六七八九十百千]';

@@ -98,7 +98,11 @@ describe('Japanese questions over the English corpus', () => {
 
   it('abstain when the corpus does not say', async () => {
     const kb = await bundledKnowledgeBase();
-    for (const question of ['この協定の予算っていくら？', '協定の有効期限は何年間でしょうか？'])
+    for (const question of [
+      'この協定の予算っていくら？',
+      '協定の有効期限は何年間でしょうか？',
+      '岸田首相は何歳？',
+    ])
       expect(kb.ask(question).answer, question).toBeNull();
   });
 });
