@@ -14,7 +14,7 @@ import type {
   SpeakerChoice,
 } from '../contract/types.js';
 import type { Corpus } from '../corpus/types.js';
-import { type QuoteIndex, quoteIndexFromSnapshotSteps, quoteIndexSteps } from '../quotes/index.js';
+import { QuoteIndex } from '../quotes/index.js';
 import { Glossary, speakerGlossary } from '../search/glossary.js';
 import { PassageIndex } from '../search/index.js';
 import { answeringSettings } from './settings.js';
@@ -96,7 +96,7 @@ export async function restoreKnowledgeBaseInSlices(
   snapshot: KnowledgeSnapshot,
 ): Promise<KnowledgeBase> {
   const index = await PassageIndex.fromSnapshotInSlices(corpus, snapshot.index);
-  const quotes = await runInSlices(quoteIndexFromSnapshotSteps(corpus, snapshot.quotes));
+  const quotes = await runInSlices(QuoteIndex.fromSnapshotSteps(corpus, snapshot.quotes));
   return new CorpusKnowledgeBase(corpus, version, index, quotes);
 }
 
@@ -120,7 +120,7 @@ function obtain(corpus: Corpus, store: SnapshotStore | undefined): Obtained {
           corpus,
           version,
           PassageIndex.fromSnapshot(corpus, saved.index),
-          runNow(quoteIndexFromSnapshotSteps(corpus, saved.quotes)),
+          runNow(QuoteIndex.fromSnapshotSteps(corpus, saved.quotes)),
         );
         store.loaded(key, performance.now() - started);
         return { knowledgeBase, snapshot: () => saved };
@@ -159,7 +159,7 @@ interface Built {
 
 function* knowledgeBaseSteps(corpus: Corpus, version: string): Steps<Built> {
   const index = yield* PassageIndex.steps(corpus);
-  const quotes = yield* quoteIndexSteps(corpus);
+  const quotes = yield* QuoteIndex.steps(corpus);
   return { knowledgeBase: new CorpusKnowledgeBase(corpus, version, index, quotes), index, quotes };
 }
 

@@ -45,47 +45,10 @@ export interface AttributedQuote {
  */
 export type QuestionQuotes = { kind: 'speaker'; result: QuoteResult } | ({ kind: 'who' } & AttributedQuote);
 
-/** Who said what in a corpus. */
-export interface QuoteIndex {
-  /**
-   * Every quote of the speaker a user typed, found by name, alias, title or a near spelling; see
-   * {@link QuoteResult}. With `about`, quotes on that topic come first (all quotes are still returned).
-   * Quote `text` excludes the quote marks; it is `document.text.slice(citation.start, citation.end)`.
-   * @throws UserInputError when `speaker` is empty or either input is longer than {@link MAX_INPUT_LENGTH}.
-   */
-  quote(speaker: string, about?: string): QuoteResult;
-  /**
-   * Autocomplete over quoted speakers, best first: name prefix, then alias or title prefix, then typos. An
-   * empty prefix lists every quoted speaker. At most `limit` (all when omitted). Never throws.
-   */
-  speakers(prefix: string, limit?: number): SpeakerChoice[];
-  /**
-   * The quote that holds the words given (stems compared, so "collaboration" finds "collaborative") and its
-   * speaker; `null` when no quote holds most of them or two speakers fit equally. For "who said …" questions.
-   */
-  whoSaid(words: string): AttributedQuote | null;
-  /**
-   * For the /ask pipeline: answers questions about quotes ("what did the PM say", "what did Nelson say about
-   * the Moon", "who said …"); `null` when the question is not about what someone said. Never throws.
-   */
-  forQuestion(question: string): QuestionQuotes | null;
-  /** Every quote with its speaker, in document order (the /ask pipeline reads who says each sentence). */
-  attributions(): AttributedQuote[];
-  /** Number of quotes extracted. */
-  readonly count: number;
-  /** The extracted quotes as plain data (see {@link QuotesSnapshot}). */
-  toSnapshot(): QuotesSnapshot;
-}
-
 interface IndexedQuote {
   quote: Quote;
   speaker: Person;
   stems: Set<string>;
-}
-
-/** Extracts the quotes of a corpus and indexes them by speaker. */
-export function buildQuoteIndex(corpus: Corpus): QuoteIndex {
-  return runNow(quoteIndexSteps(corpus));
 }
 
 /** A quote found in document number `document` of the corpus. */
@@ -102,112 +65,240 @@ export interface QuotesSnapshot {
   quotes: { document: number; start: number; end: number; paragraph: number; speaker: string }[];
 }
 
-/** {@link buildQuoteIndex} as steps, one document each (see `contract/steps.ts`). */
-export function* quoteIndexSteps(corpus: Corpus): Steps<QuoteIndex> {
-  const people = new PeopleDirectory(corpus.speakers, corpus.glossary);
-  const found: FoundQuote[] = [];
-  for (const [document, doc] of corpus.documents.entries()) {
-    // Japanese quotes use 「」, which English extraction never takes for quote marks: the two never overlap.
-    const quotes = extractQuotes(doc, people);
-    const japanese = extractJapaneseQuotes(doc, people);
-    if (japanese.length > 0) {
-      quotes.push(...japanese);
-      quotes.sort((a, b) => a.start - b.start);
-    }
-    for (const quote of quotes) found.push({ ...quote, document });
-    yield;
-  }
-  return yield* indexQuoteSteps(corpus, people, found);
-}
-
-/** The quote index of `corpus` from a snapshot of it, as steps. Throws when the snapshot does not fit the corpus. */
-export function* quoteIndexFromSnapshotSteps(corpus: Corpus, snapshot: QuotesSnapshot): Steps<QuoteIndex> {
-  const people = yield* PeopleDirectory.restoreSteps(corpus.speakers, corpus.glossary, snapshot.people);
-  const byId = new Map(people.people.map((p) => [p.id, p]));
-  const found: FoundQuote[] = [];
-  for (const [i, q] of snapshot.quotes.entries()) {
-    if (i % QUOTES_PER_STEP === QUOTES_PER_STEP - 1) yield;
-    const doc = corpus.documents[q.document];
-    const speaker = byId.get(q.speaker);
-    if (!doc || !speaker || q.end > doc.text.length)
-      throw new Error(`quotes snapshot: quote at ${q.document}:${q.start} does not fit the corpus`);
-    found.push({ ...q, text: doc.text.slice(q.start, q.end), speaker });
-  }
-  return yield* indexQuoteSteps(corpus, people, found);
-}
-
 /** Quotes analyzed per step: a corpus of fiction holds tens of thousands. */
 const QUOTES_PER_STEP = 200;
 
-/** Indexes extracted quotes by speaker and topic, {@link QUOTES_PER_STEP} a step. */
-function* indexQuoteSteps(corpus: Corpus, people: PeopleDirectory, found: FoundQuote[]): Steps<QuoteIndex> {
-  const glossary = new Glossary(corpus.glossary);
-  // Japanese names of the register's people (岸田文雄, ブリンケン), found whole in Japanese questions.
-  const japaneseNames = new JapaneseDictionary(corpus.speakers.flatMap((s) => [s.name, ...s.aliases]));
-  const all: IndexedQuote[] = [];
-  for (const [i, q] of found.entries()) {
-    if (i % QUOTES_PER_STEP === QUOTES_PER_STEP - 1) yield;
-    const doc = corpus.documents[q.document] as CorpusDocument;
-    all.push({
-      quote: {
-        text: q.text,
-        citation: {
-          document: doc.id,
-          title: doc.title,
-          paragraph: q.paragraph,
-          url: doc.url,
-          start: q.start,
-          end: q.end,
-        },
-      },
-      speaker: q.speaker,
-      stems: new Set(contentTerms(q.text).map((t) => t.stem)),
-    });
-  }
-  const toSnapshot = (): QuotesSnapshot => ({
-    people: people.people,
-    quotes: found.map(({ document, start, end, paragraph, speaker }) => ({
-      document,
-      start,
-      end,
-      paragraph,
-      speaker: speaker.id,
-    })),
-  });
-  const bySpeaker = new Map<Person, IndexedQuote[]>();
-  for (const q of all) {
-    const list = bySpeaker.get(q.speaker);
-    if (list) list.push(q);
-    else bySpeaker.set(q.speaker, [q]);
-  }
+/** Who said what in a corpus: its quotes, indexed by speaker and topic. Immutable once built. */
+export class QuoteIndex {
+  /** Number of quotes extracted. */
+  readonly count: number;
+  private readonly glossary: Glossary;
+  /** Japanese names of the register's people (岸田文雄, ブリンケン), found whole in Japanese questions. */
+  private readonly japaneseNames: JapaneseDictionary;
+  private readonly bySpeaker = new Map<Person, IndexedQuote[]>();
   /** Quoted people, in the order of their first quote. */
-  const quoted = [...bySpeaker.keys()];
-  const isQuoted = (person: Person) => bySpeaker.has(person);
+  private readonly quoted: Person[];
+  private readonly attributed: AttributedQuote[];
+
+  private constructor(
+    corpus: Corpus,
+    private readonly people: PeopleDirectory,
+    private readonly found: FoundQuote[],
+    private readonly all: IndexedQuote[],
+  ) {
+    this.count = all.length;
+    this.glossary = new Glossary(corpus.glossary);
+    this.japaneseNames = new JapaneseDictionary(corpus.speakers.flatMap((s) => [s.name, ...s.aliases]));
+    for (const q of all) {
+      const list = this.bySpeaker.get(q.speaker);
+      if (list) list.push(q);
+      else this.bySpeaker.set(q.speaker, [q]);
+    }
+    this.quoted = [...this.bySpeaker.keys()];
+    this.attributed = all.map((q) => ({ speaker: info(q.speaker), quote: q.quote }));
+  }
+
+  /** Extracts the quotes of a corpus and indexes them by speaker. */
+  static build(corpus: Corpus): QuoteIndex {
+    return runNow(QuoteIndex.steps(corpus));
+  }
+
+  /** {@link build} as steps, one document each (see `contract/steps.ts`). */
+  static *steps(corpus: Corpus): Steps<QuoteIndex> {
+    const people = new PeopleDirectory(corpus.speakers, corpus.glossary);
+    const found: FoundQuote[] = [];
+    for (const [document, doc] of corpus.documents.entries()) {
+      // Japanese quotes use 「」, which English extraction never takes for quote marks: the two never overlap.
+      const quotes = extractQuotes(doc, people);
+      const japanese = extractJapaneseQuotes(doc, people);
+      if (japanese.length > 0) {
+        quotes.push(...japanese);
+        quotes.sort((a, b) => a.start - b.start);
+      }
+      for (const quote of quotes) found.push({ ...quote, document });
+      yield;
+    }
+    return yield* QuoteIndex.indexSteps(corpus, people, found);
+  }
+
+  /** The quote index of `corpus` from a snapshot of it, as steps. Throws when the snapshot does not fit the corpus. */
+  static *fromSnapshotSteps(corpus: Corpus, snapshot: QuotesSnapshot): Steps<QuoteIndex> {
+    const people = yield* PeopleDirectory.restoreSteps(corpus.speakers, corpus.glossary, snapshot.people);
+    const byId = new Map(people.people.map((p) => [p.id, p]));
+    const found: FoundQuote[] = [];
+    for (const [i, q] of snapshot.quotes.entries()) {
+      if (i % QUOTES_PER_STEP === QUOTES_PER_STEP - 1) yield;
+      const doc = corpus.documents[q.document];
+      const speaker = byId.get(q.speaker);
+      if (!doc || !speaker || q.end > doc.text.length)
+        throw new Error(`quotes snapshot: quote at ${q.document}:${q.start} does not fit the corpus`);
+      found.push({ ...q, text: doc.text.slice(q.start, q.end), speaker });
+    }
+    return yield* QuoteIndex.indexSteps(corpus, people, found);
+  }
+
+  /** Indexes extracted quotes by speaker and topic, {@link QUOTES_PER_STEP} a step. */
+  private static *indexSteps(
+    corpus: Corpus,
+    people: PeopleDirectory,
+    found: FoundQuote[],
+  ): Steps<QuoteIndex> {
+    const all: IndexedQuote[] = [];
+    for (const [i, q] of found.entries()) {
+      if (i % QUOTES_PER_STEP === QUOTES_PER_STEP - 1) yield;
+      const doc = corpus.documents[q.document] as CorpusDocument;
+      all.push({
+        quote: {
+          text: q.text,
+          citation: {
+            document: doc.id,
+            title: doc.title,
+            paragraph: q.paragraph,
+            url: doc.url,
+            start: q.start,
+            end: q.end,
+          },
+        },
+        speaker: q.speaker,
+        stems: new Set(contentTerms(q.text).map((t) => t.stem)),
+      });
+    }
+    return new QuoteIndex(corpus, people, found, all);
+  }
+
+  /** The extracted quotes as plain data (see {@link QuotesSnapshot}). */
+  toSnapshot(): QuotesSnapshot {
+    return {
+      people: this.people.people,
+      quotes: this.found.map(({ document, start, end, paragraph, speaker }) => ({
+        document,
+        start,
+        end,
+        paragraph,
+        speaker: speaker.id,
+      })),
+    };
+  }
+
+  /** Every quote with its speaker, in document order (the /ask pipeline reads who says each sentence). */
+  attributions(): AttributedQuote[] {
+    return this.attributed;
+  }
 
   /**
-   * How well a quote fits a topic: one point per topic word it holds, half a point when it holds what the
-   * glossary says the word means in the corpus's wording ("teamwork" → "collaboration") instead.
+   * Every quote of the speaker a user typed, found by name, alias, title or a near spelling; see
+   * {@link QuoteResult}. With `about`, quotes on that topic come first (all quotes are still returned).
+   * Quote `text` excludes the quote marks; it is `document.text.slice(citation.start, citation.end)`.
+   * @throws UserInputError when `speaker` is empty or either input is longer than {@link MAX_INPUT_LENGTH}.
    */
-  const topicScorer = (about: string): ((q: IndexedQuote) => number) => {
-    const stems = contentTerms(about, glossary.dictionary).map((t) => t.stem);
-    const meaningsAt = new Map<number, string[][]>();
-    for (const expansion of glossary.expand(stems)) {
-      for (let i = expansion.at; i < expansion.at + expansion.length; i++)
-        meaningsAt.set(i, expansion.meanings);
+  quote(speaker: string, about?: string): QuoteResult {
+    const query = checkInput(speaker, 'speaker');
+    if (query === '') {
+      const example = this.quoted[0] ? `, for example "${this.quoted[0].name}"` : '';
+      throw new UserInputError(`Please name a speaker${example}: a name, a surname or a title works.`);
     }
-    return (q) =>
-      stems.reduce((score, stem, i) => {
-        if (q.stems.has(stem)) return score + 1;
-        const meanings = meaningsAt.get(i) ?? [];
-        return meanings.some((m) => m.every((s) => q.stems.has(s))) ? score + 0.5 : score;
-      }, 0);
-  };
+    const topic = about === undefined ? '' : checkInput(about, 'topic');
+    const found = this.people.lookup(query, this.isQuoted);
+    const typed = speaker.trim();
+    if (found.kind === 'person') {
+      if (this.isQuoted(found.person)) return this.resultFor(typed, found.person, topic || undefined);
+      return { query: typed, speaker: null, known: true, quotes: [], suggestions: this.mostQuoted() };
+    }
+    const first = found.kind === 'ambiguous' ? found.people : [];
+    return {
+      query: typed,
+      speaker: null,
+      known: found.kind === 'ambiguous',
+      quotes: [],
+      suggestions: this.closestQuoted(query, first),
+    };
+  }
 
-  const resultFor = (query: string, person: Person, about: string | undefined): QuoteResult => {
-    const quotes = bySpeaker.get(person) ?? [];
+  /**
+   * Autocomplete over quoted speakers, best first: name prefix, then alias or title prefix, then typos. An
+   * empty prefix lists every quoted speaker. At most `limit` (all when omitted). Never throws.
+   */
+  speakers(prefix: string, limit = Number.POSITIVE_INFINITY): SpeakerChoice[] {
+    const max = Number.isNaN(limit) ? Number.POSITIVE_INFINITY : Math.max(0, Math.floor(limit));
+    const typed = nameTokens(stripInvisible(String(prefix ?? '')).slice(0, MAX_INPUT_LENGTH)).join(' ');
+    const ranked =
+      typed === ''
+        ? this.quoted
+        : this.quoted
+            .map((person) => ({ person, rank: prefixRank(person, typed) }))
+            .filter((x) => x.rank !== null)
+            .sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0))
+            .map((x) => x.person);
+    return ranked.slice(0, max).map((person) => ({
+      name: person.name,
+      title: person.title,
+      quotes: this.bySpeaker.get(person)?.length ?? 0,
+    }));
+  }
+
+  /**
+   * The quote that holds the words given (stems compared, so "collaboration" finds "collaborative") and its
+   * speaker; `null` when no quote holds most of them or two speakers fit equally. For "who said …" questions.
+   */
+  whoSaid(words: string): AttributedQuote | null {
+    const cleaned = stripInvisible(String(words ?? ''))
+      .slice(0, 1000)
+      .replace(/^\s*(?:who|whom)\s+(?:said|says|stated|declared|remarked|wrote)\b\s*(?:that\b)?/iu, '');
+    return this.whoSaidIdeas([...new Set(contentTerms(cleaned).map((t) => t.stem))].map((s) => [[s]]));
+  }
+
+  /**
+   * For the /ask pipeline: answers questions about quotes ("what did the PM say", "what did Nelson say about
+   * the Moon", "who said …"); `null` when the question is not about what someone said. Never throws.
+   */
+  forQuestion(question: string): QuestionQuotes | null {
+    const text = stripInvisible(String(question ?? '')).trim();
+    if (text === '' || text.length > 1000) return null;
+    if (hasJapanese(text)) return this.forJapaneseQuestion(text);
+    if (/^\s*(?:who|whom)\s+(?:said|says|stated|declared|remarked|wrote)\b/iu.test(text)) {
+      const found = this.whoSaid(text);
+      return found ? { kind: 'who', ...found } : null;
+    }
+    if (
+      !/\b(?:say|said|says|saying|quote|quotes|quoted|words|remarks?|comments?|statements?|speak|spoke)\b/iu.test(
+        text,
+      )
+    ) {
+      return null;
+    }
+    const aboutMatch = /\b(?:about|on|regarding|concerning)\s+(.+?)\s*[?.!]*$/iu.exec(text);
+    const about = aboutMatch?.[1];
+    let found = this.people.matchKnown(nameTokens(text));
+    if (found.kind === 'none') {
+      // "what did kishda say": the words left once question and speech words go, looked up as typed.
+      const rest = (aboutMatch ? text.slice(0, aboutMatch.index) : text)
+        .replace(WORDS_ASKING_FOR_QUOTES, ' ')
+        .replace(/[?.!,]/gu, ' ')
+        .trim();
+      const words = nameTokens(rest);
+      if (words.length >= 1 && words.length <= 3) found = this.people.lookup(rest, this.isQuoted);
+    }
+    if (found.kind !== 'person') return null;
+    if (!this.isQuoted(found.person)) return this.saidNothing(text);
+    return { kind: 'speaker', result: this.resultFor(text, found.person, about) };
+  }
+
+  /** Whether the corpus quotes this person (a function to hand to look-ups). */
+  private readonly isQuoted = (person: Person): boolean => this.bySpeaker.has(person);
+
+  /** The answer to a question about someone the corpus knows but never quotes. */
+  private saidNothing(question: string): QuestionQuotes {
+    return {
+      kind: 'speaker',
+      result: { query: question, speaker: null, known: true, quotes: [], suggestions: this.mostQuoted() },
+    };
+  }
+
+  private resultFor(query: string, person: Person, about: string | undefined): QuoteResult {
+    const quotes = this.bySpeaker.get(person) ?? [];
     let ordered = quotes;
     if (about) {
-      const score = topicScorer(about);
+      const score = this.topicScorer(about);
       // Array.prototype.sort is stable, so quotes on the topic come first and each group keeps document order.
       ordered = [...quotes].sort((a, b) => score(b) - score(a));
     }
@@ -218,9 +309,29 @@ function* indexQuoteSteps(corpus: Corpus, people: PeopleDirectory, found: FoundQ
       quotes: ordered.map((q) => q.quote),
       suggestions: [],
     };
-  };
+  }
 
-  const closestQuoted = (typed: string, first: Person[] = []): string[] => {
+  /**
+   * How well a quote fits a topic: one point per topic word it holds, half a point when it holds what the
+   * glossary says the word means in the corpus's wording ("teamwork" → "collaboration") instead.
+   */
+  private topicScorer(about: string): (q: IndexedQuote) => number {
+    const stems = contentTerms(about, this.glossary.dictionary).map((t) => t.stem);
+    const meaningsAt = new Map<number, string[][]>();
+    for (const expansion of this.glossary.expand(stems)) {
+      for (let i = expansion.at; i < expansion.at + expansion.length; i++)
+        meaningsAt.set(i, expansion.meanings);
+    }
+    return (q) =>
+      stems.reduce((score, stem, i) => {
+        if (q.stems.has(stem)) return score + 1;
+        const meanings = meaningsAt.get(i) ?? [];
+        return meanings.some((m) => m.every((s) => q.stems.has(s))) ? score + 0.5 : score;
+      }, 0);
+  }
+
+  /** Quoted people closest to what was typed (`first` ahead of them): suggestions for a name not found. */
+  private closestQuoted(typed: string, first: Person[] = []): string[] {
     const key = nameTokens(typed).join(' ');
     const distance = (person: Person) =>
       Math.min(
@@ -229,56 +340,27 @@ function* indexQuoteSteps(corpus: Corpus, people: PeopleDirectory, found: FoundQ
           return editDistance(key, variant) / Math.max(key.length, variant.length, 1);
         }),
       );
-    const rest = quoted.filter((p) => !first.includes(p)).sort((a, b) => distance(a) - distance(b));
-    return [...first.filter(isQuoted), ...rest].slice(0, MAX_SUGGESTIONS).map((p) => p.name);
-  };
+    const rest = this.quoted.filter((p) => !first.includes(p)).sort((a, b) => distance(a) - distance(b));
+    return [...first.filter(this.isQuoted), ...rest].slice(0, MAX_SUGGESTIONS).map((p) => p.name);
+  }
 
   /** Quoted speakers, most quoted first: suggestions when the person asked for said nothing. */
-  const mostQuoted = (): string[] =>
-    [...quoted]
-      .sort((a, b) => (bySpeaker.get(b)?.length ?? 0) - (bySpeaker.get(a)?.length ?? 0))
+  private mostQuoted(): string[] {
+    return [...this.quoted]
+      .sort((a, b) => (this.bySpeaker.get(b)?.length ?? 0) - (this.bySpeaker.get(a)?.length ?? 0))
       .slice(0, MAX_SUGGESTIONS)
       .map((p) => p.name);
-
-  const quote = (speaker: string, about?: string): QuoteResult => {
-    const query = checkInput(speaker, 'speaker');
-    if (query === '') {
-      const example = quoted[0] ? `, for example "${quoted[0].name}"` : '';
-      throw new UserInputError(`Please name a speaker${example}: a name, a surname or a title works.`);
-    }
-    const topic = about === undefined ? '' : checkInput(about, 'topic');
-    const found = people.lookup(query, isQuoted);
-    const typed = speaker.trim();
-    if (found.kind === 'person') {
-      if (isQuoted(found.person)) return resultFor(typed, found.person, topic || undefined);
-      return { query: typed, speaker: null, known: true, quotes: [], suggestions: mostQuoted() };
-    }
-    const first = found.kind === 'ambiguous' ? found.people : [];
-    return {
-      query: typed,
-      speaker: null,
-      known: found.kind === 'ambiguous',
-      quotes: [],
-      suggestions: closestQuoted(query, first),
-    };
-  };
-
-  const whoSaid = (words: string): AttributedQuote | null => {
-    const cleaned = stripInvisible(String(words ?? ''))
-      .slice(0, 1000)
-      .replace(/^\s*(?:who|whom)\s+(?:said|says|stated|declared|remarked|wrote)\b\s*(?:that\b)?/iu, '');
-    return whoSaidIdeas([...new Set(contentTerms(cleaned).map((t) => t.stem))].map((s) => [[s]]));
-  };
+  }
 
   /**
    * The quote holding most of the ideas asked about (each idea: the stem sequences that express it), when
    * it holds enough of them and no other speaker's quote holds as many as densely.
    */
-  const whoSaidIdeas = (wanted: string[][][]): AttributedQuote | null => {
+  private whoSaidIdeas(wanted: string[][][]): AttributedQuote | null {
     if (wanted.length === 0) return null;
     let best: { q: IndexedQuote; coverage: number; density: number } | null = null;
     let tied = false;
-    for (const q of all) {
+    for (const q of this.all) {
       const hits = wanted.filter((idea) => idea.some((alt) => alt.every((s) => q.stems.has(s)))).length;
       const coverage = hits / wanted.length;
       const density = hits / Math.max(q.stems.size, 1);
@@ -292,16 +374,16 @@ function* indexQuoteSteps(corpus: Corpus, people: PeopleDirectory, found: FoundQ
     }
     if (!best || tied) return null;
     return { speaker: info(best.q.speaker), quote: best.q.quote };
-  };
+  }
 
   /**
    * "日米の宇宙協力を推進すると言ったのは誰？": the quote holding the question's ideas, each read as typed or as
    * the glossary's wordings of it (the quotes are in the corpus's words).
    */
-  const whoSaidJapanese = (text: string): AttributedQuote | null => {
-    const terms = contentTerms(text, glossary.dictionary);
+  private whoSaidJapanese(text: string): AttributedQuote | null {
+    const terms = contentTerms(text, this.glossary.dictionary);
     const stems = terms.map((t) => t.stem);
-    const expansions = glossary.expand(stems);
+    const expansions = this.glossary.expand(stems);
     const ideas: string[][][] = [];
     for (let i = 0; i < stems.length; ) {
       const expansion = expansions.find((e) => e.at === i);
@@ -312,97 +394,28 @@ function* indexQuoteSteps(corpus: Corpus, people: PeopleDirectory, found: FoundQ
       if (!phrasing) ideas.push([stems.slice(i, i + length), ...(expansion?.meanings ?? [])]);
       i += length;
     }
-    return whoSaidIdeas(ideas);
-  };
+    return this.whoSaidIdeas(ideas);
+  }
 
   /** "ネルソン長官は日本について何と言った？": the first registered Japanese name in it, the rest its topic. */
-  const forJapaneseQuestion = (text: string): QuestionQuotes | null => {
+  private forJapaneseQuestion(text: string): QuestionQuotes | null {
     if (!JAPANESE_SAYING.test(text)) return null;
-    if (JAPANESE_WHO.test(text) && !japaneseRuns(text).some((run) => japaneseNames.find(run).length > 0)) {
-      const found = whoSaidJapanese(text);
+    const names = this.japaneseNames;
+    if (JAPANESE_WHO.test(text) && !japaneseRuns(text).some((run) => names.find(run).length > 0)) {
+      const found = this.whoSaidJapanese(text);
       return found ? { kind: 'who', ...found } : null;
     }
     for (const run of japaneseRuns(text)) {
-      for (const name of japaneseNames.find(run)) {
+      for (const name of names.find(run)) {
         const typed = run.slice(name.index, name.index + name.length);
-        const found = people.lookup(typed, isQuoted);
+        const found = this.people.lookup(typed, this.isQuoted);
         if (found.kind !== 'person') continue;
-        if (!isQuoted(found.person))
-          return {
-            kind: 'speaker',
-            result: { query: text, speaker: null, known: true, quotes: [], suggestions: mostQuoted() },
-          };
-        return { kind: 'speaker', result: resultFor(text, found.person, text.replace(typed, ' ')) };
+        if (!this.isQuoted(found.person)) return this.saidNothing(text);
+        return { kind: 'speaker', result: this.resultFor(text, found.person, text.replace(typed, ' ')) };
       }
     }
     return null;
-  };
-
-  const forQuestion = (question: string): QuestionQuotes | null => {
-    const text = stripInvisible(String(question ?? '')).trim();
-    if (text === '' || text.length > 1000) return null;
-    if (hasJapanese(text)) return forJapaneseQuestion(text);
-    if (/^\s*(?:who|whom)\s+(?:said|says|stated|declared|remarked|wrote)\b/iu.test(text)) {
-      const found = whoSaid(text);
-      return found ? { kind: 'who', ...found } : null;
-    }
-    if (
-      !/\b(?:say|said|says|saying|quote|quotes|quoted|words|remarks?|comments?|statements?|speak|spoke)\b/iu.test(
-        text,
-      )
-    ) {
-      return null;
-    }
-    const aboutMatch = /\b(?:about|on|regarding|concerning)\s+(.+?)\s*[?.!]*$/iu.exec(text);
-    const about = aboutMatch?.[1];
-    let found = people.matchKnown(nameTokens(text));
-    if (found.kind === 'none') {
-      // "what did kishda say": the words left once question and speech words go, looked up as typed.
-      const rest = (aboutMatch ? text.slice(0, aboutMatch.index) : text)
-        .replace(WORDS_ASKING_FOR_QUOTES, ' ')
-        .replace(/[?.!,]/gu, ' ')
-        .trim();
-      const words = nameTokens(rest);
-      if (words.length >= 1 && words.length <= 3) found = people.lookup(rest, isQuoted);
-    }
-    if (found.kind !== 'person') return null;
-    if (!isQuoted(found.person)) {
-      return {
-        kind: 'speaker',
-        result: { query: text, speaker: null, known: true, quotes: [], suggestions: mostQuoted() },
-      };
-    }
-    return { kind: 'speaker', result: resultFor(text, found.person, about) };
-  };
-
-  const speakers = (prefix: string, limit = Number.POSITIVE_INFINITY): SpeakerChoice[] => {
-    const max = Number.isNaN(limit) ? Number.POSITIVE_INFINITY : Math.max(0, Math.floor(limit));
-    const typed = nameTokens(stripInvisible(String(prefix ?? '')).slice(0, MAX_INPUT_LENGTH)).join(' ');
-    const ranked =
-      typed === ''
-        ? quoted
-        : quoted
-            .map((person) => ({ person, rank: prefixRank(person, typed) }))
-            .filter((x) => x.rank !== null)
-            .sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0))
-            .map((x) => x.person);
-    return ranked.slice(0, max).map((person) => ({
-      name: person.name,
-      title: person.title,
-      quotes: bySpeaker.get(person)?.length ?? 0,
-    }));
-  };
-
-  const attributed: AttributedQuote[] = all.map((q) => ({ speaker: info(q.speaker), quote: q.quote }));
-  return {
-    count: all.length,
-    quote,
-    speakers,
-    whoSaid,
-    forQuestion,
-    attributions: () => attributed,
-    toSnapshot,
-  };
+  }
 }
 
 /**

@@ -34,7 +34,7 @@ import { UserInputError } from '../../src/contract/types.js';
 import { loadCorpusStrict } from '../../src/corpus/load.js';
 import type { Corpus } from '../../src/corpus/types.js';
 import { askContext } from '../../src/knowledge/knowledge.js';
-import { buildQuoteIndex } from '../../src/quotes/index.js';
+import { QuoteIndex } from '../../src/quotes/index.js';
 import { PassageIndex } from '../../src/search/index.js';
 import { readDevSet } from './evaluate.js';
 import { fitLogistic } from './logistic.js';
@@ -85,7 +85,7 @@ const unfitted: ScorerWeights = {
 };
 
 function contextOf(corpus: Corpus): AskContext {
-  return askContext(corpus, PassageIndex.build(corpus), buildQuoteIndex(corpus), unfitted);
+  return askContext(corpus, PassageIndex.build(corpus), QuoteIndex.build(corpus), unfitted);
 }
 
 function observe(ctx: AskContext, items: QaItem[], weight: number): Observed[] {

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { UserInputError } from '../../src/contract/types.js';
 import { loadCorpusStrict } from '../../src/corpus/load.js';
 import type { Corpus } from '../../src/corpus/types.js';
-import { buildQuoteIndex, type QuoteIndex } from '../../src/quotes/index.js';
+import { QuoteIndex } from '../../src/quotes/index.js';
 import { allQuotes, corpusOf } from './helpers.js';
 
 const CORPUS_DIR = join(import.meta.dirname, '../../corpus');
@@ -15,7 +15,7 @@ let releaseText: string;
 
 beforeAll(async () => {
   const corpus = await loadCorpusStrict(CORPUS_DIR);
-  release = buildQuoteIndex(corpus);
+  release = QuoteIndex.build(corpus);
   releaseText = corpus.documents[0]?.text ?? '';
 });
 
@@ -114,7 +114,7 @@ describe('autocomplete', () => {
       { length: 30 },
       (_, i) => `“Words number ${i},” said Person${'x'.repeat(i)} Doe${i}.`,
     );
-    const index = buildQuoteIndex(corpusOf(many.join('\n')));
+    const index = QuoteIndex.build(corpusOf(many.join('\n')));
     expect(index.count).toBe(30);
     expect(index.speakers('', 25)).toHaveLength(25);
     expect(index.speakers('')).toHaveLength(30);
@@ -181,7 +181,7 @@ describe('a corpus folder loaded from disk (.txt with a title line, .md, registe
   let index: QuoteIndex;
   beforeAll(async () => {
     corpus = await loadCorpusStrict(FIXTURE_DIR);
-    index = buildQuoteIndex(corpus);
+    index = QuoteIndex.build(corpus);
   });
 
   it('finds every quote, in document order across files, at its offsets', async () => {

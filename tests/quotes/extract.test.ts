@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SpeakerEntry } from '../../src/corpus/types.js';
-import { buildQuoteIndex } from '../../src/quotes/index.js';
+import { QuoteIndex } from '../../src/quotes/index.js';
 import { allQuotes, corpusOf, indexOf, quotesOf } from './helpers.js';
 
 const AGENCY: SpeakerEntry[] = [
@@ -256,7 +256,7 @@ describe('offsets', () => {
       'John Roe said: “We agree.”',
     ].join('\n');
     const corpus = corpusOf(text);
-    const index = buildQuoteIndex(corpus);
+    const index = QuoteIndex.build(corpus);
     const quotes = allQuotes(index, corpus); // throws if a quote is not at its offsets
     expect(quotes).toEqual([
       { speaker: 'Jane Doe', text: 'Data first' },

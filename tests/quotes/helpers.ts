@@ -1,6 +1,6 @@
 import { segmentDocument } from '../../src/corpus/segment.js';
 import type { Corpus, CorpusDocument, SpeakerEntry } from '../../src/corpus/types.js';
-import { buildQuoteIndex, type QuoteIndex } from '../../src/quotes/index.js';
+import { QuoteIndex } from '../../src/quotes/index.js';
 
 /** A one-document corpus from a body text (paragraphs one per line or split by blank lines). */
 export function corpusOf(text: string, speakers: SpeakerEntry[] = [], id = 'doc'): Corpus {
@@ -19,7 +19,7 @@ export function corpusOf(text: string, speakers: SpeakerEntry[] = [], id = 'doc'
 }
 
 export function indexOf(text: string, speakers: SpeakerEntry[] = []): QuoteIndex {
-  return buildQuoteIndex(corpusOf(text, speakers));
+  return QuoteIndex.build(corpusOf(text, speakers));
 }
 
 /** The quote texts returned for a speaker, in order. */

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpusStrict } from '../../src/corpus/load.js';
 import type { Corpus, CorpusDocument } from '../../src/corpus/types.js';
-import { buildQuoteIndex, type QuoteIndex } from '../../src/quotes/index.js';
+import { QuoteIndex } from '../../src/quotes/index.js';
 
 const CORPUS_DIR = join(import.meta.dirname, '../../corpus');
 const RELEASE_FILE = 'nasa-us-japan-framework-agreement-2023.md';
@@ -91,7 +91,7 @@ beforeAll(async () => {
   if (!doc) throw new Error(`${RELEASE_FILE} did not load`);
   release = doc;
   file = await readFile(join(CORPUS_DIR, RELEASE_FILE), 'utf8');
-  index = buildQuoteIndex(corpus);
+  index = QuoteIndex.build(corpus);
 });
 
 /** What is left of a quote once every sentence the speaker said is taken out: nothing but spacing. */
