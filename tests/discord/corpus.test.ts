@@ -47,11 +47,16 @@ const boot = (corpusDir: string, records?: Records) =>
 /** Text as Discord shows it: Markdown escapes removed. */
 const shown = (text: string) => text.replace(/\\(.)/g, '$1');
 
-/** The answer sentence of an /ask reply without the bold query terms, or null when it abstained. */
+/**
+ * The answer sentence of an /ask reply without the bold query terms, or null when it abstained: the line just
+ * above the citation ("— …"), since a short answer may stand between the question and the sentence.
+ */
 function answerOf(reply: ReplyView): string | null {
   const embed = reply.embeds[0];
   if (embed?.title !== 'Answer from the corpus') return null;
-  return embed.description?.split('\n')[1]?.replace(/\*\*/g, '') ?? null;
+  const lines = embed.description?.split('\n') ?? [];
+  const cite = lines.findIndex((line) => line.startsWith('— '));
+  return lines[cite - 1]?.replace(/\*\*/g, '') ?? null;
 }
 
 describe('/corpus on a live corpus', () => {

@@ -24,9 +24,14 @@ function plain(markdown: string): string {
   return markdown.replace(/\*\*/g, '').replace(/\\(.)/g, '$1').replace(/\s+/g, ' ').trim();
 }
 
-/** The cited answer of an /ask reply: the description's line after the quoted question. */
+/**
+ * The cited answer of an /ask reply: the description's line just above the citation ("— …"), since a short
+ * answer may stand between the quoted question and the sentence.
+ */
 function answerLine(reply: ReplyView): string {
-  return plain(reply.embeds[0]?.description?.split('\n')[1] ?? '');
+  const lines = reply.embeds[0]?.description?.split('\n') ?? [];
+  const cite = lines.findIndex((line) => line.startsWith('— '));
+  return plain(lines[cite - 1] ?? '');
 }
 
 beforeAll(async () => {
