@@ -1,7 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type KnowledgeBase, UserInputError } from '../../src/contract/types.js';
+import { loadCorpusStrict } from '../../src/corpus/load.js';
+import { buildKnowledgeBase } from '../../src/knowledge/knowledge.js';
 import { BUNDLED_ID, bundledParagraphs, bundledText } from '../support/bundled.js';
 import { bundledKnowledgeBase } from '../support/kb.js';
+import { tempCorpus } from '../support/tempCorpus.js';
 
 let kb: KnowledgeBase;
 beforeAll(async () => {
@@ -123,5 +126,25 @@ describe('bad questions get clear errors', () => {
   it('Markdown, mentions and emoji are just text', () => {
     const result = kb.ask('**when** was the @everyone <@&123> agreement signed 🚀?');
     expect(result.answer?.text).toContain('January 13th');
+  });
+});
+
+describe('the passages listed', () => {
+  it('show one window of a long paragraph: the list holds distinct places', async () => {
+    // One paragraph of ~300 words: the corpus cuts it into overlapping windows of whole sentences.
+    const sentences = Array.from(
+      { length: 30 },
+      (_, i) => `Sentence ${i + 1} of the survey notes that the lunar rover crossed crater ${i + 1} safely.`,
+    );
+    const dir = tempCorpus({
+      'survey.txt': `Rover survey\n\n${sentences.join(' ')}\n\nA second paragraph mentions the lunar rover once.\n`,
+    });
+    const corpus = await loadCorpusStrict(dir);
+    expect(corpus.passages.filter((p) => p.paragraph === 1).length).toBeGreaterThan(1);
+    const result = buildKnowledgeBase(corpus).ask('which crater did the lunar rover cross', { limit: 10 });
+    const places = result.passages.map((p) => `${p.citation.document}#${p.citation.paragraph}`);
+    expect(places).toEqual([...new Set(places)]);
+    expect(places).toEqual(['survey#1', 'survey#2']);
+    expect(result.total).toBe(2);
   });
 });

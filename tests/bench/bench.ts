@@ -293,10 +293,10 @@ function targets(sizes: SizeSummary[], scifact: SciFactResult | null): Target[] 
   }
   if (scifact) {
     out.push({
-      what: 'SciFact nDCG@10',
+      what: 'SciFact nDCG@10 (ask --json --limit 10)',
       limit: '≥ 0.680',
-      measured: scifact.ours.ndcg10.toFixed(3),
-      met: scifact.ours.ndcg10 >= 0.68,
+      measured: scifact.ours.ndcg10Shown.toFixed(3),
+      met: scifact.ours.ndcg10Shown >= 0.68,
     });
   }
   return out;
@@ -456,6 +456,7 @@ async function main(): Promise<void> {
             scifact.plain.recall100.toFixed(3),
             '',
           ],
+          ['Accord ask --json --limit 10 (as shown)', scifact.ours.ndcg10Shown.toFixed(3), '—', ''],
           ['BM25 BEIR (published, test split)', '0.665', '—', ''],
           ['BM25 Anserini flat (published, test split)', '0.679', '0.925', ''],
         ],

@@ -24,6 +24,8 @@ export interface SciFactResult {
   loadMs: number;
   buildMs: number;
   ours: RetrievalScores & {
+    /** nDCG@10 of the passages as users see them: `ask` with `limit: 10` (`ask --json --limit 10`). */
+    ndcg10Shown: number;
     /** Mean distinct documents ranked per query (what Recall@100 had to work with). */
     meanDocuments: number;
     meanPassages: number;
@@ -91,6 +93,7 @@ export async function runSciFact(
     );
 
     const ndcg: number[] = [];
+    const ndcgShown: number[] = [];
     const recall: number[] = [];
     const documentsRanked: number[] = [];
     const passagesRanked: number[] = [];
@@ -100,6 +103,8 @@ export async function runSciFact(
       const result = kb.ask(test.text, { limit: 100 });
       times.push(performance.now() - start);
       const ranked = foldToDocuments(result.passages, (p) => p.citation.document);
+      const shown = foldToDocuments(kb.ask(test.text, { limit: 10 }).passages, (p) => p.citation.document);
+      ndcgShown.push(ndcgAtK(shown, test.relevant, 10));
       ndcg.push(ndcgAtK(ranked, test.relevant, 10));
       recall.push(recallAtK(ranked, test.relevant, 100));
       documentsRanked.push(ranked.length);
@@ -136,6 +141,7 @@ export async function runSciFact(
       buildMs,
       ours: {
         ndcg10: mean(ndcg),
+        ndcg10Shown: mean(ndcgShown),
         recall100: mean(recall),
         meanDocuments: mean(documentsRanked),
         meanPassages: mean(passagesRanked),
