@@ -17,6 +17,7 @@ import { type AnswerType, answerType } from '../src/answer/question.js';
 import type { Span } from '../src/contract/types.js';
 import { splitSentences } from '../src/corpus/segment.js';
 import { tokenize } from '../src/text/text.js';
+import { SQUAD_SPLIT } from '../tests/eval/squad.js';
 
 /** The kinds measured, and which question types ask for each. */
 type Kind = 'date' | 'person' | 'place' | 'quantity' | 'money' | 'duration';
@@ -54,23 +55,10 @@ interface Item {
 }
 
 /**
- * The answer engine's split of part A (tests/eval/squad-split.json: articles ordered by the SHA-256 of their
- * titles): detectors are chosen on its `fit` articles and reported on its `tune` ones; its `final` four
- * (Normans, European_Union_law, Immune_system, Islamism) are never read here.
+ * The answer engine's split of part A (tests/eval/squad-split.json): detectors are chosen on its `fit`
+ * articles and reported on its `tune` ones; its `final` four are never read here.
  */
-const SPLITS = {
-  choose: [
-    'French_and_Indian_War',
-    '1973_oil_crisis',
-    'Warsaw',
-    'Packet_switching',
-    'Scottish_Parliament',
-    'Imperialism',
-    'Harvard_University',
-    'Steam_engine',
-  ],
-  report: ['Huguenot', 'Computational_complexity_theory', 'Force', 'Yuan_dynasty'],
-} as const;
+const SPLITS = { choose: SQUAD_SPLIT.fit, report: SQUAD_SPLIT.tune };
 
 function readItems(path: string, split: keyof typeof SPLITS): Item[] {
   const data = JSON.parse(readFileSync(path, 'utf8')) as {
@@ -86,7 +74,7 @@ function readItems(path: string, split: keyof typeof SPLITS): Item[] {
       }[];
     }[];
   };
-  const titles: readonly string[] = SPLITS[split];
+  const titles = SPLITS[split];
   const items: Item[] = [];
   for (const article of data.data.filter((a) => titles.includes(a.title))) {
     for (const { context, qas } of article.paragraphs) {

@@ -111,7 +111,13 @@ const isDateWord = (words: Words, i: number) => {
 /** Whether only white space (or a comma inside "January 13, 2023") separates two words. */
 function joined(text: string, a: TaggedWord, b: TaggedWord, commaAllowed: boolean): boolean {
   const gap = text.slice(a.end, b.start);
-  return /^\s*$/.test(gap) || (commaAllowed && /^,\s*$/.test(gap)) || /^\s*[–-]\s*$/.test(gap);
+  return (
+    /^\s*$/.test(gap) ||
+    (commaAllowed && /^,\s*$/.test(gap)) ||
+    /^\s*[–-]\s*$/.test(gap) ||
+    // An initial or abbreviation with its period: "William E. Simon", "St. Lawrence".
+    (/^\.\s+$/.test(gap) && (has(a, 'Abbreviation') || /^\p{Lu}\p{Ll}?$/u.test(a.text)))
+  );
 }
 
 /**
@@ -250,7 +256,18 @@ const matches = (re: RegExp, text: string): Span[] =>
 /** People's names, as the English model reads them and as the corpus's register lists them. */
 function names(text: string, words: Words, people: PeopleFinder | undefined): Span[] {
   const registered = people?.find(text) ?? [];
-  const named = runs(text, words, (i) => has(words[i], 'Person') && !has(words[i], 'Pronoun'));
+  const named = runs(text, words, (i) => has(words[i], 'Person') && !has(words[i], 'Pronoun'))
+    // A name goes on through the proper nouns after it: "Colonel Monckton", "King Sigismund III Vasa".
+    .map((s) => {
+      let last = words.findIndex((w) => w.end === s.end);
+      while (
+        has(words[last + 1], 'ProperNoun', 'RomanNumeral') &&
+        !has(words[last + 1], 'Place', 'Organization', 'Date') &&
+        joined(text, words[last] as TaggedWord, words[last + 1] as TaggedWord, false)
+      )
+        last++;
+      return { start: s.start, end: words[last]?.end ?? s.end };
+    });
   return merged([...registered, ...named]);
 }
 

@@ -41,6 +41,16 @@ describe('typeEvidence (a general English model, no corpus words)', () => {
     expect(found('place', 'NASA announced the plan in Washington.')).toEqual(['Washington']);
   });
 
+  it('keeps initials, abbreviations and the proper nouns after a title inside a name', () => {
+    expect(found('name', 'The office was led by William E. Simon until spring.')).toEqual([
+      'William E. Simon',
+    ]);
+    expect(found('person', 'The fort was taken by Colonel Monckton in June.')[0]).toBe('Colonel Monckton');
+    expect(found('place', 'Trappers travelled throughout the St. Lawrence valley.')).toEqual([
+      'St. Lawrence valley',
+    ]);
+  });
+
   it('finds registered names, aliases that are names too, and merges overlapping ones', () => {
     const people = new PeopleFinder([
       { name: 'Tanaka Yuki', title: 'Director', aliases: ['Director Tanaka', 'Director', 'the director'] },
