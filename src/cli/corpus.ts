@@ -11,10 +11,11 @@ import { type CorpusManifest, diffManifests, formatDiff, manifestOf } from '../c
 import { loadCorpus } from '../corpus/load.js';
 import { formatProblem } from '../corpus/problems.js';
 import { corpusVersion } from '../knowledge/knowledge.js';
-import { MANIFEST_FILE, readManifest } from '../records/manifest.js';
+import { MANIFEST_FILE, manifestOwners, readManifest } from '../records/manifest.js';
 import { parseCliArgs } from './shared.js';
 
-const USAGE = 'npm run corpus -- check [--dir DIR] | diff [--dir DIR] [--data-dir DIR] [--json]';
+const USAGE =
+  'npm run corpus -- check [--dir DIR] [--data-dir DIR] | diff [--dir DIR] [--data-dir DIR] [--json]';
 
 async function main(): Promise<number> {
   const { values, positionals } = parseCliArgs(
@@ -35,7 +36,10 @@ async function main(): Promise<number> {
   }
   const config = await loadConfigOrExit();
   const dir = resolve(values.dir ?? config.corpusDir);
-  const { corpus, problems } = await loadCorpus(dir);
+  const dataDir = resolve(values['data-dir'] ?? config.dataDir);
+  // As start-up does: the files the live documents came from keep their ids.
+  const owners = await manifestOwners(dataDir).catch(() => undefined);
+  const { corpus, problems } = await loadCorpus(dir, owners ? { owners } : {});
   if (problems.length > 0) {
     for (const problem of problems) process.stdout.write(`${formatProblem(problem)}\n`);
     const count = `${problems.length} problem${problems.length === 1 ? '' : 's'}`;
@@ -53,7 +57,6 @@ async function main(): Promise<number> {
     );
     return 0;
   }
-  const dataDir = resolve(values['data-dir'] ?? config.dataDir);
   const saved = await readManifest(dataDir);
   const live: CorpusManifest = saved ?? { version: 'none', documents: [] };
   const diff = diffManifests(live, manifestOf(corpus, version));

@@ -30,3 +30,13 @@ export async function readManifest(dataDir: string): Promise<CorpusManifest | nu
   const { version, documents } = JSON.parse(text) as CorpusManifest;
   return { version, documents };
 }
+
+/**
+ * Which file each document of the last live corpus came from, per the saved manifest (`undefined` when none
+ * was saved): the loader lets those files keep their ids (see `LoadOptions.owners`), at start-up and in
+ * `corpus check` alike. Throws when the manifest cannot be read.
+ */
+export async function manifestOwners(dataDir: string): Promise<Map<string, string> | undefined> {
+  const manifest = await readManifest(dataDir);
+  return manifest ? new Map(manifest.documents.map((d) => [d.id, d.file])) : undefined;
+}

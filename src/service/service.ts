@@ -30,7 +30,7 @@ import { formatProblem } from '../corpus/problems.js';
 import type { Corpus } from '../corpus/types.js';
 import { buildKnowledgeBase } from '../knowledge/knowledge.js';
 import { SnapshotStore } from '../knowledge/snapshot.js';
-import { readManifest, writeManifest } from '../records/manifest.js';
+import { manifestOwners, writeManifest } from '../records/manifest.js';
 import { type Actor, type CorpusAction, disabledRecords, type Records } from '../records/types.js';
 import { loadInWorker } from './worker.js';
 
@@ -316,11 +316,10 @@ export class CorpusService {
   }
 }
 
-/** Which file each document of the last live corpus came from, per the manifest it saved; none when unreadable. */
+/** {@link manifestOwners}, or none (logged) when the manifest cannot be read. */
 async function liveOwners(dataDir: string, logger: Logger): Promise<Map<string, string> | undefined> {
   try {
-    const manifest = await readManifest(dataDir);
-    return manifest ? new Map(manifest.documents.map((d) => [d.id, d.file])) : undefined;
+    return await manifestOwners(dataDir);
   } catch (err) {
     logger.warn(
       { err, dataDir },

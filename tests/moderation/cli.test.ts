@@ -1,13 +1,15 @@
-import { writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { manifestOf } from '../../src/corpus/diff.js';
 import { loadCorpusStrict } from '../../src/corpus/load.js';
 import { corpusVersion } from '../../src/knowledge/knowledge.js';
 import { writeManifest } from '../../src/records/manifest.js';
+import { CorpusService } from '../../src/service/service.js';
 import { runNpm } from '../support/run.js';
 import { tempCorpus } from '../support/tempCorpus.js';
-import { MARS_MD, MOON_MD, tempDir } from './helpers.js';
+import { captureLogger, MARS_MD, MOON_MD, tempDir } from './helpers.js';
 
 describe('npm run corpus -- check', () => {
   it('exits 0 with a summary when every file is valid', async () => {
@@ -32,6 +34,42 @@ describe('npm run corpus -- check', () => {
       '',
     ]);
     expect(stderr).toContain(`2 problems in ${dir}`);
+  });
+});
+
+describe('npm run corpus -- check on hostile files (issue 13)', () => {
+  it('prints what start-up logs, file for file, and gives the id to the live document', async () => {
+    const bomb = [
+      'a: &a [x,x,x,x,x,x,x,x,x]',
+      ...'bcdefgh'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdefgh'[i]}`).join(',')}]`),
+    ];
+    const dir = tempCorpus({
+      'z-live.md': MOON_MD,
+      'a-newcomer.md': MOON_MD.replace('March 2031', 'May 2040'),
+      'bomb.md': `---\nid: bomb\ntitle: Bomb\nkind: statement\n${bomb.join('\n')}\n---\nText.\n`,
+      'word.md': `---\nid: word\ntitle: Word\nkind: statement\n---\n${'Ab'.repeat(1_000_000)}\n`,
+    });
+    symlinkSync('/etc/passwd', join(dir, 'passwd.txt'));
+    execFileSync('mkfifo', [join(dir, 'x.md')]);
+    const dataDir = tempDir();
+    // The live corpus (its manifest) holds moon-note from z-live.md.
+    const live = await loadCorpusStrict(tempCorpus({ 'z-live.md': MOON_MD }));
+    await writeManifest(dataDir, manifestOf(live, corpusVersion(live)));
+    const startLog = captureLogger();
+    await CorpusService.start(dir, startLog.logger, { dataDir });
+    const logged = startLog.lines
+      .filter((l) => l.level === 50)
+      .map((l) => String(l.msg).replace(/^corpus: /, ''));
+    const { code, stdout } = await runNpm(['corpus', '--', 'check', '--dir', dir, '--data-dir', dataDir]);
+    expect(code).toBe(1);
+    expect(stdout.split('\n').filter(Boolean)).toEqual(logged);
+    expect(logged).toEqual([
+      'x.md: this is a FIFO (named pipe), not a file: the corpus reads regular files only',
+      expect.stringMatching(/^bomb\.md:2: front matter has aliases that expand too far/),
+      'passwd.txt: this is a link to a file outside the corpus folder: only files inside it are read',
+      'word.md:6: a word of 2,000,000 characters; words can be at most 1,000',
+      'a-newcomer.md:2: document id "moon-note" is already used by z-live.md; this document was not loaded (give it another id)',
+    ]);
   });
 });
 
