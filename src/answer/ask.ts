@@ -113,7 +113,7 @@ function coverage(concepts: Concept[], sentence: Set<string>, around: Set<string
 
 /**
  * For "who" questions a name (or role) must stand next to what the question is about, not anywhere in the
- * sentence: "the U.S. Ambassador to Japan, …, JAXA President Yamakawa Hiroshi" does not name the ambassador.
+ * sentence: "the Ambassador to Chile, …, Agency President Rosa Díaz" does not name the ambassador.
  * Candidates that are themselves words of the question do not count.
  */
 function nearMainConcept(
@@ -130,11 +130,11 @@ function nearMainConcept(
       ? question.roles
       : main.flatMap((c) => c.alternatives.flat()),
   );
-  // Only the user's own words: a name the glossary offers ("chief" → "Bill Nelson") may well be the answer.
+  // Only the user's own words: a name the glossary offers ("chief" → "Jane Smith") may well be the answer.
   const questionStems = new Set(question.concepts.flatMap((c) => c.alternatives[0] ?? []));
   const tokens = tokenize(text);
   const anchors = tokens.flatMap((t, i) => (keyStems.has(stem(t.word)) ? [i] : []));
-  if (anchors.length === 0) return candidates.length > 0; // matched through a referent ("said Kishida")
+  if (anchors.length === 0) return candidates.length > 0; // matched through a referent ("said Yamada")
   return candidates.some((c) => {
     const inside = tokens.flatMap((t, i) => (t.start >= c.start && t.end <= c.end ? [i] : []));
     if (inside.length === 0 || inside.every((i) => questionStems.has(stem(tokens[i]?.word ?? ''))))
@@ -274,7 +274,7 @@ export function ask(
     return respond(null, evaluated, speakers);
   }
 
-  // "According to Nelson, …": the answer is in Nelson's words, when the corpus quotes him.
+  // "According to Smith, …": the answer is in Smith's words, when the corpus quotes him.
   const attributed = attributedTo(ctx, text);
   const candidates = attributed.length
     ? withQuotedPassagesFirst(ctx, question, evaluated, attributed).slice(

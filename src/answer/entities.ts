@@ -8,13 +8,13 @@ import type { AnswerType } from './question.js';
 
 /**
  * The people the corpus's speakers register names, by their names and the aliases that are names too (an
- * alias sharing a word with the name: "Secretary Blinken", not "Secretary of State"). Titles are left to the
+ * alias sharing a word with the name: "Secretary Jones", not "Secretary of State"). Titles are left to the
  * register's roles: only the register, not any word list, says who is a person in this corpus.
  */
 export class PeopleFinder {
   private readonly registered: RegExp | null;
 
-  /** Japanese names and name-like aliases (岸田文雄, ネルソン長官): no capitals mark names in Japanese. */
+  /** Japanese names and name-like aliases (山田太郎, スミス長官): no capitals mark names in Japanese. */
   private readonly japanese: RegExp | null;
 
   constructor(speakers: SpeakerEntry[]) {
@@ -32,7 +32,7 @@ export class PeopleFinder {
       .filter((n) => /^\p{Lu}\S*\s+\p{Lu}/u.test(n))
       .sort((a, b) => b.length - a.length)
       .map(escapeRegExp);
-    // A look-ahead finds overlapping names too: "Prime Minister Kishida" and "Kishida Fumio" in one run.
+    // A look-ahead finds overlapping names too: "Prime Minister Yamada" and "Yamada Taro" in one run.
     this.registered = names.length ? new RegExp(`(?=\\b(${names.join('|')})\\b)`, 'gu') : null;
   }
 
@@ -207,7 +207,7 @@ function runs(text: string, words: Words, test: (i: number) => boolean): Span[] 
   return spans;
 }
 
-/** Overlapping or touching spans as one: "Prime Minister Kishida" and "Kishida Fumio" are one name. */
+/** Overlapping or touching spans as one: "Prime Minister Yamada" and "Yamada Taro" are one name. */
 function merged(spans: Span[]): Span[] {
   const out: Span[] = [];
   for (const s of sorted(spans)) {

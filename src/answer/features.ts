@@ -58,7 +58,7 @@ export const FEATURES = [
   'typeMissing',
   /**
    * For "who" questions, 1 when no name (or role) stands within a few words of the question's main idea:
-   * "the U.S. Ambassador to Japan, …, JAXA President Yamakawa Hiroshi" does not name the ambassador.
+   * "the Ambassador to Chile, …, Agency President Rosa Díaz" does not name the ambassador.
    */
   'nameAway',
   /** Share of the sentence's words that the question does not use: an answer tells something new. */
@@ -191,7 +191,7 @@ function nearMainIdea(text: string, spans: Span[], question: AnalyzedQuestion): 
   );
   const tokens = tokenize(text);
   const anchors = tokens.flatMap((t, i) => (keyStems.has(stem(t.word)) ? [i] : []));
-  if (anchors.length === 0) return true; // matched through a referent ("said Kishida")
+  if (anchors.length === 0) return true; // matched through a referent ("said Yamada")
   return spans.some((span) => {
     const inside = tokens.flatMap((t, i) => (t.start >= span.start && t.end <= span.end ? [i] : []));
     const first = inside[0] ?? 0;

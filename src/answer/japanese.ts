@@ -19,7 +19,7 @@ export type JapaneseAnswerType =
   | 'money'
   | 'duration';
 
-/** Roles that, with 誰 or 名前, make a Japanese question ask for a person's name ("JAXA 理事長 名前"). */
+/** Roles that, with 誰 or 名前, make a Japanese question ask for a person's name ("ACME 理事長 名前"). */
 const ROLES = /長官|大使|理事長|首相|総理|大臣|飛行士|代表|社長|議長|補佐官|局長|事務局長|大統領|総裁/;
 
 /** Question forms, in the order they are tried (as the English rules: money and durations before dates). */

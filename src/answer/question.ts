@@ -71,8 +71,8 @@ const TYPE_WORDS: Record<string, AnswerType> = {
 };
 
 /**
- * Words of question phrasing that are not its topic: "what *kind* of…", "*besides* science", "what does JAXA
- * *stand* for", "*according* to Nelson". Matching them would only add noise.
+ * Words of question phrasing that are not its topic: "what *kind* of…", "*besides* science", "what does ACME
+ * *stand* for", "*according* to Smith". Matching them would only add noise.
  */
 const QUESTION_FILLERS = new Set(
   `kind kinds type types sort role part take took taken stand stands mean means meaning happen happened full
@@ -198,8 +198,8 @@ export function analyzeQuestion(text: string, index: PassageIndex, glossary: Glo
     )
       continue;
     const known = alternatives.filter((alt) => alt.every((s) => index.has(s)));
-    // The user's own wording sets the weight when the corpus uses it: "Japan" stays common even though the
-    // glossary also offers the rarer "Japanese".
+    // The user's own wording sets the weight when the corpus uses it: "Canada" stays common even though the
+    // glossary also offers the rarer "Canadian".
     const weightOf = (alt: string[]) => Math.min(...alt.map((s) => index.idf(s)));
     const ownKnown = own.every((s) => index.has(s));
     concepts.push({

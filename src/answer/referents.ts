@@ -15,8 +15,8 @@ function personStems(name: string, title: string | null): string[] {
 }
 
 /**
- * Coreference for ranking: a sentence that says "said Kishida", or continues a quote without naming anyone,
- * is about "Prime Minister Kishida Fumio" too. Built once per corpus from the speakers register and the
+ * Coreference for ranking: a sentence that says "said Yamada", or continues a quote without naming anyone,
+ * is about "Prime Minister Yamada Taro" too. Built once per corpus from the speakers register and the
  * quotes' attributions.
  */
 export class Referents {

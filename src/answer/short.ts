@@ -13,7 +13,7 @@ const gap = (a: Span, b: Span) => Math.max(0, a.start - b.end, b.start - a.end);
  * The phrase of the answer sentence `text[span]` that is the kind of thing the question asks for ("January
  * 13, 2023" for "when…", "thirty days" for "how long…"), or `null` when the question asks for no particular
  * kind or the sentence holds none. Words the question itself typed are no part of its answer: they are cut
- * from the phrase's ends ("Administrator Pam Melroy" → "Pam Melroy" for "who is the administrator?"), and a
+ * from the phrase's ends ("Director Ann Lee" → "Ann Lee" for "who is the director?"), and a
  * phrase of nothing else is dropped. Of several, the most specific, then the one nearest the words the
  * question shares with the sentence, since the asked-for thing stands by what is said about it.
  */

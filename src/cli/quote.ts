@@ -1,6 +1,6 @@
 /**
  * One-shot `/quote` for scripts.
- *   npm run --silent quote -- --json "Kishida" [--about "cooperation"]
+ *   npm run --silent quote -- --json "Yamada" [--about "cooperation"]
  * Prints {"query", "speaker": {"name", "title"} | null, "known", "quotes": [{"text", "citation"}], "suggestions"}.
  */
 import { PLAIN, renderQuote } from '../console/render.js';

@@ -11,7 +11,7 @@ export interface Span {
 
 /** Where a piece of text comes from, in the form users see in a citation. */
 export interface Citation {
-  /** Document id, e.g. `nasa-us-japan-framework-agreement-2023`. */
+  /** Document id, e.g. `city-budget-2024`. */
   document: string;
   /** Document title. */
   title: string;
@@ -96,7 +96,7 @@ export interface Quote {
 
 export interface SpeakerInfo {
   name: string;
-  /** Role or title, e.g. "NASA Administrator"; `null` when unknown. */
+  /** Role or title, e.g. "ACME Director"; `null` when unknown. */
   title: string | null;
 }
 

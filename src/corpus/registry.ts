@@ -80,7 +80,7 @@ function stringList(value: unknown, field: string, problem: (message: string) =>
 
 /**
  * `speakers.yaml`: `speakers:` then a list of `{ name, title?, aliases? }`. Aliases are other spellings,
- * name orders and titles users may type ("Fumio Kishida", "Prime Minister", "PM").
+ * name orders and titles users may type ("Taro Yamada", "Prime Minister", "PM").
  */
 export function parseSpeakers(file: string, content: string): Parsed<SpeakerEntry> {
   const entries: SpeakerEntry[] = [];
@@ -101,8 +101,8 @@ export function parseSpeakers(file: string, content: string): Parsed<SpeakerEntr
 
 /**
  * `glossary.yaml`: `terms:` then a list of `{ text, typed, both? }`: what users type (`typed`) and what the
- * corpus says (`text`). With `both: true` the corpus wording also expands to the typed ones (JAXA ↔ Japan
- * Aerospace Exploration Agency).
+ * corpus says (`text`). With `both: true` the corpus wording also expands to the typed ones (ESA ↔ European
+ * Space Agency).
  */
 export function parseGlossary(file: string, content: string): Parsed<GlossaryEntry> {
   const entries: GlossaryEntry[] = [];

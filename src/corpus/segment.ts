@@ -11,7 +11,7 @@ const WINDOW_OVERLAP_WORDS = 30;
 
 /**
  * Words ending in a period that do not end a sentence. Lower-cased, without the final period.
- * Single letters (initials such as "Antony J. Blinken") are handled separately.
+ * Single letters (initials such as "Mary J. Smith") are handled separately.
  */
 const ABBREVIATIONS = new Set([
   'u.s',
@@ -129,7 +129,7 @@ export function splitSentences(text: string, start = 0, end = text.length): Span
     if (ch !== '.' && ch !== '!' && ch !== '?') continue;
     let j = i + 1;
     while (j < end && CLOSERS.has(text[j] ?? '')) j++;
-    if (j < end && !/\s/.test(text[j] ?? '')) continue; // "3.5", "U.S.-Japan", "e.g.,"
+    if (j < end && !/\s/.test(text[j] ?? '')) continue; // "3.5", "U.S.-Canada", "e.g.,"
     let k = j;
     while (k < end && /\s/.test(text[k] ?? '')) k++;
     if (k < end && !/[\p{Lu}\p{N}"'“‘([]/u.test(text[k] ?? '')) continue; // lower-case: not a new sentence
@@ -150,7 +150,7 @@ function isAbbreviation(text: string, dot: number): boolean {
   while (w > 0 && /[\p{L}\p{N}.]/u.test(text[w - 1] ?? '')) w--;
   const word = text.slice(w, dot);
   if (word.length === 0) return false;
-  if (/^\p{Lu}$/u.test(word)) return true; // an initial: "Antony J. Blinken"
+  if (/^\p{Lu}$/u.test(word)) return true; // an initial: "Mary J. Smith"
   return ABBREVIATIONS.has(word.toLowerCase());
 }
 

@@ -26,37 +26,37 @@ const VERB =
   'predicted|promised|pledged|affirmed|reflected|told\\s+\\p{L}+|tells\\s+\\p{L}+)';
 /** Honorifics written with a period, which does not end the name ("Dr. Jane Doe"). */
 const HONORIFIC = '(?:Mr|Mrs|Ms|Mx|Dr|Prof|Sr|Jr|St|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Adm|Hon|Rev|Amb)';
-/** A capitalized word: "Nelson", "Fumio’s", "U.S.", an initial or honorific with its period ("J.", "Dr."). */
+/** A capitalized word: "Smith", "Taro’s", "U.S.", an initial or honorific with its period ("J.", "Dr."). */
 const WORD = `(?:\\p{Lu}\\.){2,}|(?:\\p{Lu}|${HONORIFIC})\\.(?=\\s+\\p{Lu})|\\p{Lu}[\\p{L}\\p{M}\\p{N}'’-]*`;
 /** Between the words of one name: space, or a lower-case particle ("Secretary of State", "van der"). */
 const JOIN = '(?:\\s+(?:of|de|del|da|do|dos|van|von|der|den|bin|ibn|al|la|le|du|di)(?:\\s+the)?)?\\s+';
 /** A run of capitalized words: a name with its title, as the text writes it. */
 const RUN = `(?:${WORD})(?:${JOIN}(?:${WORD}))*`;
-/** "the prime minister", "The NASA chief": a role named by a common noun phrase (up to four words). */
+/** "the prime minister", "The ACME chief": a role named by a common noun phrase (up to four words). */
 const THE_PHRASE = "[Tt]he(?:\\s+[\\p{L}\\p{M}'’.-]+){1,4}";
 const PRONOUN = '(?:[Hh]e|[Ss]he)\\b';
 const NAME = `${PRONOUN}|${THE_PHRASE}|${RUN}`;
 /** Leading punctuation between a closing quote mark and its attribution. */
 const LEAD = '^[\\s,.;:!?—–-]*';
-/** What may follow "Nelson said" when it attributes the quote before it: the end of the clause, or a place. */
+/** What may follow "Smith said" when it attributes the quote before it: the end of the clause, or a place. */
 const AFTER_VERB =
   '(?=\\s*(?:[.!?,;:—–-]|$)|\\s+(?:in|at|on|during|to|after|before|while|when|as|from|via|through)\\b)';
-/** ", NASA’s administrator," between a name and its verb. */
+/** ", ACME’s director," between a name and its verb. */
 const APPOSITIVE = '(?:\\s*,[^,.!?“”"]{1,80},)?';
 const ADVERB = '(?:(?:also|later|then|once)\\s+)?';
 
-/** `“…,” said Nelson` / `“…,” said the prime minister`. */
+/** `“…,” said Smith` / `“…,” said the prime minister`. */
 const TAIL_VERB_FIRST = new RegExp(`${LEAD}${VERB}\\s+(${NAME})`, 'u');
-/** `“…,” Nelson said` / `“…,” he added` / `“…,” Nelson, the administrator, said`. */
+/** `“…,” Smith said` / `“…,” he added` / `“…,” Smith, the administrator, said`. */
 const TAIL_NAME_FIRST = new RegExp(`${LEAD}(${NAME})${APPOSITIVE}\\s+${ADVERB}${VERB}${AFTER_VERB}`, 'u');
-/** `“…,” according to Nelson`. */
+/** `“…,” according to Smith`. */
 const TAIL_ACCORDING = new RegExp(`${LEAD}according\\s+to\\s+(${NAME})`, 'u');
-/** `Nelson said: “…”` / `Nelson said in a statement, “…”`. */
+/** `Smith said: “…”` / `Smith said in a statement, “…”`. */
 const HEAD_NAME_FIRST = new RegExp(
   `(${NAME})${APPOSITIVE}\\s+${ADVERB}${VERB}(?:\\s+(?:in|at|on|during|to|after|before|while|when|from|via|through)\\b[^.!?“”"]{0,60})?\\s*[,:]?\\s*$`,
   'u',
 );
-/** `According to Nelson, “…”`. */
+/** `According to Smith, “…”`. */
 const HEAD_ACCORDING = new RegExp(
   `[Aa]ccording\\s+to\\s+(${NAME})(?:\\s*,[^.!?“”"]{0,80})?\\s*[,:]\\s*$`,
   'u',
@@ -199,7 +199,7 @@ export function extractQuotes(doc: CorpusDocument, people: PeopleDirectory): Ext
       return;
     }
     // No attribution of its own: the same voice goes on when only the previous quote's attribution (and
-    // perhaps an appositive) stands between them, as in `“…,” said Blinken. “Through this agreement…”`.
+    // perhaps an appositive) stands between them, as in `“…,” said Jones. “Through this agreement…”`.
     if (previous?.speaker && previousLast && previousLast.paragraph === first.paragraph) {
       const gapStart = previous.attributionEnd ?? previousLast.close + 1;
       if (SAME_VOICE_GAP.test(text.slice(gapStart, first.open))) unit.speaker = previous.speaker;
@@ -276,7 +276,7 @@ function previousSpeaker(units: Unit[], index: number, paragraph: number): Perso
   return null;
 }
 
-/** An attribution right after the closing mark: `“…,” said Nelson.`, `“…,” Nelson said.` */
+/** An attribution right after the closing mark: `“…,” said Smith.`, `“…,” Smith said.` */
 function tailAttribution(
   text: string,
   segment: Segment,
@@ -303,7 +303,7 @@ function tailAttribution(
   if (nameFirst?.[1] === undefined) return null;
   const end = from + nameFirst.index + nameFirst[0].length;
   const rest = text.slice(end, until);
-  // `“We are ready.” Nelson said: “…”`: the clause introduces the next quote, not this one.
+  // `“We are ready.” Smith said: “…”`: the clause introduces the next quote, not this one.
   const quoteEndsSentence = /[.!?]$/u.test(text.slice(segment.inner.start, segment.inner.end));
   if (quoteFollows && (/^\s*:\s*$/u.test(rest) || (quoteEndsSentence && /^\s*,?\s*$/u.test(rest))))
     return null;
@@ -316,7 +316,7 @@ function tailAttribution(
   };
 }
 
-/** An attribution that introduces the quote: `Nelson said: “…”`, `According to Nelson, “…”`. */
+/** An attribution that introduces the quote: `Smith said: “…”`, `According to Smith, “…”`. */
 function headAttribution(text: string, from: number, open: number): Attribution | null {
   const start = Math.max(from, open - 300);
   const head = text.slice(start, open);
@@ -365,8 +365,8 @@ class SpeakerResolver {
   }
 
   /**
-   * A surname or title stands for the fullest mention before it that contains it ("Kishida" → "Prime Minister
-   * Kishida Fumio"); if those mentions are different people, nobody is named.
+   * A surname or title stands for the fullest mention before it that contains it ("Yamada" → "Prime Minister
+   * Yamada Taro"); if those mentions are different people, nobody is named.
    */
   private resolveWords(words: NameTokens, before: number): Resolution {
     if (words.length === 0) return { kind: 'none' };
@@ -425,7 +425,7 @@ class SpeakerResolver {
   }
 
   /**
-   * Adds people named in the text outside quotes (two or more name words, "Anne McClain") to the directory, so
+   * Adds people named in the text outside quotes (two or more name words, "Mary Brown") to the directory, so
    * that asking for them answers "known, but never quoted" rather than "unknown".
    */
   registerMentionedPeople(segments: Segment[]): void {

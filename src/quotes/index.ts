@@ -73,7 +73,7 @@ export class QuoteIndex {
   /** Number of quotes extracted. */
   readonly count: number;
   private readonly glossary: Glossary;
-  /** Japanese names of the register's people (岸田文雄, ブリンケン), found whole in Japanese questions. */
+  /** Japanese names of the register's people (山田太郎, スミス), found whole in Japanese questions. */
   private readonly japaneseNames: JapaneseDictionary;
   private readonly bySpeaker = new Map<Person, IndexedQuote[]>();
   /** Quoted people, in the order of their first quote. */
@@ -248,7 +248,7 @@ export class QuoteIndex {
   }
 
   /**
-   * For the /ask pipeline: answers questions about quotes ("what did the PM say", "what did Nelson say about
+   * For the /ask pipeline: answers questions about quotes ("what did the PM say", "what did Smith say about
    * the Moon", "who said …"); `null` when the question is not about what someone said. Never throws.
    */
   forQuestion(question: string): QuestionQuotes | null {
@@ -397,7 +397,7 @@ export class QuoteIndex {
     return this.whoSaidIdeas(ideas);
   }
 
-  /** "ネルソン長官は日本について何と言った？": the first registered Japanese name in it, the rest its topic. */
+  /** "スミス長官は日本について何と言った？": the first registered Japanese name in it, the rest its topic. */
   private forJapaneseQuestion(text: string): QuestionQuotes | null {
     if (!JAPANESE_SAYING.test(text)) return null;
     const names = this.japaneseNames;

@@ -1,6 +1,6 @@
 /**
  * Quotes in Japanese text: 「…」 followed by と and a verb of speech, with the speaker named in the same
- * sentence ("ネルソン長官は「…」と述べた", "「…」とネルソン長官は語った"). Only speakers the people directory knows
+ * sentence ("スミス長官は「…」と述べた", "「…」とスミス長官は語った"). Only speakers the people directory knows
  * are accepted: a Japanese name the registers do not list is not told apart from any other noun, so such
  * quotes are left out rather than guessed.
  */
@@ -67,7 +67,7 @@ export function extractJapaneseQuotes(doc: CorpusDocument, people: PeopleDirecto
   return quotes;
 }
 
-/** The registered person a Japanese phrase names ("NASAのネルソン長官"), or `null` when it is not one for sure. */
+/** The registered person a Japanese phrase names ("ACMEのスミス長官"), or `null` when it is not one for sure. */
 function known(phrase: string, people: PeopleDirectory): Person | null {
   const found = people.matchKnown(nameTokens(phrase));
   return found.kind === 'person' ? found.person : null;

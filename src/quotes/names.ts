@@ -9,8 +9,8 @@ import { tokenize } from '../text/text.js';
 export type NameTokens = string[];
 
 /**
- * The words of a name as compared everywhere: the words of {@link tokenize} ("Fumio’s" → "fumio", "U.S." →
- * "usa", "Akíhiko" and "Akihiko" agree). Two rules of names on top: lower-case "us" is the country too (a
+ * The words of a name as compared everywhere: the words of {@link tokenize} ("Taro’s" → "taro", "U.S." →
+ * "usa", "Renée" and "Renee" agree). Two rules of names on top: lower-case "us" is the country too (a
  * name or title holds no pronoun: "us ambassador"), and a leading "the" is dropped ("the Prime Minister" is
  * the Prime Minister).
  */

@@ -17,9 +17,9 @@ export interface Person {
   id: string;
   name: string;
   title: string | null;
-  /** Personal names: the name, other spellings and orders ("Fumio Kishida", "Kishida", "Secretary Blinken"). */
+  /** Personal names: the name, other spellings and orders ("Taro Yamada", "Yamada", "Secretary Jones"). */
   names: NameTokens[];
-  /** Roles that stand for the person ("Prime Minister", "NASA chief", the register title). */
+  /** Roles that stand for the person ("Prime Minister", "ACME chief", the register title). */
   roles: NameTokens[];
 }
 
@@ -73,7 +73,7 @@ function isAcronym(word: string): boolean {
 /**
  * Splits a capitalized run as the text writes it into a personal name (the words after the last title word,
  * organization acronym or connector) and the title in front of it. The name is empty when the run has none
- * ("Japan Aerospace Exploration Agency President").
+ * ("European Space Agency Director General").
  */
 export function splitTitle(run: string): { name: string; title: string | null } {
   const words = run.split(/\s+/).filter(Boolean);
@@ -110,7 +110,7 @@ function looksLikePersonName(name: string): boolean {
   return words.length > 0 && words.every((w) => !NOT_PERSON_WORDS.has(w) && !/^\d/.test(w));
 }
 
-/** A reversible key for a personal name: its words in any order ("Kishida Fumio" = "Fumio Kishida"). */
+/** A reversible key for a personal name: its words in any order ("Yamada Taro" = "Taro Yamada"). */
 function nameKey(words: NameTokens): string {
   return [...words].sort().join(' ');
 }
@@ -230,9 +230,9 @@ export class PeopleDirectory {
   }
 
   /**
-   * The person a phrase of the text names: the longest personal name it contains as whole words ("NASA
-   * Administrator Bill Nelson" is Bill Nelson); failing that, the role that explains most of its words (see
-   * {@link bestCoverage}), so "deputy NASA administrator" is the deputy, not the administrator.
+   * The person a phrase of the text names: the longest personal name it contains as whole words ("ACME
+   * Director Jane Smith" is Jane Smith); failing that, the role that explains most of its words (see
+   * {@link bestCoverage}), so "deputy ACME director" is the deputy, not the director.
    */
   matchKnown(phrase: NameTokens): Resolution {
     let bestLength = 0;
@@ -328,7 +328,7 @@ export class PeopleDirectory {
 
   /**
    * Resolves what a user typed: an exact name or alias; else the longest name contained in what was typed
-   * ("Prime Minister Fumio Kishida"); else names containing what was typed ("Fumio"); else names within
+   * ("Prime Minister Taro Yamada"); else names containing what was typed ("Taro"); else names within
    * typo distance ("kishda"); else the same after glossary rewrites ("premier" → "Prime Minister"). At each
    * step a tie is broken in favour of people `preferred` (those with quotes), and stays a tie otherwise.
    */

@@ -20,7 +20,7 @@ const MAX_PHRASE = 5;
 export class Glossary {
   private readonly meanings = new Map<string, string[][]>();
   /**
-   * The Japanese words of every wording, kept whole when questions are read (ICU cuts "ブリンケン" into
+   * The Japanese words of every wording, kept whole when questions are read (ICU cuts "スミス" into
    * ブリ|ン|ケン): analyze questions with it so that they meet the glossary's wordings.
    */
   readonly dictionary: JapaneseDictionary;
@@ -39,7 +39,7 @@ export class Glossary {
       const text = stemsOf(entry.text);
       const typed = entry.typed.map(stemsOf).filter((s) => s.length > 0);
       if (text.length === 0) continue;
-      // A corpus wording of several words is one idea: "Artemis Accords" must not expand its "accords". Not
+      // A corpus wording of several words is one idea: "Geneva Conventions" must not expand its "conventions". Not
       // for the bilingual register's entries: translating a term into English says nothing of English questions.
       if (text.length > 1 && !entry.typed.every(hasJapanese)) this.add(text, null);
       for (const wording of typed) this.add(wording, text);
@@ -81,7 +81,7 @@ export class Glossary {
 
 /**
  * The speakers register read as glossary entries, so that what users call people bridges to what the text
- * says: "space agency chief" → "Bill Nelson" and "NASA Administrator".
+ * says: "company boss" → "Jane Smith" and "ACME Director".
  */
 export function speakerGlossary(speakers: SpeakerEntry[]): GlossaryEntry[] {
   return speakers.flatMap((speaker) => {

@@ -1,7 +1,7 @@
 /**
  * Edit distance between two words, the one used everywhere (typo correction of questions, speaker names).
- * Optimal string alignment: insertions, deletions, substitutions and a swap of neighbours ("melory" for
- * "melroy") each count as one edit.
+ * Optimal string alignment: insertions, deletions, substitutions and a swap of neighbours ("smtih" for
+ * "smith") each count as one edit.
  */
 export function editDistance(a: string, b: string, max = Number.POSITIVE_INFINITY): number {
   if (a === b) return 0;

@@ -21,7 +21,7 @@ export function hasJapanese(text: string): boolean {
   return HAS_JAPANESE.test(text);
 }
 
-/** The runs of Japanese script in `text` ("NASA副長官" → ["副長官"]). */
+/** The runs of Japanese script in `text` ("ACME副長官" → ["副長官"]). */
 export function japaneseRuns(text: string): string[] {
   return text.match(new RegExp(JAPANESE_RUN, 'gu')) ?? [];
 }
@@ -95,7 +95,7 @@ export function segmentJapanese(run: string, dictionary?: JapaneseDictionary): J
 const FUZZY_FROM_LENGTH = 4;
 
 /**
- * Words the segmenter should not cut, from the registers (names such as ブリンケン, which ICU cuts into
+ * Words the segmenter should not cut, from the registers (names such as スミス, which ICU cuts into
  * ブリ|ン|ケン, and terms such as 宇宙飛行士). Found in a run longest first, left to right; four or more
  * characters one character away from a dictionary word are read as that word ("宇宙非行士" → 宇宙飛行士): an
  * IME that picks the wrong kanji for a reading changes one character.
@@ -176,7 +176,7 @@ const KATAKANA_TO_HIRAGANA = 0x60;
 /**
  * A Japanese word as compared everywhere: NFKC (half-width ｶﾀｶﾅ → full width), a katakana word of four or more
  * characters loses a final long-vowel mark ("コンピューター" = "コンピュータ", as Lucene's Japanese analyzer does),
- * and katakana is folded to hiragana (ネルソン = ねるそん), as Japanese search engines match them.
+ * and katakana is folded to hiragana (スミス = すみす), as Japanese search engines match them.
  */
 export function normalizeJapanese(raw: string): string {
   let word = raw.normalize('NFKC');

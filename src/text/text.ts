@@ -16,7 +16,7 @@ export interface Token {
 const WORD_CHAR = `[[\\p{L}\\p{N}\\p{M}]--${JAPANESE_RUN.slice(0, -1)}]`;
 /**
  * Runs of Japanese script (group 1), acronyms written with periods ("U.S.", "D.C."), then words with inner
- * apostrophes ("Fumio’s", "don't").
+ * apostrophes ("Taro’s", "don't").
  */
 const WORD_PATTERN = new RegExp(
   `(${JAPANESE_RUN})|(?:\\p{Lu}\\.){2,}|${WORD_CHAR}+(?:['’‘\`´]${WORD_CHAR}+)*`,
