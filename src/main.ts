@@ -3,24 +3,31 @@
  * process per shard); without it, the local console on the corpus, so a fresh clone does something real
  * with no set-up.
  */
-import { quietLevel } from './cli/shared.js';
+import { LANG_OPTION, messagesForLang, parseCliArgs, quietLevel } from './cli/shared.js';
 import { loadConfigOrExit } from './config.js';
 import { runConsole } from './console/console.js';
 import { createLogger } from './logger.js';
 import { CorpusService } from './service/service.js';
 
+const USAGE =
+  "npm start [-- --lang en|ja]  (--lang: the local console's language; Discord follows each user's)";
+const { values } = parseCliArgs({ options: LANG_OPTION }, USAGE);
+const consoleMessages = messagesForLang(values.lang, USAGE);
 const config = await loadConfigOrExit();
 if (!config.discordToken) {
-  process.stdout.write(
-    `Discord is not configured (no DISCORD_TOKEN): running the local console on ${config.corpusDir}.\n`,
-  );
+  process.stdout.write(`${consoleMessages.t('console.noDiscord', { dir: config.corpusDir })}\n`);
   const logger = createLogger({ level: quietLevel(config.logLevel), secrets: [] });
   const service = await CorpusService.start(config.corpusDir, logger, { snapshotDir: config.snapshotDir });
-  await runConsole(service, logger, {
-    input: process.stdin,
-    output: process.stdout,
-    interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
-  });
+  await runConsole(
+    service,
+    logger,
+    {
+      input: process.stdin,
+      output: process.stdout,
+      interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
+    },
+    consoleMessages,
+  );
 } else if (config.shardCount !== undefined) {
   const logger = createLogger({ level: config.logLevel, secrets: [config.discordToken] });
   try {

@@ -7,10 +7,10 @@
 import { PLAIN, renderAsk } from '../console/render.js';
 import type { AskResult, KnowledgeBase } from '../contract/types.js';
 import { UserInputError } from '../contract/types.js';
-import { bootCli, parseCliArgs, stdinLines } from './shared.js';
+import { bootCli, LANG_OPTION, messagesForLang, parseCliArgs, stdinLines } from './shared.js';
 
 const USAGE =
-  'npm run --silent ask -- [--json] [--limit N] ["question"]  (no question: one per line on stdin)';
+  'npm run --silent ask -- [--json] [--limit N] [--lang en|ja] ["question"]  (no question: one per line on stdin)';
 
 /** The stable JSON contract of `ask --json`. */
 export function askJson(result: AskResult) {
@@ -26,7 +26,11 @@ export function askJson(result: AskResult) {
 
 const { values, positionals } = parseCliArgs(
   {
-    options: { json: { type: 'boolean', default: false }, limit: { type: 'string', default: '5' } },
+    options: {
+      json: { type: 'boolean', default: false },
+      limit: { type: 'string', default: '5' },
+      ...LANG_OPTION,
+    },
     allowPositionals: true,
   },
   USAGE,
@@ -36,6 +40,7 @@ if (!Number.isInteger(limit) || limit < 1 || limit > 25) {
   process.stderr.write(`--limit must be a whole number from 1 to 25, got "${values.limit}"\n`);
   process.exit(2);
 }
+const m = messagesForLang(values.lang, USAGE);
 const { logger, service } = await bootCli();
 
 /** Answers one question; a bad question is reported for that line and the run goes on. */
@@ -44,11 +49,11 @@ function answer(kb: KnowledgeBase, question: string): { ok: boolean; text: strin
     const result = kb.ask(question, { limit });
     return {
       ok: true,
-      text: values.json ? JSON.stringify(askJson(result)) : renderAsk(result, PLAIN),
+      text: values.json ? JSON.stringify(askJson(result)) : renderAsk(m, result, PLAIN),
     };
   } catch (err) {
     if (!(err instanceof UserInputError)) logger.error({ err, question }, 'ask failed');
-    const message = err instanceof UserInputError ? err.message : 'internal error (see the log)';
+    const message = err instanceof UserInputError ? err.message : m.t('cli.internalError');
     return { ok: false, text: values.json ? JSON.stringify({ question, error: message }) : message };
   }
 }

@@ -12,10 +12,10 @@ import { loadCorpus } from '../corpus/load.js';
 import { formatProblem } from '../corpus/problems.js';
 import { corpusVersion } from '../knowledge/knowledge.js';
 import { MANIFEST_FILE, manifestOwners, readManifest } from '../records/manifest.js';
-import { parseCliArgs } from './shared.js';
+import { LANG_OPTION, messagesForLang, parseCliArgs } from './shared.js';
 
 const USAGE =
-  'npm run corpus -- check [--dir DIR] [--data-dir DIR] | diff [--dir DIR] [--data-dir DIR] [--json]';
+  'npm run corpus -- check [--dir DIR] [--data-dir DIR] [--lang en|ja] | diff [--dir DIR] [--data-dir DIR] [--json] [--lang en|ja]';
 
 async function main(): Promise<number> {
   const { values, positionals } = parseCliArgs(
@@ -25,10 +25,12 @@ async function main(): Promise<number> {
         dir: { type: 'string' },
         'data-dir': { type: 'string' },
         json: { type: 'boolean', default: false },
+        ...LANG_OPTION,
       },
     },
     USAGE,
   );
+  const m = messagesForLang(values.lang, USAGE);
   const [command, ...rest] = positionals;
   if ((command !== 'check' && command !== 'diff') || rest.length > 0) {
     process.stderr.write(`usage: ${USAGE}\n`);
@@ -42,19 +44,22 @@ async function main(): Promise<number> {
   const { corpus, problems } = await loadCorpus(dir, owners ? { owners } : {});
   if (problems.length > 0) {
     for (const problem of problems) process.stdout.write(`${formatProblem(problem)}\n`);
-    const count = `${problems.length} problem${problems.length === 1 ? '' : 's'}`;
-    process.stderr.write(
-      command === 'check'
-        ? `${count} in ${dir}\n`
-        : `${count} in ${dir}: a reload would fail and change nothing\n`,
-    );
+    const found = m.count(command === 'check' ? 'cli.problems' : 'cli.problemsReload', problems.length, {
+      dir,
+    });
+    process.stderr.write(`${found}\n`);
     return 1;
   }
   const version = corpusVersion(corpus);
   if (command === 'check') {
-    process.stdout.write(
-      `ok: ${corpus.documents.length} documents, ${corpus.passages.length} passages, ${corpus.speakers.length} speakers, ${corpus.glossary.length} glossary terms (version ${version})\n`,
-    );
+    const counts = {
+      documents: corpus.documents.length,
+      passages: corpus.passages.length,
+      speakers: corpus.speakers.length,
+      terms: corpus.glossary.length,
+      version,
+    };
+    process.stdout.write(`${m.t('cli.corpusOk', counts)}\n`);
     return 0;
   }
   const saved = await readManifest(dataDir);
@@ -66,8 +71,8 @@ async function main(): Promise<number> {
   }
   const from =
     saved === null
-      ? `no live manifest (${MANIFEST_FILE}) in ${dataDir}: every passage counts as added`
-      : `live ${live.version} → folder ${version}`;
+      ? m.t('cli.noManifest', { file: MANIFEST_FILE, dir: dataDir })
+      : m.t('cli.liveToFolder', { live: live.version, folder: version });
   process.stdout.write(`${[from, ...formatDiff(diff)].join('\n')}\n`);
   return 0;
 }

@@ -5,24 +5,25 @@
  */
 import { PLAIN, renderQuote } from '../console/render.js';
 import { UserInputError } from '../contract/types.js';
-import { bootCli, parseCliArgs } from './shared.js';
+import { bootCli, LANG_OPTION, messagesForLang, parseCliArgs } from './shared.js';
 
-const USAGE = 'npm run --silent quote -- [--json] [--about TOPIC] "speaker"';
+const USAGE = 'npm run --silent quote -- [--json] [--about TOPIC] [--lang en|ja] "speaker"';
 const { values, positionals } = parseCliArgs(
   {
-    options: { json: { type: 'boolean', default: false }, about: { type: 'string' } },
+    options: { json: { type: 'boolean', default: false }, about: { type: 'string' }, ...LANG_OPTION },
     allowPositionals: true,
   },
   USAGE,
 );
+const m = messagesForLang(values.lang, USAGE);
 const { logger, service } = await bootCli();
 const query = positionals.join(' ');
 try {
   const result = service.current.quote(query, values.about);
-  process.stdout.write(`${values.json ? JSON.stringify(result) : renderQuote(result, PLAIN)}\n`);
+  process.stdout.write(`${values.json ? JSON.stringify(result) : renderQuote(m, result, PLAIN)}\n`);
 } catch (err) {
   if (!(err instanceof UserInputError)) logger.error({ err, query }, 'quote failed');
-  const message = err instanceof UserInputError ? err.message : 'internal error (see the log)';
+  const message = err instanceof UserInputError ? err.message : m.t('cli.internalError');
   process.stdout.write(`${values.json ? JSON.stringify({ query, error: message }) : message}\n`);
   process.exitCode = 1;
 }

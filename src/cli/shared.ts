@@ -1,6 +1,7 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { type Config, loadConfigOrExit } from '../config.js';
 import { createLogger, type Logger } from '../logger.js';
+import { isLang, LANGS, type Messages, messages } from '../messages/messages.js';
 import { CorpusService } from '../service/service.js';
 
 /** What every one-shot CLI starts from: parsed config, a logger on stderr, the loaded corpus. */
@@ -19,6 +20,17 @@ export function parseCliArgs<T extends ParseArgsConfig>(config: T, usage: string
     process.stderr.write(`${(err as Error).message}\nusage: ${usage}\n`);
     process.exit(2);
   }
+}
+
+/** The `--lang` option every CLI and the console take: the language of what they write (default English). */
+export const LANG_OPTION = { lang: { type: 'string', default: 'en' } } as const;
+
+/** The messages `--lang` asks for, or usage and exit 2 when it names no language replies come in. */
+export function messagesForLang(value: string | undefined, usage: string): Messages {
+  const lang = value ?? 'en';
+  if (isLang(lang)) return messages(lang);
+  process.stderr.write(`--lang must be one of ${LANGS.join(', ')}, got "${lang}"\nusage: ${usage}\n`);
+  process.exit(2);
 }
 
 /** Lines of standard input, one at a time, blank ones skipped. */

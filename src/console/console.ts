@@ -1,14 +1,22 @@
 import { createInterface } from 'node:readline';
 import type { Logger } from 'pino';
 import { UserInputError } from '../contract/types.js';
+import type { Messages, PlainMessageKey } from '../messages/messages.js';
 import type { CorpusService } from '../service/service.js';
 import { ANSI, PLAIN, renderAsk, renderQuote, renderSources, type Style } from './render.js';
 
+/** How the console writes: emphasis for a terminal or a pipe, words in the reader's language (`--lang`). */
+export interface ConsoleView {
+  style: Style;
+  messages: Messages;
+}
+
 /** A console command: what it takes, what it does. The table below is the only list. */
 interface ConsoleCommand {
-  usage: string;
-  summary: string;
-  run(args: string, service: CorpusService, style: Style): string | Promise<string>;
+  /** How to type it, when it takes arguments (otherwise `/<name>`). */
+  usage?: PlainMessageKey;
+  summary: PlainMessageKey;
+  run(args: string, service: CorpusService, view: ConsoleView): string | Promise<string>;
 }
 
 /** `/quote <speaker> [about: <topic>]`: the topic is optional, after "about:". */
@@ -20,39 +28,46 @@ function splitQuoteArgs(args: string): { speaker: string; about?: string } {
 
 const COMMANDS: Record<string, ConsoleCommand> = {
   ask: {
-    usage: '/ask <question>',
-    summary: 'answer a question from the corpus, with cited excerpts',
-    run: (args, service, style) => renderAsk(service.current.ask(args), style),
+    usage: 'console.askUsage',
+    summary: 'console.askSummary',
+    run: (args, service, { style, messages }) => renderAsk(messages, service.current.ask(args), style),
   },
   quote: {
-    usage: '/quote <speaker> [about: <topic>]',
-    summary: 'every quote of a speaker, found by any of their names',
-    run: (args, service, style) => {
+    usage: 'console.quoteUsage',
+    summary: 'console.quoteSummary',
+    run: (args, service, { style, messages }) => {
       const { speaker, about } = splitQuoteArgs(args);
-      return renderQuote(service.current.quote(speaker, about), style);
+      return renderQuote(messages, service.current.quote(speaker, about), style);
     },
   },
   sources: {
-    usage: '/sources',
-    summary: 'the documents in the corpus',
-    run: (_args, service, style) => renderSources(service.current.sources(), service.current.version, style),
+    summary: 'console.sourcesSummary',
+    run: (_args, service, { style, messages }) =>
+      renderSources(messages, service.current.sources(), service.current.version, style),
   },
   reload: {
-    usage: '/reload',
-    summary: 'reload the corpus folder (all or nothing)',
-    run: async (_args, service) => {
+    summary: 'console.reloadSummary',
+    run: async (_args, service, { messages }) => {
       const r = await service.reload();
-      return `Reloaded: ${r.documents} documents, ${r.passages} passages, ${r.quotes} quotes in ${r.buildMs} ms (corpus ${r.previousVersion} → ${r.version}).`;
+      return messages.t('console.reloaded', {
+        documents: r.documents,
+        passages: r.passages,
+        quotes: r.quotes,
+        ms: r.buildMs,
+        from: r.previousVersion,
+        to: r.version,
+      });
     },
   },
   help: {
-    usage: '/help',
-    summary: 'this list',
-    run: () =>
+    summary: 'console.helpSummary',
+    run: (_args, _service, { messages: m }) =>
       [
-        'Commands (a line without a command is asked as a question):',
-        ...Object.values(COMMANDS).map((c) => `  ${c.usage.padEnd(36)} ${c.summary}`),
-        '  /exit                                leave',
+        m.t('console.help'),
+        ...Object.entries(COMMANDS).map(
+          ([name, c]) => `  ${(c.usage ? m.t(c.usage) : `/${name}`).padEnd(36)} ${m.t(c.summary)}`,
+        ),
+        `  ${'/exit'.padEnd(36)} ${m.t('console.exitSummary')}`,
       ].join('\n'),
   },
 };
@@ -61,7 +76,7 @@ const COMMANDS: Record<string, ConsoleCommand> = {
 export async function runLine(
   line: string,
   service: CorpusService,
-  style: Style,
+  view: ConsoleView,
   logger: Logger,
 ): Promise<string> {
   const trimmed = line.trim();
@@ -69,15 +84,15 @@ export async function runLine(
   const name = match ? (match[1] ?? '').toLowerCase() : 'ask';
   const args = match ? (match[2] ?? '') : trimmed;
   const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
-  if (!command) return `Unknown command "/${name}". Type /help for the list.`;
+  if (!command) return view.messages.t('console.unknown', { name });
   try {
-    return await command.run(args, service, style);
+    return await command.run(args, service, view);
   } catch (err) {
     if (err instanceof UserInputError) return err.message;
     if (err instanceof Error && (err.name === 'CorpusError' || err.name === 'ReloadInProgressError'))
       return err.message;
     logger.error({ err, command: name }, 'console command failed');
-    return 'Something went wrong while answering; the details are in the log.';
+    return view.messages.t('console.failed');
   }
 }
 
@@ -89,8 +104,9 @@ export async function runConsole(
   service: CorpusService,
   logger: Logger,
   io: { input: NodeJS.ReadableStream; output: NodeJS.WritableStream; interactive: boolean },
+  messages: Messages,
 ): Promise<void> {
-  const style = io.interactive ? ANSI : PLAIN;
+  const view: ConsoleView = { style: io.interactive ? ANSI : PLAIN, messages };
   const rl = createInterface({
     input: io.input,
     output: io.interactive ? io.output : undefined,
@@ -98,7 +114,7 @@ export async function runConsole(
   });
   const print = (text: string) => io.output.write(`${text}\n`);
   if (io.interactive) {
-    print('Accord console. Ask a question, or type /help. /exit leaves.');
+    print(messages.t('console.welcome'));
     rl.setPrompt('accord> ');
     rl.prompt();
   }
@@ -107,7 +123,7 @@ export async function runConsole(
     if (trimmed === '/exit' || trimmed === '/quit') break;
     if (trimmed !== '') {
       if (!io.interactive) print(`> ${trimmed}`);
-      print(await runLine(trimmed, service, style, logger));
+      print(await runLine(trimmed, service, view, logger));
       if (!io.interactive) print('');
     }
     if (io.interactive) rl.prompt();

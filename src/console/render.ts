@@ -1,4 +1,5 @@
 import type { AskResult, Citation, QuoteResult, SourceInfo, Span } from '../contract/types.js';
+import type { Messages } from '../messages/messages.js';
 
 /** How emphasis looks: ANSI bold on a terminal, plain text in a pipe. */
 export interface Style {
@@ -21,64 +22,74 @@ export function emphasize(text: string, highlights: Span[], style: Style): strin
   return out + text.slice(at);
 }
 
-/** "Title, paragraph 3 — https://…" */
-export function formatCitation(citation: Citation): string {
-  const where = `${citation.title}, paragraph ${citation.paragraph}`;
+/** "Title, paragraph 3 — https://…" (in the reader's language; the title as published). */
+export function formatCitation(m: Messages, citation: Citation): string {
+  const where = m.t('console.citation', { title: citation.title, paragraph: citation.paragraph });
   return citation.url ? `${where} — ${citation.url}` : where;
 }
 
-export function renderAsk(result: AskResult, style: Style): string {
+export function renderAsk(m: Messages, result: AskResult, style: Style): string {
   const lines: string[] = [];
   if (result.answer) {
     const sentence = emphasize(result.answer.text, result.answer.highlights, style);
     // The short answer ("January 13th") leads when the question asks for one; then the sentence it is from.
-    if (result.answer.short) lines.push(`Answer: ${style.bold(result.answer.short.text)}`, `  ${sentence}`);
-    else lines.push(`Answer: ${sentence}`);
-    lines.push(`  (${formatCitation(result.answer.citation)})`);
+    if (result.answer.short) {
+      lines.push(m.t('console.answer', { text: style.bold(result.answer.short.text) }), `  ${sentence}`);
+    } else {
+      lines.push(m.t('console.answer', { text: sentence }));
+    }
+    lines.push(`  (${formatCitation(m, result.answer.citation)})`);
   } else {
-    lines.push('The corpus does not cover that question.');
+    lines.push(m.t('console.notCovered'));
     if (result.suggestions.length > 0) {
-      lines.push('It does cover, for example:');
+      lines.push(m.t('console.covers'));
       for (const topic of result.suggestions) lines.push(`  - ${topic}`);
     }
   }
   if (result.passages.length > 0) {
-    lines.push('', result.answer ? 'Sources:' : 'Closest passages:');
+    lines.push('', result.answer ? m.t('console.sources') : m.t('console.closest'));
     result.passages.forEach((p, i) => {
-      lines.push(`${i + 1}. ${formatCitation(p.citation)}`);
+      lines.push(`${i + 1}. ${formatCitation(m, p.citation)}`);
       lines.push(`   ${emphasize(p.text, p.highlights, style)}`);
     });
   }
-  lines.push('', style.dim(`corpus ${result.version}`));
+  lines.push('', style.dim(m.t('console.version', { version: result.version })));
   return lines.join('\n');
 }
 
-export function renderQuote(result: QuoteResult, style: Style): string {
+export function renderQuote(m: Messages, result: QuoteResult, style: Style): string {
   const lines: string[] = [];
   if (result.speaker) {
     const who = result.speaker.title
       ? `${result.speaker.name} (${result.speaker.title})`
       : result.speaker.name;
-    lines.push(`${style.bold(who)}: ${result.quotes.length} quote${result.quotes.length === 1 ? '' : 's'}`);
+    lines.push(m.count('console.quotes', result.quotes.length, { who: style.bold(who) }));
     result.quotes.forEach((q, i) => {
       lines.push(`${i + 1}. ${q.text}`);
-      lines.push(`   (${formatCitation(q.citation)})`);
+      lines.push(`   (${formatCitation(m, q.citation)})`);
     });
   } else if (result.known) {
-    lines.push(`"${result.query}" appears in the corpus but is never quoted.`);
+    lines.push(m.t('console.neverQuoted', { query: result.query }));
   } else {
-    lines.push(`No one called "${result.query}" is quoted in the corpus.`);
+    lines.push(m.t('console.nobody', { query: result.query }));
   }
-  if (result.suggestions.length > 0) lines.push(`Quoted speakers: ${result.suggestions.join(', ')}`);
+  if (result.suggestions.length > 0) {
+    lines.push(m.t('console.quotedSpeakers', { names: result.suggestions.join(', ') }));
+  }
   return lines.join('\n');
 }
 
-export function renderSources(sources: SourceInfo[], version: string, style: Style): string {
-  const lines = [`${sources.length} document${sources.length === 1 ? '' : 's'} in the corpus (${version}):`];
+export function renderSources(m: Messages, sources: SourceInfo[], version: string, style: Style): string {
+  const lines = [m.count('console.documents', sources.length, { version })];
   for (const s of sources) {
-    const date = s.published ? `, ${s.published}` : '';
     lines.push(
-      `- ${style.bold(s.title)} [${s.kind}${date}] ${s.passages} passages${s.url ? ` — ${s.url}` : ''}`,
+      m.t('console.source', {
+        title: style.bold(s.title),
+        kind: s.kind,
+        date: s.published ? `, ${s.published}` : '',
+        passages: s.passages,
+        url: s.url ? ` — ${s.url}` : '',
+      }),
     );
   }
   return lines.join('\n');

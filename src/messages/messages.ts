@@ -25,6 +25,11 @@ type Params<K extends MessageKey> = [Placeholders<(typeof en)[K]>] extends [neve
   ? []
   : [Record<Placeholders<(typeof en)[K]>, string | number>];
 
+/** Keys of messages without placeholders: texts to show as they are. */
+export type PlainMessageKey = {
+  [K in MessageKey]: [Placeholders<(typeof en)[K]>] extends [never] ? K : never;
+}[MessageKey];
+
 /** Keys that come in plural forms, `<base>_one` and `<base>_other`, named by their base. */
 export type PluralKey = PluralBase<MessageKey>;
 type PluralBase<K> = K extends `${infer Base}_other`
