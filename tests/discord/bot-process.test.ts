@@ -4,33 +4,44 @@
  * without npm in between, so the test sees the bot's own exit code after SIGTERM (npm reports the signal).
  */
 
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { bundledText } from '../support/bundled.js';
 import { env, loopback, run, startArgs } from './child.js';
 
+/** Runs the bot against `discord` with `vars` set, once it says it is ready. */
+async function startBot(
+  onTestFinished: Parameters<typeof run>[0],
+  discord: Awaited<ReturnType<typeof loopback>>,
+  vars: Record<string, string>,
+) {
+  const p = run(
+    onTestFinished,
+    process.execPath,
+    startArgs(),
+    env({
+      DISCORD_TOKEN: discord.token,
+      DISCORD_API_BASE: discord.apiBase,
+      DISCORD_GUILD_ID: discord.guild.id,
+      ...vars,
+    }),
+  );
+  await vi.waitFor(() => expect(p.stderr()).toContain('"msg":"discord bot ready"'), {
+    timeout: 40_000,
+    interval: 50,
+  });
+  return p;
+}
+
 describe('the bot process', () => {
   it('answers from the real corpus, then shuts down cleanly on SIGTERM', async ({ onTestFinished }) => {
     const discord = await loopback(onTestFinished);
     const dataDir = mkdtempSync(join(tmpdir(), 'accord-data-'));
     onTestFinished(() => rmSync(dataDir, { recursive: true, force: true }));
-    const p = run(
-      onTestFinished,
-      process.execPath,
-      startArgs(),
-      env({
-        DISCORD_TOKEN: discord.token,
-        DISCORD_API_BASE: discord.apiBase,
-        DISCORD_GUILD_ID: discord.guild.id,
-        DATA_DIR: dataDir,
-      }),
-    );
-    await vi.waitFor(() => expect(p.stderr()).toContain('"msg":"discord bot ready"'), {
-      timeout: 30_000,
-      interval: 50,
-    });
+    const p = await startBot(onTestFinished, discord, { DATA_DIR: dataDir });
 
     const ask = await discord.command('ask', { question: 'Who signed the agreement?' }).reply(5_000);
     expect(ask.embeds[0]?.footer?.text).toMatch(/^Corpus [0-9a-f]{6,} · Asked: Who signed the agreement\?$/);
@@ -54,4 +65,45 @@ describe('the bot process', () => {
     await discord.waitFor(() => session?.invalid, 2_000, 'the session to end');
     expect(p.stderr()).not.toContain(discord.token);
   }, 45_000);
+
+  it('starts and answers on a corpus folder full of issue 13’s hostile files, reading none of them', async ({
+    onTestFinished,
+  }) => {
+    const discord = await loopback(onTestFinished);
+    const dataDir = mkdtempSync(join(tmpdir(), 'accord-data-'));
+    const corpusDir = mkdtempSync(join(tmpdir(), 'accord-hostile-'));
+    onTestFinished(() => {
+      rmSync(dataDir, { recursive: true, force: true });
+      rmSync(corpusDir, { recursive: true, force: true });
+    });
+    const head = (id: string, extra = '') => `---\nid: ${id}\ntitle: ${id}\nkind: statement\n${extra}---\n`;
+    const bomb = [
+      'a: &a [x,x,x,x,x,x,x,x,x]',
+      ...'bcdefgh'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdefgh'[i]}`).join(',')}]`),
+    ];
+    writeFileSync(
+      join(corpusDir, 'moon-note.md'),
+      `${head('moon-note')}The rover landed on the Moon in March 2031.\n`,
+    );
+    writeFileSync(join(corpusDir, 'tiny.md'), `${head('tiny')}${'Ab.\n\n'.repeat(130_000)}`);
+    writeFileSync(join(corpusDir, 'bad.jsonl'), '{"id": "x"}\n'.repeat(130_000));
+    writeFileSync(join(corpusDir, 'bomb.md'), `${head('bomb', `${bomb.join('\n')}\n`)}Text.\n`);
+    writeFileSync(join(corpusDir, 'word.md'), `${head('word')}${'Ab'.repeat(1_500_000)}\n`);
+    symlinkSync('/dev/zero', join(corpusDir, 'zero.txt'));
+    symlinkSync('/etc/passwd', join(corpusDir, 'passwd.txt'));
+    execFileSync('mkfifo', [join(corpusDir, 'x.md')]);
+    const p = await startBot(onTestFinished, discord, { DATA_DIR: dataDir, CORPUS_DIR: corpusDir });
+    for (const file of ['tiny.md', 'bad.jsonl', 'bomb.md', 'word.md', 'zero.txt', 'passwd.txt', 'x.md'])
+      expect(p.stderr()).toContain(`"msg":"corpus: ${file}`);
+    const sources = await discord.command('sources', {}).reply(5_000);
+    expect(sources.embeds[0]?.title).toBe('Sources (1 document)');
+    const root = await discord.command('ask', { question: 'Who is root on this machine?' }).reply(5_000);
+    expect(JSON.stringify(root)).not.toContain('/bin/bash');
+    const moon = await discord
+      .command('ask', { question: 'When did the rover land on the Moon?' })
+      .reply(5_000);
+    expect(moon.embeds[0]?.description).toContain('March 2031');
+    p.child.kill('SIGTERM');
+    expect(await p.exit).toBe(0);
+  }, 60_000);
 });

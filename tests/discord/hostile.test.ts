@@ -2,6 +2,7 @@
  * Issue 13 through the loopback Discord: hostile uploads and the trash, driven as a moderator would, with
  * the real bot and `CorpusService` on a temporary corpus folder.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -85,6 +86,50 @@ describe('hostile uploads and the trash, through Discord', () => {
     expect(reply.content).toMatch(/^Added venus-probe\.md \(/);
     expect(await ask('When did the probe reach Venus?')).toContain('June 2033');
     expect(readdirSync(corpusDir).sort()).toEqual(['moon-note.md', 'venus-probe.md']);
+  });
+
+  const head = (id: string, extra = '') => `---\nid: ${id}\ntitle: ${id}\nkind: statement\n${extra}---\n`;
+  it.each([
+    {
+      what: '130,000 tiny paragraphs (case 1)',
+      file: 'tiny.md',
+      content: () => `${head('tiny')}${'Ab.\n\n'.repeat(130_000)}`,
+      reason:
+        /^"tiny\.md" was not added: 1 problem\.\n• tiny\.md:20006: the document "tiny" has 130,000 passages; a document can have at most 10,000 \(split it into several\)/,
+    },
+    {
+      what: 'a YAML alias bomb in its front matter (case 2)',
+      file: 'bomb.md',
+      content: () =>
+        `${head('bomb', ['a: &a [x,x,x,x,x,x,x,x,x]', ...'bcdefgh'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdefgh'[i]}`).join(',')}]`), ''].join('\n'))}Text.\n`,
+      reason:
+        /^"bomb\.md" was not added: 1 problem\.\n• bomb\.md:2: front matter has aliases that expand too far/,
+    },
+    {
+      what: 'one word of 900,000 characters (case 3)',
+      file: 'word.md',
+      content: () => `${head('word')}${'Ab'.repeat(450_000)}\n`,
+      reason:
+        /^"word\.md" was not added: 1 problem\.\n• word\.md:6: a word of 900,000 characters; words can be at most 1,000/,
+    },
+  ])('refuses an upload of $what, saying where, and keeps answering', async (c) => {
+    await refused(h.loopback.hostAttachment(c.file, c.content()), c.reason);
+    expect(await ask('When did the rover land on the Moon?')).toContain('March 2031');
+  });
+
+  it('reloads past a FIFO named like a document at once, and the next change is not told "already running" (case 5)', async () => {
+    execFileSync('mkfifo', [join(corpusDir, 'x.md')]);
+    try {
+      const reply = await corpus('reload').reply(10_000);
+      expect(shown(reply.content)).toContain(
+        '• x.md: this is a FIFO (named pipe), not a file: the corpus reads regular files only',
+      );
+      expect(service.isReloading).toBe(false);
+    } finally {
+      rmSync(join(corpusDir, 'x.md'));
+    }
+    const again = await corpus('reload').reply(10_000);
+    expect(again.content).toMatch(/^Corpus reloaded: /);
   });
 
   it('restores the original of a replaced document, swapping the live one into the trash (case 6)', async () => {
