@@ -5,7 +5,7 @@
  * exactly the packages npm installs without devDependencies (`npm ls --omit=dev`, copied from this install
  * rather than downloaded and compiled again). TypeScript, tsx and pino-pretty are not there, so nothing in it
  * can compile or load TypeScript; it answers in the console, on the loopback Discord (a reload included, in
- * the compiled worker) and from the compiled CLIs.
+ * the compiled worker; sharded too) and from the compiled CLIs.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { env, loopback, run, startArgs } from '../discord/child.js';
+import { LoopbackDiscord } from '../loopback/index.js';
 import { bundledText } from '../support/bundled.js';
 import { PROJECT_ROOT, runNpm } from '../support/run.js';
 
@@ -180,5 +181,38 @@ describe('a production install (npm ci --omit=dev)', () => {
     p.child.kill('SIGTERM');
     expect(await p.exit).toBe(0);
     expect(p.stderr()).not.toContain(discord.token);
+  }, 60_000);
+
+  it('runs one compiled process per shard with SHARD_COUNT, each answering its guild', async ({
+    onTestFinished,
+  }) => {
+    const discord = await LoopbackDiscord.start({ shards: 2, guilds: 2, log: () => undefined });
+    onTestFinished(() => discord.close());
+    const p = run(
+      onTestFinished,
+      process.execPath,
+      startArgs('start:prod'),
+      productionEnv({
+        DISCORD_TOKEN: discord.token,
+        DISCORD_API_BASE: discord.apiBase,
+        DATA_DIR: join(root, 'data-shards'),
+        SHARD_COUNT: 'auto',
+      }),
+      root,
+    );
+    await vi.waitFor(() => expect(p.stderr()).toContain('"msg":"every shard is ready"'), {
+      timeout: 40_000,
+      interval: 100,
+    });
+    const sentence = /[^.]*January 13th[^.]*\./.exec(bundledText())?.[0].trim() ?? 'not in the corpus';
+    for (const guild of discord.guilds) {
+      const reply = await discord
+        .command('ask', { question: 'When was the agreement signed?' }, { guild })
+        .reply(5_000);
+      expect(plain(reply.embeds[0]?.description)).toContain(sentence);
+    }
+    expect([...discord.interactions.values()].map((r) => r.shardId).sort()).toEqual([0, 1]);
+    p.child.kill('SIGTERM');
+    expect(await p.exit).toBe(0);
   }, 60_000);
 });
