@@ -330,9 +330,13 @@ export async function listTrash(corpusDir: string): Promise<TrashedFile[]> {
 
 /**
  * Of `documents`, those a moderator typing `query` may mean, for autocomplete: the id or title contains it
- * (case-insensitive), ids starting with it first, at most `limit`.
+ * (case-insensitive), ids starting with it first, at most `limit` (all when omitted).
  */
-export function removableDocuments(documents: DocumentEntry[], query = '', limit = 25): DocumentEntry[] {
+export function removableDocuments(
+  documents: DocumentEntry[],
+  query = '',
+  limit = Number.POSITIVE_INFINITY,
+): DocumentEntry[] {
   const q = query.trim().toLowerCase();
   const matches = documents.filter(
     (d) => d.id.toLowerCase().includes(q) || d.title.toLowerCase().includes(q),

@@ -203,7 +203,7 @@ export class CorpusService {
   }
 
   /** Documents matching `query`, for `/corpus remove` autocomplete. */
-  removable(query: string, limit = 25): Promise<DocumentEntry[]> {
+  removable(query: string, limit = Number.POSITIVE_INFINITY): Promise<DocumentEntry[]> {
     // The live corpus's documents, not the folder's: autocomplete must answer within Discord's 3 s, and
     // re-reading a large corpus on every keystroke would not.
     return Promise.resolve(removableDocuments(this.liveDocuments, query, limit));
