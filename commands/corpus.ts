@@ -17,6 +17,7 @@ import {
   corpusProblemsReply,
   corpusRefusalReply,
   gapsReply,
+  noMatchChoices,
 } from '../src/discord/format.js';
 import { defer, respond } from '../src/discord/respond.js';
 import { reloadOtherShards } from '../src/discord/sharding.js';
@@ -337,7 +338,12 @@ export async function autocomplete(interaction: AutocompleteInteraction, ctx: Co
     return;
   }
   const typed = String(interaction.options.getFocused()).slice(0, 100);
-  await interaction.respond((await sub.choices(ctx, typed)).slice(0, DISCORD_LIMITS.choices));
+  const choices = await sub.choices(ctx, typed);
+  await interaction.respond(
+    choices.length
+      ? choices.slice(0, DISCORD_LIMITS.choices)
+      : noMatchChoices(ctx.messages.t('corpus.noMatch', { typed: typed.trim() }), typed),
+  );
 }
 
 /** Moderator reports stay with the moderator, deferred or not. */

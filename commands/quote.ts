@@ -6,7 +6,7 @@ import {
 } from 'discord.js';
 import { UserInputError } from '../src/contract/types.js';
 import type { Command, CommandContext } from '../src/discord/command.js';
-import { parseQuoteFooter, quoteReply } from '../src/discord/format.js';
+import { noMatchChoices, parseQuoteFooter, quoteReply } from '../src/discord/format.js';
 import { type Deferral, respond } from '../src/discord/respond.js';
 import { DISCORD_LIMITS, truncate } from '../src/discord/text.js';
 
@@ -66,7 +66,12 @@ export async function autocomplete(interaction: AutocompleteInteraction, ctx: Co
       value: truncate(s.name, DISCORD_LIMITS.choiceValue),
     };
   });
-  await interaction.respond(choices.slice(0, DISCORD_LIMITS.choices));
+  const typed = String(focused.value).slice(0, 100);
+  await interaction.respond(
+    choices.length
+      ? choices.slice(0, DISCORD_LIMITS.choices)
+      : noMatchChoices(ctx.messages.t('quote.noMatch', { typed: typed.trim() }), typed),
+  );
 }
 
 /** `quote:page:<n>` shows page n in place; speaker and topic come back from the embed footer. */

@@ -28,6 +28,16 @@ export const SOURCES_PER_PAGE = 3;
 const COLOR_ANSWER = 0x2b6cb0;
 const COLOR_NONE = 0x718096;
 
+/**
+ * The one choice shown when nothing matches what a user typed (rather than Discord's bare "no options"):
+ * it says so in their language, and picking it runs the command with what they typed, which then
+ * explains what the corpus has instead. None for blank input.
+ */
+export function noMatchChoices(label: string, typed: string): Array<{ name: string; value: string }> {
+  const value = truncate(typed.trim(), DISCORD_LIMITS.choiceValue);
+  return value ? [{ name: truncate(label, DISCORD_LIMITS.choiceName), value }] : [];
+}
+
 /** Custom ids of the /ask buttons. They carry their whole state: the question lives in the embed footer. */
 export const ASK_IDS = {
   more: (offset: number) => `ask:more:${offset}`,

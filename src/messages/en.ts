@@ -20,6 +20,7 @@ export const en = {
   'quote.buttonGone': 'This button no longer works; please use /quote again.',
   'quote.choice_one': '{speaker} ({n} quote)',
   'quote.choice_other': '{speaker} ({n} quotes)',
+  'quote.noMatch': 'No quoted speaker matches “{typed}”',
 
   // /corpus (moderators)
   'corpus.notModerator':
@@ -34,6 +35,7 @@ export const en = {
   'corpus.removed': 'Removed “{id}”: {file} is in the trash (restore brings it back).',
   'corpus.restored': 'Restored “{id}” ({file}).',
   'corpus.removedChoice': '{document} (removed {when} UTC)',
+  'corpus.noMatch': 'No document matches “{typed}”',
   'corpus.replacedChoice': '{document} (replaced {when} UTC)',
 
   // /ask replies

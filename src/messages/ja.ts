@@ -16,6 +16,7 @@ export const ja: Catalogue = {
   'quote.buttonGone': 'このボタンはもう使えません。もう一度 /引用 を使ってください。',
   'quote.choice_one': '{speaker}（引用 {n} 件）',
   'quote.choice_other': '{speaker}（引用 {n} 件）',
+  'quote.noMatch': '「{typed}」に一致する発言者はいません',
 
   'corpus.notModerator':
     'コーパスを管理できるのは、サーバー管理権限かモデレーターのロールを持つメンバーだけです。',
@@ -29,6 +30,7 @@ export const ja: Catalogue = {
   'corpus.removed': '「{id}」を削除しました: {file} はごみ箱にあります（復元で戻せます）。',
   'corpus.restored': '「{id}」を復元しました（{file}）。',
   'corpus.removedChoice': '{document}（{when} UTC に削除）',
+  'corpus.noMatch': '「{typed}」に一致する文書はありません',
   'corpus.replacedChoice': '{document}（{when} UTC に置き換え）',
   'ask.footer': 'コーパス {version} · 質問: {question}',
   'ask.citation': '{title}、第{paragraph}段落',

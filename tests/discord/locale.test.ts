@@ -93,6 +93,21 @@ describe('reply language', () => {
     }
   });
 
+  it('says in the user language when no speaker matches, and picking that runs /quote with what was typed', async () => {
+    const ja = await h.loopback
+      .autocomplete('quote', { speaker: ' zzqx ' }, 'speaker', { locale: 'ja' })
+      .choices();
+    expect(ja).toEqual([{ name: '「zzqx」に一致する発言者はいません', value: 'zzqx' }]);
+    const en = await h.loopback.autocomplete('quote', { speaker: 'zzqx' }, 'speaker').choices();
+    expect(en).toEqual([{ name: 'No quoted speaker matches “zzqx”', value: 'zzqx' }]);
+    expect(await h.loopback.autocomplete('quote', { speaker: ' ' }, 'speaker').choices()).toEqual([]);
+    const picked = await h.loopback
+      .command('quote', { speaker: 'zzqx' }, { actor: someone(), locale: 'ja' })
+      .reply();
+    expect(picked.embeds[0]?.title).toBe('引用が見つかりません');
+    expect(picked.embeds[0]?.description).toContain('「zzqx」という人の引用はコーパスにありません。');
+  });
+
   it('says what went wrong in Japanese when a button no longer works', async () => {
     const asker = someone();
     const answer = await h.loopback
