@@ -258,11 +258,19 @@ const postingCount = ([, fields]: IndexEntry) =>
  */
 const ENTRY = new URL(`./reload-worker${extname(import.meta.url)}`, import.meta.url);
 
+/**
+ * The worker's stack: the main thread's (V8's default, 984 KB), not a worker's default 4 MB. Start-up loads on
+ * the main thread; a worker with a deeper stack once accepted an upload the next start could not load. (A
+ * worker's usable depth is a little below the main thread's with the same size: stricter, the safe side.)
+ */
+const MAIN_THREAD_STACK_MB = 984 / 1024;
+
 function startWorker(input: WorkerInput): Worker {
-  if (ENTRY.pathname.endsWith('.js')) return new Worker(ENTRY, { workerData: input });
+  const options = { workerData: input, resourceLimits: { stackSizeMb: MAIN_THREAD_STACK_MB } };
+  if (ENTRY.pathname.endsWith('.js')) return new Worker(ENTRY, options);
   // A worker's execArgv registers tsx's loader too late for the entry file itself: register it first.
   const source = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(ENTRY.href)}); });`;
-  return new Worker(source, { eval: true, workerData: input });
+  return new Worker(source, { ...options, eval: true });
 }
 
 /** What the main thread has received so far, in the form the restore needs. */
