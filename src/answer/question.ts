@@ -133,10 +133,15 @@ export function cleanQuestion(raw: string): string {
     .replace(/<(?:@[!&]?|#)\d+>|@(?:everyone|here)\b/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
-  if (text === '') throw new UserInputError('Please type a question: this one is empty.');
+  if (text === '') {
+    throw new UserInputError('Please type a question: this one is empty.', { code: 'questionEmpty' });
+  }
   if (text.length > MAX_QUESTION_LENGTH) throw questionTooLong(text.length);
   if (contentTerms(text).length === 0 && !/\p{L}/u.test(text)) {
-    throw new UserInputError('Please ask with words: this question has no letters or numbers to search for.');
+    throw new UserInputError(
+      'Please ask with words: this question has no letters or numbers to search for.',
+      { code: 'questionNoWords' },
+    );
   }
   return text;
 }

@@ -7,6 +7,7 @@
 import { PLAIN, renderAsk } from '../console/render.js';
 import type { AskResult, KnowledgeBase } from '../contract/types.js';
 import { UserInputError } from '../contract/types.js';
+import { describeInputError } from '../messages/messages.js';
 import { bootCli, LANG_OPTION, messagesForLang, parseCliArgs, stdinLines } from './shared.js';
 
 const USAGE =
@@ -53,7 +54,7 @@ function answer(kb: KnowledgeBase, question: string): { ok: boolean; text: strin
     };
   } catch (err) {
     if (!(err instanceof UserInputError)) logger.error({ err, question }, 'ask failed');
-    const message = err instanceof UserInputError ? err.message : m.t('cli.internalError');
+    const message = err instanceof UserInputError ? describeInputError(m, err) : m.t('cli.internalError');
     return { ok: false, text: values.json ? JSON.stringify({ question, error: message }) : message };
   }
 }

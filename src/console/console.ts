@@ -1,7 +1,7 @@
 import { createInterface } from 'node:readline';
 import type { Logger } from 'pino';
 import { UserInputError } from '../contract/types.js';
-import type { Messages, PlainMessageKey } from '../messages/messages.js';
+import { describeInputError, type Messages, type PlainMessageKey } from '../messages/messages.js';
 import type { CorpusService } from '../service/service.js';
 import { ANSI, PLAIN, renderAsk, renderQuote, renderSources, type Style } from './render.js';
 
@@ -88,7 +88,7 @@ export async function runLine(
   try {
     return await command.run(args, service, view);
   } catch (err) {
-    if (err instanceof UserInputError) return err.message;
+    if (err instanceof UserInputError) return describeInputError(view.messages, err);
     if (err instanceof Error && (err.name === 'CorpusError' || err.name === 'ReloadInProgressError'))
       return err.message;
     logger.error({ err, command: name }, 'console command failed');

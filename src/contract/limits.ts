@@ -8,5 +8,6 @@ export const MAX_QUESTION_LENGTH = 300;
 export function questionTooLong(length: number): UserInputError {
   return new UserInputError(
     `Questions can be at most ${MAX_QUESTION_LENGTH} characters; this one has ${length}. Please shorten it.`,
+    { code: 'questionTooLong', length, max: MAX_QUESTION_LENGTH },
   );
 }

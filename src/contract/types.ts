@@ -153,4 +153,17 @@ export interface KnowledgeBase {
  */
 export class UserInputError extends Error {
   override name = 'UserInputError';
+  constructor(
+    message: string,
+    /** What was wrong, for adapters that say it in the user's language (src/messages); `message` is English. */
+    readonly reason?: UserInputReason,
+  ) {
+    super(message);
+  }
 }
+
+/** Why a question was refused: the refusals every adapter words in the user's language. */
+export type UserInputReason =
+  | { code: 'questionEmpty' }
+  | { code: 'questionTooLong'; length: number; max: number }
+  | { code: 'questionNoWords' };

@@ -16,7 +16,7 @@ import {
 } from 'discord.js';
 import { UserInputError } from '../contract/types.js';
 import type { Logger } from '../logger.js';
-import { langOfLocale, type Messages, messages } from '../messages/messages.js';
+import { describeInputError, langOfLocale, type Messages, messages } from '../messages/messages.js';
 import { disabledRecords, type Records } from '../records/types.js';
 import type { CommandContext, CorpusSource, DiscordSettings } from './command.js';
 import { Cooldown } from './cooldown.js';
@@ -280,7 +280,7 @@ export class AccordBot {
     const userError = err instanceof UserInputError;
     if (!userError) logger.error({ err }, 'interaction failed');
     if (!interaction.isRepliable()) return;
-    const content = userError ? safeText(err.message, 1800) : m.t('bot.failed');
+    const content = userError ? safeText(describeInputError(m, err), 1800) : m.t('bot.failed');
     try {
       await respond(interaction, { ephemeral: true, content });
     } catch (replyErr) {

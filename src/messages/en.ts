@@ -11,6 +11,12 @@ export const en = {
   'bot.buttonGone': 'This button no longer works.',
   'bot.failed': 'Something went wrong while answering. It has been logged; please try again.',
 
+  // Refused input (UserInputError reasons); the English is the error's own message, word for word.
+  'error.questionEmpty': 'Please type a question: this one is empty.',
+  'error.questionTooLong':
+    'Questions can be at most {max} characters; this one has {length}. Please shorten it.',
+  'error.questionNoWords': 'Please ask with words: this question has no letters or numbers to search for.',
+
   // /ask
   'ask.feedbackThanks': 'Thanks, your feedback was recorded.',
   'ask.buttonGone': 'This button no longer works; please ask again.',

@@ -9,6 +9,10 @@ export const ja: Catalogue = {
   'bot.buttonGone': 'このボタンはもう使えません。',
   'bot.failed': '回答中に問題が発生しました。記録しましたので、もう一度お試しください。',
 
+  'error.questionEmpty': '質問を入力してください（空です）。',
+  'error.questionTooLong': '質問は {max} 文字までです（この質問は {length} 文字）。短くしてください。',
+  'error.questionNoWords': '言葉で質問してください（検索できる文字や数字がありません）。',
+
   'ask.feedbackThanks': 'ありがとうございます。フィードバックを記録しました。',
   'ask.buttonGone': 'このボタンはもう使えません。もう一度質問してください。',
 

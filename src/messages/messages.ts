@@ -3,6 +3,7 @@
  * adapter picks the language from `interaction.locale`, the console and the CLIs from `--lang`. Cited
  * corpus text and user text are never translated; they go into placeholders.
  */
+import type { UserInputError, UserInputReason } from '../contract/types.js';
 import { type Catalogue, en } from './en.js';
 import { ja } from './ja.js';
 
@@ -131,4 +132,20 @@ export function parseMessage<K extends MessageKey>(
     if (groups) return groups as Record<Placeholders<(typeof en)[K]>, string>;
   }
   return null;
+}
+
+/** A refusal in the reader's language when its reason is known, else the error's own (English) message. */
+export function describeInputError(m: Messages, err: UserInputError): string {
+  return err.reason ? describeReason(m, err.reason) : err.message;
+}
+
+function describeReason(m: Messages, reason: UserInputReason): string {
+  switch (reason.code) {
+    case 'questionEmpty':
+      return m.t('error.questionEmpty');
+    case 'questionTooLong':
+      return m.t('error.questionTooLong', { max: reason.max, length: reason.length });
+    case 'questionNoWords':
+      return m.t('error.questionNoWords');
+  }
 }

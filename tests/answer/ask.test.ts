@@ -113,13 +113,19 @@ describe('questions about what people said use the quotes', () => {
 
 describe('bad questions get clear errors', () => {
   it('empty', () => {
-    expect(() => kb.ask('   ')).toThrow(new UserInputError('Please type a question: this one is empty.'));
+    expect(() => kb.ask('   ')).toThrow(
+      new UserInputError('Please type a question: this one is empty.', { code: 'questionEmpty' }),
+    );
     expect(() => kb.ask('\u200B\u200F')).toThrow(UserInputError);
   });
 
   it('too long', () => {
     expect(() => kb.ask('x'.repeat(5000))).toThrow(
-      new UserInputError('Questions can be at most 300 characters; this one has 5000. Please shorten it.'),
+      new UserInputError('Questions can be at most 300 characters; this one has 5000. Please shorten it.', {
+        code: 'questionTooLong',
+        length: 5000,
+        max: 300,
+      }),
     );
   });
 

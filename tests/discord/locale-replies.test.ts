@@ -111,6 +111,20 @@ describe('replies follow interaction.locale on the bundled corpus', () => {
     expect(buttonsOf(reply).map((b) => b.label)).toEqual(['役に立った', '役に立たなかった']);
   });
 
+  it('refuses a question without words in the user language', async () => {
+    const ja = await h.loopback
+      .command('ask', { question: '?!' }, { actor: someone(), locale: 'ja' })
+      .reply();
+    expect(ja).toMatchObject({
+      ephemeral: true,
+      content: '言葉で質問してください（検索できる文字や数字がありません）。',
+    });
+    const en = await h.loopback
+      .command('ask', { question: '?!' }, { actor: someone(), locale: 'en-US' })
+      .reply();
+    expect(en.content).toBe('Please ask with words: this question has no letters or numbers to search for.');
+  });
+
   it('quotes in the corpus words under a Japanese title', async () => {
     const ja = await h.loopback
       .command('quote', { speaker: 'Nelson' }, { actor: someone(), locale: 'ja' })

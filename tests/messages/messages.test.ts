@@ -1,8 +1,16 @@
 /** The reply catalogue: complete in both languages, placeholders alike, and the language picked from a locale. */
 import { describe, expect, it } from 'vitest';
+import { cleanQuestion } from '../../src/answer/question.js';
+import { UserInputError } from '../../src/contract/types.js';
 import { type Catalogue, en } from '../../src/messages/en.js';
 import { ja } from '../../src/messages/ja.js';
-import { CATALOGUES, isLang, langOfLocale, messages } from '../../src/messages/messages.js';
+import {
+  CATALOGUES,
+  describeInputError,
+  isLang,
+  langOfLocale,
+  messages,
+} from '../../src/messages/messages.js';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 const keys = Object.keys(en) as Array<keyof typeof en>;
@@ -82,5 +90,34 @@ describe('messages', () => {
     }
     expect(isLang('ja')).toBe(true);
     expect(isLang('jp')).toBe(false);
+  });
+});
+
+describe('refused questions', () => {
+  const refusal = (question: string): UserInputError => {
+    try {
+      cleanQuestion(question);
+    } catch (err) {
+      if (err instanceof UserInputError) return err;
+      throw err;
+    }
+    throw new Error(`"${question}" was not refused`);
+  };
+
+  it('say in English exactly what the error says, and in Japanese the same with the same numbers', () => {
+    const errors = [refusal('   '), refusal('?!… ——'), refusal('x'.repeat(600))];
+    expect(errors.map((e) => e.reason?.code)).toEqual([
+      'questionEmpty',
+      'questionNoWords',
+      'questionTooLong',
+    ]);
+    for (const err of errors) expect(describeInputError(messages('en'), err)).toBe(err.message);
+    expect(errors.map((e) => describeInputError(messages('ja'), e))).toEqual([
+      '質問を入力してください（空です）。',
+      '言葉で質問してください（検索できる文字や数字がありません）。',
+      '質問は 300 文字までです（この質問は 600 文字）。短くしてください。',
+    ]);
+    // Without a reason, the message as thrown.
+    expect(describeInputError(messages('ja'), new UserInputError('As is.'))).toBe('As is.');
   });
 });
