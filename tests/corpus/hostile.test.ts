@@ -121,7 +121,7 @@ describe('only regular files inside the corpus folder are read (case 5)', () => 
     mkdirSync(join(dir, 'folder.md'));
     mkdirSync(join(dir, 'speakers.yaml'));
     writeFileSync(join(dir, 'notes'), 'not a corpus file name: ignored');
-    const started = performance.now();
+    // Nothing may wait on the FIFO: were it opened, the read would block and the test timeout would fail it.
     expect(await loadBothWays(dir)).toEqual([
       'folder.md: this is a folder, not a file: the corpus reads regular files only',
       'speakers.yaml: this is a folder, not a file: the corpus reads regular files only',
@@ -130,8 +130,6 @@ describe('only regular files inside the corpus folder are read (case 5)', () => 
       'to-fifo.md: this is a FIFO (named pipe), not a file: the corpus reads regular files only',
       'zero.txt: this is a link to a file outside the corpus folder: only files inside it are read',
     ]);
-    // Nothing waited on the FIFO.
-    expect(performance.now() - started).toBeLessThan(5_000);
   });
 
   it('refuses a file larger than a document may be, without reading it whole', async () => {

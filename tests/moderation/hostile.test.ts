@@ -21,13 +21,12 @@ describe('the reload deadline', () => {
     const service = await CorpusService.start(dir, logger, { reloadTimeoutMs: 1 });
     const version = service.current.version;
     writeFileSync(join(dir, 'other.md'), MOON_MD.replace('moon-note', 'other-note'));
-    const started = performance.now();
+    // A reload that hung past its deadline would fail this test by the test timeout.
     const err = await service.reload().catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ReloadTimeoutError);
     expect((err as Error).message).toBe(
       'The reload took longer than 1 ms and was stopped; nothing changed (the corpus folder may hold a file that cannot be read, or be too large).',
     );
-    expect(performance.now() - started).toBeLessThan(5_000);
     expect(service.isReloading).toBe(false);
     expect(service.current.version).toBe(version);
     expect(service.current.ask('When did the rover land on the Moon?').answer?.text).toBe(MOON_SENTENCE);

@@ -151,11 +151,9 @@ describe('SQLite records', () => {
     holder.exec('BEGIN EXCLUSIVE');
     try {
       const { logger, lines } = captureLogger();
-      const started = Date.now();
-      // A short wait: the point is the fallback, not the timeout.
+      // A short wait: the point is the fallback, not the timeout (a hang would fail by the test timeout).
       const records = openRecords({ dataDir, retentionDays: 90, logger, busyTimeoutMs: 50 });
       expect(records.enabled).toBe(false);
-      expect(Date.now() - started).toBeLessThan(10_000);
       expect(lines.find((l) => l.level === 50)?.err).toMatchObject({
         code: expect.stringMatching(/^SQLITE_BUSY/),
       });
