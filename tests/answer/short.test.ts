@@ -43,16 +43,25 @@ describe('short answers on the bundled release', () => {
   it('a "who" question gives the name, without the words the question typed', () => {
     const text = bundledText();
     const short = shortOf(kb.ask('who is the deputy administrator?'), text);
-    expect(sentenceWith(text, `Deputy Administrator ${short}`)).toBeTruthy();
-    expect(short).not.toMatch(/Administrator|Deputy/);
+    // The release names the deputy administrator right after the title: the capitalized words that follow it.
+    const named = /Deputy Administrator (\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)*)/u.exec(text)?.[1];
+    expect(named).toBeDefined();
+    expect(short).toBe(named);
   });
 
   it('a "where" question gives the place where it happened, and a year question the year', () => {
     const text = bundledText();
     const where = shortOf(kb.ask('where was the agreement signed?'), text);
-    expect(sentenceWith(text, 'gathered to sign', ` in ${where} `)).toBeTruthy();
+    // The signing sentence places the event "at … Headquarters in <place> on <day>": the place as written.
+    const place = /Headquarters in (\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)*)/u.exec(
+      sentenceWith(text, 'gathered to sign'),
+    )?.[1];
+    expect(place).toBeDefined();
+    expect(where).toBe(place);
     const year = shortOf(kb.ask('when did the prime minister take office?'), text);
-    expect(sentenceWith(text, `taking office in ${year}`)).toBeTruthy();
+    const tookOffice = /taking office in (\d{4})/.exec(text)?.[1];
+    expect(tookOffice).toBeDefined();
+    expect(year).toBe(tookOffice);
   });
 
   it('an open question has none', () => {
