@@ -8,14 +8,14 @@ import { respond } from '../src/discord/respond.js';
 export const data = new SlashCommandBuilder()
   .setName('ask')
   .setNameLocalizations({ ja: '質問' })
-  .setDescription('Ask a question about the 2023 US–Japan space Framework Agreement')
-  .setDescriptionLocalizations({ ja: '2023年の日米宇宙協力に関する枠組協定について質問する' })
+  .setDescription('Ask a question about the documents in the corpus')
+  .setDescriptionLocalizations({ ja: 'コーパスの文書について質問する' })
   .addStringOption((o) =>
     o
       .setName('question')
       .setNameLocalizations({ ja: '質問内容' })
-      .setDescription('Your question, e.g. "Who signed the agreement?"')
-      .setDescriptionLocalizations({ ja: '質問（例:「協定に署名したのは誰？」）' })
+      .setDescription('Your question, e.g. "Who said it, and when?"')
+      .setDescriptionLocalizations({ ja: '質問（例:「誰がいつ言ったのか？」）' })
       .setRequired(true)
       .setMaxLength(MAX_QUESTION_LENGTH),
   )

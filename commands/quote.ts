@@ -29,8 +29,8 @@ export const data = new SlashCommandBuilder()
     o
       .setName('about')
       .setNameLocalizations({ ja: '話題' })
-      .setDescription('Only quotes about this topic first, e.g. "Artemis"')
-      .setDescriptionLocalizations({ ja: 'この話題についての引用を先に表示（例:「アルテミス」）' })
+      .setDescription('Quotes about this topic first (a word or phrase)')
+      .setDescriptionLocalizations({ ja: 'この話題についての引用を先に表示（語句で指定）' })
       .setMaxLength(200),
   )
   .addBooleanOption((o) =>
@@ -43,7 +43,11 @@ export const data = new SlashCommandBuilder()
 
 export async function execute(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void> {
   const speaker = interaction.options.getString('speaker', true).trim();
-  if (speaker === '') throw new UserInputError(ctx.messages.t('quote.noSpeaker', { example: 'Bill Nelson' }));
+  if (speaker === '') {
+    // The example is someone this corpus quotes: the command knows no names of its own.
+    const example = ctx.kb.speakers('', 1)[0]?.name ?? 'Jane Doe';
+    throw new UserInputError(ctx.messages.t('quote.noSpeaker', { example }));
+  }
   const about = interaction.options.getString('about')?.trim() || null;
   const ephemeral = interaction.options.getBoolean('private') ?? false;
   const result = ctx.kb.quote(speaker, about ?? undefined);

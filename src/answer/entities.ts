@@ -172,8 +172,12 @@ function dates(text: string, words: Words): EvidenceSpan[] {
 
 /** Words that count like numbers before a unit of time: "several years", "a decade", "many months". */
 const COUNT_WORDS = /^(?:a|an|one|several|many|few|some|couple)$/i;
-/** Spans of a duration that is not a number of units: "since 1969", "until 2030", "indefinitely". */
-const OPEN_DURATION = /\bsince\s+\d{4}\b|\buntil\b|\bexpires?\b|\bindefinite(?:ly)?\b|\blong history\b/gi;
+/**
+ * Spans of a duration that is not a number of units: "since 1969", "until 2030", "indefinitely", "a long
+ * tradition", "long-standing", "for decades" (English's ways of saying "a long time" without counting it).
+ */
+const OPEN_DURATION =
+  /\bsince\s+\d{4}\b|\buntil\b|\bexpires?\b|\bindefinite(?:ly)?\b|\b(?:long|lengthy)\s+(?:history|tradition|record)\b|\blong-?(?:standing|lived|time)\b|\bfor\s+(?:decades|centuries|generations)\b/gi;
 
 /** Durations: a number (spelled out or not) and a unit of time ("thirty days", "two-year", "a decade"). */
 function durations(text: string, words: Words): EvidenceSpan[] {
@@ -248,7 +252,7 @@ const CLOCK_TIME =
 
 /** People as a group or by role: "representatives from the United States", "the Ambassador". */
 const ROLE_OR_GROUP =
-  /\b(?:representatives?|officials?|leaders?|delegations?|delegates?|ministers?|ambassadors?|administrators?|secretary|secretaries|presidents?|astronauts?|witnesses|governments?|nations|countries|agencies)\b/gi;
+  /\b(?:representatives?|officials?|leaders?|delegations?|delegates?|ministers?|ambassadors?|administrators?|secretary|secretaries|presidents?|astronauts?|governments?|nations|countries|agencies)\b/gi;
 
 const matches = (re: RegExp, text: string): Span[] =>
   [...text.matchAll(re)].map((m) => ({ start: m.index, end: m.index + m[0].length }));

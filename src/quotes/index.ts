@@ -377,7 +377,7 @@ export class QuoteIndex {
   }
 
   /**
-   * "日米の宇宙協力を推進すると言ったのは誰？": the quote holding the question's ideas, each read as typed or as
+   * "研究を続けると言ったのは誰？": the quote holding the question's ideas, each read as typed or as
    * the glossary's wordings of it (the quotes are in the corpus's words).
    */
   private whoSaidJapanese(text: string): AttributedQuote | null {

@@ -95,9 +95,9 @@ export function segmentJapanese(run: string, dictionary?: JapaneseDictionary): J
 const FUZZY_FROM_LENGTH = 4;
 
 /**
- * Words the segmenter should not cut, from the registers (names such as スミス, which ICU cuts into
- * ブリ|ン|ケン, and terms such as 宇宙飛行士). Found in a run longest first, left to right; four or more
- * characters one character away from a dictionary word are read as that word ("宇宙非行士" → 宇宙飛行士): an
+ * Words the segmenter should not cut, from the registers (people's names in katakana, which ICU may cut into
+ * meaningless pieces, and terms such as 気象予報士). Found in a run longest first, left to right; four or more
+ * characters one character away from a dictionary word are read as that word ("気象予報氏" → 気象予報士): an
  * IME that picks the wrong kanji for a reading changes one character.
  */
 export class JapaneseDictionary {

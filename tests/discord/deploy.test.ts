@@ -89,7 +89,7 @@ describe('npm run deploy-commands', () => {
     // What Discord received shows Japanese members Japanese commands (the loopback checked them as Discord does).
     const registered = discord.commands.guild.get(discord.guild.id) ?? [];
     expect(registered.map((c) => [c.name_localizations, c.description_localizations?.ja])).toEqual([
-      [{ ja: '質問' }, '2023年の日米宇宙協力に関する枠組協定について質問する'],
+      [{ ja: '質問' }, 'コーパスの文書について質問する'],
       [{ ja: 'コーパス' }, 'ボットが回答に使うコーパスを管理する'],
       [{ ja: '引用' }, 'コーパスから人の発言を引用する'],
       [{ ja: '出典' }, 'ボットが回答に使う文書の一覧'],
