@@ -5,6 +5,7 @@
  */
 import { PLAIN, renderQuote } from '../console/render.js';
 import { UserInputError } from '../contract/types.js';
+import { describeInputError } from '../messages/messages.js';
 import { bootCli, LANG_OPTION, messagesForLang, parseCliArgs } from './shared.js';
 
 const USAGE = 'npm run --silent quote -- [--json] [--about TOPIC] [--lang en|ja] "speaker"';
@@ -23,7 +24,7 @@ try {
   process.stdout.write(`${values.json ? JSON.stringify(result) : renderQuote(m, result, PLAIN)}\n`);
 } catch (err) {
   if (!(err instanceof UserInputError)) logger.error({ err, query }, 'quote failed');
-  const message = err instanceof UserInputError ? err.message : m.t('cli.internalError');
+  const message = err instanceof UserInputError ? describeInputError(m, err) : m.t('cli.internalError');
   process.stdout.write(`${values.json ? JSON.stringify({ query, error: message }) : message}\n`);
   process.exitCode = 1;
 }

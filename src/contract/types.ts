@@ -162,8 +162,11 @@ export class UserInputError extends Error {
   }
 }
 
-/** Why a question was refused: the refusals every adapter words in the user's language. */
+/** Why a question or a /quote input was refused: the refusals every adapter words in the user's language. */
 export type UserInputReason =
   | { code: 'questionEmpty' }
   | { code: 'questionTooLong'; length: number; max: number }
-  | { code: 'questionNoWords' };
+  | { code: 'questionNoWords' }
+  /** No speaker named; `example` is a quoted speaker to suggest, `null` when nobody is quoted. */
+  | { code: 'speakerEmpty'; example: string | null }
+  | { code: 'speakerTooLong' | 'topicTooLong'; length: number; max: number };

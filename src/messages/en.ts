@@ -16,6 +16,11 @@ export const en = {
   'error.questionTooLong':
     'Questions can be at most {max} characters; this one has {length}. Please shorten it.',
   'error.questionNoWords': 'Please ask with words: this question has no letters or numbers to search for.',
+  'error.speakerEmpty': 'Please name a speaker: a name, a surname or a title works.',
+  'error.speakerEmptyExample':
+    'Please name a speaker, for example "{example}": a name, a surname or a title works.',
+  'error.speakerTooLong': 'That speaker is {length} characters long; please keep it under {max} characters.',
+  'error.topicTooLong': 'That topic is {length} characters long; please keep it under {max} characters.',
 
   // /ask
   'ask.feedbackThanks': 'Thanks, your feedback was recorded.',

@@ -12,6 +12,11 @@ export const ja: Catalogue = {
   'error.questionEmpty': '質問を入力してください（空です）。',
   'error.questionTooLong': '質問は {max} 文字までです（この質問は {length} 文字）。短くしてください。',
   'error.questionNoWords': '言葉で質問してください（検索できる文字や数字がありません）。',
+  'error.speakerEmpty': '発言者を指定してください（名前、姓、肩書きのどれでも使えます）。',
+  'error.speakerEmptyExample':
+    '発言者を指定してください（例:「{example}」。名前、姓、肩書きのどれでも使えます）。',
+  'error.speakerTooLong': 'この発言者名は {length} 文字あります。{max} 文字未満にしてください。',
+  'error.topicTooLong': 'この話題は {length} 文字あります。{max} 文字未満にしてください。',
 
   'ask.feedbackThanks': 'ありがとうございます。フィードバックを記録しました。',
   'ask.buttonGone': 'このボタンはもう使えません。もう一度質問してください。',

@@ -147,5 +147,13 @@ function describeReason(m: Messages, reason: UserInputReason): string {
       return m.t('error.questionTooLong', { max: reason.max, length: reason.length });
     case 'questionNoWords':
       return m.t('error.questionNoWords');
+    case 'speakerEmpty':
+      return reason.example === null
+        ? m.t('error.speakerEmpty')
+        : m.t('error.speakerEmptyExample', { example: reason.example });
+    case 'speakerTooLong':
+      return m.t('error.speakerTooLong', { length: reason.length, max: reason.max });
+    case 'topicTooLong':
+      return m.t('error.topicTooLong', { length: reason.length, max: reason.max });
   }
 }

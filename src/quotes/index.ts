@@ -194,8 +194,12 @@ export class QuoteIndex {
   quote(speaker: string, about?: string): QuoteResult {
     const query = checkInput(speaker, 'speaker');
     if (query === '') {
-      const example = this.quoted[0] ? `, for example "${this.quoted[0].name}"` : '';
-      throw new UserInputError(`Please name a speaker${example}: a name, a surname or a title works.`);
+      const example = this.quoted[0]?.name ?? null;
+      const forExample = example === null ? '' : `, for example "${example}"`;
+      throw new UserInputError(`Please name a speaker${forExample}: a name, a surname or a title works.`, {
+        code: 'speakerEmpty',
+        example,
+      });
     }
     const topic = about === undefined ? '' : checkInput(about, 'topic');
     const found = this.people.lookup(query, this.isQuoted);
@@ -432,6 +436,11 @@ function checkInput(value: string, what: 'speaker' | 'topic'): string {
   if (text.length > MAX_INPUT_LENGTH) {
     throw new UserInputError(
       `That ${what} is ${text.length} characters long; please keep it under ${MAX_INPUT_LENGTH} characters.`,
+      {
+        code: what === 'speaker' ? 'speakerTooLong' : 'topicTooLong',
+        length: text.length,
+        max: MAX_INPUT_LENGTH,
+      },
     );
   }
   return text;

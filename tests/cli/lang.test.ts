@@ -25,6 +25,19 @@ describe('--lang', () => {
     expect(lines.at(-2)).toMatch(/^コーパス \S+$/);
   });
 
+  it('refuses a question or a speaker in Japanese, in the CLIs and the console alike', async () => {
+    const ask = await runNpm(['ask', '--', '--lang', 'ja', '']);
+    expect(ask.code).toBe(1);
+    expect(ask.stdout).toBe('質問を入力してください（空です）。\n');
+    const quote = await runNpm(['quote', '--', '--lang', 'ja', 'n'.repeat(201)]);
+    expect(quote.code).toBe(1);
+    expect(quote.stdout).toBe('この発言者名は 201 文字あります。200 文字未満にしてください。\n');
+    const input = `/quote Nelson about: ${'t'.repeat(250)}\n`;
+    const console = await runNpm(['start', '--', '--lang', 'ja'], { input });
+    expect(console.code).toBe(0);
+    expect(console.stdout).toContain('\nこの話題は 250 文字あります。200 文字未満にしてください。\n');
+  });
+
   it('runs the console in Japanese with `npm start -- --lang ja`', async () => {
     const input = '/sources\n/quote Nelson\n/help\n/nope\n';
     const { code, stdout } = await runNpm(['start', '--', '--lang', 'ja'], { input });

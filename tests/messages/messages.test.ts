@@ -11,6 +11,9 @@ import {
   langOfLocale,
   messages,
 } from '../../src/messages/messages.js';
+import { QuoteIndex } from '../../src/quotes/index.js';
+import { corpusOf } from '../quotes/helpers.js';
+import { bundledKnowledgeBase } from '../support/kb.js';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 const keys = Object.keys(en) as Array<keyof typeof en>;
@@ -119,5 +122,45 @@ describe('refused questions', () => {
     ]);
     // Without a reason, the message as thrown.
     expect(describeInputError(messages('ja'), new UserInputError('As is.'))).toBe('As is.');
+  });
+});
+
+describe('refused /quote inputs', () => {
+  it('say in English exactly what the error says, and in Japanese the same with the same numbers', async () => {
+    const kb = await bundledKnowledgeBase();
+    const nobodyQuoted = QuoteIndex.build(corpusOf('Nobody is quoted here.'));
+    const refusal = (run: () => unknown): UserInputError => {
+      try {
+        run();
+      } catch (err) {
+        if (err instanceof UserInputError) return err;
+        throw err;
+      }
+      throw new Error('not refused');
+    };
+    const errors = [
+      refusal(() => nobodyQuoted.quote('  ')),
+      refusal(() => kb.quote('  ')),
+      refusal(() => kb.quote('n'.repeat(201))),
+      refusal(() => kb.quote('Nelson', 't'.repeat(250))),
+    ];
+    expect(errors.map((e) => e.reason?.code)).toEqual([
+      'speakerEmpty',
+      'speakerEmpty',
+      'speakerTooLong',
+      'topicTooLong',
+    ]);
+    for (const err of errors) expect(describeInputError(messages('en'), err)).toBe(err.message);
+    // The example is someone the corpus quotes.
+    const reason = errors[1]?.reason;
+    const example = reason?.code === 'speakerEmpty' ? (reason.example ?? '') : '';
+    expect(kb.quote(example).quotes.length).toBeGreaterThan(0);
+    expect(errors[1]?.message).toContain(`, for example "${example}":`);
+    expect(errors.map((e) => describeInputError(messages('ja'), e))).toEqual([
+      '発言者を指定してください（名前、姓、肩書きのどれでも使えます）。',
+      `発言者を指定してください（例:「${example}」。名前、姓、肩書きのどれでも使えます）。`,
+      'この発言者名は 201 文字あります。200 文字未満にしてください。',
+      'この話題は 250 文字あります。200 文字未満にしてください。',
+    ]);
   });
 });
