@@ -5,24 +5,10 @@ import type { PassageIndex, WeightedTerm } from '../search/index.js';
 import { editDistance } from '../text/distance.js';
 import { nameWords } from '../text/english.js';
 import { contentTerms, isStopWord, stem, stripInvisible, tokenize } from '../text/text.js';
+import type { AnswerType } from './answer-type.js';
 import { isJapanesePhrasing, japaneseAnswerType } from './japanese.js';
 
-/**
- * The kind of thing a question asks for; the answer sentence must hold one. `name` wants a proper name
- * ("who is the ambassador?"); `person` is satisfied by a name or by who did it ("who gathered?" →
- * "representatives from…"); `money` wants a sum, not just any number.
- */
-export type AnswerType =
-  | 'date'
-  | 'time'
-  | 'place'
-  | 'name'
-  | 'person'
-  | 'quantity'
-  | 'money'
-  | 'duration'
-  | 'yesno'
-  | 'any';
+export type { AnswerType } from './answer-type.js';
 
 /** One idea of the question: a word (or glossary wording) and the corpus wordings that express it. */
 export interface Concept {

@@ -36,9 +36,15 @@ const { values, positionals } = parseCliArgs(
   },
   USAGE,
 );
+/**
+ * The most passages `--limit` lists: enough for an evaluation at 10 or 20, short enough to read in a
+ * terminal. Programs wanting more call the knowledge base itself.
+ */
+const MAX_LIMIT = 25;
+
 const limit = Number(values.limit);
-if (!Number.isInteger(limit) || limit < 1 || limit > 25) {
-  process.stderr.write(`--limit must be a whole number from 1 to 25, got "${values.limit}"\n`);
+if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
+  process.stderr.write(`--limit must be a whole number from 1 to ${MAX_LIMIT}, got "${values.limit}"\n`);
   process.exit(2);
 }
 const m = messagesForLang(values.lang, USAGE);

@@ -3,6 +3,7 @@
  * by ICU's dictionary-based word segmenter (`Intl.Segmenter`, built into Node), and each word is folded so
  * that the spellings users and documents mix match one another.
  */
+import { editDistance } from './distance.js';
 
 /** Characters of Japanese script: kanji, hiragana, katakana (both widths), the long-vowel and iteration marks. */
 const JAPANESE_CHAR =
@@ -139,19 +140,13 @@ export class JapaneseDictionary {
       const piece = folded.slice(i, i + length);
       if (this.words.has(piece)) return piece;
       if (length < FUZZY_FROM_LENGTH) continue;
-      const near = this.byLength.get(length)?.filter((w) => oneSubstitution(piece, w)) ?? [];
+      // Same length and one edit apart: one wrong character (or two swapped).
+      const near = this.byLength.get(length)?.filter((w) => editDistance(piece, w, 1) === 1) ?? [];
       // Only an unambiguous correction: with two words one character away, the segmenter decides.
       if (near.length === 1 && near[0]) return near[0];
     }
     return null;
   }
-}
-
-/** Whether two strings of the same length differ in exactly one position. */
-function oneSubstitution(a: string, b: string): boolean {
-  let differences = 0;
-  for (let k = 0; k < a.length; k++) if (a[k] !== b[k] && ++differences > 1) return false;
-  return differences === 1;
 }
 
 /**
