@@ -2,6 +2,7 @@ import type { Span } from '../contract/types.js';
 import type { SpeakerEntry } from '../corpus/types.js';
 import { type TaggedWord, tagWords } from '../text/english.js';
 import { hasJapanese } from '../text/japanese.js';
+import { ROLE_WORDS } from '../text/roles.js';
 import { escapeRegExp } from '../text/text.js';
 import { japaneseAnswerSpans } from './japanese.js';
 import type { AnswerType } from './question.js';
@@ -251,8 +252,10 @@ const CLOCK_TIME =
   /\b\d{1,2}(?::\d{2})?\s?(?:a\.m\.|p\.m\.|am|pm)|\b(?:noon|midnight|morning|afternoon|evening)\b/gi;
 
 /** People as a group or by role: "representatives from the United States", "the Ambassador". */
-const ROLE_OR_GROUP =
-  /\b(?:representatives?|officials?|leaders?|delegations?|delegates?|ministers?|ambassadors?|administrators?|secretary|secretaries|presidents?|astronauts?|governments?|nations|countries|agencies)\b/gi;
+const ROLE_OR_GROUP = new RegExp(
+  `\\b(?:(?:${[...ROLE_WORDS].join('|')})s?|secretaries|deputies|delegations?|governments?|nations|countries|agencies)\\b`,
+  'gi',
+);
 
 const matches = (re: RegExp, text: string): Span[] =>
   [...text.matchAll(re)].map((m) => ({ start: m.index, end: m.index + m[0].length }));

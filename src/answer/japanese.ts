@@ -4,13 +4,14 @@
  */
 import type { Span } from '../contract/types.js';
 import { hasJapanese, isInflectedJapanese } from '../text/japanese.js';
+import { JAPANESE_ROLE_WORDS } from '../text/roles.js';
 import type { AnswerType } from './answer-type.js';
 
 /** The answer types a Japanese question form names (yes/no and open questions are read as in English). */
 export type JapaneseAnswerType = Exclude<AnswerType, 'yesno' | 'any'>;
 
 /** Roles that, with 誰 or 名前, make a Japanese question ask for a person's name ("ACME 理事長 名前"). */
-const ROLES = /長官|大使|理事長|首相|総理|大臣|飛行士|代表|社長|議長|補佐官|局長|事務局長|大統領|総裁/;
+const ROLES = new RegExp(JAPANESE_ROLE_WORDS.join('|'));
 
 /** Question forms, in the order they are tried (as the English rules: money and durations before dates). */
 const FORMS: [RegExp, JapaneseAnswerType][] = [

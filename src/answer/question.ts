@@ -4,6 +4,7 @@ import type { Glossary } from '../search/glossary.js';
 import type { PassageIndex, WeightedTerm } from '../search/index.js';
 import { editDistance } from '../text/distance.js';
 import { nameWords } from '../text/english.js';
+import { isRoleWord } from '../text/roles.js';
 import { contentTerms, isStopWord, stem, stripInvisible, tokenize } from '../text/text.js';
 import type { AnswerType } from './answer-type.js';
 import { isJapanesePhrasing, japaneseAnswerType } from './japanese.js';
@@ -67,10 +68,6 @@ const QUESTION_FILLERS = new Set(
   occupation title pls plz please thanks thx hey hi hello`.split(/\s+/),
 );
 
-/** Roles that, after "who is", make the question ask for a person's name. */
-const ROLE_WORDS =
-  /\b(ambassador|administrator|secretary|president|minister|astronaut|director|chief|head|spokesperson|representative|leader|chair|chairman|governor|senator|commander|manager|deputy|assistant|boss)s?\b/;
-
 const MONEY_WORDS =
   /\b(money|budget|cost|costs|funding|fund|funds|price|spend|spent|pay|paid|dollars|yen|worth)\b/;
 const YES_NO_START = /^(is|are|was|were|do|does|did|can|could|will|would|has|have|had|should|may)\b/;
@@ -92,8 +89,9 @@ export function answerType(words: string[]): AnswerType {
   if (/\b(what|which|at what) (time|hour)\b|\btime of (the )?day\b/.test(text)) return 'time';
   if (/\b(when|date|what year|which year|what day|which day|what time)\b/.test(text)) return 'date';
   if (/\bwhere\b/.test(text)) return 'place';
-  if (/\bname of\b/.test(text) && ROLE_WORDS.test(text)) return 'name';
-  if (/\bwho (is|are|was|were|the)\b/.test(text) && ROLE_WORDS.test(text)) return 'name';
+  if (/\bname of\b/.test(text) && words.some(isRoleWord)) return 'name';
+  // A role after "who is" asks for the name of whoever holds it.
+  if (/\bwho (is|are|was|were|the)\b/.test(text) && words.some(isRoleWord)) return 'name';
   if (/\b(who|whom|whose|whos)\b/.test(text)) return 'person';
   if (/\bhow (many|much)\b/.test(text)) return 'quantity';
   if (YES_NO_START.test(text)) return 'yesno';
@@ -213,7 +211,7 @@ export function analyzeQuestion(text: string, index: PassageIndex, glossary: Glo
     UNKNOWN_SHARE * Math.max(0, ...concepts.map((c) => c.weight)),
   );
   for (const concept of concepts) if (!concept.known) concept.weight = unknownWeight;
-  const roles = tokens.filter((t) => ROLE_WORDS.test(t.word)).map((t) => stem(t.word));
+  const roles = tokens.filter((t) => isRoleWord(t.word)).map((t) => stem(t.word));
   const known = concepts.filter((c) => c.known);
   const top = Math.max(0, ...known.map((c) => c.weight));
   const main = known.filter((c) => c.weight >= MAIN_IDEA_SHARE * top);

@@ -1,6 +1,7 @@
 import SearchableMap from 'minisearch/SearchableMap';
 import type { Steps } from '../contract/steps.js';
 import type { GlossaryEntry, SpeakerEntry } from '../corpus/types.js';
+import { HONORIFIC_WORDS, isRoleWord, TITLE_PART_WORDS } from '../text/roles.js';
 import { isStopWord } from '../text/text.js';
 import {
   containsWords,
@@ -33,21 +34,12 @@ export type Resolution =
 const NONE: Resolution = { kind: 'none' };
 
 /**
- * Words of titles and honorifics, in any language's English rendering. A run of capitalized words such as
- * "Chief Scientist Jane Doe" is split at the last of them into a title and a name. Generic vocabulary only:
- * who is who comes from the text and the speakers register.
+ * Whether a lower-case word belongs to a title rather than a name: a run such as "Chief Scientist Jane Doe"
+ * splits after the last one.
  */
-const TITLE_WORDS = new Set(
-  `president vice prime minister secretary deputy assistant associate administrator director chief executive
-  officer ambassador senator sen representative rep congressman congresswoman governor gov mayor chair chairman
-  chairwoman chairperson commissioner general gen admiral adm colonel col captain capt commander lieutenant lt
-  sergeant sgt dr mr mrs ms miss mx prof professor sir dame lord lady king queen prince princess emperor
-  astronaut cosmonaut spokesperson spokesman spokeswoman head manager leader founder ceo cto cfo coo chancellor
-  premier foreign state defense defence council senate cabinet scientist engineer official envoy delegate
-  attorney judge justice rev reverend hon honorable honourable minister-president undersecretary`.split(
-    /\s+/,
-  ),
-);
+function isTitleWord(word: string): boolean {
+  return isRoleWord(word) || HONORIFIC_WORDS.has(word) || TITLE_PART_WORDS.has(word);
+}
 
 /** Capitalized words that name places, bodies and things rather than people ("Low Earth Orbit"). */
 const NOT_PERSON_WORDS = new Set(
@@ -83,7 +75,7 @@ export function splitTitle(run: string): { name: string; title: string | null } 
     const plain = nameTokens(word).join('');
     if (
       plain === '' ||
-      TITLE_WORDS.has(plain) ||
+      isTitleWord(plain) ||
       isAcronym(word) ||
       isFillerWord(plain) ||
       /^\p{Ll}/u.test(word)
