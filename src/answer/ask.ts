@@ -8,11 +8,11 @@ import type {
   Span,
 } from '../contract/types.js';
 import type { CorpusDocument, Passage } from '../corpus/types.js';
-import type { QuoteIndex } from '../quotes/index.js';
-import type { Glossary } from '../search/glossary.js';
-import type { PassageIndex, SearchHit } from '../search/index.js';
+import type { SearchHit } from '../search/index.js';
 import { contentTerms, stem, tokenize } from '../text/text.js';
-import { type PeopleFinder, typeEvidence } from './entities.js';
+import { type AskContext, scoreQuestion } from './candidates.js';
+import { typeEvidence } from './entities.js';
+import { FEATURES, type FeatureName } from './features.js';
 import {
   type AnalyzedQuestion,
   type AnswerType,
@@ -20,21 +20,10 @@ import {
   type Concept,
   cleanQuestion,
 } from './question.js';
-import type { PassageReader } from './referents.js';
-import type { ScorerWeights } from './scorer.js';
+import { confidenceOf, type Scored } from './scorer.js';
 import { shortAnswerIn } from './short.js';
 
-/** What `ask` reads: the index, the glossary, the documents, who is who and who said what. Built once per corpus. */
-export interface AskContext {
-  index: PassageIndex;
-  glossary: Glossary;
-  documents: Map<string, CorpusDocument>;
-  people: PeopleFinder;
-  reader: PassageReader;
-  quotes: QuoteIndex;
-  /** The fitted scorer (src/answer/weights.json; `npm run train` passes the ones it is fitting). */
-  weights: ScorerWeights;
-}
+export type { AskContext } from './candidates.js';
 
 /** Passages retrieved before reranking. */
 const CANDIDATES = 30;
@@ -283,20 +272,73 @@ export function ask(
         new Set(attributed.map(passageKey)).size,
       )
     : evaluated;
-  const answering = candidates.find(
-    (e) =>
-      question.concepts.length > 0 &&
-      e.best.coverage >= MIN_COVERAGE &&
-      e.best.keyFound &&
-      (!NEEDS_TYPE.has(question.type) || e.best.typeFound) &&
-      // Last: reading a whole document costs the most, and only a would-be answer needs it.
-      documentCoverage(ctx, question, e.passage.docId) >= MIN_DOCUMENT_COVERAGE,
+  if (attributed.length) {
+    const answering = candidates.find(
+      (e) =>
+        question.concepts.length > 0 &&
+        e.best.coverage >= MIN_COVERAGE &&
+        e.best.keyFound &&
+        (!NEEDS_TYPE.has(question.type) || e.best.typeFound) &&
+        // Last: reading a whole document costs the most, and only a would-be answer needs it.
+        documentCoverage(ctx, question, e.passage.docId) >= MIN_DOCUMENT_COVERAGE,
+    );
+    if (!answering) return respond(null, evaluated, suggestTopics(ctx, evaluated));
+    const doc = ctx.documents.get(answering.passage.docId) as CorpusDocument;
+    return respond(
+      answerAt(ctx, question, doc, answering.best.span, stems),
+      firstOf(evaluated, answering),
+      [],
+    );
+  }
+
+  // The fitted ranker chooses the sentence; the calibrated confidence and the measured checks decide.
+  const scoring = scoreQuestion(ctx, text);
+  const best = scoring.candidates[0];
+  if (!best || question.concepts.length === 0) return respond(null, evaluated, suggestTopics(ctx, evaluated));
+  const confidence = confidenceOf(best, scoring.candidates, question.type, ctx.weights);
+  if (confidence < ctx.weights.abstainBelow || notCovered(question, best, scoring.candidates, confidence))
+    return respond(null, evaluated, suggestTopics(ctx, evaluated));
+  const doc = ctx.documents.get(best.passage.docId) as CorpusDocument;
+  const answering =
+    evaluated.find((e) => e.passage.id === best.passage.id) ??
+    evaluatePassage(ctx, question, best.passage, 0) ??
+    evaluated[0];
+  const order = answering ? firstOf(evaluated, answering) : evaluated;
+  return respond(answerAt(ctx, question, doc, best.span, stems), order, []);
+}
+
+/** The passages with `first` ahead of the rest. */
+function firstOf(evaluated: Evaluated[], first: Evaluated): Evaluated[] {
+  return first === evaluated[0] ? evaluated : [first, ...evaluated.filter((e) => e !== first)];
+}
+
+const feature = (c: Scored, name: FeatureName) => c.features[FEATURES.indexOf(name)] ?? 0;
+/** At or above this share of the question's (weighted) ideas unknown to the corpus, it is not about it. */
+const MAX_UNKNOWN_IDEAS = 0.3;
+/** Below these shares of the question's ideas around the best sentence, or in its document, it is not covered. */
+const MIN_NEAR_COVERAGE = 0.3;
+const MIN_DOCUMENT_SHARE = 0.5;
+/** Below this confidence, a missing asked-for kind of thing or a missing main idea means abstaining. */
+const DOUBTFUL = 0.45;
+
+/**
+ * "The corpus does not cover this" checks kept next to the confidence, each measured for what it costs in
+ * wrong abstentions on SQuAD's tune split and gains on the press release's unanswerable questions
+ * (docs/answer-quality.md, `tests/eval/gates.ts`).
+ */
+function notCovered(question: AnalyzedQuestion, best: Scored, ranked: Scored[], confidence: number): boolean {
+  const asksWho = question.type === 'name' || question.type === 'person';
+  const aroundCoverage =
+    feature(best, 'coverage') + (feature(best, 'passageCoverage') - feature(best, 'coverage')) / 2;
+  return (
+    feature(best, 'unknownIdeas') >= MAX_UNKNOWN_IDEAS ||
+    (asksWho && feature(best, 'nameAway') === 1) ||
+    aroundCoverage < MIN_NEAR_COVERAGE ||
+    feature(best, 'documentCoverage') < MIN_DOCUMENT_SHARE ||
+    // The kind of thing asked for (a date for "when") stands in none of the retrieved sentences.
+    (feature(best, 'typeAsked') === 1 && ranked.every((c) => feature(c, 'typeMissing') === 1)) ||
+    (confidence < DOUBTFUL && (feature(best, 'typeMissing') === 1 || feature(best, 'missingIdea') >= 0.99))
   );
-  if (!answering) return respond(null, evaluated, suggestTopics(ctx, evaluated));
-  const doc = ctx.documents.get(answering.passage.docId) as CorpusDocument;
-  const order =
-    answering === evaluated[0] ? evaluated : [answering, ...evaluated.filter((e) => e !== answering)];
-  return respond(answerAt(ctx, question, doc, answering.best.span, stems), order, []);
 }
 
 /** "What did <someone> say/think…" where no word of <someone> occurs anywhere in the corpus. */

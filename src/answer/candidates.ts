@@ -2,11 +2,27 @@
  * Candidate answers of a question, scored by the fitted ranker: the passages retrieval finds and each of
  * their sentences with its features (features.ts) and ranker score (scorer.ts). What `npm run train` reads.
  */
-import type { Passage } from '../corpus/types.js';
-import type { AskContext } from './ask.js';
+import type { CorpusDocument, Passage } from '../corpus/types.js';
+import type { QuoteIndex } from '../quotes/index.js';
+import type { Glossary } from '../search/glossary.js';
+import type { PassageIndex } from '../search/index.js';
+import type { PeopleFinder } from './entities.js';
 import { type FeatureContext, passageCandidates, questionFacts, relativize } from './features.js';
 import { type AnalyzedQuestion, analyzeQuestion } from './question.js';
-import { rankScore, type Scored } from './scorer.js';
+import type { PassageReader } from './referents.js';
+import { rankScore, type Scored, type ScorerWeights } from './scorer.js';
+
+/** What `ask` reads: the index, the glossary, the documents, who is who and who said what. Built once per corpus. */
+export interface AskContext {
+  index: PassageIndex;
+  glossary: Glossary;
+  documents: Map<string, CorpusDocument>;
+  people: PeopleFinder;
+  reader: PassageReader;
+  quotes: QuoteIndex;
+  /** The fitted scorer (src/answer/weights.json; `npm run train` passes the ones it is fitting). */
+  weights: ScorerWeights;
+}
 
 /** Passages retrieved before scoring. */
 export const CANDIDATE_PASSAGES = 30;

@@ -56,8 +56,9 @@ describe('answer quality floors', () => {
 
 describe('answer quality floors on SQuAD (issue 12 scoring)', () => {
   // An excerpt of the fit split (tests/eval/fixtures/README.md, CC BY-SA 4.0): 82 answerable and 198
-  // unanswerable questions over 16 Wikipedia paragraphs. Measured 30 Nov: hit@1 76.8%, right paragraph
-  // first 93.9%, wrong abstentions 12.2%, abstains when it should 32.3%; plain MiniSearch 70.7% / 85.4%.
+  // unanswerable questions over 16 Wikipedia paragraphs. Measured 30 Nov (the fitted ranker in `ask`):
+  // hit@1 81.7%, right paragraph first 95.1%, wrong abstentions 8.5%, abstains when it should 31.3%
+  // (old gates: 76.8% / 93.9% / 12.2% / 32.3%); plain MiniSearch 70.7% / 85.4%.
   it('squad-excerpt.json, its articles as one corpus', async () => {
     const articles = readSquad(resolve(import.meta.dirname, 'fixtures/squad-excerpt.json'));
     const figures = scoreQa(
@@ -66,9 +67,9 @@ describe('answer quality floors on SQuAD (issue 12 scoring)', () => {
     );
     expect(figures.answerable).toBe(82);
     expect(figures.unanswerable).toBe(198);
-    expect(figures.hitAt1).toBeGreaterThanOrEqual(0.75);
-    expect(figures.rightParagraph).toBeGreaterThanOrEqual(0.92);
-    expect(figures.wrongAbstention).toBeLessThanOrEqual(0.14);
+    expect(figures.hitAt1).toBeGreaterThanOrEqual(0.8);
+    expect(figures.rightParagraph).toBeGreaterThanOrEqual(0.94);
+    expect(figures.wrongAbstention).toBeLessThanOrEqual(0.1);
     expect(figures.abstainsWhenItShould).toBeGreaterThanOrEqual(0.3);
   });
 });

@@ -1,0 +1,179 @@
+/**
+ * `npx tsx tests/eval/gates.ts --squad <part A>`: for each "the corpus does not cover this" check, what it
+ * costs in SQuAD tune-split wrong abstentions and gains in press-release right abstentions, on top of the
+ * fitted confidence. Measurement only; reads the tune split, never the final one.
+ */
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { type AskContext, ask } from '../../src/answer/ask.js';
+import { scoreQuestion } from '../../src/answer/candidates.js';
+import { FEATURES } from '../../src/answer/features.js';
+import { cleanQuestion } from '../../src/answer/question.js';
+import { confidenceOf } from '../../src/answer/scorer.js';
+import { loadCorpusStrict } from '../../src/corpus/load.js';
+import type { Corpus } from '../../src/corpus/types.js';
+import { askContext } from '../../src/knowledge/knowledge.js';
+import { QuoteIndex } from '../../src/quotes/index.js';
+import { PassageIndex } from '../../src/search/index.js';
+import { contentTerms } from '../../src/text/text.js';
+import { readDevSet } from './evaluate.js';
+import { type QaItem, readSquad, splitOf, squadCorpus, squadItems } from './squad.js';
+
+const { values } = parseArgs({ options: { squad: { type: 'string' } } });
+const f = (name: (typeof FEATURES)[number]) => FEATURES.indexOf(name);
+const ctxOf = (c: Corpus): AskContext => askContext(c, PassageIndex.build(c), QuoteIndex.build(c));
+
+type Row = {
+  q: string;
+  answerable: boolean;
+  quoted: boolean;
+  oldNull: boolean;
+  conf: number;
+  hit: boolean;
+  gates: Record<string, boolean>;
+};
+
+function stranger(ctx: AskContext, q: string): boolean {
+  const subject =
+    /\b(?:what|how)\s+(?:did|does|do|has|have|had)\s+(.+?)\s+(?:say|said|think|thinks|thought|react|respond|comment|reply)\b/i.exec(
+      q,
+    )?.[1];
+  if (!subject) return false;
+  const words = contentTerms(subject);
+  return words.length > 0 && words.every((w) => !ctx.index.has(w.stem));
+}
+
+function rows(ctx: AskContext, items: QaItem[], caseless: boolean): Row[] {
+  const out: Row[] = [];
+  for (const item of items) {
+    let text: string;
+    try {
+      text = cleanQuestion(item.question);
+    } catch {
+      continue;
+    }
+    const old = ask(ctx, item.question, { limit: 10 });
+    const s = scoreQuestion(ctx, text);
+    const best = s.candidates[0];
+    const conf = best ? confidenceOf(best, s.candidates, s.question.type, ctx.weights) : 0;
+    const doc = best ? ctx.documents.get(best.passage.docId) : undefined;
+    const t = best && doc ? doc.text.slice(best.span.start, best.span.end) : '';
+    const hit = item.golds.some((g) =>
+      caseless ? t.toLowerCase().includes(g.toLowerCase()) : t.includes(g),
+    );
+    const x = best?.features ?? FEATURES.map(() => 0);
+    const v = (n: (typeof FEATURES)[number]) => x[f(n)] ?? 0;
+    const q = s.question;
+    const oldCov = v('coverage') + (v('passageCoverage') - v('coverage')) / 2;
+    const samePassage = s.candidates.filter((c) => c.passage.id === best?.passage.id);
+    const gates: Record<string, boolean> = {
+      foreign: q.concepts.some((c) => c.foreign),
+      stranger: stranger(ctx, text),
+      unknownIdea: q.concepts.some((c) => !c.known),
+      unknownHeavy: v('unknownIdeas') >= 0.3,
+      coverage: oldCov < 0.45,
+      coverage30: oldCov < 0.3,
+      key: v('mainInPassage') < 2 / 3 - 1e-9,
+      keyNone: q.main.length > 0 && v('mainInPassage') === 0,
+      typeMissing: v('typeMissing') === 1,
+      typeAbsentPassage:
+        v('typeAsked') === 1 && samePassage.every((c) => (c.features[f('typeMissing')] ?? 0) === 1),
+      typeAbsentAll:
+        v('typeAsked') === 1 && s.candidates.every((c) => (c.features[f('typeMissing')] ?? 0) === 1),
+      nameAway: v('nameAway') === 1 && (q.type === 'name' || q.type === 'person'),
+      docCoverage: v('documentCoverage') < 0.7,
+      docCoverage50: v('documentCoverage') < 0.5,
+      missingIdea: v('missingIdea') >= 0.99,
+      unknownHeavy20: v('unknownIdeas') >= 0.2,
+      unknownHeavy40: v('unknownIdeas') >= 0.4,
+      typeP25:
+        v('typeAsked') === 1 &&
+        samePassage.every((c) => (c.features[f('typeMissing')] ?? 0) === 1) &&
+        conf < Number(process.env.DOUBT ?? 0.25),
+      typeP35:
+        v('typeAsked') === 1 &&
+        samePassage.every((c) => (c.features[f('typeMissing')] ?? 0) === 1) &&
+        conf < 0.35,
+      typeP65:
+        v('typeAsked') === 1 &&
+        samePassage.every((c) => (c.features[f('typeMissing')] ?? 0) === 1) &&
+        conf < 0.65,
+      typeM25: v('typeMissing') === 1 && conf < Number(process.env.DOUBT ?? 0.25),
+      missIdea25: v('missingIdea') >= 0.99 && conf < Number(process.env.DOUBT ?? 0.25),
+      missIdea20: v('missingIdea') >= 0.99 && conf < 0.2,
+      missIdeaMain: v('missingIdea') >= 0.99 && v('mainInPassage') < 1,
+      missIdeaUnknown: v('missingIdea') >= 0.99 && v('unknownIdeas') > 0,
+      keyNoneUnknown: v('mainInPassage') < 2 / 3 - 1e-9 && v('unknownIdeas') > 0,
+      oldAll: old.answer === null,
+    };
+    out.push({
+      q:
+        item.question +
+        ` [${q.type}] conf ${conf.toFixed(2)} cov ${oldCov.toFixed(2)} doc ${v('documentCoverage').toFixed(2)} unk ${v('unknownIdeas').toFixed(2)} main ${v('mainInPassage').toFixed(2)} miss ${v('missingIdea').toFixed(2)} ` +
+        Object.keys(gates)
+          .filter((g) => gates[g])
+          .join(','),
+      answerable: item.golds.length > 0,
+      quoted: ctx.quotes.forQuestion(text) !== null,
+      oldNull: old.answer === null,
+      conf,
+      hit,
+      gates,
+    });
+  }
+  return out;
+}
+
+const pct = (n: number, d: number) => `${((100 * n) / (d || 1)).toFixed(1)}%`;
+function report(name: string, rs: Row[], thr: number) {
+  const a = rs.filter((r) => r.answerable);
+  const u = rs.filter((r) => !r.answerable);
+  const confAbst = (r: Row) => r.conf < thr;
+  console.log(
+    `\n${name}: ${a.length} answerable, ${u.length} unanswerable; conf alone: hit@1 ${pct(a.filter((r) => !confAbst(r) && r.hit).length, a.length)}, wrong abst ${pct(a.filter(confAbst).length, a.length)}, right abst ${pct(u.filter(confAbst).length, u.length)}; old ask: wrong ${pct(a.filter((r) => r.oldNull).length, a.length)}, right ${pct(u.filter((r) => r.oldNull).length, u.length)}`,
+  );
+  for (const g of Object.keys(rs[0]?.gates ?? {})) {
+    const extraWrong = a.filter((r) => !confAbst(r) && r.gates[g]).length;
+    const extraRight = u.filter((r) => !confAbst(r) && r.gates[g]).length;
+    const lostHits = a.filter((r) => !confAbst(r) && r.gates[g] && r.hit).length;
+    console.log(
+      `  ${g.padEnd(18)} +wrong ${pct(extraWrong, a.length).padStart(6)} (hits lost ${pct(lostHits, a.length)})  +right ${pct(extraRight, u.length).padStart(6)}`,
+    );
+  }
+}
+
+const CHEAP = (
+  process.env.GATES ?? 'foreign,stranger,unknownHeavy,nameAway,typeAbsentAll,coverage30,docCoverage50'
+).split(',');
+function combo(name: string, rs: Row[], thr: number) {
+  const abst = (r: Row) => (r.quoted ? r.oldNull : r.conf < thr || CHEAP.some((g) => r.gates[g]));
+  const a = rs.filter((r) => r.answerable);
+  const u = rs.filter((r) => !r.answerable);
+  if (process.env.SHOW) for (const r of rs) if (!abst(r) && !r.answerable) console.log('  MISSED', r.q);
+  console.log(
+    `COMBO ${name} [${CHEAP}]: hit@1 ${pct(a.filter((r) => !abst(r) && r.hit).length, a.length)}, wrong abst ${pct(a.filter(abst).length, a.length)}, right abst ${pct(u.filter(abst).length, u.length)}`,
+  );
+}
+const thr = Number(process.env.THR ?? 0.133537);
+const bundled = ctxOf(await loadCorpusStrict(resolve(import.meta.dirname, '../../corpus')));
+const project = (file: string): QaItem[] =>
+  readDevSet(resolve(import.meta.dirname, file)).map((d) => ({
+    question: d.q,
+    golds: d.fact === null ? [] : [d.fact],
+    where: null,
+  }));
+for (const file of ['dev-set.jsonl', 'check-set.jsonl', 'holdout-2.jsonl'])
+  combo(file, rows(bundled, project(file), false), thr);
+if (process.env.ONLY_COMBO) process.exit(0);
+report('dev-set', rows(bundled, project('dev-set.jsonl'), false), thr);
+report(
+  'check-set + holdout-2',
+  rows(bundled, [...project('check-set.jsonl'), ...project('holdout-2.jsonl')], false),
+  thr,
+);
+if (values.squad) {
+  const chosen = splitOf(readSquad(values.squad), 'tune');
+  const sq = rows(ctxOf(await squadCorpus(chosen.corpus)), squadItems(chosen.questions), false);
+  combo('SQuAD tune', sq, thr);
+  report('SQuAD tune', sq, thr);
+}
