@@ -9,6 +9,7 @@ import type {
 } from '../contract/types.js';
 import type { CorpusDocument, Passage } from '../corpus/types.js';
 import type { SearchHit } from '../search/index.js';
+import { hasJapanese } from '../text/japanese.js';
 import { contentTerms, stem, tokenize } from '../text/text.js';
 import { type AskContext, scoreQuestion } from './candidates.js';
 import { typeEvidence } from './entities.js';
@@ -272,7 +273,8 @@ export function ask(
         new Set(attributed.map(passageKey)).size,
       )
     : evaluated;
-  if (attributed.length) {
+  // The ranker was fitted on English questions: Japanese ones keep the hand-set gates (tuned on ja-dev).
+  if (attributed.length || hasJapanese(text)) {
     const answering = candidates.find(
       (e) =>
         question.concepts.length > 0 &&
@@ -327,12 +329,12 @@ const DOUBTFUL = 0.45;
  * (docs/answer-quality.md, `tests/eval/gates.ts`).
  */
 function notCovered(question: AnalyzedQuestion, best: Scored, ranked: Scored[], confidence: number): boolean {
-  const asksWho = question.type === 'name' || question.type === 'person';
   const aroundCoverage =
     feature(best, 'coverage') + (feature(best, 'passageCoverage') - feature(best, 'coverage')) / 2;
   return (
     feature(best, 'unknownIdeas') >= MAX_UNKNOWN_IDEAS ||
-    (asksWho && feature(best, 'nameAway') === 1) ||
+    // "Who is the <role>": no name stands by the role (for "who <did>" this costs more than it gains).
+    (question.type === 'name' && feature(best, 'nameAway') === 1) ||
     aroundCoverage < MIN_NEAR_COVERAGE ||
     feature(best, 'documentCoverage') < MIN_DOCUMENT_SHARE ||
     // The kind of thing asked for (a date for "when") stands in none of the retrieved sentences.

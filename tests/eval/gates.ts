@@ -81,6 +81,7 @@ function rows(ctx: AskContext, items: QaItem[], caseless: boolean): Row[] {
       typeAbsentAll:
         v('typeAsked') === 1 && s.candidates.every((c) => (c.features[f('typeMissing')] ?? 0) === 1),
       nameAway: v('nameAway') === 1 && (q.type === 'name' || q.type === 'person'),
+      nameAwayName: v('nameAway') === 1 && q.type === 'name',
       docCoverage: v('documentCoverage') < 0.7,
       docCoverage50: v('documentCoverage') < 0.5,
       missingIdea: v('missingIdea') >= 0.99,
@@ -146,7 +147,7 @@ const CHEAP = (
   process.env.GATES ?? 'foreign,stranger,unknownHeavy,nameAway,typeAbsentAll,coverage30,docCoverage50'
 ).split(',');
 function combo(name: string, rs: Row[], thr: number) {
-  const abst = (r: Row) => (r.quoted ? r.oldNull : r.conf < thr || CHEAP.some((g) => r.gates[g]));
+  const abst = (r: Row) => (r.quoted ? r.oldNull : (r.conf < thr || CHEAP.some((g) => r.gates[g])) && (!process.env.INTERSECT || r.oldNull));
   const a = rs.filter((r) => r.answerable);
   const u = rs.filter((r) => !r.answerable);
   if (process.env.SHOW) for (const r of rs) if (!abst(r) && !r.answerable) console.log('  MISSED', r.q);
