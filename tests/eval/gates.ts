@@ -9,7 +9,7 @@ import { type AskContext, ask } from '../../src/answer/ask.js';
 import { scoreQuestion } from '../../src/answer/candidates.js';
 import { FEATURES } from '../../src/answer/features.js';
 import { cleanQuestion } from '../../src/answer/question.js';
-import { confidenceOf } from '../../src/answer/scorer.js';
+import { confidenceOf, currentWeights } from '../../src/answer/scorer.js';
 import { loadCorpusStrict } from '../../src/corpus/load.js';
 import type { Corpus } from '../../src/corpus/types.js';
 import { askContext } from '../../src/knowledge/knowledge.js';
@@ -90,7 +90,7 @@ function rows(ctx: AskContext, items: QaItem[], caseless: boolean): Row[] {
       typeP25:
         v('typeAsked') === 1 &&
         samePassage.every((c) => (c.features[f('typeMissing')] ?? 0) === 1) &&
-        conf < Number(process.env.DOUBT ?? 0.25),
+        conf < Number(process.env.DOUBT ?? 0.45),
       typeP35:
         v('typeAsked') === 1 &&
         samePassage.every((c) => (c.features[f('typeMissing')] ?? 0) === 1) &&
@@ -99,8 +99,8 @@ function rows(ctx: AskContext, items: QaItem[], caseless: boolean): Row[] {
         v('typeAsked') === 1 &&
         samePassage.every((c) => (c.features[f('typeMissing')] ?? 0) === 1) &&
         conf < 0.65,
-      typeM25: v('typeMissing') === 1 && conf < Number(process.env.DOUBT ?? 0.25),
-      missIdea25: v('missingIdea') >= 0.99 && conf < Number(process.env.DOUBT ?? 0.25),
+      typeMissingDoubtful: v('typeMissing') === 1 && conf < Number(process.env.DOUBT ?? 0.45),
+      missingIdeaDoubtful: v('missingIdea') >= 0.99 && conf < Number(process.env.DOUBT ?? 0.45),
       missIdea20: v('missingIdea') >= 0.99 && conf < 0.2,
       missIdeaMain: v('missingIdea') >= 0.99 && v('mainInPassage') < 1,
       missIdeaUnknown: v('missingIdea') >= 0.99 && v('unknownIdeas') > 0,
@@ -144,10 +144,11 @@ function report(name: string, rs: Row[], thr: number) {
 }
 
 const CHEAP = (
-  process.env.GATES ?? 'foreign,stranger,unknownHeavy,nameAway,typeAbsentAll,coverage30,docCoverage50'
+  process.env.GATES ??
+  'foreign,stranger,unknownHeavy,nameAwayName,typeMissingDoubtful,missingIdeaDoubtful,coverage30,docCoverage50,typeAbsentAll'
 ).split(',');
 function combo(name: string, rs: Row[], thr: number) {
-  const abst = (r: Row) => (r.quoted ? r.oldNull : (r.conf < thr || CHEAP.some((g) => r.gates[g])) && (!process.env.INTERSECT || r.oldNull));
+  const abst = (r: Row) => (r.quoted ? r.oldNull : r.conf < thr || CHEAP.some((g) => r.gates[g]));
   const a = rs.filter((r) => r.answerable);
   const u = rs.filter((r) => !r.answerable);
   if (process.env.SHOW) for (const r of rs) if (!abst(r) && !r.answerable) console.log('  MISSED', r.q);
@@ -155,7 +156,8 @@ function combo(name: string, rs: Row[], thr: number) {
     `COMBO ${name} [${CHEAP}]: hit@1 ${pct(a.filter((r) => !abst(r) && r.hit).length, a.length)}, wrong abst ${pct(a.filter(abst).length, a.length)}, right abst ${pct(u.filter(abst).length, u.length)}`,
   );
 }
-const thr = Number(process.env.THR ?? 0.133537);
+/** The confidence threshold (weights.json's unless THR says); GATES picks the checks combined with it. */
+const thr = Number(process.env.THR ?? currentWeights().abstainBelow);
 const bundled = ctxOf(await loadCorpusStrict(resolve(import.meta.dirname, '../../corpus')));
 const project = (file: string): QaItem[] =>
   readDevSet(resolve(import.meta.dirname, file)).map((d) => ({
