@@ -1,6 +1,7 @@
 import SearchableMap from 'minisearch/SearchableMap';
 import type { Steps } from '../contract/steps.js';
 import type { GlossaryEntry, SpeakerEntry } from '../corpus/types.js';
+import { namesNonPerson } from '../text/english.js';
 import { HONORIFIC_WORDS, isRoleWord, TITLE_PART_WORDS } from '../text/roles.js';
 import { isStopWord } from '../text/text.js';
 import {
@@ -40,18 +41,6 @@ const NONE: Resolution = { kind: 'none' };
 function isTitleWord(word: string): boolean {
   return isRoleWord(word) || HONORIFIC_WORDS.has(word) || TITLE_PART_WORDS.has(word);
 }
-
-/** Capitalized words that name places, bodies and things rather than people ("Low Earth Orbit"). */
-const NOT_PERSON_WORDS = new Set(
-  `agency agreement accord accords administration aeronautics aerospace alliance association bank
-  bodies celestial center centre city college committee commission company corporation council county
-  department earth exploration federation forum foundation framework government group headquarters
-  house institute international january february march april may june july august september october november
-  december monday tuesday wednesday thursday friday saturday sunday kingdom league lunar mars ministry mission
-  moon nation nations national office orbit organization organisation outer parliament partnership program
-  programme project republic school society space station states street summit system treaty union united
-  university world`.split(/\s+/),
-);
 
 /** Words that open a sentence in front of a name without being part of it ("During", "Today", "Among"). */
 function isFillerWord(word: string): boolean {
@@ -94,12 +83,6 @@ export function splitTitle(run: string): { name: string; title: string | null } 
     .replace(/[’']s$/, '');
   const title = words.slice(titleStart, cut).join(' ');
   return { name, title: title === '' ? null : title };
-}
-
-/** Whether a name split off a run looks like a person's rather than a place's or a programme's. */
-function looksLikePersonName(name: string): boolean {
-  const words = nameTokens(name);
-  return words.length > 0 && words.every((w) => !NOT_PERSON_WORDS.has(w) && !/^\d/.test(w));
 }
 
 /** A reversible key for a personal name: its words in any order ("Yamada Taro" = "Taro Yamada"). */
@@ -147,6 +130,8 @@ export class PeopleDirectory {
   private readonly byVariant = new Map<string, Person[]>();
   /** Glossary wordings users type, and the corpus wordings they stand for, for a last-resort rewrite. */
   private readonly rewrites: { typed: NameTokens; text: NameTokens }[] = [];
+  /** The corpus's own terms from its glossary (not its people): a name holding one names a thing ("Moon"). */
+  private readonly terms: NameTokens[] = [];
 
   constructor(register: SpeakerEntry[], glossary: GlossaryEntry[] = []) {
     register.forEach((entry, index) => {
@@ -169,7 +154,20 @@ export class PeopleDirectory {
     for (const entry of glossary) {
       const text = nameTokens(entry.text);
       for (const typed of entry.typed) this.rewrites.push({ typed: nameTokens(typed), text });
+      if (text.length > 0 && this.matchKnown(text).kind === 'none') this.terms.push(text);
     }
+  }
+
+  /**
+   * Whether a name split off a run looks like a person's rather than a place's or a programme's. The evidence
+   * is the corpus's glossary (its terms are things) and the English model (places, organisations, dates,
+   * adjectives: "Outer Space", "Space Council", "January"); nothing is listed here.
+   */
+  private looksLikePersonName(name: string): boolean {
+    const words = nameTokens(name);
+    if (words.length === 0 || words.some((w) => /^\d/.test(w))) return false;
+    if (this.terms.some((term) => containsWords(words, term))) return false;
+    return !namesNonPerson(name);
   }
 
   /**
@@ -298,7 +296,7 @@ export class PeopleDirectory {
         person.title = title;
       return person;
     }
-    if (!looksLikePersonName(name)) return null;
+    if (!this.looksLikePersonName(name)) return null;
     const words = nameTokens(name);
     const key = nameKey(words);
     const existing = this.byNameKey.get(key);

@@ -65,3 +65,20 @@ const NAME_TAGS = ['Person', 'Place', 'Organization', 'Demonym', 'Country', 'Cit
 export function nameWords(text: string): TaggedWord[] {
   return tagWords(text).filter((w) => NAME_TAGS.some((t) => w.tags.has(t)));
 }
+
+/** Tags of words that name or describe something other than a person: a place, an organisation, a date, a quality. */
+const NOT_PERSON_TAGS = ['Place', 'Organization', 'Country', 'City', 'Region', 'Date', 'Adjective'];
+
+/**
+ * Whether English reads `name` as naming something other than a person: "Space Council", "Georgia",
+ * "January", "Outer Space". Read as a whole and word by word; a word the model knows as a person's name
+ * anywhere wins ("Lena Park", "Grace Young"), since the tagger reads "<name> Park" as a place.
+ */
+export function namesNonPerson(name: string): boolean {
+  const whole = tagWords(name);
+  const tags = [
+    ...whole.map((w) => w.tags),
+    ...whole.map((w) => tagWords(w.text)[0]?.tags ?? new Set<string>()),
+  ];
+  return !tags.some((t) => t.has('Person')) && tags.some((t) => NOT_PERSON_TAGS.some((tag) => t.has(tag)));
+}

@@ -19,6 +19,23 @@ beforeAll(async () => {
   releaseText = corpus.documents[0]?.text ?? '';
 });
 
+describe('names of things', () => {
+  // Capitalized runs of the release that name a place, a body or a programme: its glossary lists some as terms
+  // (the Artemis Accords), the English model reads the others (Outer Space, Low Earth Orbit).
+  it.each(['Artemis Accords', 'Outer Space', 'Celestial Bodies', 'Low Earth Orbit'])(
+    '%s is nobody the corpus knows',
+    (thing) => {
+      expect(releaseText).toContain(thing);
+      expect(release.quote(thing).known).toBe(false);
+    },
+  );
+
+  it('the people the release names are still known', () => {
+    for (const person of ['Pam Melroy', 'Anne McClain', 'Hoshide Akihiko', 'Yamakawa Hiroshi'])
+      expect(release.quote(person).known).toBe(true);
+  });
+});
+
 describe('input checks', () => {
   it.each(['', '   ', '\u200B\u200B', '\t\n'])(
     'rejects an empty speaker (%j) with a UserInputError',
