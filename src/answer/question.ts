@@ -73,7 +73,7 @@ const MONEY_WORDS =
 const YES_NO_START = /^(is|are|was|were|do|does|did|can|could|will|would|has|have|had|should|may)\b/;
 const QUESTION_WORDS = ['when', 'where', 'who', 'what', 'which', 'how', 'why', 'whose'];
 
-/** Phrases that only place the question in time, not in topic: "nasa boss at the time?". */
+/** Phrases that only place the question in time, not in topic: "agency boss at the time?". */
 const FILLER_PHRASES = /\b(at the time|these days|this time|nowadays|currently|right now|or what|or not)\b/gi;
 
 /** Reads what kind of answer a question asks for from its (normalized) words. */

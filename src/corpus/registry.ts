@@ -101,8 +101,8 @@ export function parseSpeakers(file: string, content: string): Parsed<SpeakerEntr
 
 /**
  * `glossary.yaml`: `terms:` then a list of `{ text, typed, both? }`: what users type (`typed`) and what the
- * corpus says (`text`). With `both: true` the corpus wording also expands to the typed ones (ESA ↔ European
- * Space Agency).
+ * corpus says (`text`). With `both: true` the corpus wording also expands to the typed ones (WHO ↔ World
+ * Health Organization).
  */
 export function parseGlossary(file: string, content: string): Parsed<GlossaryEntry> {
   const entries: GlossaryEntry[] = [];

@@ -40,7 +40,7 @@ export interface AttributedQuote {
 }
 
 /**
- * What a free-text question asks of the quotes: a speaker's words ("what did the PM say about the Moon?") or
+ * What a free-text question asks of the quotes: a speaker's words ("what did the PM say about the budget?") or
  * the speaker of some words ("who said the future of space is collaborative?").
  */
 export type QuestionQuotes = { kind: 'speaker'; result: QuoteResult } | ({ kind: 'who' } & AttributedQuote);
@@ -253,7 +253,7 @@ export class QuoteIndex {
 
   /**
    * For the /ask pipeline: answers questions about quotes ("what did the PM say", "what did Smith say about
-   * the Moon", "who said …"); `null` when the question is not about what someone said. Never throws.
+   * the budget", "who said …"); `null` when the question is not about what someone said. Never throws.
    */
   forQuestion(question: string): QuestionQuotes | null {
     const text = stripInvisible(String(question ?? '')).trim();

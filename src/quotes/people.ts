@@ -54,7 +54,7 @@ function isAcronym(word: string): boolean {
 /**
  * Splits a capitalized run as the text writes it into a personal name (the words after the last title word,
  * organization acronym or connector) and the title in front of it. The name is empty when the run has none
- * ("European Space Agency Director General").
+ * ("European Rail Agency Director General").
  */
 export function splitTitle(run: string): { name: string; title: string | null } {
   const words = run.split(/\s+/).filter(Boolean);
@@ -130,7 +130,7 @@ export class PeopleDirectory {
   private readonly byVariant = new Map<string, Person[]>();
   /** Glossary wordings users type, and the corpus wordings they stand for, for a last-resort rewrite. */
   private readonly rewrites: { typed: NameTokens; text: NameTokens }[] = [];
-  /** The corpus's own terms from its glossary (not its people): a name holding one names a thing ("Moon"). */
+  /** The corpus's own terms from its glossary (not its people): a name holding one names a thing ("Harbor Bridge"). */
   private readonly terms: NameTokens[] = [];
 
   constructor(register: SpeakerEntry[], glossary: GlossaryEntry[] = []) {
@@ -161,7 +161,7 @@ export class PeopleDirectory {
   /**
    * Whether a name split off a run looks like a person's rather than a place's or a programme's. The evidence
    * is the corpus's glossary (its terms are things) and the English model (places, organisations, dates,
-   * adjectives: "Outer Space", "Space Council", "January"); nothing is listed here.
+   * adjectives: "Northern Lights", "City Council", "January"); nothing is listed here.
    */
   private looksLikePersonName(name: string): boolean {
     const words = nameTokens(name);

@@ -70,8 +70,8 @@ export function nameWords(text: string): TaggedWord[] {
 const NOT_PERSON_TAGS = ['Place', 'Organization', 'Country', 'City', 'Region', 'Date', 'Adjective'];
 
 /**
- * Whether English reads `name` as naming something other than a person: "Space Council", "Georgia",
- * "January", "Outer Space". Read as a whole and word by word; a word the model knows as a person's name
+ * Whether English reads `name` as naming something other than a person: "City Council", "Georgia",
+ * "January", "Northern Lights". Read as a whole and word by word; a word the model knows as a person's name
  * anywhere wins ("Lena Park", "Grace Young"), since the tagger reads "<name> Park" as a place.
  */
 export function namesNonPerson(name: string): boolean {
