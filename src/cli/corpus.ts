@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import { loadConfigOrExit } from '../config.js';
 import { type CorpusManifest, diffManifests, formatDiff, manifestOf } from '../corpus/diff.js';
 import { loadCorpus } from '../corpus/load.js';
-import { formatProblem } from '../corpus/problems.js';
+import { countProblems, formatProblem } from '../corpus/problems.js';
 import { corpusVersion } from '../knowledge/knowledge.js';
 import { MANIFEST_FILE, manifestOwners, readManifest } from '../records/manifest.js';
 import { LANG_OPTION, messagesForLang, parseCliArgs } from './shared.js';
@@ -44,19 +44,23 @@ async function main(): Promise<number> {
   const { corpus, problems } = await loadCorpus(dir, owners ? { owners } : {});
   if (problems.length > 0) {
     for (const problem of problems) process.stdout.write(`${formatProblem(problem)}\n`);
-    const found = m.count(command === 'check' ? 'cli.problems' : 'cli.problemsReload', problems.length, {
-      dir,
-    });
+    const found = m.count(
+      command === 'check' ? 'cli.problems' : 'cli.problemsReload',
+      countProblems(problems),
+      {
+        dir,
+      },
+    );
     process.stderr.write(`${found}\n`);
     return 1;
   }
   const version = corpusVersion(corpus);
   if (command === 'check') {
     const counts = {
-      documents: corpus.documents.length,
-      passages: corpus.passages.length,
-      speakers: corpus.speakers.length,
-      terms: corpus.glossary.length,
+      documents: m.count('cli.documents', corpus.documents.length),
+      passages: m.count('cli.passages', corpus.passages.length),
+      speakers: m.count('cli.speakers', corpus.speakers.length),
+      terms: m.count('cli.terms', corpus.glossary.length),
       version,
     };
     process.stdout.write(`${m.t('cli.corpusOk', counts)}\n`);

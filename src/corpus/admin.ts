@@ -11,7 +11,7 @@ import { UserInputError } from '../contract/types.js';
 import { checkId, DOCUMENT_EXTENSIONS, type DocumentExtension, idFromFileName } from './formats.js';
 import { CORPUS_LIMITS, formatBytes } from './limits.js';
 import { loadCorpus } from './load.js';
-import { type CorpusProblem, formatProblem } from './problems.js';
+import { type CorpusProblem, countProblems, formatProblem } from './problems.js';
 import { readCorpusFile } from './read.js';
 import type { Corpus, CorpusDocument } from './types.js';
 import { checkFile } from './validate.js';
@@ -210,7 +210,8 @@ function parseUpload(fileName: string, bytes: Uint8Array): CorpusDocument[] {
   const problems = checked.problems;
   const documents = checked.documents.map((d) => d.document);
   if (problems.length > 0) {
-    const count = `${problems.length} problem${problems.length === 1 ? '' : 's'}`;
+    const total = countProblems(problems);
+    const count = `${total} problem${total === 1 ? '' : 's'}`;
     throw new AdminError(
       `"${fileName}" was not added: ${count}.\n${problems.map(formatProblem).join('\n')}`,
       problems,

@@ -6,6 +6,15 @@ export interface CorpusProblem {
   line?: number;
   /** What is wrong, in plain words. */
   message: string;
+  /** Set on the line that stands for problems a capped list leaves out: how many it stands for. */
+  more?: number;
+}
+
+/** How many problems a list holds, counting those a capped file's last line stands for. */
+export function countProblems(problems: readonly CorpusProblem[]): number {
+  let total = 0;
+  for (const problem of problems) total += problem.more ?? 1;
+  return total;
 }
 
 /** `file:line: message`, the form editors and CI logs understand. */
@@ -18,9 +27,8 @@ export function formatProblem(problem: CorpusProblem): string {
 export class CorpusError extends Error {
   override name = 'CorpusError';
   constructor(readonly problems: CorpusProblem[]) {
-    super(
-      `Corpus: ${problems.length} problem${problems.length === 1 ? '' : 's'}\n${problems.map(formatProblem).join('\n')}`,
-    );
+    const total = countProblems(problems);
+    super(`Corpus: ${total} problem${total === 1 ? '' : 's'}\n${problems.map(formatProblem).join('\n')}`);
   }
 }
 

@@ -166,6 +166,7 @@ function capped(result: CheckedFile): CheckedFile {
     result.problems.push({
       file,
       message: `and ${count(extra)} more problem${extra === 1 ? '' : 's'} in this file`,
+      more: extra,
     });
   }
   return result;

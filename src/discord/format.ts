@@ -14,7 +14,7 @@ import type {
   SourceInfo,
 } from '../contract/types.js';
 import { formatDiff } from '../corpus/diff.js';
-import { type CorpusProblem, formatProblem } from '../corpus/problems.js';
+import { type CorpusProblem, countProblems, formatProblem } from '../corpus/problems.js';
 import { type Messages, parseMessage } from '../messages/messages.js';
 import type { Gap } from '../records/types.js';
 import type { ReloadReport } from '../service/service.js';
@@ -403,7 +403,7 @@ export function corpusProblemsReply(
   problems: readonly CorpusProblem[],
   liveVersion: string,
 ): Reply {
-  const head = m.count('corpus.reloadFailed', problems.length, { version: liveVersion });
+  const head = m.count('corpus.reloadFailed', countProblems(problems), { version: liveVersion });
   return {
     ephemeral: true,
     content: joinWithin(

@@ -171,8 +171,15 @@ export const en = {
   'cli.problems_other': '{n} problems in {dir}',
   'cli.problemsReload_one': '{n} problem in {dir}: a reload would fail and change nothing',
   'cli.problemsReload_other': '{n} problems in {dir}: a reload would fail and change nothing',
-  'cli.corpusOk':
-    'ok: {documents} documents, {passages} passages, {speakers} speakers, {terms} glossary terms (version {version})',
+  'cli.corpusOk': 'ok: {documents}, {passages}, {speakers}, {terms} (version {version})',
+  'cli.documents_one': '{n} document',
+  'cli.documents_other': '{n} documents',
+  'cli.passages_one': '{n} passage',
+  'cli.passages_other': '{n} passages',
+  'cli.speakers_one': '{n} speaker',
+  'cli.speakers_other': '{n} speakers',
+  'cli.terms_one': '{n} glossary term',
+  'cli.terms_other': '{n} glossary terms',
   'cli.noManifest': 'no live manifest ({file}) in {dir}: every passage counts as added',
   'cli.liveToFolder': 'live {live} → folder {folder}',
 } as const;

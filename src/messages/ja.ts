@@ -156,8 +156,15 @@ export const ja: Catalogue = {
   'cli.problems_other': '{dir} に問題が {n} 件あります',
   'cli.problemsReload_one': '{dir} に問題が {n} 件あります: 再読み込みは失敗し、何も変わりません',
   'cli.problemsReload_other': '{dir} に問題が {n} 件あります: 再読み込みは失敗し、何も変わりません',
-  'cli.corpusOk':
-    'ok: 文書 {documents} 件、パッセージ {passages} 件、発言者 {speakers} 人、用語 {terms} 件（バージョン {version}）',
+  'cli.corpusOk': 'ok: {documents}、{passages}、{speakers}、{terms}（バージョン {version}）',
+  'cli.documents_one': '文書 {n} 件',
+  'cli.documents_other': '文書 {n} 件',
+  'cli.passages_one': 'パッセージ {n} 件',
+  'cli.passages_other': 'パッセージ {n} 件',
+  'cli.speakers_one': '発言者 {n} 人',
+  'cli.speakers_other': '発言者 {n} 人',
+  'cli.terms_one': '用語 {n} 件',
+  'cli.terms_other': '用語 {n} 件',
   'cli.noManifest':
     '{dir} に稼働中のマニフェスト（{file}）がありません: すべてのパッセージを追加として数えます',
   'cli.liveToFolder': '稼働中 {live} → フォルダー {folder}',

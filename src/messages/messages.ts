@@ -74,10 +74,12 @@ function fill(text: string, params: Record<string, string | number> | undefined)
 export class Messages {
   private readonly catalogue: Catalogue;
   private readonly plurals: Intl.PluralRules;
+  private readonly numbers: Intl.NumberFormat;
 
   constructor(readonly lang: Lang) {
     this.catalogue = CATALOGUES[lang];
     this.plurals = new Intl.PluralRules(lang);
+    this.numbers = new Intl.NumberFormat(lang);
   }
 
   /** The message `key`, placeholders filled from `params`. */
@@ -85,11 +87,11 @@ export class Messages {
     return fill(this.catalogue[key], params[0]);
   }
 
-  /** The plural message `base` for `n` (its `{n}`), e.g. "1 passage" / "3 passages". */
+  /** The plural message `base` for `n` (its `{n}`, grouped in thousands: "260,000"), e.g. "1 passage" / "3 passages". */
   count<B extends PluralKey>(base: B, n: number, ...params: PluralParams<B>): string {
     const form = this.plurals.select(n) === 'one' ? 'one' : 'other';
     const key = `${base}_${form}` as MessageKey;
-    return fill(this.catalogue[key], { ...params[0], n });
+    return fill(this.catalogue[key], { ...params[0], n: this.numbers.format(n) });
   }
 }
 

@@ -177,7 +177,7 @@ describe('gapsReply', () => {
     }));
     const embed = gapsReply(messages('en'), gaps, 30, true, 'v1').embeds?.[0];
     expect(embed?.description?.length).toBeLessThanOrEqual(4096);
-    expect(embed?.description).toMatch(/^45150 questions the corpus did not answer/);
+    expect(embed?.description).toMatch(/^45,150 questions the corpus did not answer/);
     expect(embed?.description?.split('\n')[1]).toMatch(/^1\. \*\*300×\*\* “\\\*\\\*why\\\*\\\* question/);
     expect(embed?.description).toMatch(/\n\*…and \d+ more groups\.\*$/);
   });

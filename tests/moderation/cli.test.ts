@@ -16,7 +16,7 @@ describe('npm run corpus -- check', () => {
     const dir = tempCorpus({ 'moon-note.md': MOON_MD });
     const { code, stdout } = await runNpm(['corpus', '--', 'check'], { env: { CORPUS_DIR: dir } });
     const version = corpusVersion(await loadCorpusStrict(dir));
-    expect(stdout).toBe(`ok: 1 documents, 1 passages, 0 speakers, 0 glossary terms (version ${version})\n`);
+    expect(stdout).toBe(`ok: 1 document, 1 passage, 0 speakers, 0 glossary terms (version ${version})\n`);
     expect(code).toBe(0);
   });
 
@@ -38,6 +38,17 @@ describe('npm run corpus -- check', () => {
 });
 
 describe('npm run corpus -- check on hostile files (issue 13)', () => {
+  it('counts the problems a capped file leaves unlisted in the total', async () => {
+    const dir = tempCorpus({ 'moon-note.md': MOON_MD, 'bad.jsonl': '{"id": "x"}\n'.repeat(1_300) });
+    const { code, stdout, stderr } = await runNpm(['corpus', '--', 'check', '--dir', dir]);
+    expect(code).toBe(1);
+    const lines = stdout.trimEnd().split('\n');
+    // Each line lacks a title and a text: 2,600 problems, 50 listed.
+    expect(lines).toHaveLength(51);
+    expect(lines[50]).toBe('bad.jsonl: and 2,550 more problems in this file');
+    expect(stderr).toContain(`2,600 problems in ${dir}`);
+  });
+
   it('prints what start-up logs, file for file, and gives the id to the live document', async () => {
     const bomb = [
       'a: &a [x,x,x,x,x,x,x,x,x]',

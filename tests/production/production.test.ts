@@ -109,7 +109,7 @@ describe('a production install (npm ci --omit=dev)', () => {
     const quoted = JSON.parse(node(['dist/src/cli/quote.js', '--json', 'Kishida']));
     expect(quoted.quotes.length).toBeGreaterThan(0);
     for (const quote of quoted.quotes) expect(bundledText()).toContain(quote.text);
-    expect(node(['dist/src/cli/corpus.js', 'check'])).toMatch(/^ok: 1 documents/);
+    expect(node(['dist/src/cli/corpus.js', 'check'])).toMatch(/^ok: 1 document, /);
   });
 
   it('logs JSON lines on a terminal without pino-pretty, readable ones where it is installed', () => {
