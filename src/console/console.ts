@@ -96,6 +96,18 @@ export async function runLine(
   }
 }
 
+/** The longest line the pipe mode echoes whole; a longer one is cut, saying so. */
+const ECHO_CHARS = 200;
+
+/** A line as the pipe mode echoes it: whole, or its start and how long it was. */
+function echo(line: string, messages: Messages): string {
+  if (line.length <= ECHO_CHARS) return line;
+  return messages.t('console.echoCut', {
+    text: line.slice(0, ECHO_CHARS),
+    length: line.length.toLocaleString(messages.lang),
+  });
+}
+
 /**
  * The local console: the replies the bot would send, rendered for a terminal. With a terminal it prompts;
  * with a pipe it reads one command a line and returns at end of input.
@@ -122,7 +134,7 @@ export async function runConsole(
     const trimmed = line.trim();
     if (trimmed === '/exit' || trimmed === '/quit') break;
     if (trimmed !== '') {
-      if (!io.interactive) print(`> ${trimmed}`);
+      if (!io.interactive) print(`> ${echo(trimmed, messages)}`);
       print(await runLine(trimmed, service, view, logger));
       if (!io.interactive) print('');
     }

@@ -46,9 +46,14 @@ export function renderAsk(m: Messages, result: AskResult, style: Style): string 
       for (const topic of result.suggestions) lines.push(`  - ${topic}`);
     }
   }
-  if (result.passages.length > 0) {
-    lines.push('', result.answer ? m.t('console.sources') : m.t('console.closest'));
-    result.passages.forEach((p, i) => {
+  // A source that is the answer sentence itself, at the same place, would repeat the lines above it.
+  const answer = result.answer;
+  const sources = result.passages.filter(
+    (p) => !answer || p.text !== answer.text || p.citation.start !== answer.citation.start,
+  );
+  if (sources.length > 0) {
+    lines.push('', answer ? m.t('console.sources') : m.t('console.closest'));
+    sources.forEach((p, i) => {
       lines.push(`${i + 1}. ${formatCitation(m, p.citation)}`);
       lines.push(`   ${emphasize(p.text, p.highlights, style)}`);
     });

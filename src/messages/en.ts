@@ -163,6 +163,7 @@ export const en = {
   'console.unknown': 'Unknown command "/{name}". Type /help for the list.',
   'console.reloaded':
     'Reloaded: {documents} documents, {passages} passages, {quotes} quotes in {ms} ms (corpus {from} → {to}).',
+  'console.echoCut': '{text}… (cut: the line has {length} characters)',
   'console.failed': 'Something went wrong while answering; the details are in the log.',
   'console.welcome': 'Accord console. Ask a question, or type /help. /exit leaves.',
   'console.noDiscord': 'Discord is not configured (no DISCORD_TOKEN): running the local console on {dir}.',

@@ -147,6 +147,7 @@ export const ja: Catalogue = {
   'console.unknown': '「/{name}」というコマンドはありません。/help で一覧を表示します。',
   'console.reloaded':
     '再読み込みしました: 文書 {documents} 件、パッセージ {passages} 件、引用 {quotes} 件、{ms} ms（コーパス {from} → {to}）。',
+  'console.echoCut': '{text}…（省略: この行は {length} 文字あります）',
   'console.failed': '回答中に問題が発生しました。詳しくはログを見てください。',
   'console.welcome': 'Accord コンソール。質問を入力するか、/help と入力してください。/exit で終了します。',
   'console.noDiscord':

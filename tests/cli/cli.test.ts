@@ -108,4 +108,18 @@ describe('npm start without a Discord token', () => {
     expect(stdout).toContain('Please type a question: this one is empty.');
     expect(stdout).toContain('Unknown command "/nope". Type /help for the list.');
   });
+
+  it('echoes a long piped line cut, and lists no source that repeats the answer', async () => {
+    const input = `when was the agreement signed?\n${'x'.repeat(5_000)}\n`;
+    const { code, stdout } = await runNpm(['start'], { input });
+    expect(code).toBe(0);
+    expect(stdout).toContain(`\n> ${'x'.repeat(200)}… (cut: the line has 5,000 characters)\n`);
+    expect(stdout).not.toContain('x'.repeat(201));
+    // The answer's sentence, as the release writes it, is shown once: not again as source 1.
+    const sentence = /^ {2}(During an event.+)$/m.exec(stdout)?.[1] ?? '';
+    expect(bundledParagraphs()[0]).toContain(sentence);
+    expect(sentence.length).toBeGreaterThan(50);
+    expect(stdout.split(sentence)).toHaveLength(2);
+    expect(stdout).toMatch(/\nSources:\n1\. /);
+  });
 });
