@@ -11,7 +11,7 @@ import type { CorpusDocument, Passage } from '../corpus/types.js';
 import type { SearchHit } from '../search/index.js';
 import { hasJapanese } from '../text/japanese.js';
 import { contentTerms, stem, tokenize } from '../text/text.js';
-import { type AskContext, scoreQuestion } from './candidates.js';
+import { type AskContext, CANDIDATE_PASSAGES, scoreQuestion } from './candidates.js';
 import { typeEvidence } from './entities.js';
 import { FEATURES, type FeatureName } from './features.js';
 import {
@@ -294,7 +294,7 @@ export function ask(
   }
 
   // The fitted ranker chooses the sentence; the calibrated confidence and the measured checks decide.
-  const scoring = scoreQuestion(ctx, text);
+  const scoring = scoreQuestion(ctx, text, CANDIDATE_PASSAGES, 'deciding');
   const best = scoring.candidates[0];
   if (!best || question.concepts.length === 0) return respond(null, evaluated, suggestTopics(ctx, evaluated));
   const confidence = confidenceOf(best, scoring.candidates, question.type, ctx.weights);

@@ -7,7 +7,16 @@ import type { QuoteIndex } from '../quotes/index.js';
 import type { Glossary } from '../search/glossary.js';
 import type { PassageIndex } from '../search/index.js';
 import type { PeopleFinder } from './entities.js';
-import { type FeatureContext, passageCandidates, questionFacts, relativize } from './features.js';
+import {
+  asksForType,
+  FEATURES,
+  type FeatureContext,
+  passageCandidates,
+  questionFacts,
+  readTypeFeatures,
+  relativize,
+  typeFeaturesGain,
+} from './features.js';
 import { type AnalyzedQuestion, analyzeQuestion } from './question.js';
 import type { PassageReader } from './referents.js';
 import { rankScore, type Scored, type ScorerWeights } from './scorer.js';
@@ -51,21 +60,41 @@ export function featureContext(ctx: AskContext): FeatureContext {
   };
 }
 
+/** How much of a question's candidates {@link scoreQuestion} reads with the answer-type reader. */
+export type TypeReading =
+  /** Every candidate: what training reads, so that every feature is exact. */
+  | 'all'
+  /**
+   * Only as many as decide what `ask` uses, in ranker order: the best candidate, the best one of another
+   * passage, and whether any candidate holds the asked-for kind of thing. The rest keep their scores without
+   * it (lower bounds), so the order past the first two passages may differ from reading them all.
+   */
+  | 'deciding';
+
 /**
  * Analyzes a (cleaned) question, retrieves at least `wanted` passages and scores every sentence of them with
  * the context's ranker, best first.
  */
-export function scoreQuestion(ctx: AskContext, text: string, wanted = CANDIDATE_PASSAGES): Scoring {
+export function scoreQuestion(
+  ctx: AskContext,
+  text: string,
+  wanted = CANDIDATE_PASSAGES,
+  typeReading: TypeReading = 'all',
+): Scoring {
   const question = analyzeQuestion(text, ctx.index, ctx.glossary);
   const hits = ctx.index.query(question.terms, Math.max(CANDIDATE_PASSAGES, wanted));
   const facts = questionFacts(question);
   const top = hits[0]?.score ?? 1;
   const features = featureContext(ctx);
-  const candidates = relativize(
-    hits.flatMap((hit, rank) => passageCandidates(features, facts, hit.passage, hit.score / top, rank)),
+  const readAll = typeReading === 'all';
+  let candidates = relativize(
+    hits.flatMap((hit, rank) =>
+      passageCandidates(features, facts, hit.passage, hit.score / top, rank, readAll),
+    ),
   )
     .map((c) => ({ ...c, score: rankScore(c, ctx.weights) }))
     .sort((a, b) => b.score - a.score);
+  if (!readAll && asksForType(facts)) candidates = readDecidingTypes(ctx, features, facts, candidates);
   const passages: RankedHit[] = [];
   const seen = new Set<string>();
   for (const best of candidates) {
@@ -74,4 +103,41 @@ export function scoreQuestion(ctx: AskContext, text: string, wanted = CANDIDATE_
     passages.push({ passage: best.passage, best });
   }
   return { question, candidates, passages };
+}
+
+/**
+ * Reads answer types for candidates in ranker order (their scores without types, `unread`, best first) until
+ * no unread one can overtake the best read candidate of a second passage, and one read candidate holds the
+ * asked-for kind (or all are read). Reading adds at most {@link typeFeaturesGain} to a score, so the best
+ * candidate and the best one of another passage come out as if every candidate had been read.
+ */
+function readDecidingTypes(
+  ctx: AskContext,
+  features: FeatureContext,
+  facts: ReturnType<typeof questionFacts>,
+  unread: Scored[],
+): Scored[] {
+  const gain = typeFeaturesGain(facts, ctx.weights.ranker.weights);
+  const typeMissing = FEATURES.indexOf('typeMissing');
+  const read: Scored[] = [];
+  let typeFound = false;
+  let next = 0;
+  for (; next < unread.length; next++) {
+    const candidate = unread[next] as Scored;
+    const bestTwo = bestOfTwoPassages(read);
+    if (bestTwo && typeFound && candidate.score + gain <= bestTwo) break;
+    readTypeFeatures(features, facts, candidate);
+    candidate.score = rankScore(candidate, ctx.weights);
+    if (candidate.features[typeMissing] === 0) typeFound = true;
+    read.push(candidate);
+  }
+  return [...read, ...unread.slice(next)].sort((a, b) => b.score - a.score);
+}
+
+/** The score of the best candidate of the second-best passage among `candidates`, or null with fewer passages. */
+function bestOfTwoPassages(candidates: Scored[]): number | null {
+  const best = new Map<string, number>();
+  for (const c of candidates) best.set(c.passage.id, Math.max(best.get(c.passage.id) ?? -Infinity, c.score));
+  const [, second] = [...best.values()].sort((a, b) => b - a);
+  return second ?? null;
 }

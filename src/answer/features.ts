@@ -210,6 +210,7 @@ export function passageCandidates(
   passage: Passage,
   retrieval: number,
   rank: number,
+  readTypes = true,
 ): Candidate[] {
   const doc = ctx.documents.get(passage.docId);
   if (!doc) return [];
@@ -233,8 +234,6 @@ export function passageCandidates(
     const near = new Set([...stems, ...(read.sentences[i - 1] ?? []), ...(read.sentences[i + 1] ?? [])]);
     const sequence = ordered[i] ?? [];
     const text = doc.text.slice(span.start, span.end);
-    const match = typed ? typeMatch(question.type, text, ctx.people, facts.stems) : null;
-    const evidence = match?.strength ?? 0;
     const novel = sequence.filter((s) => !facts.stems.has(s)).length;
     const features: Record<FeatureName, number> = {
       retrieval,
@@ -253,18 +252,66 @@ export function passageCandidates(
       missingIdea,
       proximity: proximity(sequence, facts.stems),
       bigrams: bigrams(sequence, facts.pairs),
-      typeEvidence: evidence,
+      // As if the sentence held nothing of the asked-for kind, until readTypeFeatures reads it.
+      typeEvidence: 0,
       typeAsked: typed ? 1 : 0,
-      typeMissing: typed && evidence === 0 ? 1 : 0,
-      nameAway: asksWho && !(match && nearMainIdea(text, match.spans, question)) ? 1 : 0,
+      typeMissing: typed ? 1 : 0,
+      nameAway: asksWho ? 1 : 0,
       novelty: sequence.length ? novel / sequence.length : 0,
       length: Math.min(1, Math.log1p(sequence.length) / Math.log(60)),
       numberMissing,
       negationMismatch: NEGATION.test(text) !== facts.negated ? 1 : 0,
       unknownIdeas: facts.unknownIdeas,
     };
-    return { passage, sentence: i, span, features: FEATURES.map((name) => features[name]) };
+    const candidate = { passage, sentence: i, span, features: FEATURES.map((name) => features[name]) };
+    if (readTypes) readTypeFeatures(ctx, facts, candidate);
+    return candidate;
   });
+}
+
+const TYPE_EVIDENCE = FEATURES.indexOf('typeEvidence');
+const TYPE_MISSING = FEATURES.indexOf('typeMissing');
+const NAME_AWAY = FEATURES.indexOf('nameAway');
+
+/**
+ * Sets the features that need the answer-type reader (typeEvidence, typeMissing, nameAway) on a candidate that
+ * {@link passageCandidates} made with `readTypes` false. The reader parses the sentence with the English model,
+ * by far the costliest feature, so `ask` reads it only for the candidates that can still come first.
+ */
+export function readTypeFeatures(ctx: FeatureContext, facts: QuestionFacts, candidate: Candidate): void {
+  const { question } = facts;
+  if (!TYPED_SET.has(question.type)) return;
+  const doc = ctx.documents.get(candidate.passage.docId);
+  if (!doc) return;
+  const text = doc.text.slice(candidate.span.start, candidate.span.end);
+  const match = typeMatch(question.type, text, ctx.people, facts.stems);
+  const evidence = match?.strength ?? 0;
+  const asksWho = question.type === 'name' || question.type === 'person';
+  candidate.features[TYPE_EVIDENCE] = evidence;
+  candidate.features[TYPE_MISSING] = evidence === 0 ? 1 : 0;
+  candidate.features[NAME_AWAY] = asksWho && !(match && nearMainIdea(text, match.spans, question)) ? 1 : 0;
+}
+
+/** Whether a question's candidates need {@link readTypeFeatures}: it asks for a kind of thing. */
+export const asksForType = (facts: QuestionFacts): boolean => TYPED_SET.has(facts.question.type);
+
+/**
+ * The most that reading answer types can add to a ranker score of a candidate made without them: its score
+ * with them is at most its score without them plus this. With this bound `ask` can stop reading once no
+ * unread candidate can overtake the ones it has read.
+ */
+export function typeFeaturesGain(facts: QuestionFacts, weights: readonly number[]): number {
+  if (!asksForType(facts)) return 0;
+  const asksWho = facts.question.type === 'name' || facts.question.type === 'person';
+  const w = (i: number) => weights[i] ?? 0;
+  let gain = 0; // no match: the features stay as they are
+  for (const evidence of [0, 1]) // a match's strength is in (0, 1]; the bound is linear in it
+    for (const nameAway of asksWho ? [0, 1] : [0]) {
+      const change =
+        w(TYPE_EVIDENCE) * evidence - w(TYPE_MISSING) + w(NAME_AWAY) * (nameAway - (asksWho ? 1 : 0));
+      gain = Math.max(gain, change);
+    }
+  return gain;
 }
 
 const COVERAGE = FEATURES.indexOf('coverage');
