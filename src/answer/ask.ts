@@ -11,7 +11,7 @@ import type { CorpusDocument, Passage } from '../corpus/types.js';
 import type { SearchHit } from '../search/index.js';
 import { hasJapanese } from '../text/japanese.js';
 import { contentTerms, stem, tokenize } from '../text/text.js';
-import { type AskContext, CANDIDATE_PASSAGES, scoreQuestion } from './candidates.js';
+import { type AskContext, CANDIDATE_PASSAGES, scoreHits } from './candidates.js';
 import { typeEvidence } from './entities.js';
 import { FEATURES, type FeatureName } from './features.js';
 import {
@@ -26,8 +26,6 @@ import { shortAnswerIn } from './short.js';
 
 export type { AskContext } from './candidates.js';
 
-/** Passages retrieved before reranking. */
-const CANDIDATES = 30;
 /** The most passages one question returns (evaluations read 100; replies show a handful). */
 export const MAX_PASSAGES = 100;
 /** Below this share of the question's (weighted) ideas, the best sentence does not answer it. */
@@ -212,11 +210,8 @@ export function ask(
   const text = cleanQuestion(rawQuestion);
   const question = analyzeQuestion(text, ctx.index, ctx.glossary);
   // One candidate past the page, so that `total` tells whether a next page exists.
-  const evaluated = rank(
-    ctx,
-    question,
-    ctx.index.query(question.terms, Math.max(CANDIDATES, offset + limit + 1)),
-  );
+  const hits = ctx.index.query(question.terms, Math.max(CANDIDATE_PASSAGES, offset + limit + 1));
+  const evaluated = rank(ctx, question, hits);
   const stems = new Set(question.concepts.flatMap((c) => c.alternatives.flat()));
   const respond = (
     answer: Answer | null,
@@ -294,7 +289,7 @@ export function ask(
   }
 
   // The fitted ranker chooses the sentence; the calibrated confidence and the measured checks decide.
-  const scoring = scoreQuestion(ctx, text, CANDIDATE_PASSAGES, 'deciding');
+  const scoring = scoreHits(ctx, question, hits.slice(0, CANDIDATE_PASSAGES), 'deciding');
   const best = scoring.candidates[0];
   if (!best || question.concepts.length === 0) return respond(null, evaluated, suggestTopics(ctx, evaluated));
   const confidence = confidenceOf(best, scoring.candidates, question.type, ctx.weights);

@@ -5,7 +5,7 @@
 import type { CorpusDocument, Passage } from '../corpus/types.js';
 import type { QuoteIndex } from '../quotes/index.js';
 import type { Glossary } from '../search/glossary.js';
-import type { PassageIndex } from '../search/index.js';
+import type { PassageIndex, SearchHit } from '../search/index.js';
 import type { PeopleFinder } from './entities.js';
 import {
   asksForType,
@@ -75,14 +75,21 @@ export type TypeReading =
  * Analyzes a (cleaned) question, retrieves at least `wanted` passages and scores every sentence of them with
  * the context's ranker, best first.
  */
-export function scoreQuestion(
+export function scoreQuestion(ctx: AskContext, text: string, wanted = CANDIDATE_PASSAGES): Scoring {
+  const question = analyzeQuestion(text, ctx.index, ctx.glossary);
+  return scoreHits(ctx, question, ctx.index.query(question.terms, Math.max(CANDIDATE_PASSAGES, wanted)));
+}
+
+/**
+ * Scores every sentence of passages already retrieved for an analyzed question with the context's ranker, best
+ * first: what {@link scoreQuestion} does after retrieval, for `ask`, which has analyzed and retrieved already.
+ */
+export function scoreHits(
   ctx: AskContext,
-  text: string,
-  wanted = CANDIDATE_PASSAGES,
+  question: AnalyzedQuestion,
+  hits: SearchHit[],
   typeReading: TypeReading = 'all',
 ): Scoring {
-  const question = analyzeQuestion(text, ctx.index, ctx.glossary);
-  const hits = ctx.index.query(question.terms, Math.max(CANDIDATE_PASSAGES, wanted));
   const facts = questionFacts(question);
   const top = hits[0]?.score ?? 1;
   const features = featureContext(ctx);
