@@ -14,6 +14,7 @@ import { buildKnowledgeBase } from '../../src/knowledge/knowledge.js';
 import { evaluate, readDevSet } from './evaluate.js';
 import { accordSystem, miniSearchBaseline, type QaFigures, scoreQa } from './qa.js';
 import { type QaItem, readSquad, type SplitName, splitOf, squadCorpus, squadItems } from './squad.js';
+import { uploadedSets, withUploads } from './uploaded.js';
 
 const { values } = parseArgs({
   options: {
@@ -45,16 +46,21 @@ function report(set: string, corpus: Corpus, items: QaItem[]): void {
     );
 }
 
-const corpus = await loadCorpusStrict(values.corpus);
-const corpusText = corpus.documents.map((d) => d.text).join('\n');
-const sets = values.set
-  ? [values.set]
-  : readdirSync(import.meta.dirname)
-      .filter((f) => f.endsWith('.jsonl'))
-      .map((f) => resolve(import.meta.dirname, f));
+const bundled = await loadCorpusStrict(values.corpus);
+// The uploaded documents' sets are asked over the corpus with those documents added, as moderators would.
+const uploaded = values.set ? null : await withUploads(values.corpus);
+const sets: [string, Corpus][] = values.set
+  ? [[values.set, bundled]]
+  : [
+      ...readdirSync(import.meta.dirname)
+        .filter((f) => f.endsWith('.jsonl'))
+        .map((f): [string, Corpus] => [resolve(import.meta.dirname, f), bundled]),
+      ...uploadedSets().map((f): [string, Corpus] => [f, uploaded as Corpus]),
+    ];
 const details: string[] = [];
-for (const set of sets) {
+for (const [set, corpus] of sets) {
   const devItems = readDevSet(set);
+  const corpusText = corpus.documents.map((d) => d.text).join('\n');
   report(
     basename(set),
     corpus,
