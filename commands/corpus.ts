@@ -313,13 +313,13 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Com
       err instanceof ReloadTimeoutError
     ) {
       ctx.logger.warn({ subcommand: name, reason: err.message }, 'corpus change refused');
-      // The service words its refusals in English; the ones that are not about the user's file are said here.
+      // The core says why with codes (AdminError) or by its error's class: worded here, for this moderator.
       const reason =
         err instanceof ReloadInProgressError
           ? ctx.messages.t('corpus.reloadRunning')
           : err instanceof ReloadTimeoutError
             ? ctx.messages.t('corpus.reloadTimeout', { limit: duration(err.timeoutMs) })
-            : err.message;
+            : ctx.messages.say(err.notice);
       await respond(
         interaction,
         corpusRefusalReply(ctx.messages, reason, err instanceof AdminError ? err.problems : [], live),

@@ -7,6 +7,7 @@ import { LANG_OPTION, messagesForLang, parseCliArgs, quietLevel } from './cli/sh
 import { loadConfigOrExit } from './config.js';
 import { runConsole } from './console/console.js';
 import { createLogger } from './logger.js';
+import { problemForLog } from './messages/messages.js';
 import { CorpusService } from './service/service.js';
 
 const USAGE =
@@ -17,7 +18,10 @@ const config = await loadConfigOrExit();
 if (!config.discordToken) {
   process.stdout.write(`${consoleMessages.t('console.noDiscord', { dir: config.corpusDir })}\n`);
   const logger = createLogger({ level: quietLevel(config.logLevel), secrets: [] });
-  const service = await CorpusService.start(config.corpusDir, logger, { snapshotDir: config.snapshotDir });
+  const service = await CorpusService.start(config.corpusDir, logger, {
+    snapshotDir: config.snapshotDir,
+    wordProblem: problemForLog,
+  });
   await runConsole(
     service,
     logger,
@@ -44,7 +48,7 @@ if (!config.discordToken) {
     // Records (SQLite), SIGHUP and CORPUS_WATCH reloads come with the live corpus. They and discord.js load
     // only in this branch, which keeps the console's start-up short.
     const { startLiveCorpus } = await import('./service/watch.js');
-    const live = await startLiveCorpus(config, logger);
+    const live = await startLiveCorpus({ ...config, wordProblem: problemForLog }, logger);
     const { runDiscordBot } = await import('./discord/start.js');
     await runDiscordBot({
       config,

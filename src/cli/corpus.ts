@@ -9,8 +9,9 @@ import { resolve } from 'node:path';
 import { loadConfigOrExit } from '../config.js';
 import { type CorpusManifest, diffManifests, formatDiff, manifestOf } from '../corpus/diff.js';
 import { loadCorpus } from '../corpus/load.js';
-import { countProblems, formatProblem } from '../corpus/problems.js';
+import { countProblems } from '../corpus/problems.js';
 import { corpusVersion } from '../knowledge/knowledge.js';
+import { formatProblem } from '../messages/messages.js';
 import { MANIFEST_FILE, manifestOwners, readManifest } from '../records/manifest.js';
 import { LANG_OPTION, messagesForLang, parseCliArgs } from './shared.js';
 
@@ -43,7 +44,7 @@ async function main(): Promise<number> {
   const owners = await manifestOwners(dataDir).catch(() => undefined);
   const { corpus, problems } = await loadCorpus(dir, owners ? { owners } : {});
   if (problems.length > 0) {
-    for (const problem of problems) process.stdout.write(`${formatProblem(problem)}\n`);
+    for (const problem of problems) process.stdout.write(`${formatProblem(m, problem)}\n`);
     const found = m.count(
       command === 'check' ? 'cli.problems' : 'cli.problemsReload',
       countProblems(problems),

@@ -1,14 +1,17 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { type Config, loadConfigOrExit } from '../config.js';
 import { createLogger, type Logger } from '../logger.js';
-import { isLang, LANGS, type Messages, messages } from '../messages/messages.js';
+import { isLang, LANGS, type Messages, messages, problemForLog } from '../messages/messages.js';
 import { CorpusService } from '../service/service.js';
 
 /** What every one-shot CLI starts from: parsed config, a logger on stderr, the loaded corpus. */
 export async function bootCli(): Promise<{ config: Config; logger: Logger; service: CorpusService }> {
   const config = await loadConfigOrExit();
   const logger = createLogger({ level: quietLevel(config.logLevel), secrets: [config.discordToken] });
-  const service = await CorpusService.start(config.corpusDir, logger, { snapshotDir: config.snapshotDir });
+  const service = await CorpusService.start(config.corpusDir, logger, {
+    snapshotDir: config.snapshotDir,
+    wordProblem: problemForLog,
+  });
   return { config, logger, service };
 }
 

@@ -1,8 +1,14 @@
 import { createInterface } from 'node:readline';
 import type { Logger } from 'pino';
 import { UserInputError } from '../contract/types.js';
-import { describeInputError, type Messages, type PlainMessageKey } from '../messages/messages.js';
-import type { CorpusService } from '../service/service.js';
+import { CorpusError, countProblems } from '../corpus/problems.js';
+import {
+  describeInputError,
+  formatProblem,
+  type Messages,
+  type PlainMessageKey,
+} from '../messages/messages.js';
+import { type CorpusService, ReloadInProgressError } from '../service/service.js';
 import { ANSI, PLAIN, renderAsk, renderQuote, renderSources, type Style } from './render.js';
 
 /** How the console writes: emphasis for a terminal or a pipe, words in the reader's language (`--lang`). */
@@ -89,8 +95,12 @@ export async function runLine(
     return await command.run(args, service, view);
   } catch (err) {
     if (err instanceof UserInputError) return describeInputError(view.messages, err);
-    if (err instanceof Error && (err.name === 'CorpusError' || err.name === 'ReloadInProgressError'))
-      return err.message;
+    if (err instanceof CorpusError) {
+      const m = view.messages;
+      const head = m.count('console.reloadFailed', countProblems(err.problems));
+      return [head, ...err.problems.map((p) => formatProblem(m, p))].join('\n');
+    }
+    if (err instanceof ReloadInProgressError) return view.messages.t('corpus.reloadRunning');
     logger.error({ err, command: name }, 'console command failed');
     return view.messages.t('console.failed');
   }

@@ -148,6 +148,20 @@ export interface KnowledgeBase {
 }
 
 /**
+ * Something the core tells a person, without words of its own: a message code of the catalogue
+ * (src/messages) and the values its text takes. Values are numbers, text quoted as it is (file names, ids,
+ * source text, a parser's own diagnostic) or another notice. The adapters word it in the reader's language;
+ * plain data, so it crosses worker threads as it is.
+ */
+export interface Notice<Code extends string = string> {
+  readonly code: Code;
+  readonly values?: Readonly<Record<string, NoticeValue<Code>>>;
+}
+
+/** A value a {@link Notice} fills in: quoted text, a number, or a notice worded in turn. */
+export type NoticeValue<Code extends string = string> = string | number | Notice<Code>;
+
+/**
  * A problem with user input, safe to show to the user as is.
  * Adapters show `message`; anything else thrown is an internal error.
  */

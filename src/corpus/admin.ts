@@ -7,11 +7,11 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
-import { UserInputError } from '../contract/types.js';
+import { type Notice, UserInputError } from '../contract/types.js';
 import { checkId, DOCUMENT_EXTENSIONS, type DocumentExtension, idFromFileName } from './formats.js';
-import { CORPUS_LIMITS, formatBytes } from './limits.js';
+import { CORPUS_LIMITS, sizeOf } from './limits.js';
 import { loadCorpus } from './load.js';
-import { type CorpusProblem, countProblems, formatProblem } from './problems.js';
+import { type CorpusProblem, countProblems, type ProblemCode } from './problems.js';
 import { readCorpusFile } from './read.js';
 import type { Corpus, CorpusDocument } from './types.js';
 import { checkFile } from './validate.js';
@@ -21,19 +21,51 @@ export const TRASH_DIR = '.trash';
 /** Default upload limit: 1 MB. */
 export const DEFAULT_MAX_UPLOAD_BYTES = 1024 * 1024;
 
+/** The codes corpus changes are refused with: each is a message of the catalogue (src/messages). */
+export type AdminCode =
+  | 'admin.badName'
+  | 'admin.notDocument'
+  | 'admin.tooLarge'
+  | 'admin.badStem'
+  | 'admin.exists'
+  | 'admin.existsMany'
+  | 'admin.holderShared'
+  | 'admin.nameTaken'
+  | 'admin.notAdded'
+  | 'admin.noDocuments'
+  | 'admin.unknownDocument'
+  | 'admin.sharesFile'
+  | 'admin.notInTrash'
+  | 'admin.versionNotInTrash'
+  | 'admin.restoreShared'
+  | 'admin.restoreNameTaken';
+
 /**
- * A refused corpus change, with a message fit to show the moderator as is. `problems` holds the file's
- * validation problems when that is why it was refused.
+ * A refused corpus change: `notice` says why (the adapters word it in the moderator's language), and
+ * `problems` holds the file's validation problems when that is why. `message` is for logs and the audit
+ * trail: the code and its values.
  */
 export class AdminError extends UserInputError {
   override name = 'AdminError';
   constructor(
-    message: string,
+    readonly notice: Notice,
     readonly problems: CorpusProblem[] = [],
   ) {
-    super(message);
+    super(`${notice.code} ${JSON.stringify(notice.values ?? {})}`);
   }
 }
+
+/** An {@link AdminError} of this module. */
+function refused(
+  code: AdminCode,
+  values: Notice<AdminCode | ProblemCode>['values'],
+  problems: CorpusProblem[] = [],
+): AdminError {
+  return new AdminError({ code, values }, problems);
+}
+
+/** Ids as refusals list them: `"a", "b"`. */
+const quotedIds = (ids: readonly { id: string }[]) => ids.map((d) => `"${d.id}"`).join(', ');
 
 /** A document as listed for moderators. */
 export interface DocumentEntry {
@@ -110,22 +142,18 @@ export function checkUpload(fileName: string, size: number, maxBytes = DEFAULT_M
     fileName.includes('..') ||
     /[/\\\p{Cc}]/u.test(fileName)
   ) {
-    throw new AdminError(
-      `File name ${JSON.stringify(fileName)} is refused: use a plain name such as notes.md, without folders or "..".`,
-    );
+    throw refused('admin.badName', { name: JSON.stringify(fileName) });
   }
   const ext = extname(fileName).toLowerCase();
   if (!(DOCUMENT_EXTENSIONS as readonly string[]).includes(ext)) {
-    throw new AdminError(
-      `"${fileName}" is not a corpus document: only .md, .txt and .jsonl files can be added.`,
-    );
+    throw refused('admin.notDocument', { file: fileName });
   }
   if (size > maxBytes) throw tooLarge(fileName, maxBytes);
   return ext;
 }
 
 function tooLarge(fileName: string, maxBytes: number): AdminError {
-  return new AdminError(`"${fileName}" is too large: documents can be at most ${formatBytes(maxBytes)}.`);
+  return refused('admin.tooLarge', { file: fileName, max: sizeOf(maxBytes) });
 }
 
 /**
@@ -162,8 +190,7 @@ export async function addDocument(input: AddDocumentInput): Promise<AddedDocumen
 
   const stem = documents.length === 1 ? (documents[0]?.id ?? '') : idFromFileName(fileName);
   const stemProblem = checkId(stem);
-  if (stemProblem)
-    throw new AdminError(`"${fileName}" was not added: the file name gives an ${stemProblem}.`);
+  if (stemProblem) throw refused('admin.badStem', { file: fileName, problem: stemProblem });
   const file = `${stem}${ext}`;
 
   const ids = documents.map((d) => d.id);
@@ -171,23 +198,20 @@ export async function addDocument(input: AddDocumentInput): Promise<AddedDocumen
   const clashes = existing.filter((d) => ids.includes(d.id));
   const holders = [...new Set(clashes.map((d) => d.file))];
   if (clashes.length > 0 && !input.replace) {
-    const which = clashes.length === 1 ? 'document' : 'documents';
-    throw new AdminError(
-      `"${fileName}" was not added: the corpus already has ${which} ${clashes.map((d) => `"${d.id}"`).join(', ')} (in ${holders.join(', ')}). Add it with replace to overwrite.`,
-    );
+    throw refused(clashes.length === 1 ? 'admin.exists' : 'admin.existsMany', {
+      file: fileName,
+      ids: quotedIds(clashes),
+      files: holders.join(', '),
+    });
   }
   for (const holder of holders) {
     const others = existing.filter((d) => d.file === holder && !ids.includes(d.id));
     if (others.length > 0) {
-      throw new AdminError(
-        `"${fileName}" was not added: ${holder} also holds ${others.map((d) => `"${d.id}"`).join(', ')}, which the upload does not; edit that file by hand instead.`,
-      );
+      throw refused('admin.holderShared', { file: fileName, holder, others: quotedIds(others) });
     }
   }
   if (!holders.includes(file) && (await exists(join(corpusDir, file)))) {
-    throw new AdminError(
-      `"${fileName}" was not added: a file named ${file} is already in the corpus folder and holds other content.`,
-    );
+    throw refused('admin.nameTaken', { file: fileName, name: file });
   }
 
   const temp = join(corpusDir, `.upload-${randomBytes(6).toString('hex')}.tmp`);
@@ -209,15 +233,9 @@ function parseUpload(fileName: string, bytes: Uint8Array): CorpusDocument[] {
   const checked = checkFile(fileName, bytes);
   const problems = checked.problems;
   const documents = checked.documents.map((d) => d.document);
-  if (problems.length > 0) {
-    const total = countProblems(problems);
-    const count = `${total} problem${total === 1 ? '' : 's'}`;
-    throw new AdminError(
-      `"${fileName}" was not added: ${count}.\n${problems.map(formatProblem).join('\n')}`,
-      problems,
-    );
-  }
-  if (documents.length === 0) throw new AdminError(`"${fileName}" was not added: it holds no document.`);
+  if (problems.length > 0)
+    throw refused('admin.notAdded', { file: fileName, n: countProblems(problems) }, problems);
+  if (documents.length === 0) throw refused('admin.noDocuments', { file: fileName });
   return documents;
 }
 
@@ -233,12 +251,15 @@ export async function removeDocument(input: {
 }): Promise<TrashedFile> {
   const existing = await documentsOnDisk(input.corpusDir);
   const target = existing.find((d) => d.id === input.id);
-  if (!target) throw new AdminError(`No document "${input.id}" in the corpus.`);
+  if (!target) throw refused('admin.unknownDocument', { id: input.id });
   const others = existing.filter((d) => d.file === target.file && d.id !== input.id);
   if (others.length > 0 && !input.wholeFile) {
-    throw new AdminError(
-      `Document "${input.id}" shares ${target.file} with ${others.length} other document${others.length === 1 ? '' : 's'} (${others.map((d) => `"${d.id}"`).join(', ')}); remove the whole file to remove it.`,
-    );
+    throw refused('admin.sharesFile', {
+      id: input.id,
+      file: target.file,
+      n: others.length,
+      others: quotedIds(others),
+    });
   }
   return moveToTrash(input.corpusDir, target.file);
 }
@@ -260,11 +281,9 @@ export async function restoreDocument(input: {
     (t) => (version === undefined || t.version === version) && t.documents.some((d) => d.id === id),
   );
   if (!entry) {
-    throw new AdminError(
-      version === undefined
-        ? `No document "${id}" in the trash.`
-        : `No version ${version} of document "${id}" in the trash.`,
-    );
+    throw version === undefined
+      ? refused('admin.notInTrash', { id })
+      : refused('admin.versionNotInTrash', { id, version });
   }
   const ids = entry.documents.map((d) => d.id);
   const existing = await documentsOnDisk(corpusDir);
@@ -272,15 +291,11 @@ export async function restoreDocument(input: {
   for (const holder of holders) {
     const others = existing.filter((d) => d.file === holder && !ids.includes(d.id));
     if (others.length > 0) {
-      throw new AdminError(
-        `Document "${id}" cannot be restored: ${holder} holds it and also ${others.map((d) => `"${d.id}"`).join(', ')}; remove that file first.`,
-      );
+      throw refused('admin.restoreShared', { id, holder, others: quotedIds(others) });
     }
   }
   if (!holders.includes(entry.file) && (await exists(join(corpusDir, entry.file)))) {
-    throw new AdminError(
-      `Document "${id}" cannot be restored: a file named ${entry.file} is in the corpus folder again and holds other content.`,
-    );
+    throw refused('admin.restoreNameTaken', { id, name: entry.file });
   }
   const replaced: TrashedFile[] = [];
   try {

@@ -1,9 +1,9 @@
 import { isMap, isScalar } from 'yaml';
 import { runNow, type Steps } from '../contract/steps.js';
-import { CORPUS_LIMITS, count, formatBytes } from './limits.js';
-import type { CorpusProblem } from './problems.js';
+import { CORPUS_LIMITS, sizeOf } from './limits.js';
+import { type CorpusProblem, notice, type ProblemNotice } from './problems.js';
 import { type CorpusDocument, DOCUMENT_LANGUAGES, type DocumentLanguage } from './types.js';
-import { parseYaml } from './yaml.js';
+import { parseYaml, type YamlAliasError } from './yaml.js';
 
 /** A document and where it is in its file. */
 export interface LocatedDocument {
@@ -40,10 +40,10 @@ const JSONL_FIELDS = new Set([
   'metadata',
 ]);
 
-/** Checks an id, returning the problem in plain words, or null. */
-export function checkId(id: string): string | null {
+/** Checks an id, returning the problem, or null. */
+export function checkId(id: string): ProblemNotice | null {
   if (ID_PATTERN.test(id)) return null;
-  return `id ${shown(id)} must be 1-128 letters, digits, ".", "_", ":" or "-", starting with a letter or digit`;
+  return notice('problem.badId', { id: shown(id) });
 }
 
 /** A document id derived from a file name: `My Notes.txt` → `my-notes`. */
@@ -67,20 +67,20 @@ function shown(value: unknown): string {
 const MAX_URL_CHARS = 2048;
 
 /** Reports a problem with one field. */
-type FieldProblem = (field: string, message: string) => void;
+type FieldProblem = (field: string, problem: ProblemNotice) => void;
 
 /** Validates the optional metadata shared by Markdown front matter and JSONL records. */
 function checkOptionalMeta(record: Record<string, unknown>, problem: FieldProblem): void {
   const { url, published, publisher, kind, lang } = record;
   if (lang !== undefined && lang !== null && !isLanguage(lang)) {
-    problem('lang', `"lang" must be one of ${DOCUMENT_LANGUAGES.join(', ')}, got ${shown(lang)}`);
+    problem('lang', notice('problem.badLang', { langs: DOCUMENT_LANGUAGES.join(', '), got: shown(lang) }));
   }
   if (
     url !== undefined &&
     url !== null &&
     (typeof url !== 'string' || url.length > MAX_URL_CHARS || !isHttpUrl(url))
   ) {
-    problem('url', `"url" must be an http(s) link, got ${shown(url)}`);
+    problem('url', notice('problem.badUrl', { got: shown(url) }));
   }
   if (published !== undefined && published !== null) {
     if (
@@ -88,17 +88,14 @@ function checkOptionalMeta(record: Record<string, unknown>, problem: FieldProble
       !DATE_PATTERN.test(published) ||
       Number.isNaN(Date.parse(published))
     ) {
-      problem('published', `"published" must be a date written YYYY-MM-DD, got ${shown(published)}`);
+      problem('published', notice('problem.badDate', { got: shown(published) }));
     }
   }
   if (publisher !== undefined && publisher !== null && typeof publisher !== 'string') {
-    problem('publisher', `"publisher" must be text, got ${shown(publisher)}`);
+    problem('publisher', notice('problem.mustBeText', { field: 'publisher', got: shown(publisher) }));
   }
   if (kind !== undefined && (typeof kind !== 'string' || !/^[a-z][a-z0-9-]*$/.test(kind))) {
-    problem(
-      'kind',
-      `"kind" must be a lower-case word such as press-release, agreement or statement, got ${shown(kind)}`,
-    );
+    problem('kind', notice('problem.badKind', { got: shown(kind) }));
   }
 }
 
@@ -130,35 +127,34 @@ function optionalString(value: unknown): string | null {
  */
 export function parseMarkdown(file: string, content: string): ParsedFile {
   const problems: CorpusProblem[] = [];
-  const problem = (message: string, line = 1) => problems.push({ file, line, message });
+  const problem = (what: ProblemNotice, line = 1) => problems.push({ file, line, ...what });
   const open = /^---\r?\n/.exec(content);
   if (!open) {
-    problem(
-      'a Markdown document must start with a front-matter block: a line "---", the metadata, then "---"',
-    );
+    problem(notice('problem.noFrontMatter'));
     return { documents: [], problems };
   }
   const close = /^---[ \t]*(\r?\n|$)/m.exec(content.slice(open[0].length));
   if (!close) {
-    problem('the front-matter block is not closed: add a line "---" after the metadata');
+    problem(notice('problem.frontMatterOpen'));
     return { documents: [], problems };
   }
   const yamlText = content.slice(open[0].length, open[0].length + close.index);
   const bodyStart = open[0].length + close.index + close[0].length;
   if (yamlText.length > CORPUS_LIMITS.frontMatterBytes) {
-    problem(`the front matter is longer than ${formatBytes(CORPUS_LIMITS.frontMatterBytes)}`);
+    problem(notice('problem.frontMatterTooLong', { max: sizeOf(CORPUS_LIMITS.frontMatterBytes) }));
     return { documents: [], problems };
   }
   // Front-matter line N is file line N + 1 (the opening "---" is line 1).
   const parsed = parseYaml(yamlText);
   if ('problems' in parsed) {
-    for (const p of parsed.problems) problem(`front matter ${p.message}`, p.line + 1);
+    for (const p of parsed.problems)
+      problem(notice('problem.frontMatter', { problem: p.notice }), p.line + 1);
     return { documents: [], problems };
   }
   const lineOf = (offset: number | undefined) => parsed.lineOf(offset) + 1;
   const contents = parsed.doc.contents;
   if (!isMap(contents)) {
-    problem('front matter must be a list of "key: value" lines');
+    problem(notice('problem.frontMatterNotMap'));
     return { documents: [], problems };
   }
   const lineOfKey = new Map<string, number>();
@@ -170,32 +166,32 @@ export function parseMarkdown(file: string, content: string): ParsedFile {
   try {
     meta = parsed.toJS(parsed.doc) as Record<string, unknown>;
   } catch (err) {
-    problem(`front matter ${(err as Error).message}`, 2);
+    problem(notice('problem.frontMatter', { problem: (err as YamlAliasError).notice }), 2);
     return { documents: [], problems };
   }
   for (const key of Object.keys(meta)) {
     if (!MARKDOWN_FIELDS.has(key)) {
       problem(
-        `unknown front-matter field "${key}" (expected: ${[...MARKDOWN_FIELDS].join(', ')})`,
+        notice('problem.unknownFrontMatterField', { field: key, expected: [...MARKDOWN_FIELDS].join(', ') }),
         lineOfKey.get(key),
       );
     }
   }
-  const fieldProblem: FieldProblem = (field, message) => problem(message, lineOfKey.get(field));
+  const fieldProblem: FieldProblem = (field, what) => problem(what, lineOfKey.get(field));
   for (const key of ['id', 'title', 'kind']) {
     const value = meta[key];
     if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {
-      problem(`front matter is missing "${key}"`);
+      problem(notice('problem.missingField', { field: key }));
     } else if (typeof value !== 'string' && !(key === 'id' && typeof value === 'number')) {
-      fieldProblem(key, `"${key}" must be text, got ${shown(value)}`);
+      fieldProblem(key, notice('problem.mustBeText', { field: key, got: shown(value) }));
     }
   }
   if (meta.id !== undefined && meta.id !== null) {
     const idProblem = checkId(String(meta.id));
-    if (idProblem) fieldProblem('id', `"id": ${idProblem}`);
+    if (idProblem) fieldProblem('id', notice('problem.idField', { problem: idProblem }));
   }
   checkOptionalMeta(meta, fieldProblem);
-  if (content.slice(bodyStart).trim() === '') problem('the document has no text after the front matter');
+  if (content.slice(bodyStart).trim() === '') problem(notice('problem.noBody'));
   if (problems.length > 0) return { documents: [], problems };
   return {
     documents: [
@@ -232,14 +228,18 @@ export function parseText(file: string, content: string): ParsedFile {
   const id = idFromFileName(file);
   const idProblem = checkId(id);
   if (idProblem)
-    return { documents: [], problems: [{ file, message: `the file name gives an ${idProblem}` }] };
+    return {
+      documents: [],
+      problems: [{ file, ...notice('problem.idFromFileName', { problem: idProblem }) }],
+    };
   const titleMatch = /^\s*(\S[^\n]*)(\n|$)/.exec(content);
-  if (!titleMatch?.[1]) return { documents: [], problems: [{ file, line: 1, message: 'the file is empty' }] };
+  if (!titleMatch?.[1])
+    return { documents: [], problems: [{ file, line: 1, ...notice('problem.emptyFile') }] };
   const bodyStart = titleMatch[0].length;
   if (content.slice(bodyStart).trim() === '') {
     return {
       documents: [],
-      problems: [{ file, line: 1, message: 'the file has a title line but no text below it' }],
+      problems: [{ file, line: 1, ...notice('problem.titleOnly') }],
     };
   }
   const title = titleMatch[1].trim();
@@ -285,15 +285,13 @@ export function* jsonlSteps(file: string, content: string | Uint8Array): Steps<P
   for (const [index, raw] of linesOf(content)) {
     yield;
     const line = index + 1;
-    const problem = (message: string) => problems.push({ file, line, message });
+    const problem = (what: ProblemNotice) => problems.push({ file, line, ...what });
     if (raw === TOO_LONG) {
-      problem(
-        `the line is longer than ${formatBytes(CORPUS_LIMITS.documentBytes)}, the most one document may be`,
-      );
+      problem(notice('problem.lineTooBig', { max: sizeOf(CORPUS_LIMITS.documentBytes) }));
       continue;
     }
     if (raw === null) {
-      problem('the line is not valid UTF-8 text');
+      problem(notice('problem.lineNotUtf8'));
       continue;
     }
     if (raw.trim() === '') continue;
@@ -301,33 +299,36 @@ export function* jsonlSteps(file: string, content: string | Uint8Array): Steps<P
     try {
       record = JSON.parse(raw);
     } catch (err) {
-      problem(`not valid JSON: ${(err as Error).message}`);
+      problem(notice('problem.notJson', { reason: (err as Error).message }));
       continue;
     }
     if (typeof record !== 'object' || record === null || Array.isArray(record)) {
-      problem('each line must be a JSON object such as {"id": "…", "title": "…", "text": "…"}');
+      problem(notice('problem.notObject', { example: '{"id": "…", "title": "…", "text": "…"}' }));
       continue;
     }
     const fields = record as Record<string, unknown>;
     const before = problems.length;
     const unknown = Object.keys(fields).filter((key) => !JSONL_FIELDS.has(key));
-    if (unknown.length > 0)
-      problem(`unknown field${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `"${k}"`).join(', ')}`);
+    if (unknown.length > 0) {
+      const names = unknown.map((k) => `"${k}"`).join(', ');
+      problem(
+        notice(unknown.length > 1 ? 'problem.unknownFields' : 'problem.unknownField', { fields: names }),
+      );
+    }
     const rawId = fields.id ?? fields._id;
-    if (rawId === undefined || rawId === null || rawId === '') problem('missing "id" (or "_id")');
-    else if (typeof rawId !== 'string' && typeof rawId !== 'number') problem('"id" must be text or a number');
+    if (rawId === undefined || rawId === null || rawId === '') problem(notice('problem.missingId'));
+    else if (typeof rawId !== 'string' && typeof rawId !== 'number') problem(notice('problem.idType'));
     else {
       const idProblem = checkId(String(rawId));
       if (idProblem) problem(idProblem);
     }
-    if (typeof fields.title !== 'string') problem('"title" must be text');
-    if (typeof fields.text !== 'string' || fields.text.trim() === '')
-      problem('"text" must be non-empty text');
-    checkOptionalMeta(fields, (_field, message) => problem(message));
+    if (typeof fields.title !== 'string') problem(notice('problem.fieldNotText', { field: 'title' }));
+    if (typeof fields.text !== 'string' || fields.text.trim() === '') problem(notice('problem.textEmpty'));
+    checkOptionalMeta(fields, (_field, what) => problem(what));
     const id = String(rawId);
     const first = lineOfId.get(id);
     if (first !== undefined && problems.length === before)
-      problem(`document id "${id}" is already used on line ${count(first)} of this file`);
+      problem(notice('problem.idUsedOnLine', { id, line: first }));
     if (problems.length > before) continue;
     lineOfId.set(id, line);
     documents.push({

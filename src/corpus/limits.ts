@@ -1,3 +1,5 @@
+import { notice, type ProblemNotice } from './problems.js';
+
 /**
  * What a corpus file may hold. One table, read by the one validator that start-up, reloads, uploads and
  * `corpus check` all run (see `validate.ts`), and listed in the README: a file past a limit is refused
@@ -30,21 +32,18 @@ export const CORPUS_LIMITS = {
   readMs: 10_000,
 } as const;
 
-/** `1,234,567`: counts in messages. */
-export const count = (n: number) => n.toLocaleString('en-US');
-
-/** `4 MB`, `64 KB`, `300 bytes`. */
-export function formatBytes(bytes: number): string {
-  if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0) return `${count(bytes / (1024 * 1024))} MB`;
-  if (bytes >= 1024 && bytes % 1024 === 0) return `${count(bytes / 1024)} KB`;
-  return `${count(bytes)} bytes`;
+/** A size as problems say it: `4 MB`, `64 KB`, `300 bytes`. */
+export function sizeOf(bytes: number): ProblemNotice {
+  if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0)
+    return notice('size.mb', { n: bytes / (1024 * 1024) });
+  if (bytes >= 1024 && bytes % 1024 === 0) return notice('size.kb', { n: bytes / 1024 });
+  return notice('size.bytes', { n: bytes });
 }
 
 /** Where a text first breaks a line or word limit, and how, or null. */
-export interface TextLimitProblem {
+export interface TextLimitProblem extends ProblemNotice {
   /** 1-based line, counted from the start of the text. */
   line: number;
-  message: string;
 }
 
 /** Whether each UTF-16 code unit is part of a word (1), or not (2); 0 until first looked up. */
@@ -76,10 +75,7 @@ export function checkTextLimits(text: string): TextLimitProblem | null {
     const code = i < text.length ? text.charCodeAt(i) : 0x0a;
     if (code === 0x0a) {
       if (i - lineStart > lineChars)
-        return {
-          line,
-          message: `a line of ${count(i - lineStart)} characters; lines can be at most ${count(lineChars)}`,
-        };
+        return { line, ...notice('problem.lineTooLong', { length: i - lineStart, max: lineChars }) };
       line++;
       lineStart = i + 1;
     }
@@ -88,10 +84,7 @@ export function checkTextLimits(text: string): TextLimitProblem | null {
       else if (i - wordStart >= wordChars) {
         let end = i;
         while (end < text.length && isWordUnit(text.charCodeAt(end))) end++;
-        return {
-          line,
-          message: `a word of ${count(end - wordStart)} characters; words can be at most ${count(wordChars)}`,
-        };
+        return { line, ...notice('problem.wordTooLong', { length: end - wordStart, max: wordChars }) };
       }
     } else wordStart = -1;
   }

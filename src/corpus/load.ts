@@ -1,7 +1,7 @@
 import { extname } from 'node:path';
 import { runInSlices } from '../contract/steps.js';
 import { CORPUS_LIMITS } from './limits.js';
-import { CorpusError, type CorpusProblem } from './problems.js';
+import { CorpusError, type CorpusProblem, notice } from './problems.js';
 import { listCorpusFolder, readCorpusFile } from './read.js';
 import type { Corpus, CorpusDocument, GlossaryEntry, Passage, SpeakerEntry } from './types.js';
 import { type CheckedDocument, checkFileSteps } from './validate.js';
@@ -71,7 +71,7 @@ export async function loadCorpus(dir: string, options: LoadOptions = {}): Promis
       problems.push({
         file,
         line: checked.line,
-        message: `document id "${id}" is already used by ${keeper}; this document was not loaded (give it another id)`,
+        ...notice('problem.idUsedBy', { id, file: keeper ?? '' }),
       });
       continue;
     }

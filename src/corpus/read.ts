@@ -6,8 +6,8 @@
 import { constants, type Stats } from 'node:fs';
 import { type FileHandle, open, readdir, realpath, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative } from 'node:path';
-import { CORPUS_LIMITS, formatBytes } from './limits.js';
-import type { CorpusProblem } from './problems.js';
+import { CORPUS_LIMITS, sizeOf } from './limits.js';
+import { type CorpusProblem, notice, type ProblemNotice } from './problems.js';
 import { isCorpusFileName } from './validate.js';
 
 /** The corpus files of a folder, by name, and what is wrong with the entries that cannot be read. */
@@ -25,13 +25,18 @@ export interface ReadFile {
   stats: Stats;
 }
 
-/** What a non-regular file is, in words. */
-function kindOf(stats: Stats): string {
-  if (stats.isDirectory()) return 'a folder';
-  if (stats.isFIFO()) return 'a FIFO (named pipe)';
-  if (stats.isSocket()) return 'a socket';
-  if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'a device';
-  return 'not a regular file';
+/** What a non-regular file is. */
+function kindOf(stats: Stats): ProblemNotice {
+  if (stats.isDirectory()) return notice('kind.folder');
+  if (stats.isFIFO()) return notice('kind.fifo');
+  if (stats.isSocket()) return notice('kind.socket');
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return notice('kind.device');
+  return notice('kind.other');
+}
+
+/** A file system error as problems quote it: its code, else its own message. */
+function reasonOf(err: unknown): string {
+  return (err as NodeJS.ErrnoException).code ?? (err as Error).message;
 }
 
 /**
@@ -46,25 +51,25 @@ export async function listCorpusFolder(dir: string): Promise<CorpusListing | { p
     entries = await readdir(realDir, { withFileTypes: true });
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    const message =
+    const what =
       code === 'ENOENT'
-        ? 'the corpus folder does not exist'
+        ? notice('problem.folderMissing')
         : code === 'ENOTDIR'
-          ? 'the corpus folder is not a folder'
-          : `the corpus folder cannot be read (${code ?? (err as Error).message})`;
-    return { problem: { file: dir, message } };
+          ? notice('problem.folderNotFolder')
+          : notice('problem.folderUnreadable', { reason: reasonOf(err) });
+    return { problem: { file: dir, ...what } };
   }
   const names: string[] = [];
   const problems: CorpusProblem[] = [];
   for (const entry of entries) {
     if (entry.name.startsWith('.') || !isCorpusFileName(entry.name)) continue;
     if (entry.isFile() || entry.isSymbolicLink()) names.push(entry.name);
-    else if (entry.isDirectory()) problems.push({ file: entry.name, message: notRegular('a folder') });
+    else if (entry.isDirectory()) problems.push({ file: entry.name, ...notRegular(notice('kind.folder')) });
     else
       problems.push({
         file: entry.name,
-        message: notRegular(
-          entry.isFIFO() ? 'a FIFO (named pipe)' : entry.isSocket() ? 'a socket' : 'a device',
+        ...notRegular(
+          notice(entry.isFIFO() ? 'kind.fifo' : entry.isSocket() ? 'kind.socket' : 'kind.device'),
         ),
       });
   }
@@ -72,7 +77,7 @@ export async function listCorpusFolder(dir: string): Promise<CorpusListing | { p
   return { realDir, names, problems };
 }
 
-const notRegular = (kind: string) => `this is ${kind}, not a file: the corpus reads regular files only`;
+const notRegular = (kind: ProblemNotice) => notice('problem.notRegular', { kind });
 
 /**
  * Reads `name` inside `realDir`: a regular file (after resolving links) whose real path stays inside the
@@ -85,32 +90,28 @@ export async function readCorpusFile(
   name: string,
   maxBytes: number,
 ): Promise<ReadFile | { problem: CorpusProblem }> {
-  const problem = (message: string) => ({ problem: { file: name, message } });
+  const problem = (what: ProblemNotice) => ({ problem: { file: name, ...what } });
+  const unreadable = (err: unknown) => problem(notice('problem.unreadable', { reason: reasonOf(err) }));
   let real: string;
   try {
     real = await realpath(join(realDir, name));
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    return problem(
-      code === 'ENOENT'
-        ? 'this is a link to a file that does not exist'
-        : `the file cannot be read (${code ?? (err as Error).message})`,
-    );
+    return (err as NodeJS.ErrnoException).code === 'ENOENT'
+      ? problem(notice('problem.linkMissing'))
+      : unreadable(err);
   }
   const inside = relative(realDir, real);
   if (inside === '' || inside.startsWith('..') || isAbsolute(inside))
-    return problem('this is a link to a file outside the corpus folder: only files inside it are read');
+    return problem(notice('problem.linkOutside'));
   let before: Stats;
   try {
     before = await stat(real);
   } catch (err) {
-    return problem(
-      `the file cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`,
-    );
+    return unreadable(err);
   }
   if (!before.isFile()) return problem(notRegular(kindOf(before)));
   if (before.size > maxBytes)
-    return problem(`the file is ${formatBytes(before.size)}; it can be at most ${formatBytes(maxBytes)}`);
+    return problem(notice('problem.fileTooBig', { size: sizeOf(before.size), max: sizeOf(maxBytes) }));
 
   let handle: FileHandle | undefined;
   const timeout = new Promise<'timeout'>((resolve) => {
@@ -121,7 +122,7 @@ export async function readCorpusFile(
     handle = await open(real, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW);
     const stats = await handle.stat();
     if (!stats.isFile() || stats.ino !== before.ino || stats.dev !== before.dev)
-      return problem('the file changed while it was being read; try again');
+      return problem(notice('problem.changedWhileRead'));
     // One byte more than allowed tells a file that grew past the limit since `stat`.
     const buffer = Buffer.allocUnsafe(Math.min(stats.size, maxBytes) + 1);
     let length = 0;
@@ -131,8 +132,7 @@ export async function readCorpusFile(
       length += bytesRead;
       if (length === buffer.length) break;
     }
-    if (length > maxBytes)
-      return problem(`the file is larger than ${formatBytes(maxBytes)}, the most it can be`);
+    if (length > maxBytes) return problem(notice('problem.grewTooBig', { max: sizeOf(maxBytes) }));
     return { bytes: buffer.subarray(0, length), stats };
   })();
   try {
@@ -140,14 +140,12 @@ export async function readCorpusFile(
     if (result === 'timeout') {
       // The read goes on in the thread pool; its handle is closed when it ends.
       void reading.finally(() => handle?.close()).catch(() => {});
-      return problem(`the file took more than ${CORPUS_LIMITS.readMs / 1000} s to read; it was skipped`);
+      return problem(notice('problem.readTimeout', { seconds: CORPUS_LIMITS.readMs / 1000 }));
     }
     await handle?.close();
     return result;
   } catch (err) {
     await handle?.close().catch(() => {});
-    return problem(
-      `the file cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`,
-    );
+    return unreadable(err);
   }
 }

@@ -1,8 +1,8 @@
 import { isMap, isSeq } from 'yaml';
 import { hasJapanese } from '../text/japanese.js';
-import type { CorpusProblem } from './problems.js';
+import { type CorpusProblem, notice, type ProblemNotice } from './problems.js';
 import type { GlossaryEntry, SpeakerEntry } from './types.js';
-import { parseYaml } from './yaml.js';
+import { parseYaml, type YamlAliasError } from './yaml.js';
 
 /** The register files a corpus folder may hold beside its documents. */
 export const SPEAKERS_FILE = 'speakers.yaml';
@@ -19,13 +19,13 @@ function parseList(
   file: string,
   content: string,
   listKey: string,
-  readEntry: (entry: Record<string, unknown>, problem: (message: string) => void) => void,
+  readEntry: (entry: Record<string, unknown>, problem: EntryProblem) => void,
 ): CorpusProblem[] {
   const problems: CorpusProblem[] = [];
   const parsed = parseYaml(content);
   if ('problems' in parsed) {
-    for (const { line, message } of parsed.problems)
-      problems.push({ file, line, message: `the file ${message}` });
+    for (const { line, notice: what } of parsed.problems)
+      problems.push({ file, line, ...notice('problem.registryFile', { problem: what }) });
     return problems;
   }
   const { doc, lineOf } = parsed;
@@ -35,23 +35,23 @@ function parseList(
     problems.push({
       file,
       line: 1,
-      message: `expected a top-level "${listKey}:" followed by a list of entries`,
+      ...notice('problem.registryList', { key: listKey }),
     });
     return problems;
   }
   list.items.forEach((item, index) => {
     const line = lineOf((item as { range?: [number] }).range?.[0]);
-    const problem = (message: string) =>
-      problems.push({ file, line, message: `entry ${index + 1}: ${message}` });
+    const problem: EntryProblem = (what) =>
+      problems.push({ file, line, ...notice('problem.entry', { index: index + 1, problem: what }) });
     if (!isMap(item)) {
-      problem('must be a mapping of "key: value" lines');
+      problem(notice('problem.entryNotMap'));
       return;
     }
     let entry: Record<string, unknown>;
     try {
       entry = parsed.toJS(item) as Record<string, unknown>;
     } catch (err) {
-      problem(`the entry ${(err as Error).message}`);
+      problem(notice('problem.entryYaml', { problem: (err as YamlAliasError).notice }));
       return;
     }
     readEntry(entry, problem);
@@ -59,20 +59,23 @@ function parseList(
   return problems;
 }
 
-function checkKeys(
-  entry: Record<string, unknown>,
-  allowed: string[],
-  problem: (message: string) => void,
-): void {
+/** Reports a problem with one entry of a register. */
+type EntryProblem = (problem: ProblemNotice) => void;
+
+function checkKeys(entry: Record<string, unknown>, allowed: string[], problem: EntryProblem): void {
   for (const key of Object.keys(entry)) {
-    if (!allowed.includes(key)) problem(`unknown field "${key}" (expected: ${allowed.join(', ')})`);
+    if (!allowed.includes(key))
+      problem(notice('problem.unknownEntryField', { field: key, expected: allowed.join(', ') }));
   }
 }
 
-function stringList(value: unknown, field: string, problem: (message: string) => void): string[] {
+/** The problem of a missing or empty required field. */
+const required = (field: string) => notice('problem.required', { field });
+
+function stringList(value: unknown, field: string, problem: EntryProblem): string[] {
   if (value === undefined || value === null) return [];
   if (!Array.isArray(value) || value.some((v) => typeof v !== 'string' || v.trim() === '')) {
-    problem(`"${field}" must be a list of non-empty texts`);
+    problem(notice('problem.listOfTexts', { field }));
     return [];
   }
   return value.map((v: string) => v.trim());
@@ -87,9 +90,9 @@ export function parseSpeakers(file: string, content: string): Parsed<SpeakerEntr
   const problems = parseList(file, content, 'speakers', (entry, problem) => {
     checkKeys(entry, ['name', 'title', 'aliases'], problem);
     const { name, title } = entry;
-    if (typeof name !== 'string' || name.trim() === '') return problem('"name" is required');
+    if (typeof name !== 'string' || name.trim() === '') return problem(required('name'));
     if (title !== undefined && title !== null && typeof title !== 'string')
-      return problem('"title" must be text');
+      return problem(notice('problem.fieldNotText', { field: 'title' }));
     entries.push({
       name: name.trim(),
       title: typeof title === 'string' && title.trim() ? title.trim() : null,
@@ -109,10 +112,10 @@ export function parseGlossary(file: string, content: string): Parsed<GlossaryEnt
   const problems = parseList(file, content, 'terms', (entry, problem) => {
     checkKeys(entry, ['text', 'typed', 'both'], problem);
     const { text, both } = entry;
-    if (typeof text !== 'string' || text.trim() === '') return problem('"text" is required');
+    if (typeof text !== 'string' || text.trim() === '') return problem(required('text'));
     const typed = stringList(entry.typed, 'typed', problem);
-    if (typed.length === 0) return problem('"typed" must list at least one wording');
-    if (both !== undefined && typeof both !== 'boolean') return problem('"both" must be true or false');
+    if (typed.length === 0) return problem(notice('problem.typedEmpty'));
+    if (both !== undefined && typeof both !== 'boolean') return problem(notice('problem.bothNotBoolean'));
     entries.push({ text: text.trim(), typed, both: both === true });
   });
   return { entries, problems };
@@ -128,13 +131,13 @@ export function parseJapanese(file: string, content: string): Parsed<GlossaryEnt
   const problems = parseList(file, content, 'terms', (entry, problem) => {
     checkKeys(entry, ['text', 'ja'], problem);
     const { text } = entry;
-    if (typeof text !== 'string' || text.trim() === '') return problem('"text" is required');
+    if (typeof text !== 'string' || text.trim() === '') return problem(required('text'));
     const ja = stringList(entry.ja, 'ja', problem);
-    if (ja.length === 0) return problem('"ja" must list at least one Japanese wording');
+    if (ja.length === 0) return problem(notice('problem.jaEmpty'));
     const english = ja.filter((wording) => !hasJapanese(wording));
     if (english.length > 0)
       return problem(
-        `"ja" wording ${JSON.stringify(english[0])} has no Japanese in it (other wordings go in ${GLOSSARY_FILE})`,
+        notice('problem.jaNotJapanese', { wording: JSON.stringify(english[0]), file: GLOSSARY_FILE }),
       );
     entries.push({ text: text.trim(), typed: ja, both: false });
   });

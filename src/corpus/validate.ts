@@ -2,13 +2,13 @@
  * The one validator of corpus files. Start-up, reloads (in their worker), uploads, the trash listing and
  * `corpus check` all run {@link checkFileSteps} on a file's bytes, so they agree on every file: it decodes,
  * parses, holds each document to {@link CORPUS_LIMITS} and cuts it into passages, reporting every problem
- * as `file:line: what is wrong` and never throwing.
+ * with its place and code (src/messages words it: `file:line: what is wrong`) and never throwing.
  */
 import { extname } from 'node:path';
 import { runNow, type Steps } from '../contract/steps.js';
 import { DOCUMENT_PARSERS, type DocumentExtension, jsonlSteps, lineAt, type ParsedFile } from './formats.js';
-import { CORPUS_LIMITS, checkTextLimits, count, formatBytes } from './limits.js';
-import type { CorpusProblem } from './problems.js';
+import { CORPUS_LIMITS, checkTextLimits, sizeOf } from './limits.js';
+import { type CorpusProblem, notice, type ProblemNotice } from './problems.js';
 import {
   GLOSSARY_FILE,
   JAPANESE_FILE,
@@ -68,7 +68,11 @@ export function* checkFileSteps(name: string, bytes: Uint8Array): Steps<CheckedF
   if (bytes.byteLength > limit) {
     result.problems.push({
       file: name,
-      message: `the file is ${formatBytes(bytes.byteLength)}; ${ext === '.jsonl' ? 'a .jsonl file' : 'a document'} can be at most ${formatBytes(limit)}`,
+      ...notice('problem.fileOverLimit', {
+        size: sizeOf(bytes.byteLength),
+        what: notice(ext === '.jsonl' ? 'kind.jsonlFile' : 'kind.document'),
+        max: sizeOf(limit),
+      }),
     });
     return result;
   }
@@ -106,7 +110,7 @@ export function* checkFileSteps(name: string, bytes: Uint8Array): Steps<CheckedF
       const problem = documentProblem(document, fromJsonl);
       if (problem) {
         const at = problem.inText && !fromJsonl ? textLine + problem.line - 1 : line;
-        result.problems.push({ file: name, line: at, message: problem.message });
+        result.problems.push({ file: name, line: at, ...problem.notice });
         continue;
       }
       const passages = segmentDocument(document);
@@ -115,7 +119,11 @@ export function* checkFileSteps(name: string, bytes: Uint8Array): Steps<CheckedF
         result.problems.push({
           file: name,
           line: fromJsonl ? line : textLine + lineAt(document.text, first.start) - 1,
-          message: `the document "${document.id}" has ${count(passages.length)} passages; a document can have at most ${count(CORPUS_LIMITS.passagesPerDocument)} (split it into several)`,
+          ...notice('problem.tooManyPassages', {
+            id: document.id,
+            passages: passages.length,
+            max: CORPUS_LIMITS.passagesPerDocument,
+          }),
         });
         continue;
       }
@@ -124,7 +132,10 @@ export function* checkFileSteps(name: string, bytes: Uint8Array): Steps<CheckedF
   } catch (err) {
     // Not expected: the limits above keep every stage within its means. Reported, never thrown.
     result.documents = [];
-    result.problems.push({ file: name, message: `the file could not be checked: ${(err as Error).message}` });
+    result.problems.push({
+      file: name,
+      ...notice('problem.uncheckable', { reason: (err as Error).message }),
+    });
   }
   return capped(result);
 }
@@ -136,19 +147,29 @@ export function* checkFileSteps(name: string, bytes: Uint8Array): Steps<CheckedF
 function documentProblem(
   doc: CorpusDocument,
   fromJsonl: boolean,
-): { inText: boolean; line: number; message: string } | null {
+): { inText: boolean; line: number; notice: ProblemNotice } | null {
   if (doc.title.length > CORPUS_LIMITS.titleChars) {
     return {
       inText: false,
       line: 1,
-      message: `the title has ${count(doc.title.length)} characters; titles can be at most ${count(CORPUS_LIMITS.titleChars)}`,
+      notice: notice('problem.titleTooLong', { length: doc.title.length, max: CORPUS_LIMITS.titleChars }),
     };
   }
   const title = checkTextLimits(doc.title);
-  if (title) return { inText: false, line: 1, message: `the title has ${title.message}` };
+  if (title)
+    return { inText: false, line: 1, notice: notice('problem.titleHas', { problem: limitOf(title) }) };
   const text = checkTextLimits(doc.text);
   if (!text) return null;
-  return { inText: true, line: text.line, message: fromJsonl ? `"text" has ${text.message}` : text.message };
+  return {
+    inText: true,
+    line: text.line,
+    notice: fromJsonl ? notice('problem.textHas', { problem: limitOf(text) }) : limitOf(text),
+  };
+}
+
+/** The notice of a broken text limit, without its line. */
+function limitOf({ code, values }: ProblemNotice): ProblemNotice {
+  return notice(code, values);
 }
 
 /** Appends one by one: spreading a list of 100k problems into `push` overflows the stack. */
@@ -165,7 +186,7 @@ function capped(result: CheckedFile): CheckedFile {
     result.problems.length = problemsPerFile;
     result.problems.push({
       file,
-      message: `and ${count(extra)} more problem${extra === 1 ? '' : 's'} in this file`,
+      ...notice('problem.more', { n: extra }),
       more: extra,
     });
   }
@@ -186,7 +207,7 @@ function* decodeSteps(file: string, bytes: Uint8Array): Steps<{ text: string } |
     }
     parts.push(decoder.decode());
   } catch {
-    return { problem: { file, line: firstLineNotUtf8(bytes), message: 'the file is not valid UTF-8 text' } };
+    return { problem: { file, line: firstLineNotUtf8(bytes), ...notice('problem.notUtf8') } };
   }
   return { text: parts.join('').replace(/^\uFEFF/, '') };
 }

@@ -5,16 +5,24 @@
  * (an "alias bomb" expands exponentially). Every failure is a problem on a line, never an exception.
  */
 import { type Document, isAlias, isCollection, isPair, LineCounter, type Node, parseDocument } from 'yaml';
-import { CORPUS_LIMITS, count } from './limits.js';
-import { yamlMessage } from './problems.js';
+import { CORPUS_LIMITS } from './limits.js';
+import { notice, type ProblemNotice, yamlMessage } from './problems.js';
 
 /**
- * A problem in a YAML text, on a line of that text (1-based). The message has no subject ("is not valid
+ * A problem in a YAML text, on a line of that text (1-based). Its notice has no subject ("is not valid
  * YAML: …"): the caller names what was read ("front matter", "the file").
  */
 export interface YamlProblem {
   line: number;
-  message: string;
+  notice: ProblemNotice;
+}
+
+/** Thrown by {@link ParsedYaml.toJS}: the aliases expand too far; `notice` is worded as a {@link YamlProblem}. */
+export class YamlAliasError extends Error {
+  override name = 'YamlAliasError';
+  constructor(readonly notice: ProblemNotice) {
+    super(notice.code);
+  }
 }
 
 /** A parsed YAML text whose nesting and aliases are within the limits. */
@@ -22,7 +30,7 @@ export interface ParsedYaml {
   doc: Document.Parsed;
   /** The 1-based line of an offset into the text. */
   lineOf(offset: number | undefined): number;
-  /** A node as plain JavaScript, aliases resolved within the budget; throws an Error worded as a {@link YamlProblem}. */
+  /** A node as plain JavaScript, aliases resolved within the budget; throws a {@link YamlAliasError}. */
   toJS(node: unknown): unknown;
 }
 
@@ -66,7 +74,7 @@ const PARSER_SAFE_DEPTH = 1_000;
 export function parseYaml(text: string): ParsedYaml | { problems: YamlProblem[] } {
   const { yamlDepth, yamlAliases } = CORPUS_LIMITS;
   const tooDeep = (line: number) => ({
-    problems: [{ line, message: `is nested more than ${yamlDepth} levels deep` }],
+    problems: [{ line, notice: notice('yaml.tooDeep', { max: yamlDepth }) }],
   });
   const bound = nestingBound(text);
   if (bound.depth > PARSER_SAFE_DEPTH) return tooDeep(bound.line);
@@ -75,7 +83,9 @@ export function parseYaml(text: string): ParsedYaml | { problems: YamlProblem[] 
   try {
     doc = parseDocument(text, { lineCounter, uniqueKeys: true });
   } catch (err) {
-    return { problems: [{ line: 1, message: `could not be read as YAML: ${(err as Error).message}` }] };
+    return {
+      problems: [{ line: 1, notice: notice('yaml.unreadable', { reason: (err as Error).message }) }],
+    };
   }
   const lineOf = (offset: number | undefined) =>
     offset === undefined ? 1 : lineCounter.linePos(offset).line;
@@ -83,7 +93,7 @@ export function parseYaml(text: string): ParsedYaml | { problems: YamlProblem[] 
     return {
       problems: doc.errors.map((error) => ({
         line: lineOf(error.pos[0]),
-        message: `is not valid YAML: ${yamlMessage(error.message)}`,
+        notice: notice('yaml.invalid', { reason: yamlMessage(error.message) }),
       })),
     };
   }
@@ -98,7 +108,7 @@ export function parseYaml(text: string): ParsedYaml | { problems: YamlProblem[] 
           problems: [
             {
               line: lineOf(node.range?.[0]),
-              message: `has more than ${count(yamlAliases)} aliases (*name)`,
+              notice: notice('yaml.tooManyAliases', { max: yamlAliases }),
             },
           ],
         };
@@ -123,7 +133,7 @@ export function parseYaml(text: string): ParsedYaml | { problems: YamlProblem[] 
           : (node as Node).toJS(doc, { maxAliasCount: yamlAliases });
       } catch (err) {
         // yaml's own guard against exponential expansion ("Excessive alias count …").
-        throw new Error(`has aliases that expand too far (${(err as Error).message})`);
+        throw new YamlAliasError(notice('yaml.aliasesExpand', { reason: (err as Error).message }));
       }
     },
   };

@@ -5,6 +5,7 @@
  */
 import { AdminError, readWithLimit } from '../corpus/admin.js';
 import type { Logger } from '../logger.js';
+import type { MessageKey } from '../messages/messages.js';
 
 /** How long a download may take before it is given up. */
 export const DOWNLOAD_TIMEOUT_MS = 30_000;
@@ -42,44 +43,39 @@ export async function downloadAttachment(
       const origin = URL.canParse(at) ? new URL(at).origin : null;
       if (origin === null || !allowedOrigins.includes(origin)) {
         logger.warn({ fileName, origin, hop }, 'attachment not on Discord’s CDN: not downloaded');
-        throw new AdminError(
-          hop === 0
-            ? `"${fileName}" was not downloaded: its address is not on Discord's CDN.`
-            : `"${fileName}" was not downloaded: its address redirects away from Discord's CDN.`,
-        );
+        throw refused(hop === 0 ? 'download.offCdn' : 'download.redirectOffCdn', { file: fileName });
       }
       const res = await fetch(at, { signal: controller.signal, redirect: 'manual' });
       const location = REDIRECTS.has(res.status) ? res.headers.get('location') : null;
       if (location !== null) {
         await res.body?.cancel();
         if (hop >= MAX_REDIRECTS) {
-          throw new AdminError(
-            `"${fileName}" was not downloaded: its address redirects more than ${MAX_REDIRECTS} times.`,
-          );
+          throw refused('download.tooManyRedirects', { file: fileName, max: MAX_REDIRECTS });
         }
         at = URL.canParse(location, at) ? new URL(location, at).href : location;
         continue;
       }
       if (!res.ok || !res.body) {
-        throw new AdminError(
-          `"${fileName}" could not be downloaded from Discord (HTTP ${res.status}); please upload it again.`,
-        );
+        throw refused('download.status', { file: fileName, status: String(res.status) });
       }
       return await readWithLimit(res.body, fileName, maxBytes);
     }
   } catch (err) {
     if (err instanceof AdminError) throw err;
     logger.warn({ err, fileName }, 'attachment download failed');
-    throw new AdminError(
-      controller.signal.aborted
-        ? `"${fileName}" took more than ${timeoutMs / 1000} s to download; please upload it again.`
-        : `"${fileName}" could not be downloaded from Discord; please upload it again.`,
-    );
+    throw controller.signal.aborted
+      ? refused('download.slow', { file: fileName, seconds: timeoutMs / 1000 })
+      : refused('download.failed', { file: fileName });
   } finally {
     clearTimeout(timer);
     // Stops the transfer when readWithLimit gave up early; a no-op once the body was read.
     controller.abort();
   }
+}
+
+/** A refused download, said with a message of the catalogue. */
+function refused(code: MessageKey, values: Record<string, string | number>): AdminError {
+  return new AdminError({ code, values });
 }
 
 /** Statuses that redirect (with a Location header). */

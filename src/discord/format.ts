@@ -14,8 +14,8 @@ import type {
   SourceInfo,
 } from '../contract/types.js';
 import { formatDiff } from '../corpus/diff.js';
-import { type CorpusProblem, countProblems, formatProblem } from '../corpus/problems.js';
-import { type Messages, parseMessage } from '../messages/messages.js';
+import { type CorpusProblem, countProblems } from '../corpus/problems.js';
+import { formatProblem, type Messages, parseMessage } from '../messages/messages.js';
 import type { Gap } from '../records/types.js';
 import type { ReloadReport } from '../service/service.js';
 import type { Reply } from './respond.js';
@@ -408,7 +408,7 @@ export function corpusProblemsReply(
     ephemeral: true,
     content: joinWithin(
       head,
-      problems.map((p) => `• ${safeText(formatProblem(p), 300)}`),
+      problems.map((p) => `• ${safeText(formatProblem(m, p), 300)}`),
       DISCORD_LIMITS.content,
       (n) => m.count('corpus.moreProblems', n),
     ),
@@ -421,13 +421,11 @@ export function corpusProblemsReply(
  */
 export function corpusRefusalReply(
   m: Messages,
-  message: string,
+  reason: string,
   problems: readonly CorpusProblem[],
   liveVersion: string,
 ): Reply {
-  // With problems, the message's first line is the summary and the rest repeats them.
-  const reason = problems.length > 0 ? (message.split('\n')[0] ?? message) : message;
-  const items = problems.map((p) => `• ${safeText(formatProblem(p), 300)}`);
+  const items = problems.map((p) => `• ${safeText(formatProblem(m, p), 300)}`);
   const unchanged = m.t('corpus.unchanged', { version: liveVersion });
   items.push(unchanged);
   return {

@@ -5,6 +5,7 @@
  */
 import { loadConfigOrExit } from '../config.js';
 import { createLogger } from '../logger.js';
+import { problemForLog } from '../messages/messages.js';
 import { startLiveCorpus } from '../service/watch.js';
 import { exposeShardReload } from './sharding.js';
 import { runDiscordBot } from './start.js';
@@ -20,7 +21,7 @@ process.once('disconnect', () => {
   process.kill(process.pid, 'SIGTERM');
 });
 try {
-  const live = await startLiveCorpus(config, logger);
+  const live = await startLiveCorpus({ ...config, wordProblem: problemForLog }, logger);
   exposeShardReload(live.service, logger);
   const stop = (code: number) => {
     live.stop();

@@ -147,6 +147,8 @@ export const ja: Catalogue = {
   'console.unknown': '「/{name}」というコマンドはありません。/help で一覧を表示します。',
   'console.reloaded':
     '再読み込みしました: 文書 {documents} 件、パッセージ {passages} 件、引用 {quotes} 件、{ms} ms（コーパス {from} → {to}）。',
+  'console.reloadFailed_one': 'コーパスに問題が {n} 件あるため、何も変わっていません:',
+  'console.reloadFailed_other': 'コーパスに問題が {n} 件あるため、何も変わっていません:',
   'console.echoCut': '{text}…（省略: この行は {length} 文字あります）',
   'console.failed': '回答中に問題が発生しました。詳しくはログを見てください。',
   'console.welcome': 'Accord コンソール。質問を入力するか、/help と入力してください。/exit で終了します。',
@@ -169,4 +171,129 @@ export const ja: Catalogue = {
   'cli.noManifest':
     '{dir} に稼働中のマニフェスト（{file}）がありません: すべてのパッセージを追加として数えます',
   'cli.liveToFolder': '稼働中 {live} → フォルダー {folder}',
+  'problem.folderMissing': 'コーパスのフォルダーがありません',
+  'problem.folderNotFolder': 'コーパスのフォルダーとして指定されたものがフォルダーではありません',
+  'problem.folderUnreadable': 'コーパスのフォルダーを読めません（{reason}）',
+  'problem.notRegular': 'これは{kind}で、ファイルではありません: コーパスは通常のファイルだけを読みます',
+  'kind.folder': 'フォルダー',
+  'kind.fifo': 'FIFO（名前付きパイプ）',
+  'kind.socket': 'ソケット',
+  'kind.device': 'デバイス',
+  'kind.other': '通常のファイル以外のもの',
+  'problem.linkMissing': '存在しないファイルへのリンクです',
+  'problem.linkOutside':
+    'コーパスのフォルダーの外にあるファイルへのリンクです: フォルダーの中のファイルだけを読みます',
+  'problem.unreadable': 'ファイルを読めません（{reason}）',
+  'problem.fileTooBig': 'ファイルが {size} あります。最大 {max} までです',
+  'problem.changedWhileRead': '読み込み中にファイルが変わりました。もう一度お試しください',
+  'problem.grewTooBig': 'ファイルが上限の {max} を超えています',
+  'problem.readTimeout': 'ファイルの読み込みに {seconds} 秒以上かかったため、読み飛ばしました',
+  'problem.fileOverLimit': 'ファイルが {size} あります。{what}は最大 {max} までです',
+  'kind.jsonlFile': '.jsonl ファイル',
+  'kind.document': '文書',
+  'size.mb': '{n} メガバイト',
+  'size.kb': '{n} キロバイト',
+  'size.bytes': '{n} バイト',
+  'problem.notUtf8': 'ファイルが正しい UTF-8 のテキストではありません',
+  'problem.lineTooLong': '{length} 文字の行があります（1 行は最大 {max} 文字）',
+  'problem.wordTooLong': '{length} 文字の単語があります（1 単語は最大 {max} 文字）',
+  'problem.titleTooLong': 'タイトルが {length} 文字あります。タイトルは最大 {max} 文字までです',
+  'problem.titleHas': 'タイトルに{problem}',
+  'problem.textHas': '"text" に{problem}',
+  'problem.tooManyPassages':
+    '文書「{id}」のパッセージが {passages} 個あります。1 つの文書は最大 {max} 個までです（いくつかに分けてください）',
+  'problem.uncheckable': 'ファイルを検査できませんでした: {reason}',
+  'problem.more_one': 'このファイルにはほかに問題が {n} 件あります',
+  'problem.more_other': 'このファイルにはほかに問題が {n} 件あります',
+  'yaml.tooDeep': '{max} 階層より深く入れ子になっています',
+  'yaml.unreadable': 'YAML として読めませんでした: {reason}',
+  'yaml.invalid': 'YAML として正しくありません（{reason}）',
+  'yaml.tooManyAliases': 'エイリアス（*name）が {max} 個を超えています',
+  'yaml.aliasesExpand': 'エイリアスの展開が大きすぎます（{reason}）',
+  'problem.noFrontMatter':
+    'Markdown の文書はフロントマターで始めてください: 「---」の行、メタデータ、「---」の行の順です',
+  'problem.frontMatterOpen': 'フロントマターが閉じていません: メタデータの後に「---」の行を追加してください',
+  'problem.frontMatterTooLong': 'フロントマターが {max} を超えています',
+  'problem.frontMatter': 'フロントマター: {problem}',
+  'problem.frontMatterNotMap': 'フロントマターは「key: value」の行を並べたものにしてください',
+  'problem.unknownFrontMatterField':
+    'フロントマターに不明な項目「{field}」があります（使える項目: {expected}）',
+  'problem.missingField': 'フロントマターに「{field}」がありません',
+  'problem.mustBeText': '「{field}」はテキストにしてください（値: {got}）',
+  'problem.fieldNotText': '「{field}」はテキストにしてください',
+  'problem.idField': '「id」の値: {problem}',
+  'problem.badId': 'ID {id} は英数字と「.」「_」「:」「-」からなる 1〜128 文字で、英数字で始めてください',
+  'problem.idFromFileName': 'ファイル名から作られる{problem}',
+  'problem.noBody': 'フロントマターの後に本文がありません',
+  'problem.badLang': '「lang」は {langs} のどれかにしてください（値: {got}）',
+  'problem.badUrl': '「url」は http(s) のリンクにしてください（値: {got}）',
+  'problem.badDate': '「published」は YYYY-MM-DD 形式の日付にしてください（値: {got}）',
+  'problem.badKind':
+    '「kind」は press-release、agreement、statement のような小文字の単語にしてください（値: {got}）',
+  'problem.emptyFile': 'ファイルが空です',
+  'problem.titleOnly': 'タイトルの行だけで、その下に本文がありません',
+  'problem.lineTooBig': 'この行は 1 つの文書の上限 {max} を超えています',
+  'problem.lineNotUtf8': 'この行は正しい UTF-8 のテキストではありません',
+  'problem.notJson': '正しい JSON ではありません: {reason}',
+  'problem.notObject': '各行は {example} のような JSON オブジェクトにしてください',
+  'problem.unknownField': '不明な項目 {fields} があります',
+  'problem.unknownFields': '不明な項目 {fields} があります',
+  'problem.missingId': '「id」（または「_id」）がありません',
+  'problem.idType': '「id」はテキストか数値にしてください',
+  'problem.textEmpty': '「text」は空でないテキストにしてください',
+  'problem.idUsedOnLine': '文書 ID「{id}」はこのファイルの {line} 行目ですでに使われています',
+  'problem.idUsedBy':
+    '文書 ID「{id}」は {file} ですでに使われているため、この文書は読み込みませんでした（別の ID をつけてください）',
+  'problem.registryFile': 'ファイル: {problem}',
+  'problem.registryList': '最上位に「{key}:」と、その下に項目のリストが必要です',
+  'problem.entry': '{index} 番目の項目: {problem}',
+  'problem.entryNotMap': '「key: value」の行からなるマッピングにしてください',
+  'problem.entryYaml': '項目: {problem}',
+  'problem.unknownEntryField': '不明な項目「{field}」があります（使える項目: {expected}）',
+  'problem.listOfTexts': '「{field}」は空でないテキストのリストにしてください',
+  'problem.required': '「{field}」が必要です',
+  'problem.typedEmpty': '「typed」には表記を 1 つ以上挙げてください',
+  'problem.bothNotBoolean': '「both」は true か false にしてください',
+  'problem.jaEmpty': '「ja」には日本語の表記を 1 つ以上挙げてください',
+  'problem.jaNotJapanese':
+    '「ja」の表記 {wording} に日本語が含まれていません（ほかの表記は {file} に書きます）',
+  'admin.badName':
+    'ファイル名 {name} は使えません: notes.md のような、フォルダーや「..」を含まない名前にしてください。',
+  'admin.notDocument':
+    '「{file}」はコーパスの文書ではありません: 追加できるのは .md・.txt・.jsonl ファイルだけです。',
+  'admin.tooLarge': '「{file}」は大きすぎます: 文書は最大 {max} までです。',
+  'admin.badStem': '「{file}」は追加しませんでした: ファイル名から作られる{problem}。',
+  'admin.exists':
+    '「{file}」は追加しませんでした: コーパスにはすでに文書 {ids} があります（{files}）。上書きするには「置き換え」を指定して追加してください。',
+  'admin.existsMany':
+    '「{file}」は追加しませんでした: コーパスにはすでに文書 {ids} があります（{files}）。上書きするには「置き換え」を指定して追加してください。',
+  'admin.holderShared':
+    '「{file}」は追加しませんでした: {holder} にはアップロードにない {others} も入っています。そのファイルは手で編集してください。',
+  'admin.nameTaken':
+    '「{file}」は追加しませんでした: コーパスのフォルダーには {name} という名前の別の内容のファイルがすでにあります。',
+  'admin.notAdded_one': '「{file}」は追加しませんでした: 問題が {n} 件あります。',
+  'admin.notAdded_other': '「{file}」は追加しませんでした: 問題が {n} 件あります。',
+  'admin.noDocuments': '「{file}」は追加しませんでした: 文書が 1 つも入っていません。',
+  'admin.unknownDocument': 'コーパスに文書「{id}」はありません。',
+  'admin.sharesFile_one':
+    '文書「{id}」は {file} をほかの文書 {n} 件（{others}）と共有しています。削除するにはファイルごと削除してください。',
+  'admin.sharesFile_other':
+    '文書「{id}」は {file} をほかの文書 {n} 件（{others}）と共有しています。削除するにはファイルごと削除してください。',
+  'admin.notInTrash': 'ごみ箱に文書「{id}」はありません。',
+  'admin.versionNotInTrash': 'ごみ箱に文書「{id}」のバージョン {version} はありません。',
+  'admin.restoreShared':
+    '文書「{id}」は復元できません: {holder} にこの文書とほかの {others} が入っています。先にそのファイルを削除してください。',
+  'admin.restoreNameTaken':
+    '文書「{id}」は復元できません: コーパスのフォルダーに {name} という名前の別の内容のファイルがまたあります。',
+  'download.offCdn': '「{file}」はダウンロードしませんでした: アドレスが Discord の CDN ではありません。',
+  'download.redirectOffCdn':
+    '「{file}」はダウンロードしませんでした: アドレスが Discord の CDN の外へリダイレクトします。',
+  'download.tooManyRedirects':
+    '「{file}」はダウンロードしませんでした: アドレスが {max} 回を超えてリダイレクトします。',
+  'download.status':
+    '「{file}」を Discord からダウンロードできませんでした（HTTP {status}）。もう一度アップロードしてください。',
+  'download.slow':
+    '「{file}」のダウンロードに {seconds} 秒以上かかりました。もう一度アップロードしてください。',
+  'download.failed':
+    '「{file}」を Discord からダウンロードできませんでした。もう一度アップロードしてください。',
 };

@@ -3,7 +3,9 @@
  * adapter picks the language from `interaction.locale`, the console and the CLIs from `--lang`. Cited
  * corpus text and user text are never translated; they go into placeholders.
  */
-import type { UserInputError, UserInputReason } from '../contract/types.js';
+import type { Notice, UserInputError, UserInputReason } from '../contract/types.js';
+import { type AdminCode, AdminError } from '../corpus/admin.js';
+import { type CorpusProblem, type ProblemCode, problemPlace } from '../corpus/problems.js';
 import { type Catalogue, en } from './en.js';
 import { ja } from './ja.js';
 
@@ -87,6 +89,30 @@ export class Messages {
     return fill(this.catalogue[key], params[0]);
   }
 
+  /**
+   * A notice of the core in words: its message, values filled (numbers grouped in thousands, notices
+   * worded in turn, text as it is); in its plural form when the message has one, for the value `n`.
+   */
+  say(notice: Notice): string {
+    const values: Record<string, string> = {};
+    for (const [name, value] of Object.entries(notice.values ?? {})) {
+      values[name] =
+        typeof value === 'number'
+          ? this.numbers.format(value)
+          : typeof value === 'string'
+            ? value
+            : this.say(value);
+    }
+    const n = notice.values?.n;
+    const key =
+      typeof n === 'number' && Object.hasOwn(this.catalogue, `${notice.code}_other`)
+        ? `${notice.code}_${this.plurals.select(n) === 'one' ? 'one' : 'other'}`
+        : notice.code;
+    // A code without a message is a bug the compiler rules out (see ProblemCode below); shown as itself.
+    const text = Object.hasOwn(this.catalogue, key) ? this.catalogue[key as MessageKey] : notice.code;
+    return fill(text, values);
+  }
+
   /** The plural message `base` for `n` (its `{n}`, grouped in thousands: "260,000"), e.g. "1 passage" / "3 passages". */
   count<B extends PluralKey>(base: B, n: number, ...params: PluralParams<B>): string {
     const form = this.plurals.select(n) === 'one' ? 'one' : 'other';
@@ -138,7 +164,13 @@ export function parseMessage<K extends MessageKey>(
 
 /** A refusal in the reader's language when its reason is known, else the error's own (English) message. */
 export function describeInputError(m: Messages, err: UserInputError): string {
+  if (err instanceof AdminError) return describeAdminError(m, err);
   return err.reason ? describeReason(m, err.reason) : err.message;
+}
+
+/** A refused corpus change: why, then each problem of the file on a line of its own when that is why. */
+export function describeAdminError(m: Messages, err: AdminError): string {
+  return [m.say(err.notice), ...err.problems.map((p) => formatProblem(m, p))].join('\n');
 }
 
 function describeReason(m: Messages, reason: UserInputReason): string {
@@ -158,4 +190,20 @@ function describeReason(m: Messages, reason: UserInputReason): string {
     case 'topicTooLong':
       return m.t('error.topicTooLong', { length: reason.length, max: reason.max });
   }
+}
+
+/** Every code the core says things with has its message: a code missing from en.ts is a type error here. */
+const everyCodeWorded: [Exclude<ProblemCode | AdminCode, MessageKey | PluralKey>] extends [never]
+  ? true
+  : never = true;
+void everyCodeWorded;
+
+/** A corpus problem as editors and CI logs show it: `file:line: what is wrong`. */
+export function formatProblem(m: Messages, problem: CorpusProblem): string {
+  return `${problemPlace(problem)}: ${m.say(problem)}`;
+}
+
+/** A corpus problem as the logs word it: in English, like every log line. */
+export function problemForLog(problem: CorpusProblem): string {
+  return formatProblem(BY_LANG.en, problem);
 }

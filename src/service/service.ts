@@ -26,7 +26,7 @@ import {
   manifestSteps,
 } from '../corpus/diff.js';
 import { loadCorpus } from '../corpus/load.js';
-import { formatProblem } from '../corpus/problems.js';
+import { type CorpusProblem, problemPlace } from '../corpus/problems.js';
 import type { Corpus } from '../corpus/types.js';
 import { buildKnowledgeBase } from '../knowledge/knowledge.js';
 import { SnapshotStore } from '../knowledge/snapshot.js';
@@ -65,6 +65,11 @@ export interface CorpusServiceOptions {
   records?: Records;
   /** Deadline of a reload's worker (RELOAD_TIMEOUT_SECONDS); past it the reload fails and nothing changes. */
   reloadTimeoutMs?: number;
+  /**
+   * How the log words a broken file's problem at start-up: the app passes English from src/messages (the
+   * service has no words of its own); by default its place and code.
+   */
+  wordProblem?: (problem: CorpusProblem) => string;
 }
 
 /**
@@ -104,7 +109,8 @@ export class CorpusService {
     // The files the last run's documents came from keep their ids (see LoadOptions.owners).
     const owners = options.dataDir ? await liveOwners(options.dataDir, logger) : undefined;
     const { corpus, problems } = await loadCorpus(corpusDir, owners ? { owners } : {});
-    for (const problem of problems) logger.error({ problem }, `corpus: ${formatProblem(problem)}`);
+    const word = options.wordProblem ?? ((p: CorpusProblem) => `${problemPlace(p)}: ${p.code}`);
+    for (const problem of problems) logger.error({ problem }, `corpus: ${word(problem)}`);
     const service = new CorpusService(corpusDir, logger, options, corpus);
     const kb = service.live;
     logger.info({ corpusDir, ...kb.stats(), version: kb.version }, 'corpus loaded');

@@ -5,7 +5,7 @@
  */
 import { type FSWatcher, watch } from 'node:fs';
 import type { Logger } from 'pino';
-import { CorpusError } from '../corpus/problems.js';
+import { CorpusError, type CorpusProblem } from '../corpus/problems.js';
 import { openRecords } from '../records/sqlite.js';
 import type { Actor, Records } from '../records/types.js';
 import { CorpusService, type ReloadReport } from './service.js';
@@ -29,6 +29,8 @@ export interface LiveCorpusOptions {
   corpusWatch: boolean;
   /** Deadline of a reload's worker, in milliseconds. */
   reloadTimeoutMs?: number;
+  /** How the log words a broken file's problem (see CorpusServiceOptions.wordProblem). */
+  wordProblem?: (problem: CorpusProblem) => string;
 }
 
 /**
@@ -42,6 +44,7 @@ export async function startLiveCorpus(config: LiveCorpusOptions, logger: Logger)
     snapshotDir: config.snapshotDir,
     records,
     ...(config.reloadTimeoutMs ? { reloadTimeoutMs: config.reloadTimeoutMs } : {}),
+    ...(config.wordProblem ? { wordProblem: config.wordProblem } : {}),
   });
   const removeSignal = reloadOnSignal(service, logger);
   const watcher = config.corpusWatch ? watchCorpus(service, logger) : null;

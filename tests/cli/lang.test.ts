@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { bundledParagraphs, bundledText } from '../support/bundled.js';
 import { runNpm } from '../support/run.js';
+import { tempCorpus } from '../support/tempCorpus.js';
 
 const CORPUS = bundledText();
 const paragraphOf = (words: string) => bundledParagraphs().findIndex((p) => p.includes(words)) + 1;
@@ -62,6 +63,38 @@ describe('--lang', () => {
     expect(stdout).toMatch(
       /^ok: 文書 1 件、パッセージ \d+ 件、発言者 \d+ 人、用語 \d+ 件（バージョン \S+）\n$/,
     );
+  });
+
+  it('says each problem of a broken folder in Japanese with `corpus check --lang ja`, quoting the file as it is', async () => {
+    const dir = tempCorpus({
+      'broken.md': 'no front matter',
+      'bad.jsonl': '{"id": "bad id!", "title": 7, "text": "Fine.", "colour": "red"}\n',
+      'long.md': `---\nid: long\ntitle: Long\nkind: note\n---\nA line.\n${'x'.repeat(2000)}\n`,
+      'speakers.yaml': 'speakers:\n  - name: A\n    role: chair\n',
+    });
+    const { code, stdout, stderr } = await runNpm(['corpus', '--', 'check', '--dir', dir, '--lang', 'ja']);
+    expect(code).toBe(1);
+    expect(stdout.split('\n')).toEqual([
+      'bad.jsonl:1: 不明な項目 "colour" があります',
+      'bad.jsonl:1: ID "bad id!" は英数字と「.」「_」「:」「-」からなる 1〜128 文字で、英数字で始めてください',
+      'bad.jsonl:1: 「title」はテキストにしてください',
+      'broken.md:1: Markdown の文書はフロントマターで始めてください: 「---」の行、メタデータ、「---」の行の順です',
+      'long.md:7: 2,000 文字の単語があります（1 単語は最大 1,000 文字）',
+      'speakers.yaml:2: 1 番目の項目: 不明な項目「role」があります（使える項目: name, title, aliases）',
+      '',
+    ]);
+    expect(stderr).toContain(`${dir} に問題が 6 件あります`);
+    // The same folder in English: the same places, the catalogue's English words.
+    const english = await runNpm(['corpus', '--', 'check', '--dir', dir]);
+    expect(english.stdout.split('\n')).toEqual([
+      'bad.jsonl:1: unknown field "colour"',
+      'bad.jsonl:1: id "bad id!" must be 1-128 letters, digits, ".", "_", ":" or "-", starting with a letter or digit',
+      'bad.jsonl:1: "title" must be text',
+      'broken.md:1: a Markdown document must start with a front-matter block: a line "---", the metadata, then "---"',
+      'long.md:7: a word of 2,000 characters; words can be at most 1,000',
+      'speakers.yaml:2: entry 1: unknown field "role" (expected: name, title, aliases)',
+      '',
+    ]);
   });
 
   it('refuses a language it does not speak, naming the ones it does', async () => {

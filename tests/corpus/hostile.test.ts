@@ -8,9 +8,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CORPUS_LIMITS } from '../../src/corpus/limits.js';
 import { loadCorpus } from '../../src/corpus/load.js';
-import { formatProblem } from '../../src/corpus/problems.js';
 import { createLogger } from '../../src/logger.js';
 import { CorpusService } from '../../src/service/service.js';
+import { inEnglish } from '../support/problems.js';
 import { tempCorpus } from '../support/tempCorpus.js';
 
 const GOOD_MD = '---\nid: good-doc\ntitle: A good document\nkind: statement\n---\nThe dock opened in 2030.\n';
@@ -22,7 +22,7 @@ async function loadBothWays(dir: string): Promise<string[]> {
   expect(corpus.documents.map((d) => d.id)).toContain('good-doc');
   const service = await CorpusService.start(dir, silent);
   expect(service.current.sources().map((s) => s.id)).toContain('good-doc');
-  return problems.map(formatProblem);
+  return problems.map(inEnglish);
 }
 
 describe('hostile documents are refused with a line, and start-up goes on', () => {

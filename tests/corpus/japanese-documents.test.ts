@@ -3,11 +3,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { KnowledgeBase } from '../../src/contract/types.js';
 import { loadCorpus, loadCorpusStrict } from '../../src/corpus/load.js';
-import { formatProblem } from '../../src/corpus/problems.js';
 import { segmentDocument, splitSentences } from '../../src/corpus/segment.js';
 import { buildKnowledgeBase } from '../../src/knowledge/knowledge.js';
 import { detectLanguage } from '../../src/text/japanese.js';
 import { BUNDLED_ID, CORPUS_DIR } from '../support/bundled.js';
+import { inEnglish } from '../support/problems.js';
 import { tempCorpus } from '../support/tempCorpus.js';
 
 /** A Japanese statement about the agreement, written for this test (no Japanese document ships). */
@@ -76,7 +76,7 @@ describe('Japanese sentences', () => {
 
   it('a `lang` the analysis does not know is a problem on its line', async () => {
     const { problems } = await loadCorpus(tempCorpus({ 'note-ja.md': NOTE.replace('lang: ja', 'lang: jp') }));
-    expect(problems.map(formatProblem)).toEqual(['note-ja.md:5: "lang" must be one of en, ja, got "jp"']);
+    expect(problems.map(inEnglish)).toEqual(['note-ja.md:5: "lang" must be one of en, ja, got "jp"']);
   });
 });
 

@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCorpus, loadCorpusStrict } from '../../src/corpus/load.js';
-import { CorpusError, formatProblem } from '../../src/corpus/problems.js';
+import { CorpusError } from '../../src/corpus/problems.js';
 import { BUNDLED_ID, bundledText, CORPUS_DIR } from '../support/bundled.js';
+import { inEnglish } from '../support/problems.js';
 import { tempCorpus } from '../support/tempCorpus.js';
 
 const GOOD_MD = `---
@@ -22,7 +23,7 @@ Second paragraph.
 
 async function problemsOf(files: Record<string, string | Uint8Array>): Promise<string[]> {
   const { problems } = await loadCorpus(tempCorpus(files));
-  return problems.map(formatProblem);
+  return problems.map(inEnglish);
 }
 
 describe('loading the bundled corpus', () => {
@@ -113,7 +114,7 @@ describe('broken files are reported with path, line and the problem', () => {
     });
     const { corpus, problems } = await loadCorpus(dir);
     expect(corpus.documents.map((d) => d.id)).toEqual(['ok']);
-    expect(problems.map(formatProblem)).toEqual([
+    expect(problems.map(inEnglish)).toEqual([
       expect.stringMatching(/^bulk\.jsonl:2: not valid JSON: /),
       'bulk.jsonl:3: each line must be a JSON object such as {"id": "…", "title": "…", "text": "…"}',
       'bulk.jsonl:4: missing "id" (or "_id")',
@@ -140,7 +141,7 @@ describe('broken files are reported with path, line and the problem', () => {
     utimesSync(join(dir, 'z-first.md'), new Date('2024-01-01'), new Date('2024-01-01'));
     const { corpus, problems } = await loadCorpus(dir);
     expect(corpus.documents.map((d) => [d.id, d.title])).toEqual([['good-doc', 'A good document']]);
-    expect(problems.map(formatProblem)).toEqual([
+    expect(problems.map(inEnglish)).toEqual([
       'a-newcomer.md:2: document id "good-doc" is already used by z-first.md; this document was not loaded (give it another id)',
     ]);
   });
@@ -150,7 +151,7 @@ describe('broken files are reported with path, line and the problem', () => {
     utimesSync(join(dir, 'newcomer.md'), new Date('2024-01-01'), new Date('2024-01-01'));
     const { corpus, problems } = await loadCorpus(dir, { owners: new Map([['good-doc', 'live.md']]) });
     expect(corpus.documents.map((d) => [d.id, d.file])).toEqual([['good-doc', 'live.md']]);
-    expect(problems.map(formatProblem)).toEqual([
+    expect(problems.map(inEnglish)).toEqual([
       'newcomer.md:2: document id "good-doc" is already used by live.md; this document was not loaded (give it another id)',
     ]);
   });
@@ -161,7 +162,7 @@ describe('broken files are reported with path, line and the problem', () => {
       tempCorpus({ 'bulk.jsonl': `${line('One')}\n\n${line('Two')}\n` }),
     );
     expect(corpus.documents.map((d) => d.title)).toEqual(['One']);
-    expect(problems.map(formatProblem)).toEqual([
+    expect(problems.map(inEnglish)).toEqual([
       'bulk.jsonl:3: document id "twin" is already used on line 1 of this file',
     ]);
   });
@@ -199,7 +200,7 @@ describe('broken files are reported with path, line and the problem', () => {
       ]),
     });
     const { corpus, problems } = await loadCorpus(dir);
-    expect(problems.map(formatProblem)).toEqual(['bulk.jsonl:2: the line is not valid UTF-8 text']);
+    expect(problems.map(inEnglish)).toEqual(['bulk.jsonl:2: the line is not valid UTF-8 text']);
     expect(corpus.documents.map((d) => [d.id, d.text])).toEqual([
       ['first', 'Text of first, café.'],
       ['third', 'Text of third, café.'],
@@ -245,9 +246,7 @@ describe('broken files are reported with path, line and the problem', () => {
 
   it('a missing corpus folder', async () => {
     const { problems } = await loadCorpus('/nonexistent/accord-corpus');
-    expect(problems.map(formatProblem)).toEqual([
-      '/nonexistent/accord-corpus: the corpus folder does not exist',
-    ]);
+    expect(problems.map(inEnglish)).toEqual(['/nonexistent/accord-corpus: the corpus folder does not exist']);
   });
 });
 
@@ -256,12 +255,12 @@ describe('strict loading (reloads)', () => {
     const dir = tempCorpus({ 'good.md': GOOD_MD, 'a.md': 'no front matter', 'b.txt': '' });
     const error = await loadCorpusStrict(dir).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CorpusError);
+    expect((error as CorpusError).problems.map(inEnglish)).toEqual([
+      'a.md:1: a Markdown document must start with a front-matter block: a line "---", the metadata, then "---"',
+      'b.txt:1: the file is empty',
+    ]);
     expect((error as CorpusError).message).toBe(
-      [
-        'Corpus: 2 problems',
-        'a.md:1: a Markdown document must start with a front-matter block: a line "---", the metadata, then "---"',
-        'b.txt:1: the file is empty',
-      ].join('\n'),
+      'Corpus: 2 problems (a.md:1 problem.noFrontMatter; b.txt:1 problem.emptyFile)',
     );
   });
 });
@@ -277,7 +276,7 @@ describe('symbolic links', () => {
       symlinkSync(join(elsewhere, 'missing.md'), join(dir, 'dangling.md'));
       const { corpus, problems } = await loadCorpus(dir);
       expect(corpus.documents.map((d) => d.id)).toEqual(['alias', 'inside']);
-      expect(problems.map(formatProblem)).toEqual([
+      expect(problems.map(inEnglish)).toEqual([
         'dangling.md: this is a link to a file that does not exist',
         'linked.md: this is a link to a file outside the corpus folder: only files inside it are read',
       ]);

@@ -12,10 +12,11 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CORPUS_LIMITS } from '../../src/corpus/limits.js';
 import { loadCorpus } from '../../src/corpus/load.js';
-import { CorpusError, formatProblem } from '../../src/corpus/problems.js';
+import { CorpusError } from '../../src/corpus/problems.js';
 import { createLogger } from '../../src/logger.js';
 import { CorpusService } from '../../src/service/service.js';
 import { type FromWorker, runWorker } from '../../src/service/worker.js';
+import { inEnglish } from '../support/problems.js';
 
 /** Folders tried by each property: the suite's input count in CI. */
 const RUNS = { agree: 120, neverLose: 20 } as const;
@@ -179,8 +180,7 @@ async function inWorker(dir: string): Promise<{ problems: string[] } | { ids: st
       for (const d of message.items as { id: string }[]) ids.push(d.id);
     last = message;
   });
-  if (last?.type === 'failed')
-    return { problems: (last.problems ?? [{ file: '?', message: last.message }]).map(formatProblem) };
+  if (last?.type === 'failed') return { problems: last.problems?.map(inEnglish) ?? [`?: ${last.message}`] };
   expect(last?.type).toBe('done');
   return { ids };
 }
@@ -197,7 +197,7 @@ describe('hostile corpus folders (property-based)', () => {
         write(dir, files);
         // `corpus check` prints loadCorpus's problems; start-up logs the same and serves the rest.
         const checked = await loadCorpus(dir);
-        const problems = checked.problems.map(formatProblem);
+        const problems = checked.problems.map(inEnglish);
         const ids = checked.corpus.documents.map((d) => d.id);
         const started = await CorpusService.start(dir, silent);
         expect(started.current.sources().map((s) => s.id)).toEqual(ids);

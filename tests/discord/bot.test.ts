@@ -317,7 +317,12 @@ describe('/corpus reload', () => {
 
   it('reloads for Manage Server and reports corpus problems when the reload fails', async () => {
     corpus.failWith = new CorpusError([
-      { file: 'bad.md', line: 3, message: 'front matter is not valid YAML' },
+      {
+        file: 'bad.md',
+        line: 3,
+        code: 'problem.frontMatter',
+        values: { problem: { code: 'yaml.invalid', values: { reason: 'bad indent' } } },
+      },
     ]);
     try {
       const manager = makeActor('boss', MEMBER_PERMISSIONS | PermissionFlagsBits.ManageGuild);
@@ -325,7 +330,7 @@ describe('/corpus reload', () => {
       expect(reply.content).toContain(
         `The reload failed, so nothing changed: the current corpus (version ${corpus.current.version}) keeps answering. 1 problem:`,
       );
-      expect(reply.content).toContain('• bad.md:3: front matter is not valid YAML');
+      expect(reply.content).toContain('• bad.md:3: front matter is not valid YAML: bad indent');
     } finally {
       corpus.failWith = null;
     }

@@ -329,6 +329,52 @@ describe('/corpus on a live corpus', () => {
     );
   });
 
+  it('reports a refused upload and a failed reload in the moderator’s language: Japanese for ja, English for en-US', async () => {
+    const version = service.current.version;
+    const before = snapshot(corpusDir);
+    const broken = '---\nid: bad note\ntitle: Bad\nkind: statement\n---\nSome text.\n';
+    const asModerator = (subcommand: string, locale: string, options: OptionValues = {}) =>
+      h.loopback
+        .command('corpus', options, { subcommand, actor: h.loopback.actors.manager, locale })
+        .reply(5_000);
+
+    const ja = await asModerator('add', 'ja', { file: h.loopback.hostAttachment('bad.md', broken) });
+    expect(shown(ja.content).split('\n')).toEqual([
+      '「bad.md」は追加しませんでした: 問題が 1 件あります。',
+      '• bad.md:2: 「id」の値: ID "bad note" は英数字と「.」「_」「:」「-」からなる 1〜128 文字で、英数字で始めてください',
+      `何も変わっていません: コーパスはバージョン ${version} のままです。`,
+    ]);
+    const en = await asModerator('add', 'en-US', { file: h.loopback.hostAttachment('bad.md', broken) });
+    expect(shown(en.content).split('\n')).toEqual([
+      '"bad.md" was not added: 1 problem.',
+      '• bad.md:2: "id": id "bad note" must be 1-128 letters, digits, ".", "_", ":" or "-", starting with a letter or digit',
+      `Nothing changed: the corpus is still version ${version}.`,
+    ]);
+    // Refusals that are not about a file's content, too.
+    const unknown = await asModerator('remove', 'ja', { document: 'no-such-doc' });
+    expect(shown(unknown.content)).toBe(
+      `コーパスに文書「no-such-doc」はありません。\n何も変わっていません: コーパスはバージョン ${version} のままです。`,
+    );
+    expect(snapshot(corpusDir)).toEqual(before);
+
+    writeFileSync(join(corpusDir, 'a-broken.md'), 'no front matter here');
+    try {
+      const jaReload = await asModerator('reload', 'ja');
+      expect(shown(jaReload.content).split('\n')).toEqual([
+        `再読み込みに失敗したため、何も変わっていません: 現在のコーパス（バージョン ${version}）が引き続き回答します。問題 1 件:`,
+        '• a-broken.md:1: Markdown の文書はフロントマターで始めてください: 「---」の行、メタデータ、「---」の行の順です',
+      ]);
+      const enReload = await asModerator('reload', 'en-US');
+      expect(shown(enReload.content).split('\n')).toEqual([
+        `The reload failed, so nothing changed: the current corpus (version ${version}) keeps answering. 1 problem:`,
+        '• a-broken.md:1: a Markdown document must start with a front-matter block: a line "---", the metadata, then "---"',
+      ]);
+    } finally {
+      rmSync(join(corpusDir, 'a-broken.md'));
+    }
+    expect(service.current.version).toBe(version);
+  });
+
   it('lists the gaps: abstentions and 👎 answers grouped by wording, most frequent first', async () => {
     for (const q of [
       'What is the best pizza in Tokyo?',

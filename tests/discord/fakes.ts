@@ -206,7 +206,7 @@ export class FakeCorpus implements CorpusSource {
   }
 
   async addDocument(): Promise<never> {
-    throw new AdminError('The fake corpus takes no documents.');
+    throw new AdminError({ code: 'admin.noDocuments', values: { file: 'fake' } });
   }
 
   refuseUpload(): void {
@@ -214,11 +214,11 @@ export class FakeCorpus implements CorpusSource {
   }
 
   async removeDocument(): Promise<never> {
-    throw new AdminError('The fake corpus removes no documents.');
+    throw new AdminError({ code: 'admin.unknownDocument', values: { id: 'fake' } });
   }
 
   async restoreDocument(): Promise<never> {
-    throw new AdminError('The fake corpus restores no documents.');
+    throw new AdminError({ code: 'admin.notInTrash', values: { id: 'fake' } });
   }
 
   async trash(): Promise<TrashedFile[]> {

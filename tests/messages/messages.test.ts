@@ -85,6 +85,30 @@ describe('messages', () => {
     expect(messages('ja').count('quote.choice', 1, { speaker: 'A' })).toBe('A（引用 1 件）');
   });
 
+  it('words a notice of the core in either language: notices inside it, numbers grouped, quoted text as it is', () => {
+    const inTitle = {
+      code: 'problem.titleHas',
+      values: { problem: { code: 'problem.lineTooLong', values: { length: 123_456, max: 100_000 } } },
+    };
+    expect(messages('en').say(inTitle)).toBe(
+      'the title has a line of 123,456 characters; lines can be at most 100,000',
+    );
+    expect(messages('ja').say(inTitle)).toBe(
+      'タイトルに123,456 文字の行があります（1 行は最大 100,000 文字）',
+    );
+    // A value is never read as a placeholder or translated.
+    const quoted = { code: 'problem.badLang', values: { langs: 'en, ja', got: '"{got} 日本"' } };
+    expect(messages('en').say(quoted)).toBe('"lang" must be one of en, ja, got "{got} 日本"');
+    expect(messages('ja').say(quoted)).toBe('「lang」は en, ja のどれかにしてください（値: "{got} 日本"）');
+    // A message with plural forms takes the one of its `n`.
+    expect(messages('en').say({ code: 'problem.more', values: { n: 1 } })).toBe(
+      'and 1 more problem in this file',
+    );
+    expect(messages('en').say({ code: 'problem.more', values: { n: 2_550 } })).toBe(
+      'and 2,550 more problems in this file',
+    );
+  });
+
   it('takes Japanese for the ja locales and English for every other', () => {
     expect(langOfLocale('ja')).toBe('ja');
     expect(langOfLocale('ja-JP')).toBe('ja');

@@ -11,12 +11,13 @@ import {
   restoreDocument,
 } from '../../src/corpus/admin.js';
 import { loadCorpusStrict } from '../../src/corpus/load.js';
+import { refusalInEnglish } from '../support/problems.js';
 import { tempCorpus } from '../support/tempCorpus.js';
 import { MARS_MD, MOON_MD, snapshot } from './helpers.js';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 
-/** Runs `change`, expects an AdminError with exactly `message`, and the folder unchanged byte for byte. */
+/** Runs `change`, expects an AdminError saying exactly `message` in English, and the folder unchanged byte for byte. */
 async function expectRefused(dir: string, change: () => Promise<unknown>, message: string) {
   const before = snapshot(dir);
   const err = await change().then(
@@ -24,7 +25,7 @@ async function expectRefused(dir: string, change: () => Promise<unknown>, messag
     (e: unknown) => e,
   );
   expect(err).toBeInstanceOf(AdminError);
-  expect((err as AdminError).message).toBe(message);
+  expect(refusalInEnglish(err as AdminError)).toBe(message);
   expect(snapshot(dir)).toEqual(before);
   return err as AdminError;
 }
@@ -87,9 +88,7 @@ describe('addDocument', () => {
         }),
       '"scan.txt" was not added: 1 problem.\nscan.txt:1: the file is not valid UTF-8 text',
     );
-    expect(err.problems).toEqual([
-      { file: 'scan.txt', line: 1, message: 'the file is not valid UTF-8 text' },
-    ]);
+    expect(err.problems).toEqual([{ file: 'scan.txt', line: 1, code: 'problem.notUtf8' }]);
   });
 
   it('refuses malformed metadata with every problem, located', async () => {
@@ -200,7 +199,8 @@ describe('readWithLimit', () => {
         yield new Uint8Array(10);
       }
     }
-    await expect(readWithLimit(chunks(), 'big.md', 25)).rejects.toThrow(
+    const err = await readWithLimit(chunks(), 'big.md', 25).catch((e: unknown) => e);
+    expect(refusalInEnglish(err as AdminError)).toBe(
       '"big.md" is too large: documents can be at most 25 bytes.',
     );
     expect(pulled).toBe(3);

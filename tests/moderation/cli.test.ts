@@ -7,6 +7,7 @@ import { loadCorpusStrict } from '../../src/corpus/load.js';
 import { corpusVersion } from '../../src/knowledge/knowledge.js';
 import { writeManifest } from '../../src/records/manifest.js';
 import { CorpusService } from '../../src/service/service.js';
+import { inEnglish } from '../support/problems.js';
 import { runNpm } from '../support/run.js';
 import { tempCorpus } from '../support/tempCorpus.js';
 import { captureLogger, MARS_MD, MOON_MD, tempDir } from './helpers.js';
@@ -67,7 +68,7 @@ describe('npm run corpus -- check on hostile files (issue 13)', () => {
     const live = await loadCorpusStrict(tempCorpus({ 'z-live.md': MOON_MD }));
     await writeManifest(dataDir, manifestOf(live, corpusVersion(live)));
     const startLog = captureLogger();
-    await CorpusService.start(dir, startLog.logger, { dataDir });
+    await CorpusService.start(dir, startLog.logger, { dataDir, wordProblem: inEnglish });
     const logged = startLog.lines
       .filter((l) => l.level === 50)
       .map((l) => String(l.msg).replace(/^corpus: /, ''));

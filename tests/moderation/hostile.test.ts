@@ -5,9 +5,10 @@
 import { utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CorpusError, formatProblem } from '../../src/corpus/problems.js';
+import { CorpusError } from '../../src/corpus/problems.js';
 import { CorpusService } from '../../src/service/service.js';
 import { ReloadTimeoutError } from '../../src/service/worker.js';
+import { inEnglish } from '../support/problems.js';
 import { tempCorpus } from '../support/tempCorpus.js';
 import { captureLogger, MOON_MD, tempDir } from './helpers.js';
 
@@ -45,11 +46,11 @@ describe('an id claimed by a new file', () => {
     expect(err).toBeInstanceOf(CorpusError);
     const refusal =
       'a-newcomer.md:2: document id "moon-note" is already used by z-live.md; this document was not loaded (give it another id)';
-    expect((err as CorpusError).problems.map(formatProblem)).toEqual([refusal]);
+    expect((err as CorpusError).problems.map(inEnglish)).toEqual([refusal]);
     expect(service.current.ask('When did the rover land on the Moon?').answer?.text).toBe(MOON_SENTENCE);
 
     const { logger, lines } = captureLogger();
-    const restarted = await CorpusService.start(dir, logger, { dataDir });
+    const restarted = await CorpusService.start(dir, logger, { dataDir, wordProblem: inEnglish });
     expect(restarted.current.ask('When did the rover land on the Moon?').answer?.text).toBe(MOON_SENTENCE);
     expect(lines.filter((l) => l.level === 50).map((l) => l.msg)).toEqual([`corpus: ${refusal}`]);
   });

@@ -6,6 +6,7 @@ import { CorpusError } from '../../src/corpus/problems.js';
 import { MANIFEST_FILE } from '../../src/records/manifest.js';
 import { openRecords } from '../../src/records/sqlite.js';
 import { CorpusService, ReloadInProgressError } from '../../src/service/service.js';
+import { inEnglish } from '../support/problems.js';
 import { tempCorpus } from '../support/tempCorpus.js';
 import { captureLogger, MARS_MD, MOON_MD, snapshot, tempDir } from './helpers.js';
 
@@ -57,13 +58,14 @@ describe('CorpusService.reload', () => {
     writeFileSync(join(dir, 'bad.jsonl'), '{"id": "x"}\n');
     const err = await service.reload().catch((e: unknown) => e);
     expect(err).toBeInstanceOf(CorpusError);
+    expect((err as CorpusError).problems.map(inEnglish)).toEqual([
+      'bad.jsonl:1: "title" must be text',
+      'bad.jsonl:1: "text" must be non-empty text',
+      'broken.md:1: a Markdown document must start with a front-matter block: a line "---", the metadata, then "---"',
+    ]);
+    // The error's own message is for logs: where each problem is, and its code.
     expect((err as CorpusError).message).toBe(
-      [
-        'Corpus: 3 problems',
-        'bad.jsonl:1: "title" must be text',
-        'bad.jsonl:1: "text" must be non-empty text',
-        'broken.md:1: a Markdown document must start with a front-matter block: a line "---", the metadata, then "---"',
-      ].join('\n'),
+      'Corpus: 3 problems (bad.jsonl:1 problem.fieldNotText; bad.jsonl:1 problem.textEmpty; broken.md:1 problem.noFrontMatter)',
     );
     expect(service.current).toBe(live);
     expect(service.current.ask('when did the rover land?').answer?.text).toBe(MOON_SENTENCE);
@@ -135,7 +137,10 @@ describe('CorpusService document changes', () => {
       versionBefore: version,
       versionAfter: version,
     });
-    expect(records.history()[0]?.error).toContain('already has document "mars-note"');
+    // The audit keeps the refusal as data (its code and values), for any reader's language.
+    expect(records.history()[0]?.error).toBe(
+      'admin.exists {"file":"mars.md","ids":"\\"mars-note\\"","files":"mars-note.md"}',
+    );
   });
 
   it('takes an upload back out when the reload fails on another broken file', async () => {
