@@ -69,7 +69,7 @@ export const FEATURES = [
   'numberMissing',
   /** 1 when one of question and sentence is negated and the other is not. */
   'negationMismatch',
-  /** Weighted share of the question's ideas the corpus never uses. */
+  /** Weighted share of the question's ideas the corpus never uses (or only through a related word). */
   'unknownIdeas',
 ] as const;
 
@@ -135,7 +135,11 @@ export function questionFacts(question: AnalyzedQuestion): QuestionFacts {
       .map((t) => t.word)
       .filter((w) => /^\d/.test(w)),
     negated: NEGATION.test(question.text),
-    unknownIdeas: total ? question.concepts.reduce((sum, c) => sum + (c.known ? 0 : c.weight), 0) / total : 0,
+    // An idea found only through a related word ("envoy" → "ambassador") still counts as unknown here: the
+    // relation may hold in another sense ("meet" → "attend" for "did Biden meet…").
+    unknownIdeas: total
+      ? question.concepts.reduce((sum, c) => sum + (c.known && !c.related ? 0 : c.weight), 0) / total
+      : 0,
     heaviest: Math.max(0, ...question.concepts.map((c) => c.weight)),
   };
 }

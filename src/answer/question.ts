@@ -3,9 +3,10 @@ import { UserInputError } from '../contract/types.js';
 import type { Glossary } from '../search/glossary.js';
 import type { PassageIndex, WeightedTerm } from '../search/index.js';
 import { editDistance } from '../text/distance.js';
-import { nameWords } from '../text/english.js';
+import { nameWords, tagWords } from '../text/english.js';
 import { isRoleWord } from '../text/roles.js';
 import { contentTerms, isStopWord, stem, stripInvisible, tokenize } from '../text/text.js';
+import { type Pos, type Relation, relatedWords } from '../text/wordnet.js';
 import type { AnswerType } from './answer-type.js';
 import { isJapanesePhrasing, japaneseAnswerType } from './japanese.js';
 
@@ -23,6 +24,8 @@ export interface Concept {
   known: boolean;
   /** An unknown name (a capitalized word, a country): something the corpus never mentions is asked about. */
   foreign: boolean;
+  /** Known only through a general English word related to the user's ("envoy" → "ambassador"). */
+  related: boolean;
 }
 
 export interface AnalyzedQuestion {
@@ -67,6 +70,9 @@ const QUESTION_FILLERS = new Set(
   regarding related details detail info information tell told mention mentioned name named job position
   occupation title pls plz please thanks thx hey hi hello`.split(/\s+/),
 );
+
+/** The fillers in any inflection ("what happens"): no related words are looked up for them. */
+const FILLER_STEMS = new Set([...QUESTION_FILLERS].map(stem));
 
 const MONEY_WORDS =
   /\b(money|budget|cost|costs|funding|fund|funds|price|spend|spent|pay|paid|dollars|yen|worth)\b/;
@@ -139,6 +145,50 @@ const UNKNOWN_WEIGHT_FLOOR = 1;
 /** An unknown word weighs this share of the question's rarest known idea (at least the floor). */
 const UNKNOWN_SHARE = 0.5;
 
+/** The stem itself when the corpus uses it, else its typo correction ("peacefull" → "peaceful" → "peac"). */
+function knownStem(word: string, index: PassageIndex): string | null {
+  if (index.has(word)) return word;
+  const again = stem(word);
+  if (index.has(again)) return again;
+  return index.correct(word);
+}
+
+/** What a related word's wording weighs in retrieval, next to the user's own (1) and a glossary meaning's. */
+const RELATED_WEIGHT = 0.5;
+/**
+ * Relations followed from a word the corpus never uses, in its three commonest meanings (broader terms only in
+ * its commonest one: "precedent" is an "example", not a "representative"); measured on the press-release sets
+ * and SQuAD's tune split (docs/answer-quality.md). Words of a definition proved too loose.
+ */
+const RELATIONS = new Set<Relation>(['synonym', 'similar', 'derived', 'broader']);
+const RELATED_SENSES = 3;
+const BROADER_SENSES = 1;
+/** A name ("Lyon") relates only through its other names and what it is part of, never its definition. */
+const NAME_RELATIONS = new Set<Relation>(['synonym', 'broader']);
+
+/**
+ * The corpus's wordings of general English words related to `word` (WordNet), strongest relation first; for a
+ * name ("Lyon" → "France"), only its other names and what it is part of, never words of its definition.
+ */
+function relatedInCorpus(
+  word: string,
+  index: PassageIndex,
+  isName: boolean,
+  pos: Pos | undefined,
+): string[][] {
+  const allowed = isName ? NAME_RELATIONS : RELATIONS;
+  const found = new Map<string, string[]>();
+  for (const r of relatedWords(word, RELATED_SENSES, pos)) {
+    if (!allowed.has(r.relation) || (r.relation === 'broader' && r.sense >= BROADER_SENSES)) continue;
+    // Every word of a related phrase must count: "come across" is not "across".
+    const stems = contentTerms(r.text).map((t) => t.stem);
+    if (stems.length === 0 || stems.length !== r.text.split(' ').length) continue;
+    if (!stems.every((s) => index.has(s))) continue;
+    found.set(stems.join(' '), stems);
+  }
+  return [...found.values()];
+}
+
 /** Turns a cleaned question into concepts (with glossary meanings and typo corrections) and search terms. */
 export function analyzeQuestion(text: string, index: PassageIndex, glossary: Glossary): AnalyzedQuestion {
   const source = text.replace(FILLER_PHRASES, ' ');
@@ -168,8 +218,18 @@ export function analyzeQuestion(text: string, index: PassageIndex, glossary: Glo
     names ??= new Set(nameWords(source).map((n) => n.start));
     return names.has(w.start);
   };
+  // The part of speech of a word the corpus does not use, to look up only its meanings as used ("land" the verb).
+  const posOf = (w: { start: number }): Pos | undefined => {
+    const tags = tagWords(source).find((t) => t.start === w.start)?.tags;
+    if (!tags) return undefined;
+    if (tags.has('Verb')) return 'v';
+    if (tags.has('Adjective')) return 'a';
+    if (tags.has('Adverb')) return 'r';
+    if (tags.has('Noun')) return 'n';
+    return undefined;
+  };
   // Fix typos first so that the glossary sees "agreement" in "agrement".
-  const stems = words.map((w) => (index.has(w.stem) ? w.stem : (index.correct(w.stem) ?? w.stem)));
+  const stems = words.map((w) => knownStem(w.stem, index) ?? w.stem);
   const expansions = glossary.expand(stems);
   const concepts: Concept[] = [];
   const terms: WeightedTerm[] = [];
@@ -186,7 +246,21 @@ export function analyzeQuestion(text: string, index: PassageIndex, glossary: Glo
       original.every((w) => QUESTION_FILLERS.has(w.word) || isJapanesePhrasing(w.raw, w.word))
     )
       continue;
-    const known = alternatives.filter((alt) => alt.every((s) => index.has(s)));
+    let known = alternatives.filter((alt) => alt.every((s) => index.has(s)));
+    // A word the corpus never uses may still be said in the corpus's words: "envoy" → "ambassador".
+    const first = original[0];
+    const related =
+      known.length === 0 &&
+      length === 1 &&
+      first !== undefined &&
+      !/\d/.test(first.word) &&
+      !FILLER_STEMS.has(first.stem)
+        ? relatedInCorpus(first.word, index, first.capitalized || isName(first), posOf(first))
+        : [];
+    if (related.length) {
+      alternatives.push(...related);
+      known = related;
+    }
     // The user's own wording sets the weight when the corpus uses it: "Canada" stays common even though the
     // glossary also offers the rarer "Canadian".
     const weightOf = (alt: string[]) => Math.min(...alt.map((s) => index.idf(s)));
@@ -197,10 +271,12 @@ export function analyzeQuestion(text: string, index: PassageIndex, glossary: Glo
       weight: ownKnown ? weightOf(own) : known.length ? Math.max(...known.map(weightOf)) : 0,
       known: known.length > 0,
       foreign: known.length === 0 && original.some((w) => w.capitalized || isName(w)),
+      related: related.length > 0,
     });
     const corrected = own.some((stem, k) => stem !== original[k]?.stem);
     alternatives.forEach((alt, a) => {
-      const base = a === 0 ? (corrected ? CORRECTION_WEIGHT : 1) : EXPANSION_WEIGHT;
+      const base =
+        a === 0 ? (corrected ? CORRECTION_WEIGHT : 1) : related.length ? RELATED_WEIGHT : EXPANSION_WEIGHT;
       for (const stem of alt) terms.push({ stem, weight: base / alt.length });
     });
   }
@@ -210,10 +286,11 @@ export function analyzeQuestion(text: string, index: PassageIndex, glossary: Glo
     UNKNOWN_WEIGHT_FLOOR,
     UNKNOWN_SHARE * Math.max(0, ...concepts.map((c) => c.weight)),
   );
-  for (const concept of concepts) if (!concept.known) concept.weight = unknownWeight;
+  for (const concept of concepts) if (!concept.known || concept.related) concept.weight = unknownWeight;
   const roles = tokens.filter((t) => isRoleWord(t.word)).map((t) => stem(t.word));
   const known = concepts.filter((c) => c.known);
   const top = Math.max(0, ...known.map((c) => c.weight));
-  const main = known.filter((c) => c.weight >= MAIN_IDEA_SHARE * top);
+  // An idea found only through a related word is no main idea: the corpus may say something else with it.
+  const main = known.filter((c) => !c.related && c.weight >= MAIN_IDEA_SHARE * top);
   return { text, type, roles, concepts, main, terms };
 }
