@@ -7,11 +7,11 @@
  */
 import { resolve } from 'node:path';
 import { loadConfigOrExit } from '../config.js';
-import { type CorpusManifest, diffManifests, formatDiff, manifestOf } from '../corpus/diff.js';
+import { type CorpusManifest, diffManifests, manifestOf } from '../corpus/diff.js';
 import { loadCorpus } from '../corpus/load.js';
 import { countProblems } from '../corpus/problems.js';
 import { corpusVersion } from '../knowledge/knowledge.js';
-import { formatProblem } from '../messages/messages.js';
+import { formatDiff, formatProblem } from '../messages/messages.js';
 import { MANIFEST_FILE, manifestOwners, readManifest } from '../records/manifest.js';
 import { LANG_OPTION, messagesForLang, parseCliArgs } from './shared.js';
 
@@ -78,7 +78,7 @@ async function main(): Promise<number> {
     saved === null
       ? m.t('cli.noManifest', { file: MANIFEST_FILE, dir: dataDir })
       : m.t('cli.liveToFolder', { live: live.version, folder: version });
-  process.stdout.write(`${[from, ...formatDiff(diff)].join('\n')}\n`);
+  process.stdout.write(`${[from, ...formatDiff(m, diff)].join('\n')}\n`);
   return 0;
 }
 

@@ -107,29 +107,3 @@ export function diffCorpora(before: Corpus, after: Corpus): CorpusDiff {
 export function emptyDiff(): CorpusDiff {
   return { documents: [], added: 0, changed: 0, removed: 0 };
 }
-
-/**
- * The diff in plain lines for people: a summary, then one line per document (at most `maxDocuments`).
- * `doc-a: changed (+1 ~2 -0): doc-a#p3 added; doc-a#p1, doc-a#p2 changed`.
- */
-export function formatDiff(diff: CorpusDiff, maxDocuments = Number.POSITIVE_INFINITY): string[] {
-  if (diff.documents.length === 0) return ['No passage changed.'];
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  const lines = [
-    `${plural(diff.documents.length, 'document')} changed: ${diff.added} passages added, ${diff.changed} changed, ${diff.removed} removed.`,
-  ];
-  for (const d of diff.documents.slice(0, maxDocuments)) {
-    const parts = (['added', 'changed', 'removed'] as const)
-      .filter((key) => d[key].length > 0)
-      .map((key) => `${d[key].join(', ')} ${key}`);
-    const counts = `+${d.added.length} ~${d.changed.length} -${d.removed.length}`;
-    lines.push(
-      d.status === 'changed'
-        ? `${d.id}: changed (${counts}): ${parts.join('; ')}`
-        : `${d.id}: document ${d.status} (${plural(d.status === 'added' ? d.added.length : d.removed.length, 'passage')})`,
-    );
-  }
-  const hidden = diff.documents.length - Math.min(diff.documents.length, maxDocuments);
-  if (hidden > 0) lines.push(`…and ${plural(hidden, 'more document')}.`);
-  return lines;
-}

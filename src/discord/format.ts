@@ -13,9 +13,8 @@ import type {
   RankedPassage,
   SourceInfo,
 } from '../contract/types.js';
-import { formatDiff } from '../corpus/diff.js';
 import { type CorpusProblem, countProblems } from '../corpus/problems.js';
-import { formatProblem, type Messages, parseMessage } from '../messages/messages.js';
+import { formatDiff, formatProblem, type Messages, parseMessage } from '../messages/messages.js';
 import type { Gap } from '../records/types.js';
 import type { ReloadReport } from '../service/service.js';
 import type { Reply } from './respond.js';
@@ -366,7 +365,7 @@ export function corpusChangeReply(
   });
   const summary = others ? `${reloaded}\n${shardsLine(m, others)}` : reloaded;
   // Corpus ids come from files anyone with write access edits: escaped like user text.
-  const diff = formatDiff(r.diff).map((line) => safeText(line, 300));
+  const diff = formatDiff(m, r.diff).map((line) => safeText(line, 300));
   return {
     ephemeral: true,
     content: joinWithin(done ? `${done}\n${summary}` : summary, diff, DISCORD_LIMITS.content, (n) =>

@@ -304,6 +304,23 @@ export const en = {
   'download.status': '"{file}" could not be downloaded from Discord (HTTP {status}); please upload it again.',
   'download.slow': '"{file}" took more than {seconds} s to download; please upload it again.',
   'download.failed': '"{file}" could not be downloaded from Discord; please upload it again.',
+  // Passage diffs of a reload or `corpus diff` (document and passage ids stay as they are)
+  'diff.none': 'No passage changed.',
+  'diff.summary': '{documents} changed: {added} added, {changed} changed, {removed} removed.',
+  'diff.documents_one': '{n} document',
+  'diff.documents_other': '{n} documents',
+  'diff.passages_one': '{n} passage',
+  'diff.passages_other': '{n} passages',
+  'diff.documentChanged': '{id}: changed ({counts}): {parts}',
+  'diff.added': '{ids} added',
+  'diff.changed': '{ids} changed',
+  'diff.removed': '{ids} removed',
+  'diff.documentAdded_one': '{id}: document added ({n} passage)',
+  'diff.documentAdded_other': '{id}: document added ({n} passages)',
+  'diff.documentRemoved_one': '{id}: document removed ({n} passage)',
+  'diff.documentRemoved_other': '{id}: document removed ({n} passages)',
+  'diff.more_one': '…and {n} more document.',
+  'diff.more_other': '…and {n} more documents.',
 } as const;
 
 /** A catalogue: a text for every English key (a missing one is a type error). */

@@ -296,4 +296,21 @@ export const ja: Catalogue = {
     '「{file}」のダウンロードに {seconds} 秒以上かかりました。もう一度アップロードしてください。',
   'download.failed':
     '「{file}」を Discord からダウンロードできませんでした。もう一度アップロードしてください。',
+  'diff.none': '変わったパッセージはありません。',
+  'diff.summary':
+    '{documents}が変わりました: パッセージの追加 {added}、変更 {changed} 件、削除 {removed} 件。',
+  'diff.documents_one': '文書 {n} 件',
+  'diff.documents_other': '文書 {n} 件',
+  'diff.passages_one': '{n} 件',
+  'diff.passages_other': '{n} 件',
+  'diff.documentChanged': '{id}: 変更（{counts}）: {parts}',
+  'diff.added': '{ids} を追加',
+  'diff.changed': '{ids} を変更',
+  'diff.removed': '{ids} を削除',
+  'diff.documentAdded_one': '{id}: 文書を追加（パッセージ {n} 件）',
+  'diff.documentAdded_other': '{id}: 文書を追加（パッセージ {n} 件）',
+  'diff.documentRemoved_one': '{id}: 文書を削除（パッセージ {n} 件）',
+  'diff.documentRemoved_other': '{id}: 文書を削除（パッセージ {n} 件）',
+  'diff.more_one': '…ほか {n} 件の文書。',
+  'diff.more_other': '…ほか {n} 件の文書。',
 };

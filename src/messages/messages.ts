@@ -5,6 +5,7 @@
  */
 import type { Notice, UserInputError, UserInputReason } from '../contract/types.js';
 import { type AdminCode, AdminError } from '../corpus/admin.js';
+import type { CorpusDiff } from '../corpus/diff.js';
 import { type CorpusProblem, type ProblemCode, problemPlace } from '../corpus/problems.js';
 import { type Catalogue, en } from './en.js';
 import { ja } from './ja.js';
@@ -206,4 +207,37 @@ export function formatProblem(m: Messages, problem: CorpusProblem): string {
 /** A corpus problem as the logs word it: in English, like every log line. */
 export function problemForLog(problem: CorpusProblem): string {
   return formatProblem(BY_LANG.en, problem);
+}
+
+/**
+ * A corpus diff in lines for moderators: a summary, then one line per document (at most `maxDocuments`),
+ * `doc-a: changed (+1 ~2 -0): doc-a#p3 added; doc-a#p1, doc-a#p2 changed`. Ids stay as they are.
+ */
+export function formatDiff(m: Messages, diff: CorpusDiff, maxDocuments = Number.POSITIVE_INFINITY): string[] {
+  if (diff.documents.length === 0) return [m.t('diff.none')];
+  const lines = [
+    m.t('diff.summary', {
+      documents: m.count('diff.documents', diff.documents.length),
+      added: m.count('diff.passages', diff.added),
+      changed: diff.changed,
+      removed: diff.removed,
+    }),
+  ];
+  for (const d of diff.documents.slice(0, maxDocuments)) {
+    if (d.status === 'changed') {
+      const parts = (['added', 'changed', 'removed'] as const)
+        .filter((key) => d[key].length > 0)
+        .map((key) => m.t(`diff.${key}`, { ids: d[key].join(', ') }));
+      const counts = `+${d.added.length} ~${d.changed.length} -${d.removed.length}`;
+      lines.push(m.t('diff.documentChanged', { id: d.id, counts, parts: parts.join('; ') }));
+    } else {
+      const passages = d.status === 'added' ? d.added.length : d.removed.length;
+      lines.push(
+        m.count(d.status === 'added' ? 'diff.documentAdded' : 'diff.documentRemoved', passages, { id: d.id }),
+      );
+    }
+  }
+  const hidden = diff.documents.length - Math.min(diff.documents.length, maxDocuments);
+  if (hidden > 0) lines.push(m.count('diff.more', hidden));
+  return lines;
 }

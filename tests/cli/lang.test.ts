@@ -97,6 +97,32 @@ describe('--lang', () => {
     ]);
   });
 
+  it('says what a reload would change in Japanese with `corpus diff --lang ja`, ids as they are', async () => {
+    const dir = tempCorpus({
+      'moon-note.md':
+        '---\nid: moon-note\ntitle: Moon\nkind: statement\n---\nThe rover landed.\n\nIt drove on.\n',
+    });
+    const dataDir = tempCorpus({});
+    const { code, stdout } = await runNpm([
+      'corpus',
+      '--',
+      'diff',
+      '--dir',
+      dir,
+      '--data-dir',
+      dataDir,
+      '--lang',
+      'ja',
+    ]);
+    expect(code).toBe(0);
+    expect(stdout.split('\n')).toEqual([
+      `${dataDir} に稼働中のマニフェスト（corpus-manifest.json）がありません: すべてのパッセージを追加として数えます`,
+      '文書 1 件が変わりました: パッセージの追加 2 件、変更 0 件、削除 0 件。',
+      'moon-note: 文書を追加（パッセージ 2 件）',
+      '',
+    ]);
+  });
+
   it('refuses a language it does not speak, naming the ones it does', async () => {
     const { code, stdout, stderr } = await runNpm(['quote', '--', '--lang', 'jp', 'Nelson']);
     expect(code).toBe(2);

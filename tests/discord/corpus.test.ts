@@ -24,6 +24,8 @@ const MAX_UPLOAD = 64 * 1024;
 const VENUS_SENTENCE = 'The probe reached Venus in June 2033.';
 const VENUS_MD = `---\nid: venus-probe\ntitle: Venus probe\nkind: statement\n---\n${VENUS_SENTENCE}\n`;
 const MOON_SENTENCE = 'The rover landed on the Moon in March 2031.';
+const SATURN_MD =
+  '---\nid: saturn-note\ntitle: Saturn note\nkind: statement\n---\nThe orbiter reached Saturn in 2040.\n';
 const silent = createLogger({ level: 'silent', secrets: [] });
 
 const dirs: string[] = [];
@@ -372,6 +374,32 @@ describe('/corpus on a live corpus', () => {
     } finally {
       rmSync(join(corpusDir, 'a-broken.md'));
     }
+    expect(service.current.version).toBe(version);
+
+    // A reload that changes something: its report and passage diff, ids as they are.
+    writeFileSync(join(corpusDir, 'saturn-note.md'), SATURN_MD);
+    try {
+      const added = shown((await asModerator('reload', 'ja')).content).split('\n');
+      expect(added[0]).toMatch(
+        new RegExp(
+          `^コーパスを再読み込みしました: バージョン ${version} → (\\S+)。文書 \\d+ 件、パッセージ \\d+ 件、引用 \\d+ 件（\\d+ ms）。$`,
+        ),
+      );
+      expect(added.slice(1)).toEqual([
+        '文書 1 件が変わりました: パッセージの追加 1 件、変更 0 件、削除 0 件。',
+        'saturn-note: 文書を追加（パッセージ 1 件）',
+      ]);
+    } finally {
+      rmSync(join(corpusDir, 'saturn-note.md'));
+    }
+    const removed = shown((await asModerator('reload', 'en-US')).content).split('\n');
+    expect(removed[0]).toMatch(
+      /^Corpus reloaded: version \S+ → \S+\. \d+ documents, \d+ passages, \d+ quotes \(\d+ ms\)\.$/,
+    );
+    expect(removed.slice(1)).toEqual([
+      '1 document changed: 0 passages added, 0 changed, 1 removed.',
+      'saturn-note: document removed (1 passage)',
+    ]);
     expect(service.current.version).toBe(version);
   });
 

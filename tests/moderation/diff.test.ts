@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { diffCorpora, diffManifests, formatDiff, manifestOf, passageHash } from '../../src/corpus/diff.js';
+import { diffCorpora, diffManifests, manifestOf, passageHash } from '../../src/corpus/diff.js';
 import { loadCorpusStrict } from '../../src/corpus/load.js';
+import { formatDiff as formatDiffIn, messages } from '../../src/messages/messages.js';
 import { tempCorpus } from '../support/tempCorpus.js';
+
+const formatDiff = (diff: Parameters<typeof formatDiffIn>[1], max?: number) =>
+  formatDiffIn(messages('en'), diff, max);
 
 const doc = (id: string, paragraphs: string[]) =>
   `---\nid: ${id}\ntitle: ${id}\nkind: statement\n---\n${paragraphs.join('\n\n')}\n`;
@@ -46,6 +50,14 @@ describe('diffCorpora', () => {
     ]);
     expect(diffCorpora(after, after).documents).toEqual([]);
     expect(formatDiff(diffCorpora(after, after))).toEqual(['No passage changed.']);
+    // In Japanese: the same lines, ids as they are.
+    expect(formatDiffIn(messages('ja'), diff)).toEqual([
+      '文書 3 件が変わりました: パッセージの追加 2 件、変更 1 件、削除 2 件。',
+      'a: 変更（+0 ~1 -1）: a#p2 を変更; a#p3 を削除',
+      'gone: 文書を削除（パッセージ 1 件）',
+      'new: 文書を追加（パッセージ 2 件）',
+    ]);
+    expect(formatDiffIn(messages('ja'), diff, 1).at(-1)).toBe('…ほか 2 件の文書。');
   });
 
   it('manifests carry ids and hashes only, and diff the same way', async () => {
