@@ -1,6 +1,6 @@
 import type { Span } from '../contract/types.js';
 import type { SpeakerEntry } from '../corpus/types.js';
-import { type TaggedWord, tagWords } from '../text/english.js';
+import { mayTag, type TaggedWord, tagWords } from '../text/english.js';
 import { hasJapanese } from '../text/japanese.js';
 import { ROLE_WORDS } from '../text/roles.js';
 import { escapeRegExp } from '../text/text.js';
@@ -85,7 +85,9 @@ const BEFORE_YEAR = new Set(
   ),
 );
 const ERA = /^(?:AD|BC|BCE|CE|A\.D\.|B\.C\.)$/;
-const CENTURY = /^(?:century|centuries|millennium|millennia)$/i;
+const CENTURY_WORDS = 'century|centuries|millennium|millennia';
+const CENTURY = new RegExp(`^(?:${CENTURY_WORDS})$`, 'i');
+const HAS_CENTURY = new RegExp(`\\b(?:${CENTURY_WORDS})\\b`, 'i');
 const DECADE = /^(?:\d{2})?\d0s$|^['’]\d0s$/;
 
 /** A year written as a number: 3–4 digits (or a range "1568–1609") where the words around say it is one. */
@@ -312,8 +314,26 @@ function places(text: string, words: Words): EvidenceSpan[] {
  */
 export function typeEvidence(type: AnswerType, sentence: string, people?: PeopleFinder): TypeEvidence | null {
   if (type === 'yesno' || type === 'any') return { spans: [], strength: 1 };
-  const spans = japaneseSpans(type, sentence, people) ?? spansOf(type, sentence, tagWords(sentence), people);
+  const spans = japaneseSpans(type, sentence, people) ?? spansOf(type, sentence, people);
   return spans.length ? { spans, strength: Math.max(...spans.map((s) => s.strength)) } : null;
+}
+
+/** Capitalized words after a sentence's first, and numbers: where names, places and counts mostly stand. */
+const CAPITALIZED_OR_NUMBER = /(?<=\S\s+)\p{Lu}|\d+/gu;
+
+/**
+ * How likely `sentence` is to hold the kind of thing a question asks for, told without parsing it: 0 only when
+ * it certainly holds none (no word of it could be a date, for "when"), else higher where things of the kind
+ * more often stand (capitalized words, numbers). For looking first where the answer type likely is.
+ */
+export function typeLikelihood(type: AnswerType, sentence: string): number {
+  if (type === 'yesno' || type === 'any') return 1;
+  if (hasJapanese(sentence)) return 1;
+  if (type === 'date' && !mayTag('date', sentence) && !HAS_CENTURY.test(sentence)) return 0;
+  if (type === 'duration' && !mayTag('duration', sentence) && !matches(OPEN_DURATION, sentence).length)
+    return 0;
+  if (type === 'time' && !matches(CLOCK_TIME, sentence).length) return 0;
+  return 1 + (sentence.match(CAPITALIZED_OR_NUMBER)?.length ?? 0);
 }
 
 /**
@@ -327,30 +347,34 @@ function japaneseSpans(type: AnswerType, sentence: string, people?: PeopleFinder
   return spans.length ? sorted(rated(spans, 1)) : null;
 }
 
-function spansOf(type: AnswerType, sentence: string, words: Words, people?: PeopleFinder): EvidenceSpan[] {
+function spansOf(type: AnswerType, sentence: string, people?: PeopleFinder): EvidenceSpan[] {
+  // Parsing costs about a millisecond: a sentence no word of which the model could read as a date (or a unit
+  // of time) is not parsed to find none. "The 10th century" is a date by its ordinal and unit alone.
+  const words = () => tagWords(sentence);
   switch (type) {
     case 'date':
-      return dates(sentence, words);
+      return dates(sentence, mayTag('date', sentence) || HAS_CENTURY.test(sentence) ? words() : []);
     case 'time':
       return rated(matches(CLOCK_TIME, sentence), 1);
     case 'duration':
-      return durations(sentence, words);
+      return durations(sentence, mayTag('duration', sentence) ? words() : []);
     case 'money':
-      return money(sentence, words);
+      return money(sentence, words());
     case 'quantity':
-      return quantities(sentence, words);
+      return quantities(sentence, words());
     case 'place':
-      return places(sentence, words);
+      return places(sentence, words());
     case 'name':
-      return rated(names(sentence, words, people), 1);
+      return rated(names(sentence, words(), people), 1);
     case 'person': {
       // Who did it may also be an organisation or a people ("the Normans"), a proper name the model does not
       // know as a person's ("Rollo"), or a role or group ("representatives"): each counts less than a name.
-      const named = names(sentence, words, people);
+      const tagged = words();
+      const named = names(sentence, tagged, people);
       const proper = runs(
         sentence,
-        words,
-        (i) => has(words[i], 'ProperNoun', 'Organization') && !has(words[i], 'Place', 'Date'),
+        tagged,
+        (i) => has(tagged[i], 'ProperNoun', 'Organization') && !has(tagged[i], 'Place', 'Date'),
       ).filter((s) => !named.some((n) => n.start < s.end && s.start < n.end));
       return sorted([
         ...rated(named, 1),

@@ -4,7 +4,7 @@
  * tagger for English, nothing about any corpus.
  */
 import { createRequire } from 'node:module';
-import type nlpType from 'compromise';
+import type nlpType from 'compromise/two';
 
 /** One word of a text and the model's tags for it (`Person`, `Place`, `Organization`, `Value`, `Date`…). */
 export interface TaggedWord {
@@ -21,10 +21,11 @@ let model: Nlp | undefined;
 
 /**
  * The library, loaded on first use: loading takes a few hundred milliseconds, which a process that never
- * needs it (a reload worker, a question of no particular kind) does not spend.
+ * needs it (a reload worker, a question of no particular kind) does not spend. Its tagger only (`compromise/two`):
+ * the full build also chunks every text into phrases on each parse, which costs a fifth more and changes no tag.
  */
 function english(): Nlp {
-  model ??= createRequire(import.meta.url)('compromise') as Nlp;
+  model ??= createRequire(import.meta.url)('compromise/two') as Nlp;
   return model;
 }
 
@@ -81,4 +82,75 @@ export function namesNonPerson(name: string): boolean {
     ...whole.map((w) => tagWords(w.text)[0]?.tags ?? new Set<string>()),
   ];
   return !tags.some((t) => t.has('Person')) && tags.some((t) => NOT_PERSON_TAGS.some((tag) => t.has(tag)));
+}
+
+/** Kinds of word the model's lexicon and rules tell apart before any parse (see {@link mayTag}). */
+export type LexicalKind = 'date' | 'duration';
+
+/** The parts of compromise's model {@link mayTag} reads. */
+interface ModelData {
+  one: {
+    tagSet: Record<string, { parents?: string[] }>;
+    lexicon: Record<string, string | string[]>;
+    frozenLex: Record<string, string | string[]>;
+    contractions: { word?: string; after?: string; out?: string[] }[];
+    aliases: Record<string, string>;
+  };
+  two: { switches: Record<string, string> };
+}
+
+/**
+ * Words that the model's rules (not its lexicon) make into dates, by compromise 14's post-tagger (its rules
+ * are pinned by a test, so that an upgrade that adds some is noticed): "in march", "may 5", "sun the 5th",
+ * "on sat", "wed", "5 am", "eastern time", "3pm PST".
+ */
+export const DATE_RULE_WORDS = 'march may sun sat wed am pm time pst mst cst est'.split(' ');
+
+let lexicalWords: Record<LexicalKind, Set<string>> | undefined;
+
+/** Adds the first word (a–z) of `entry`: a phrase of the lexicon is found only where its first word is. */
+function addFirstWord(words: Set<string>, entry: string | undefined): void {
+  const first = entry && /[a-z]+/.exec(entry)?.[0];
+  if (first) words.add(first);
+}
+
+/**
+ * Per kind, every word the model could tag as one, lower case: its lexicon's and ambiguous words' entries
+ * of the kind (the first word of a phrase, which the phrase needs), the contractions and aliases that
+ * become one, and the rules' own words. Dates leave out units of time ("week" alone is a duration, no date).
+ */
+function wordsOfKinds(): Record<LexicalKind, Set<string>> {
+  if (lexicalWords) return lexicalWords;
+  const { one, two } = (english().world() as { model: ModelData }).model;
+  const isA = (tag: string, root: string): boolean =>
+    tag === root || (one.tagSet[tag]?.parents ?? []).some((p) => isA(p, root));
+  const kinds: Record<LexicalKind, (tag: string) => boolean> = {
+    date: (tag) => isA(tag, 'Date') && !isA(tag, 'Duration'),
+    duration: (tag) => isA(tag, 'Duration'),
+  };
+  lexicalWords = { date: new Set(DATE_RULE_WORDS), duration: new Set() };
+  for (const [kind, test] of Object.entries(kinds) as [LexicalKind, (tag: string) => boolean][]) {
+    const words = lexicalWords[kind];
+    const entries = [one.lexicon, one.frozenLex, two.switches].flatMap((e) => Object.entries(e));
+    for (const [entry, tags] of entries)
+      if ((Array.isArray(tags) ? tags : tags.split('|')).some(test)) addFirstWord(words, entry);
+    // "I'm" is "I am"; "&" is "and": what a word becomes is what the tagger reads.
+    for (const c of one.contractions)
+      if (c.out?.some((w) => words.has(w))) for (const w of [c.word, c.after]) addFirstWord(words, w);
+    for (const [alias, word] of Object.entries(one.aliases)) if (words.has(word)) addFirstWord(words, alias);
+  }
+  return lexicalWords;
+}
+
+/**
+ * Whether the model could tag some word of `text` as a kind of word: a date word (a month, a weekday, a year,
+ * a time of day…) or a unit of time. `false` only when it certainly would not, told from the words alone,
+ * without parsing (which costs about a millisecond a sentence): a sentence no word of which could be a date
+ * holds no date. Digits (years, times) and text beyond ASCII (which the model folds) always could.
+ */
+export function mayTag(kind: LexicalKind, text: string): boolean {
+  if (/[\d\u0080-\uffff]/.test(text)) return true;
+  const words = wordsOfKinds()[kind];
+  for (const word of text.toLowerCase().split(/[^a-z]+/)) if (words.has(word)) return true;
+  return false;
 }
