@@ -84,12 +84,38 @@ export class PassageReader {
   /** Every stem of a document (with referents): the context a question's side ideas may come from. */
   documentStems(docId: string): Set<string> {
     let stems = this.documentCache.get(docId);
-    if (!stems) {
-      stems = new Set<string>();
-      for (const passage of this.index.passagesOf(docId))
-        for (const s of this.stems(passage).all) stems.add(s);
-      if (this.documentCache.size >= DOCUMENT_CACHE_SIZE) this.documentCache.clear();
-      this.documentCache.set(docId, stems);
+    if (stems) {
+      this.documentCache.delete(docId); // re-insert: most recently used last
+    } else {
+      stems = this.readDocument(docId);
+      const oldest = this.documentCache.keys().next().value;
+      if (this.documentCache.size >= DOCUMENT_CACHE_SIZE && oldest !== undefined)
+        this.documentCache.delete(oldest);
+    }
+    this.documentCache.set(docId, stems);
+    return stems;
+  }
+
+  /**
+   * A document's stems straight from the index, not through {@link stems}: a question reads some thirty
+   * documents of ten passages or more, which would push the passages it ranks out of their cache, and it
+   * needs no set per sentence.
+   */
+  private readDocument(docId: string): Set<string> {
+    const stems = new Set<string>();
+    const text = this.documents.get(docId)?.text ?? '';
+    for (const passage of this.index.passagesOf(docId)) {
+      const read = this.cache.get(passage.id);
+      if (read) {
+        for (const s of read.all) stems.add(s);
+        continue;
+      }
+      const sentences = this.index.sentenceStems(passage);
+      for (let i = 0; i < sentences.length; i++) {
+        for (const s of sentences[i] ?? []) stems.add(s);
+        const span = passage.sentences[i] ?? passage;
+        this.referents.addTo(stems, passage.docId, span, text.slice(span.start, span.end));
+      }
     }
     return stems;
   }
