@@ -22,6 +22,7 @@ import {
 import { defer, respond } from '../src/discord/respond.js';
 import { reloadOtherShards } from '../src/discord/sharding.js';
 import { DISCORD_LIMITS, safeText, truncate } from '../src/discord/text.js';
+import { describeReloadTimeout } from '../src/messages/messages.js';
 import type { Actor } from '../src/records/types.js';
 import { ReloadInProgressError } from '../src/service/service.js';
 import { ReloadTimeoutError } from '../src/service/worker.js';
@@ -268,11 +269,6 @@ for (const [name, sub] of Object.entries(SUBCOMMANDS)) {
   });
 }
 
-/** A time limit as the service words it: whole seconds from one second up. */
-function duration(ms: number): string {
-  return ms >= 1000 ? `${Math.round(ms / 1000)} s` : `${ms} ms`;
-}
-
 /** Manage Server, or one of the configured moderator roles. */
 export function isModerator(
   interaction: ChatInputCommandInteraction | AutocompleteInteraction,
@@ -318,7 +314,7 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Com
         err instanceof ReloadInProgressError
           ? ctx.messages.t('corpus.reloadRunning')
           : err instanceof ReloadTimeoutError
-            ? ctx.messages.t('corpus.reloadTimeout', { limit: duration(err.timeoutMs) })
+            ? describeReloadTimeout(ctx.messages, err.timeoutMs)
             : ctx.messages.say(err.notice);
       await respond(
         interaction,

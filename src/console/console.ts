@@ -4,11 +4,13 @@ import { UserInputError } from '../contract/types.js';
 import { CorpusError, countProblems } from '../corpus/problems.js';
 import {
   describeInputError,
+  describeReloadTimeout,
   formatProblem,
   type Messages,
   type PlainMessageKey,
 } from '../messages/messages.js';
 import { type CorpusService, ReloadInProgressError } from '../service/service.js';
+import { ReloadTimeoutError } from '../service/worker.js';
 import { ANSI, PLAIN, renderAsk, renderQuote, renderSources, type Style } from './render.js';
 
 /** How the console writes: emphasis for a terminal or a pipe, words in the reader's language (`--lang`). */
@@ -101,6 +103,7 @@ export async function runLine(
       return [head, ...err.problems.map((p) => formatProblem(m, p))].join('\n');
     }
     if (err instanceof ReloadInProgressError) return view.messages.t('corpus.reloadRunning');
+    if (err instanceof ReloadTimeoutError) return describeReloadTimeout(view.messages, err.timeoutMs);
     logger.error({ err, command: name }, 'console command failed');
     return view.messages.t('console.failed');
   }

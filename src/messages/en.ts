@@ -40,6 +40,8 @@ export const en = {
   'corpus.reloadRunning': 'A corpus reload is already running; try again when it has finished.',
   'corpus.reloadTimeout':
     'The reload took longer than {limit} and was stopped; nothing changed (the corpus folder may hold a file that cannot be read, or be too large).',
+  'unit.seconds': '{n} s',
+  'unit.milliseconds': '{n} ms',
   'corpus.added': 'Added {file} ({bytes} bytes): {ids}.',
   'corpus.addedMore': 'and {n} more',
   'corpus.replaced': ' It replaced {files} (now in the trash).',

@@ -33,6 +33,8 @@ export const ja: Catalogue = {
   'corpus.reloadRunning': 'コーパスの再読み込みを実行中です。終わってからもう一度お試しください。',
   'corpus.reloadTimeout':
     '再読み込みが {limit} を超えたため中止しました。何も変わっていません（コーパスのフォルダーに読めないファイルがあるか、大きすぎる可能性があります）。',
+  'unit.seconds': '{n} 秒',
+  'unit.milliseconds': '{n} ミリ秒',
   'corpus.added': '{file}（{bytes} バイト）を追加しました: {ids}。',
   'corpus.addedMore': 'ほか {n} 件',
   'corpus.replaced': '{files} を置き換えました（古いものはごみ箱にあります）。',

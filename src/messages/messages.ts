@@ -199,6 +199,15 @@ const everyCodeWorded: [Exclude<ProblemCode | AdminCode, MessageKey | PluralKey>
   : never = true;
 void everyCodeWorded;
 
+/** A reload stopped at its deadline (RELOAD_TIMEOUT_SECONDS): the limit in whole seconds from one second up. */
+export function describeReloadTimeout(m: Messages, timeoutMs: number): string {
+  const limit =
+    timeoutMs >= 1000
+      ? m.t('unit.seconds', { n: Math.round(timeoutMs / 1000) })
+      : m.t('unit.milliseconds', { n: timeoutMs });
+  return m.t('corpus.reloadTimeout', { limit });
+}
+
 /** A corpus problem as editors and CI logs show it: `file:line: what is wrong`. */
 export function formatProblem(m: Messages, problem: CorpusProblem): string {
   return `${problemPlace(problem)}: ${m.say(problem)}`;

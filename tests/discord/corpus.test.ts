@@ -540,3 +540,27 @@ describe('/corpus on a large corpus', () => {
     expect(reply.content).toMatch(/^Records are off/);
   });
 });
+
+describe('/corpus when a reload passes its deadline', () => {
+  it('says so in the moderator’s language, and nothing changes', async () => {
+    const corpusDir = tempDir('accord-deadline-');
+    writeFileSync(join(corpusDir, 'moon-note.md'), MOON_MD);
+    const { h, service } = await startCorpusBot(corpusDir, { service: { reloadTimeoutMs: 1 } });
+    try {
+      const version = service.current.version;
+      const reload = (locale: string) =>
+        h.loopback
+          .command('corpus', {}, { subcommand: 'reload', actor: h.loopback.actors.manager, locale })
+          .reply(5_000);
+      expect(shown((await reload('ja')).content)).toBe(
+        `再読み込みが 1 ミリ秒 を超えたため中止しました。何も変わっていません（コーパスのフォルダーに読めないファイルがあるか、大きすぎる可能性があります）。\n何も変わっていません: コーパスはバージョン ${version} のままです。`,
+      );
+      expect(shown((await reload('en-US')).content)).toBe(
+        `The reload took longer than 1 ms and was stopped; nothing changed (the corpus folder may hold a file that cannot be read, or be too large).\nNothing changed: the corpus is still version ${version}.`,
+      );
+      expect(service.current.version).toBe(version);
+    } finally {
+      await h.close();
+    }
+  });
+});

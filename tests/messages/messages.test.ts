@@ -2,16 +2,19 @@
 import { describe, expect, it } from 'vitest';
 import { cleanQuestion } from '../../src/answer/question.js';
 import { UserInputError } from '../../src/contract/types.js';
+import type { ProblemNotice } from '../../src/corpus/problems.js';
 import { type Catalogue, en } from '../../src/messages/en.js';
 import { ja } from '../../src/messages/ja.js';
 import {
   CATALOGUES,
   describeInputError,
+  describeReloadTimeout,
   isLang,
   langOfLocale,
   messages,
 } from '../../src/messages/messages.js';
 import { QuoteIndex } from '../../src/quotes/index.js';
+import { ReloadTimeoutError } from '../../src/service/worker.js';
 import { corpusOf } from '../quotes/helpers.js';
 import { bundledKnowledgeBase } from '../support/kb.js';
 
@@ -63,6 +66,9 @@ describe('message catalogue', () => {
     expect(() => messages('en').t('bot.cooldown', { requests: 1 })).not.toThrow();
     // @ts-expect-error: no such message.
     expect(messages('en').t('bot.nothing')).toBeUndefined();
+    // @ts-expect-error: the core says problems only with codes the catalogue words.
+    const unknown: ProblemNotice = { code: 'problem.nothing' };
+    expect(messages('en').say(unknown)).toBe('problem.nothing');
   });
 });
 
@@ -106,6 +112,15 @@ describe('messages', () => {
     );
     expect(messages('en').say({ code: 'problem.more', values: { n: 2_550 } })).toBe(
       'and 2,550 more problems in this file',
+    );
+  });
+
+  it('says a reload deadline as the service does in English, in seconds from one second up', () => {
+    for (const ms of [1, 999, 1_000, 300_000]) {
+      expect(describeReloadTimeout(messages('en'), ms)).toBe(new ReloadTimeoutError(ms).message);
+    }
+    expect(describeReloadTimeout(messages('ja'), 300_000)).toMatch(
+      /^再読み込みが 300 秒 を超えたため中止しました。/,
     );
   });
 
