@@ -228,6 +228,9 @@ function merged(spans: Span[]): Span[] {
 const inside = (s: Span, spans: Span[]) => spans.some((d) => d.start <= s.start && s.end <= d.end);
 const sorted = <S extends Span>(spans: S[]) => spans.sort((a, b) => a.start - b.start || b.end - a.end);
 
+/** "One of the original members" picks one out of a group: it counts nothing ("how many signed?"). */
+const ONE_OF = /^one\s+of\b/i;
+
 /** Counts: numbers spelled out or not ("two astronauts", "7,000", "45 percent"), not years or dates. */
 function quantities(text: string, words: Words): EvidenceSpan[] {
   const date = dates(text, words);
@@ -235,7 +238,7 @@ function quantities(text: string, words: Words): EvidenceSpan[] {
     text,
     words,
     (i) => isNumber(words[i]) && !has(words[i], 'Ordinal') && !isDateWord(words, i),
-  ).filter((s) => !inside(s, date));
+  ).filter((s) => !inside(s, date) && !ONE_OF.test(text.slice(s.start)));
   return rated(spans, 1);
 }
 

@@ -162,7 +162,7 @@ function bigrams(stems: string[], pairs: Set<string>): number {
   return found.size / pairs.size;
 }
 
-/** The things of the asked-for kind in `text` that are not just the question's own words, if any. */
+/** The things of the asked-for kind in `text` that are not just the user's own words (`asked`), if any. */
 function typeMatch(
   type: AnswerType,
   text: string,
@@ -288,7 +288,9 @@ export function readTypeFeatures(ctx: FeatureContext, facts: QuestionFacts, cand
   const doc = ctx.documents.get(candidate.passage.docId);
   if (!doc) return;
   const text = doc.text.slice(candidate.span.start, candidate.span.end);
-  const match = typeMatch(question.type, text, ctx.people, facts.stems);
+  // Only the user's own words are no answer: a name the glossary offers ("ACME chief" → "Jane Smith") may
+  // well be it.
+  const match = typeMatch(question.type, text, ctx.people, facts.own);
   const evidence = match?.strength ?? 0;
   const asksWho = question.type === 'name' || question.type === 'person';
   candidate.features[TYPE_EVIDENCE] = evidence;
