@@ -132,7 +132,7 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
       );
       const others = await reloadOtherShards(interaction.client, actor, ctx.logger);
       const m = ctx.messages;
-      const ids = added.ids.map((id) => `“${safeText(id, 130)}”`);
+      const ids = added.ids.map((id) => m.t('corpus.addedId', { id: safeText(id, 130) }));
       const shown =
         ids.length > 5 ? [...ids.slice(0, 5), m.t('corpus.addedMore', { n: ids.length - 5 })] : ids;
       const replaced = added.replaced.length

@@ -43,6 +43,7 @@ export const en = {
   'unit.seconds': '{n} s',
   'unit.milliseconds': '{n} ms',
   'corpus.added': 'Added {file} ({bytes} bytes): {ids}.',
+  'corpus.addedId': '“{id}”',
   'corpus.addedMore': 'and {n} more',
   'corpus.replaced': ' It replaced {files} (now in the trash).',
   'corpus.removed': 'Removed “{id}”: {file} is in the trash (restore brings it back).',

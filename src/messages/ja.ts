@@ -36,6 +36,7 @@ export const ja: Catalogue = {
   'unit.seconds': '{n} 秒',
   'unit.milliseconds': '{n} ミリ秒',
   'corpus.added': '{file}（{bytes} バイト）を追加しました: {ids}。',
+  'corpus.addedId': '文書「{id}」',
   'corpus.addedMore': 'ほか {n} 件',
   'corpus.replaced': '{files} を置き換えました（古いものはごみ箱にあります）。',
   'corpus.removed': '「{id}」を削除しました: {file} はごみ箱にあります（復元で戻せます）。',

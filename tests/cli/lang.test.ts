@@ -123,6 +123,23 @@ describe('--lang', () => {
     ]);
   });
 
+  it('says why a console /reload failed in Japanese, each problem on its line', async () => {
+    const dir = tempCorpus({
+      'moon-note.md': '---\nid: moon-note\ntitle: Moon\nkind: statement\n---\nThe rover landed.\n',
+      'broken.md': 'no front matter',
+    });
+    const env = { CORPUS_DIR: dir, DATA_DIR: tempCorpus({}) };
+    const { code, stdout } = await runNpm(['start', '--', '--lang', 'ja'], { input: '/reload\n', env });
+    expect(code).toBe(0);
+    expect(stdout).toContain(
+      [
+        '> /reload',
+        'コーパスに問題が 1 件あるため、何も変わっていません:',
+        'broken.md:1: Markdown の文書はフロントマターで始めてください: 「---」の行、メタデータ、「---」の行の順です',
+      ].join('\n'),
+    );
+  });
+
   it('refuses a language it does not speak, naming the ones it does', async () => {
     const { code, stdout, stderr } = await runNpm(['quote', '--', '--lang', 'jp', 'Nelson']);
     expect(code).toBe(2);

@@ -564,3 +564,42 @@ describe('/corpus when a reload passes its deadline', () => {
     }
   });
 });
+
+describe('/corpus changes for a Japanese moderator', () => {
+  it('reports an upload and a removal in Japanese: what changed, the reload and its diff, ids as they are', async () => {
+    const corpusDir = tempDir('accord-ja-');
+    writeFileSync(join(corpusDir, 'moon-note.md'), MOON_MD);
+    const { h, service } = await startCorpusBot(corpusDir, { maxUploadBytes: MAX_UPLOAD });
+    try {
+      const before = service.current.version;
+      const corpus = (subcommand: string, options: OptionValues) =>
+        h.loopback
+          .command('corpus', options, { subcommand, actor: h.loopback.actors.manager, locale: 'ja' })
+          .reply(5_000);
+      const added = shown(
+        (await corpus('add', { file: h.loopback.hostAttachment('Saturn.md', SATURN_MD) })).content,
+      );
+      const bytes = new TextEncoder().encode(SATURN_MD).length;
+      expect(added.split('\n')).toEqual([
+        `saturn-note.md（${bytes} バイト）を追加しました: 文書「saturn-note」。`,
+        expect.stringMatching(
+          new RegExp(
+            `^コーパスを再読み込みしました: バージョン ${before} → ${service.current.version}。文書 2 件、`,
+          ),
+        ),
+        '文書 1 件が変わりました: パッセージの追加 1 件、変更 0 件、削除 0 件。',
+        'saturn-note: 文書を追加（パッセージ 1 件）',
+      ]);
+      const removed = shown((await corpus('remove', { document: 'saturn-note' })).content);
+      expect(removed.split('\n')).toEqual([
+        '「saturn-note」を削除しました: saturn-note.md はごみ箱にあります（復元で戻せます）。',
+        expect.stringMatching(/^コーパスを再読み込みしました: /),
+        '文書 1 件が変わりました: パッセージの追加 0 件、変更 0 件、削除 1 件。',
+        'saturn-note: 文書を削除（パッセージ 1 件）',
+      ]);
+      expect(service.current.version).toBe(before);
+    } finally {
+      await h.close();
+    }
+  });
+});
