@@ -34,10 +34,12 @@ interface Page {
   limit: number;
 }
 
-/** What answers the question: a span of a document. */
+/** What answers the question: a span of a document, with the scorer's confidence when the scorer chose it. */
 interface Chosen {
   doc: CorpusDocument;
   span: Span;
+  /** The calibrated confidence (0–1); `null` when the quotes index answered. */
+  confidence: number | null;
 }
 
 /** What a step decided: the answer (or none), passages to list first, and what to suggest when abstaining. */
@@ -132,7 +134,11 @@ function quotedAnswer(ctx: AskContext, question: AnalyzedQuestion, listing: List
     quoted.kind === 'who'
       ? attributionSentence(ctx, doc, first, quoted.speaker.name)
       : sameParagraphSpan(quotes, first);
-  return { chosen: { doc, span }, first: quotedListing(ctx, quotes, listing), suggestions: [] };
+  return {
+    chosen: { doc, span, confidence: null },
+    first: quotedListing(ctx, quotes, listing),
+    suggestions: [],
+  };
 }
 
 /** "How did China react…": a name the corpus never mentions is something it does not cover. */
@@ -175,7 +181,11 @@ function decide(
     return abstain(suggestTopics(ctx, listing));
   const doc = ctx.documents.get(best.passage.docId) as CorpusDocument;
   const answering = listing.find((l) => l.passage.id === best.passage.id);
-  return { chosen: { doc, span: best.span }, first: answering ? [answering] : [], suggestions: [] };
+  return {
+    chosen: { doc, span: best.span, confidence },
+    first: answering ? [answering] : [],
+    suggestions: [],
+  };
 }
 
 function abstain(suggestions: string[]): Outcome {
@@ -311,7 +321,7 @@ function rankedPassage(ctx: AskContext, listed: Listed, stems: Set<string>): Ran
 }
 
 function answerAt(ctx: AskContext, question: AnalyzedQuestion, chosen: Chosen, stems: Set<string>): Answer {
-  const { doc, span } = chosen;
+  const { doc, span, confidence } = chosen;
   const passage = ctx.index.passageAt(doc.id, span.start);
   return {
     text: doc.text.slice(span.start, span.end),
@@ -321,6 +331,9 @@ function answerAt(ctx: AskContext, question: AnalyzedQuestion, chosen: Chosen, s
     passageId: passage?.id ?? null,
     highlights: highlightsIn(doc.text, span, stems),
     short: shortAnswerIn(question, doc.text, span, ctx.people),
+    confidence,
+    // Between the thresholds: answered, but as the closest match rather than a sure answer.
+    closest: confidence !== null && confidence < ctx.weights.closestBelow,
   };
 }
 

@@ -18,7 +18,13 @@ export function askJson(result: AskResult) {
   return {
     question: result.question,
     answer: result.answer
-      ? { text: result.answer.text, citation: result.answer.citation, short: result.answer.short }
+      ? {
+          text: result.answer.text,
+          citation: result.answer.citation,
+          short: result.answer.short,
+          confidence: result.answer.confidence,
+          closest: result.answer.closest,
+        }
       : null,
     passages: result.passages.map((p) => ({ id: p.id, text: p.text, score: p.score, citation: p.citation })),
     suggestions: result.suggestions,

@@ -32,11 +32,12 @@ export function renderAsk(m: Messages, result: AskResult, style: Style): string 
   const lines: string[] = [];
   if (result.answer) {
     const sentence = emphasize(result.answer.text, result.answer.highlights, style);
+    const head = result.answer.closest ? 'console.closestAnswer' : 'console.answer';
     // The short answer ("January 13th") leads when the question asks for one; then the sentence it is from.
     if (result.answer.short) {
-      lines.push(m.t('console.answer', { text: style.bold(result.answer.short.text) }), `  ${sentence}`);
+      lines.push(m.t(head, { text: style.bold(result.answer.short.text) }), `  ${sentence}`);
     } else {
-      lines.push(m.t('console.answer', { text: sentence }));
+      lines.push(m.t(head, { text: sentence }));
     }
     lines.push(`  (${formatCitation(m, result.answer.citation)})`);
   } else {

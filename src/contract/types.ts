@@ -61,6 +61,16 @@ export interface Answer {
    * one: that phrase ("January 13, 2023", "thirty days"). `null` otherwise.
    */
   short: ShortAnswer | null;
+  /**
+   * The calibrated probability (0–1) that `text` answers the question, from the fitted confidence
+   * (src/answer/weights.json); `null` when the quotes index answered ("what did X say", "who said …").
+   */
+  confidence: number | null;
+  /**
+   * True when the confidence is below the fitted `closestBelow`: the closest the corpus comes to the
+   * question rather than a sure answer. Replies say so.
+   */
+  closest: boolean;
 }
 
 /** What one run of the answering pipeline gives: everything a view shows, so views never ask again. */

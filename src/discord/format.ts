@@ -26,6 +26,8 @@ export const SOURCES_PER_PAGE = 3;
 
 const COLOR_ANSWER = 0x2b6cb0;
 const COLOR_NONE = 0x718096;
+/** Between the two: an answer shown as the closest match. */
+const COLOR_CLOSEST = 0xb7791f;
 
 /**
  * The one choice shown when nothing matches what a user typed (rather than Discord's bare "no options"):
@@ -129,10 +131,12 @@ export function askReply(m: Messages, result: AskResult, ephemeral: boolean): Re
   }
   const { answer } = result;
   const cite = `— ${link(citationLabel(m, answer.citation), answer.citation.url, 300)}`;
-  // The short answer ("January 13th") leads, in bold, when the question asks for one; then the sentence.
-  const head = answer.short
-    ? `${quoteLine(result.question)}\n**${safeText(answer.short.text, 200)}**`
+  // A borderline answer says so under the question; the short answer ("January 13th") leads, in bold, when
+  // the question asks for one; then the sentence.
+  const asked = answer.closest
+    ? `${quoteLine(result.question)}\n*${m.t('ask.closestNote')}*`
     : quoteLine(result.question);
+  const head = answer.short ? `${asked}\n**${safeText(answer.short.text, 200)}**` : asked;
   const budget = DISCORD_LIMITS.embedDescription - head.length - cite.length - 4;
   const description = `${head}\n${highlight(answer.text, answer.highlights, Math.min(budget, 2500))}\n${cite}`;
   const shown = result.passages.slice(0, SOURCES_PER_PAGE);
@@ -146,9 +150,9 @@ export function askReply(m: Messages, result: AskResult, ephemeral: boolean): Re
     ephemeral,
     embeds: [
       {
-        title: m.t('ask.answerTitle'),
+        title: answer.closest ? m.t('ask.closestTitle') : m.t('ask.answerTitle'),
         description,
-        color: COLOR_ANSWER,
+        color: answer.closest ? COLOR_CLOSEST : COLOR_ANSWER,
         fields: passageFields(m, shown, 1),
         footer,
       },

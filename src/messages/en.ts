@@ -63,6 +63,8 @@ export const en = {
   'ask.topics': '**Topics it does cover:**',
   'ask.seeSources': 'Use `/sources` to see what the corpus contains.',
   'ask.answerTitle': 'Answer from the corpus',
+  'ask.closestTitle': 'Closest match in the corpus',
+  'ask.closestNote': 'Not a sure answer: this is the closest the corpus comes to your question.',
   'ask.moreSources': 'More sources',
   'ask.readSource': 'Read the source',
   'ask.noMoreSources': 'There are no more sources for this question.',
@@ -140,6 +142,7 @@ export const en = {
 
   // The local console and the CLIs (plain text)
   'console.answer': 'Answer: {text}',
+  'console.closestAnswer': 'Closest match (not a sure answer): {text}',
   'console.citation': '{title}, paragraph {paragraph}',
   'console.notCovered': 'The corpus does not cover that question.',
   'console.covers': 'It does cover, for example:',

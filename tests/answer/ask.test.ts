@@ -1,7 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { currentWeights } from '../../src/answer/scorer.js';
 import { type KnowledgeBase, UserInputError } from '../../src/contract/types.js';
 import { loadCorpusStrict } from '../../src/corpus/load.js';
 import { buildKnowledgeBase } from '../../src/knowledge/knowledge.js';
+import { readDevSet } from '../eval/evaluate.js';
 import { BUNDLED_ID, bundledParagraphs, bundledText } from '../support/bundled.js';
 import { bundledKnowledgeBase } from '../support/kb.js';
 import { tempCorpus } from '../support/tempCorpus.js';
@@ -108,6 +110,30 @@ describe('questions about what people said use the quotes', () => {
     expect(melroy.suggestions.join(' ')).toMatch(/Blinken|Kishida|Nelson/);
     expect(kb.ask('what did china say about the agreement?').answer).toBeNull();
     expect(kb.ask('What did Biden say about the deal?').answer).toBeNull();
+  });
+});
+
+describe("an answer's confidence", () => {
+  it('is the calibrated confidence; below the fitted closestBelow the answer is the closest match', () => {
+    const { abstainBelow, closestBelow } = currentWeights();
+    const questions = readDevSet(`${import.meta.dirname}/../eval/check-set.jsonl`).map((d) => d.q);
+    const answers = questions.flatMap((q) => kb.ask(q).answer ?? []);
+    const scored = answers.filter((a) => a.confidence !== null);
+    expect(scored.length).toBeGreaterThan(40);
+    for (const answer of scored) {
+      expect(answer.confidence).toBeGreaterThanOrEqual(abstainBelow);
+      expect(answer.confidence).toBeLessThanOrEqual(1);
+      expect(answer.closest).toBe((answer.confidence ?? 1) < closestBelow);
+    }
+    // Both kinds occur: the thresholds are fitted apart.
+    expect(scored.some((a) => a.closest)).toBe(true);
+    expect(scored.some((a) => !a.closest)).toBe(true);
+  });
+
+  it('is null when the quotes answer, and such an answer is no closest match', () => {
+    const answer = kb.ask('what did the PM say').answer;
+    expect(answer?.text).toContain('I expect this agreement');
+    expect(answer).toMatchObject({ confidence: null, closest: false });
   });
 });
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { readDevSet } from '../eval/evaluate.js';
 import { BUNDLED_ID, bundledParagraphs, bundledText } from '../support/bundled.js';
+import { bundledKnowledgeBase } from '../support/kb.js';
 import { runNpm } from '../support/run.js';
 import { tempCorpus } from '../support/tempCorpus.js';
 
@@ -35,6 +37,10 @@ describe('npm run ask -- --json', () => {
     expect(Object.keys(short)).toEqual(['text', 'start', 'end']);
     expect(text.slice(short.start, short.end)).toBe(short.text);
     expect(result.answer.text).toContain(`on Friday, ${short.text}, representatives`);
+    // A sure answer: its calibrated confidence, and no "closest match".
+    expect(result.answer.confidence).toBeGreaterThan(0);
+    expect(result.answer.confidence).toBeLessThanOrEqual(1);
+    expect(result.answer.closest).toBe(false);
     for (const p of result.passages) {
       expect(Object.keys(p)).toEqual(['id', 'text', 'score', 'citation']);
       expect(typeof p.score).toBe('number');
@@ -79,6 +85,27 @@ describe('npm run ask -- --json', () => {
     expect(result.answer.text).toBe('The rover landed on the Moon in March 2031.');
     expect(result.answer.citation.document).toBe('moon-note');
     expect(stderr).toContain('broken.md:1: a Markdown document must start with a front-matter block');
+  });
+});
+
+describe('npm run ask, a borderline answer', () => {
+  it('is printed as the closest match, in JSON and in words, with its cited sentence', async () => {
+    const kb = await bundledKnowledgeBase();
+    const question =
+      readDevSet(`${import.meta.dirname}/../eval/check-set.jsonl`)
+        .map((d) => d.q)
+        .find((q) => kb.ask(q).answer?.closest) ?? '';
+    expect(question).not.toBe('');
+    const json = JSON.parse((await runNpm(['ask', '--', '--json', question])).stdout);
+    expect(json.answer.closest).toBe(true);
+    expect(json.answer.confidence).toBeGreaterThan(0);
+    expect(json.answer.confidence).toBeLessThan(1);
+    const { code, stdout } = await runNpm(['ask', '--', question]);
+    expect(code).toBe(0);
+    const first = stdout.split('\n')[0] ?? '';
+    expect(first).toMatch(/^Closest match \(not a sure answer\): /);
+    expect(stdout).toContain(json.answer.text);
+    expect(bundledText()).toContain(json.answer.text);
   });
 });
 

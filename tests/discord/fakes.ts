@@ -118,6 +118,8 @@ export function fakeKb(version = 'v1fake'): KnowledgeBase {
           passageId: 'doc-a#p1',
           highlights: spans(text, q),
           short,
+          confidence: 0.9,
+          closest: false,
         },
         passages,
         total: PASSAGES.length,

@@ -7,12 +7,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCommands } from '../../src/discord/registry.js';
 import { createLogger } from '../../src/logger.js';
 import { CorpusService } from '../../src/service/service.js';
+import { readDevSet } from '../eval/evaluate.js';
 import { makeActor, type ReplyView } from '../loopback/index.js';
 import { bundledText, CORPUS_DIR } from '../support/bundled.js';
 import { memoryRecords } from './fakes.js';
 import { buttonsOf, type Harness, startHarness } from './harness.js';
 
 let h: Harness;
+let service: CorpusService;
 let n = 0;
 const someone = () => makeActor(`reader${++n}`);
 /** Hiragana or katakana: Japanese to a Japanese reader (kanji alone could be Chinese). */
@@ -36,7 +38,7 @@ function answerLine(reply: ReplyView): string {
 
 beforeAll(async () => {
   const records = memoryRecords();
-  const service = await CorpusService.start(CORPUS_DIR, createLogger({ level: 'silent', secrets: [] }), {
+  service = await CorpusService.start(CORPUS_DIR, createLogger({ level: 'silent', secrets: [] }), {
     records,
   });
   h = await startHarness(service, { records, cooldown: { requests: 1000, seconds: 1 } });
@@ -84,6 +86,38 @@ describe('replies follow interaction.locale on the bundled corpus', () => {
         plain(field.value.split('\n')[0] ?? ''),
       );
     }
+  });
+
+  it("shows a borderline answer as the closest match, in the reader's language", async () => {
+    // A question of the check set that the corpus answers below the fitted closestBelow.
+    const question =
+      readDevSet(`${import.meta.dirname}/../eval/check-set.jsonl`)
+        .map((d) => d.q)
+        .find((q) => service.current.ask(q).answer?.closest) ?? '';
+    expect(question).not.toBe('');
+    const ja = await h.loopback.command('ask', { question }, { actor: someone(), locale: 'ja' }).reply();
+    const en = await h.loopback.command('ask', { question }, { actor: someone(), locale: 'en-US' }).reply();
+
+    expect(en.embeds[0]?.title).toBe('Closest match in the corpus');
+    expect(en.embeds[0]?.description).toContain(
+      '*Not a sure answer: this is the closest the corpus comes to your question.*',
+    );
+    expect(ja.embeds[0]?.title).toBe('コーパス中でいちばん近い記述');
+    expect(ja.embeds[0]?.description).toContain(
+      '*確かな答えではありません。コーパスの中でこの質問にいちばん近い記述です。*',
+    );
+    // Still a cited sentence of the corpus, the same for both readers.
+    const cited = answerLine(ja);
+    expect(cited.length).toBeGreaterThan(20);
+    expect(CORPUS).toContain(cited);
+    expect(answerLine(en)).toBe(cited);
+
+    // A sure answer says nothing of the kind.
+    const sure = await h.loopback
+      .command('ask', { question: 'When was the agreement signed?' }, { actor: someone(), locale: 'en-US' })
+      .reply();
+    expect(sure.embeds[0]?.title).toBe('Answer from the corpus');
+    expect(sure.embeds[0]?.description).not.toContain('Not a sure answer');
   });
 
   it('pages sources in the language of whoever presses, whatever language the answer was in', async () => {
