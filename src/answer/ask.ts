@@ -177,7 +177,10 @@ function decide(
   if (!best || question.concepts.length === 0) return abstain(suggestTopics(ctx, listing));
   const confidence = confidenceOf(best, candidates, question.type, ctx.weights);
   // The "not covered" checks read every retrieved sentence: an asked-for kind of thing may stand beside a quote.
-  if (confidence < ctx.weights.abstainBelow || notCovered(question, best, scoring.candidates, confidence))
+  if (
+    confidence < ctx.weights.abstainBelow ||
+    notCovered(question, best, scoring.candidates, confidence, ctx.index.passageCount)
+  )
     return abstain(suggestTopics(ctx, listing));
   const doc = ctx.documents.get(best.passage.docId) as CorpusDocument;
   const answering = listing.find((l) => l.passage.id === best.passage.id);

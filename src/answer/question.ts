@@ -26,6 +26,11 @@ export interface Concept {
   foreign: boolean;
   /** Known only through a general English word related to the user's ("envoy" → "ambassador"). */
   related: boolean;
+  /**
+   * For an idea the corpus does not use, whether it names a thing (a noun or a name) rather than saying how
+   * (a verb, an adjective: "hope", "exhaustive"): unknown things decide more often that the corpus lacks it.
+   */
+  thing: boolean;
 }
 
 export interface AnalyzedQuestion {
@@ -114,6 +119,20 @@ export function answerType(words: string[]): AnswerType {
 function fixQuestionWord(word: string, index: PassageIndex): string {
   if (word.length < 3 || isStopWord(word) || index.has(stem(word))) return word;
   return QUESTION_WORDS.find((q) => editDistance(word, q, 1) <= 1) ?? word;
+}
+
+/**
+ * Weighted share of the question's ideas the corpus does not use (or only through a related word), an idea
+ * that names no thing (a verb, an adjective) counting `otherShare` of its weight.
+ */
+export function unknownShare(question: AnalyzedQuestion, otherShare: number): number {
+  let total = 0;
+  let unknown = 0;
+  for (const c of question.concepts) {
+    total += c.weight;
+    if (!c.known || c.related) unknown += c.thing ? c.weight : otherShare * c.weight;
+  }
+  return total ? unknown / total : 0;
 }
 
 /** Checks and cleans a question, throwing a {@link UserInputError} that says what is wrong. */
@@ -272,6 +291,9 @@ export function analyzeQuestion(text: string, index: PassageIndex, glossary: Glo
       known: known.length > 0,
       foreign: known.length === 0 && original.some((w) => w.capitalized || isName(w)),
       related: related.length > 0,
+      thing:
+        known.length > 0 ||
+        original.some((w) => w.capitalized || /\d/.test(w.word) || [undefined, 'n'].includes(posOf(w))),
     });
     const corrected = own.some((stem, k) => stem !== original[k]?.stem);
     alternatives.forEach((alt, a) => {

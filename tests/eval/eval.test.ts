@@ -53,9 +53,9 @@ describe('answer quality floors', () => {
   it('held-out English set, looked at once (tests/eval/en-holdout-3.jsonl)', () => {
     const m = evaluate(kb, readDevSet(resolve(import.meta.dirname, 'en-holdout-3.jsonl')), corpusText);
     expect(m.answerable).toBe(48);
-    expect(m.answerOrTop).toBeGreaterThanOrEqual(0.87);
+    expect(m.answerOrTop).toBeGreaterThanOrEqual(0.9);
     expect(m.abstentionRecall).toBeGreaterThanOrEqual(0.8);
-    expect(m.wrongAbstention).toBeLessThanOrEqual(0.26);
+    expect(m.wrongAbstention).toBeLessThanOrEqual(0.16);
   });
 
   it('held-out Japanese set, looked at once (tests/eval/ja-holdout.jsonl)', () => {
@@ -70,7 +70,7 @@ describe('answer quality floors', () => {
     const m = evaluate(kb, readDevSet(resolve(import.meta.dirname, 'check-set.jsonl')), corpusText);
     expect(m.answerOrTop).toBeGreaterThanOrEqual(0.97);
     expect(m.abstentionRecall).toBeGreaterThanOrEqual(0.9);
-    expect(m.wrongAbstention).toBeLessThanOrEqual(0.035);
+    expect(m.wrongAbstention).toBeLessThanOrEqual(0.02);
   });
 });
 
@@ -91,15 +91,15 @@ describe('answer quality floors on documents moderators add (tests/eval/uploaded
     expect(m.answerable).toBe(24);
     expect(m.answerOrTop).toBeGreaterThanOrEqual(0.75);
     expect(m.abstentionRecall).toBeGreaterThanOrEqual(0.33);
-    expect(m.wrongAbstention).toBeLessThanOrEqual(0.38);
+    expect(m.wrongAbstention).toBeLessThanOrEqual(0.34);
   });
 
   it('a lunar sample programme note (moon-sample-note.jsonl)', () => {
     const m = evaluate(uploaded, setOf('moon-sample-note'), uploadedText);
     expect(m.answerable).toBe(24);
-    expect(m.answerOrTop).toBeGreaterThanOrEqual(0.7);
+    expect(m.answerOrTop).toBeGreaterThanOrEqual(0.75);
     expect(m.abstentionRecall).toBeGreaterThanOrEqual(0.66);
-    expect(m.wrongAbstention).toBeLessThanOrEqual(0.46);
+    expect(m.wrongAbstention).toBeLessThanOrEqual(0.38);
   });
 });
 

@@ -22,7 +22,7 @@ for (const raw of process.argv.slice(2)) {
   console.log(`\n${raw}  [${s.question.type}]`);
   for (const c of s.question.concepts)
     console.log(
-      `  ${c.label.padEnd(14)} w ${c.weight.toFixed(2)} ${c.known ? 'known' : 'UNKNOWN'}${c.foreign ? ' foreign' : ''} ${c.alternatives.map((a) => a.join(' ')).join(' | ')}${s.question.main.includes(c) ? ' MAIN' : ''}`,
+      `  ${c.label.padEnd(14)} w ${c.weight.toFixed(2)} ${c.known ? 'known' : 'UNKNOWN'}${c.foreign ? ' foreign' : ''} ${c.alternatives.map((a) => a.join(' ')).join(' | ')}${s.question.main.includes(c) ? ' MAIN' : ''}${c.known ? '' : c.thing ? ' thing' : ' other'}`,
     );
   if (best) {
     const doc = ctx.documents.get(best.passage.docId);

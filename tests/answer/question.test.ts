@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeQuestion, unknownShare } from '../../src/answer/question.js';
+import { loadCorpusStrict } from '../../src/corpus/load.js';
+import { askContext } from '../../src/knowledge/knowledge.js';
+import { QuoteIndex } from '../../src/quotes/index.js';
+import { PassageIndex } from '../../src/search/index.js';
+import { stem } from '../../src/text/text.js';
+import { tempCorpus } from '../support/tempCorpus.js';
+
+const NOTE = `---
+id: council-note
+title: "Council note"
+url: https://example.org/council-note
+published: 2025-05-20
+kind: press-release
+---
+
+The emissary from France met the council in May. The council approved the plan after a long debate.
+`;
+
+async function contextOf(text: string) {
+  const corpus = await loadCorpusStrict(tempCorpus({ 'council-note.md': text }));
+  return askContext(corpus, PassageIndex.build(corpus), QuoteIndex.build(corpus));
+}
+
+describe('analyzeQuestion: words the corpus never uses', () => {
+  it("finds the corpus's own word for a synonym, as a related idea that is no main idea", async () => {
+    const ctx = await contextOf(NOTE);
+    const question = analyzeQuestion('when did the envoy arrive', ctx.index, ctx.glossary);
+    const envoy = question.concepts.find((c) => c.label === 'envoy');
+    expect(envoy).toMatchObject({ known: true, related: true });
+    expect(envoy?.alternatives).toContainEqual([stem('emissary')]);
+    expect(question.main).not.toContain(envoy);
+    expect(question.terms.some((t) => t.stem === stem('emissary'))).toBe(true);
+  });
+
+  it('relates a name only through what it is part of, not as a stranger to the corpus', async () => {
+    const ctx = await contextOf(NOTE);
+    const lyon = analyzeQuestion('who came from Lyon', ctx.index, ctx.glossary).concepts.find(
+      (c) => c.label === 'lyon',
+    );
+    expect(lyon).toMatchObject({ known: true, related: true, foreign: false });
+    expect(lyon?.alternatives).toContainEqual([stem('France')]);
+  });
+
+  it('corrects a typo whose stem stems further ("approvall" → "approval" → "approv")', async () => {
+    const ctx = await contextOf(NOTE);
+    const question = analyzeQuestion('did the council give its approvall', ctx.index, ctx.glossary);
+    expect(question.concepts.every((c) => c.known)).toBe(true);
+  });
+
+  it('counts an unknown verb or adjective a share of its weight, an unknown thing in full', async () => {
+    const ctx = await contextOf(NOTE);
+    const verb = analyzeQuestion('was the plan exhaustive', ctx.index, ctx.glossary);
+    expect(verb.concepts.find((c) => c.label === 'exhaustive')).toMatchObject({ known: false, thing: false });
+    expect(unknownShare(verb, 0.25)).toBeLessThan(unknownShare(verb, 1));
+    const thing = analyzeQuestion('what was the budget of the plan', ctx.index, ctx.glossary);
+    expect(thing.concepts.find((c) => c.label === 'budget')).toMatchObject({ known: false, thing: true });
+    expect(unknownShare(thing, 0.25)).toBe(unknownShare(thing, 1));
+  });
+});
