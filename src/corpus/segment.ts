@@ -92,6 +92,9 @@ const JAPANESE_ENDS = new Set(['。', '！', '？']);
 /** Closing marks of Japanese quotes: "「…。」と述べた" goes on after them. */
 const JAPANESE_QUOTE_CLOSERS = new Set(['」', '』']);
 
+/** The characters {@link splitSentences} acts on: sentence ends, and the quote marks that hold them back. */
+const SENTENCE_MARKS = /[.!?。！？「『」』]/g;
+
 /** Trims whitespace off both ends of `[start, end)` of `text`. */
 function trimSpan(text: string, start: number, end: number): Span {
   let s = start;
@@ -110,8 +113,14 @@ export function splitSentences(text: string, start = 0, end = text.length): Span
   const sentences: Span[] = [];
   let sentenceStart = start;
   let quoteDepth = 0;
+  const marks = new RegExp(SENTENCE_MARKS);
   for (let i = start; i < end; i++) {
-    const ch = text[i] ?? '';
+    // Straight to the next character that may end a sentence or open or close a quote: nothing else does anything.
+    marks.lastIndex = i;
+    const mark = marks.exec(text);
+    if (!mark || mark.index >= end) break;
+    i = mark.index;
+    const ch = mark[0];
     if (ch === '「' || ch === '『') quoteDepth++;
     else if ((ch === '」' || ch === '』') && quoteDepth > 0) quoteDepth--;
     // Inside a Japanese quote, its own sentence ends end no sentence of the text: "「…。…！」と述べた。"
@@ -199,8 +208,13 @@ function startsBlock(text: string, line: Span): boolean {
 
 /** Words of `text[span]`: separated by spaces, or, in Japanese, as the segmenter cuts them. */
 function countWords(text: string, span: Span, lang: 'en' | 'ja'): number {
-  const slice = text.slice(span.start, span.end);
-  return lang === 'ja' ? tokenize(slice).length : slice.split(/\s+/).filter(Boolean).length;
+  if (lang === 'ja') return tokenize(text.slice(span.start, span.end)).length;
+  // Runs of non-space characters that start inside the span, counted without cutting the text up.
+  const word = /\S+/g;
+  word.lastIndex = span.start;
+  let count = 0;
+  for (let m = word.exec(text); m && m.index < span.end; m = word.exec(text)) count++;
+  return count;
 }
 
 /**
