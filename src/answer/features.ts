@@ -8,7 +8,7 @@ import type { CorpusDocument, Passage } from '../corpus/types.js';
 import { stem, tokenize } from '../text/text.js';
 import { type PeopleFinder, type TypeEvidence, typeEvidence } from './entities.js';
 import type { AnalyzedQuestion, AnswerType, Concept } from './question.js';
-import type { PassageReader } from './referents.js';
+import type { PassageReader, StemLookup } from './referents.js';
 
 /** Answer types a right sentence holds a thing of; "yes/no" and open questions take any sentence. */
 export const TYPED = ['date', 'time', 'place', 'name', 'person', 'quantity', 'money', 'duration'] as const;
@@ -95,12 +95,12 @@ export interface FeatureContext {
   idf: (stem: string) => number;
 }
 
-function conceptIn(concept: Concept, stems: Set<string>): boolean {
+function conceptIn(concept: Concept, stems: StemLookup): boolean {
   return concept.alternatives.some((alt) => alt.every((s) => stems.has(s)));
 }
 
 /** IDF-weighted share of the ideas found in `stems`. */
-export function weightedShare(concepts: Concept[], stems: Set<string>): number {
+export function weightedShare(concepts: Concept[], stems: StemLookup): number {
   const total = concepts.reduce((sum, c) => sum + c.weight, 0);
   if (total === 0) return 0;
   return concepts.reduce((sum, c) => sum + (conceptIn(c, stems) ? c.weight : 0), 0) / total;
@@ -229,13 +229,16 @@ export function passageCandidates(
     ? question.main.filter((c) => conceptIn(c, read.all)).length / question.main.length
     : 0;
   const passageText = doc.text.slice(passage.start, passage.end);
-  const passageWords = new Set(tokenize(passageText).map((t) => t.word));
-  const numberMissing = facts.numbers.some((n) => !passageWords.has(n)) ? 1 : 0;
+  // Most questions hold no number: the passage's words are read only for one that does.
+  const passageWords = facts.numbers.length ? new Set(tokenize(passageText).map((t) => t.word)) : null;
+  const numberMissing = facts.numbers.some((n) => !passageWords?.has(n)) ? 1 : 0;
   const typed = TYPED_SET.has(question.type);
   const asksWho = question.type === 'name' || question.type === 'person';
   return passage.sentences.map((span, i) => {
     const stems = read.sentences[i] ?? new Set<string>();
-    const near = new Set([...stems, ...(read.sentences[i - 1] ?? []), ...(read.sentences[i + 1] ?? [])]);
+    const before = read.sentences[i - 1];
+    const after = read.sentences[i + 1];
+    const near: StemLookup = { has: (s) => stems.has(s) || !!before?.has(s) || !!after?.has(s) };
     const sequence = ordered[i] ?? [];
     const text = doc.text.slice(span.start, span.end);
     const novel = sequence.filter((s) => !facts.stems.has(s)).length;

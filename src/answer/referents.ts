@@ -56,6 +56,11 @@ export class Referents {
   }
 }
 
+/** Whether a stem occurs somewhere (a sentence, a passage, a document): all that coverage asks of it. */
+export interface StemLookup {
+  has(stem: string): boolean;
+}
+
 /** A passage's stems as ranking reads them: per sentence and for the whole passage, referents included. */
 export interface PassageStems {
   sentences: Set<string>[];
@@ -64,8 +69,8 @@ export interface PassageStems {
 
 /** How many passages' stems to keep at hand; a question touches a few dozen. */
 const CACHE_SIZE = 2048;
-/** Documents' stem sets kept at hand. */
-const DOCUMENT_CACHE_SIZE = 256;
+/** Documents' stems kept at hand (a few kilobytes each). */
+const DOCUMENT_CACHE_SIZE = 1024;
 
 /**
  * Passage stems for ranking, from the index's analysis plus referents, kept in a small LRU cache so that
@@ -73,7 +78,7 @@ const DOCUMENT_CACHE_SIZE = 256;
  */
 export class PassageReader {
   private readonly cache = new Map<string, PassageStems>();
-  private readonly documentCache = new Map<string, Set<string>>();
+  private readonly documentCache = new Map<string, StemLookup>();
 
   constructor(
     private readonly index: PassageIndex,
@@ -82,7 +87,7 @@ export class PassageReader {
   ) {}
 
   /** Every stem of a document (with referents): the context a question's side ideas may come from. */
-  documentStems(docId: string): Set<string> {
+  documentStems(docId: string): StemLookup {
     let stems = this.documentCache.get(docId);
     if (stems) {
       this.documentCache.delete(docId); // re-insert: most recently used last
@@ -97,27 +102,19 @@ export class PassageReader {
   }
 
   /**
-   * A document's stems straight from the index, not through {@link stems}: a question reads some thirty
-   * documents of ten passages or more, which would push the passages it ranks out of their cache, and it
-   * needs no set per sentence.
+   * A document's stems straight from the index, as one string searched for each stem asked about: a question
+   * reads some thirty documents of ten passages or more, for the few stems of the question, so a set of all
+   * their stems (or one per sentence, through {@link stems}) costs far more than the search.
    */
-  private readDocument(docId: string): Set<string> {
-    const stems = new Set<string>();
-    const text = this.documents.get(docId)?.text ?? '';
-    for (const passage of this.index.passagesOf(docId)) {
-      const read = this.cache.get(passage.id);
-      if (read) {
-        for (const s of read.all) stems.add(s);
-        continue;
-      }
-      const sentences = this.index.sentenceStems(passage);
-      for (let i = 0; i < sentences.length; i++) {
-        for (const s of sentences[i] ?? []) stems.add(s);
-        const span = passage.sentences[i] ?? passage;
-        this.referents.addTo(stems, passage.docId, span, text.slice(span.start, span.end));
-      }
-    }
-    return stems;
+  private readDocument(docId: string): StemLookup {
+    const passages = this.index.passagesOf(docId);
+    const text = passages.map((p) => this.index.stemText(p)).join('');
+    const referred = new Set<string>();
+    const docText = this.documents.get(docId)?.text ?? '';
+    for (const passage of passages)
+      for (const span of passage.sentences)
+        this.referents.addTo(referred, docId, span, docText.slice(span.start, span.end));
+    return { has: (stem) => referred.has(stem) || text.includes(` ${stem} `) };
   }
 
   stems(passage: Passage): PassageStems {

@@ -192,6 +192,14 @@ export class PassageIndex {
     return stored.split('\n').map((sentence) => (sentence === '' ? [] : sentence.split(' ')));
   }
 
+  /**
+   * Every content stem of a passage as one string, each between spaces (" stem stem … "), sentences not told
+   * apart: for asking whether a stem occurs without splitting the passage into words.
+   */
+  stemText(passage: Passage): string {
+    return ` ${(this.stemsBySentence.get(passage.id) ?? '').replaceAll('\n', ' ')} `;
+  }
+
   /** Whether any passage contains `stem`. */
   has(stem: string): boolean {
     return this.documentFrequency.has(stem);
