@@ -47,11 +47,14 @@ export interface ReloadReport {
   diff: CorpusDiff;
 }
 
-/** Thrown when a reload (or a document change, which reloads) is asked for while another one runs. */
+/**
+ * Thrown when a reload (or a document change, which reloads) is asked for while another one runs. Its
+ * message is for logs; the adapters say it in the reader's language (`corpus.reloadRunning`).
+ */
 export class ReloadInProgressError extends Error {
   override name = 'ReloadInProgressError';
   constructor() {
-    super('A corpus reload is already running; try again when it has finished.');
+    super('corpus reload refused: another one is running');
   }
 }
 

@@ -349,13 +349,14 @@ class Received {
 /** How long a reload's worker may run by default (RELOAD_TIMEOUT_SECONDS). */
 export const DEFAULT_RELOAD_TIMEOUT_MS = 300_000;
 
-/** Thrown when a reload's worker ran past its deadline: it was stopped and nothing changed. */
+/**
+ * Thrown when a reload's worker ran past its deadline: it was stopped and nothing changed. Its message is
+ * for logs; the adapters say it in the reader's language (`describeReloadTimeout` in src/messages).
+ */
 export class ReloadTimeoutError extends Error {
   override name = 'ReloadTimeoutError';
   constructor(readonly timeoutMs: number) {
-    super(
-      `The reload took longer than ${timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} s` : `${timeoutMs} ms`} and was stopped; nothing changed (the corpus folder may hold a file that cannot be read, or be too large).`,
-    );
+    super(`corpus reload stopped at its deadline of ${timeoutMs} ms; nothing changed`);
   }
 }
 

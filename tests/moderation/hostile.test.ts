@@ -6,6 +6,7 @@ import { utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CorpusError } from '../../src/corpus/problems.js';
+import { describeReloadTimeout, messages } from '../../src/messages/messages.js';
 import { CorpusService } from '../../src/service/service.js';
 import { ReloadTimeoutError } from '../../src/service/worker.js';
 import { inEnglish } from '../support/problems.js';
@@ -25,7 +26,7 @@ describe('the reload deadline', () => {
     // A reload that hung past its deadline would fail this test by the test timeout.
     const err = await service.reload().catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ReloadTimeoutError);
-    expect((err as Error).message).toBe(
+    expect(describeReloadTimeout(messages('en'), (err as ReloadTimeoutError).timeoutMs)).toBe(
       'The reload took longer than 1 ms and was stopped; nothing changed (the corpus folder may hold a file that cannot be read, or be too large).',
     );
     expect(service.isReloading).toBe(false);
