@@ -3,7 +3,7 @@
  * and which of its words are phrasing rather than topic. Read by the same question analysis as English.
  */
 import type { Span } from '../contract/types.js';
-import { hasJapanese, isInflectedJapanese } from '../text/japanese.js';
+import { hasJapanese, isInflectedJapanese, normalizeJapanese } from '../text/japanese.js';
 import { JAPANESE_ROLE_WORDS } from '../text/roles.js';
 import type { AnswerType } from './answer-type.js';
 
@@ -46,9 +46,11 @@ export function japaneseAnswerType(text: string): JapaneseAnswerType | null {
  */
 const PHRASING = new Set(
   `曜日 場所 日付 日時 日にち 時刻 人数 金額 何者 以外 名前 氏名 名 役職 肩書き 肩書 立場 所属 職業 仕事 正体 詳細 情報 内容 具体的 具体 的 実際 英語 日本語 英文 原文
-  さん 氏 様 君 くん ちゃん 先生 方 人 感じ みたい 場合 こと 件 点 部分 例 ぐらい くらい 程度 本当 結局`
+  さん 氏 様 君 くん ちゃん 先生 方 人 感じ みたい 場合 こと 件 点 部分 例 ぐらい くらい 程度 本当 結局 コメント 発言`
     .split(/\s+/)
-    .filter(Boolean),
+    .filter(Boolean)
+    // As the segmenter writes words: katakana folded to hiragana ("コメント" is read as "こめんと").
+    .map(normalizeJapanese),
 );
 
 /**

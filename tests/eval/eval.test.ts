@@ -35,7 +35,7 @@ describe('answer quality floors', () => {
   it("second check set, in other people's styles (tests/eval/holdout-2.jsonl)", () => {
     const m = evaluate(kb, readDevSet(resolve(import.meta.dirname, 'holdout-2.jsonl')), corpusText);
     expect(m.answerOrTop).toBeGreaterThanOrEqual(0.92);
-    expect(m.abstentionRecall).toBeGreaterThanOrEqual(0.85);
+    expect(m.abstentionRecall).toBeGreaterThanOrEqual(0.9);
     expect(m.wrongAbstention).toBeLessThanOrEqual(0.06);
   });
 
@@ -49,7 +49,8 @@ describe('answer quality floors', () => {
 
   // Written without seeing the code and first measured once at the end of the 30 Nov session
   // (docs/answer-quality.md#held-out-press-release-sets-looked-at-once-at-the-end): these floors only keep what
-  // was measured then from getting worse. They are far from issue 12's and 15's targets.
+  // was measured then from getting worse. They are far from issue 12's and 15's targets. Tuned on since (Japanese
+  // questions through the ranker, the bilingual register): treat both as seen.
   it('held-out English set, looked at once (tests/eval/en-holdout-3.jsonl)', () => {
     const m = evaluate(kb, readDevSet(resolve(import.meta.dirname, 'en-holdout-3.jsonl')), corpusText);
     expect(m.answerable).toBe(48);
@@ -61,9 +62,9 @@ describe('answer quality floors', () => {
   it('held-out Japanese set, looked at once (tests/eval/ja-holdout.jsonl)', () => {
     const m = evaluate(kb, readDevSet(resolve(import.meta.dirname, 'ja-holdout.jsonl')), corpusText);
     expect(m.answerable).toBe(32);
-    expect(m.answerOrTop).toBeGreaterThanOrEqual(0.85);
+    expect(m.answerOrTop).toBeGreaterThanOrEqual(0.9);
     expect(m.abstentionRecall).toBeGreaterThanOrEqual(0.75);
-    expect(m.wrongAbstention).toBeLessThanOrEqual(0.29);
+    expect(m.wrongAbstention).toBeLessThanOrEqual(0.1);
   });
 
   it('check set written without seeing the code (tests/eval/check-set.jsonl)', () => {
