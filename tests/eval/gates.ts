@@ -278,10 +278,12 @@ export function sweep(
     'holdout-2.jsonl': { wrong: 0.06, right: 0.85 },
     'en-holdout-3.jsonl': { wrong: 0.26, right: 0.8 },
   };
-  for (const abstainBelow of [0.1, 0.1335, 0.15, 0.2, 0.25, 0.3])
+  for (const abstainBelow of process.env.ABSTAIN
+    ? [Number(process.env.ABSTAIN)]
+    : [0.1, 0.1335, 0.15, 0.2, 0.25, 0.3])
     for (const maxUnknown of [0.3, 0.35, 0.4, 0.45, 0.5, 0.6, 1.01])
       for (const otherUnknown of [0.25, 0.5, 1])
-        for (const doubtful of [0.3, 0.45, 0.6])
+        for (const doubtful of [0.3, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7])
           for (const minAround of [0, 0.3])
             for (const minDocument of [0, 0.5]) {
               const p = {
