@@ -104,6 +104,17 @@ describe('questions about what people said use the quotes', () => {
     expect(result.answer?.citation.paragraph).toBe(paragraphWith('said Nelson'));
   });
 
+  it('"…, per Nelson" and "ネルソン長官によると" answer from Nelson\'s quote too', () => {
+    for (const question of [
+      'What will the agreement let NASA and JAXA do, per Nelson?',
+      'ネルソン長官によると、日米協力の範囲はどこからどこまで？',
+    ]) {
+      const answer = kb.ask(question).answer;
+      expect(answer?.citation.paragraph, question).toBe(paragraphWith('said Nelson'));
+      expect(paragraph('said Nelson'), question).toContain(answer?.text ?? '-');
+    }
+  });
+
   it('abstains for people who are present but never quoted, and for strangers', () => {
     const melroy = kb.ask('What did Pam Melroy say?');
     expect(melroy.answer).toBeNull();
