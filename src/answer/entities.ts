@@ -239,16 +239,52 @@ function quantities(text: string, words: Words): EvidenceSpan[] {
     words,
     (i) => isNumber(words[i]) && !has(words[i], 'Ordinal') && !isDateWord(words, i),
   ).filter((s) => !inside(s, date) && !ONE_OF.test(text.slice(s.start)));
-  return rated(spans, 1);
+  return rated(
+    spans.map((s) => withUnit(text, words, s)),
+    1,
+  );
 }
 
-/** Sums of money: "$3 million", "5 billion yen". */
+/** Words that say how near a count is to the truth: "about eighty", "up to 5,200", "more than two". */
+const APPROXIMATELY =
+  /(?:\b(?:about|roughly|approximately|around|nearly|almost|some|over|under|minus)|\bup\s+to|\b(?:more|fewer|less)\s+than|\bat\s+(?:least|most))\s+$/i;
+
+/** A count with its unit and how near it is, as an answer says it: "about eighty kilograms", "98 percent". */
+function withUnit(text: string, words: Words, span: Span): Span {
+  let last = words.findIndex((w) => w.end === span.end);
+  while (
+    has(words[last + 1], 'Unit') &&
+    joined(text, words[last] as TaggedWord, words[last + 1] as TaggedWord, false)
+  )
+    last++;
+  const near = APPROXIMATELY.exec(text.slice(Math.max(0, span.start - 20), span.start));
+  return { start: near ? span.start - near[0].length : span.start, end: words[last]?.end ?? span.end };
+}
+
+/**
+ * Currencies the English model does not always tag as such ("96 million U.S. dollars" reads "dollars" as a
+ * plain noun). General English, the world's common currency names; "pounds" is left out: it weighs too.
+ */
+const CURRENCY_NAME =
+  /^(?:dollars?|euros?|yen|yuan|renminbi|won|rupees?|francs?|pesos?|rubles?|roubles?|krona|kronor|krone|kroner|cents?|sterling)$/i;
+const isCurrency = (w: TaggedWord | undefined) =>
+  has(w, 'Money', 'Currency') || CURRENCY_NAME.test(w?.text ?? '');
+
+/** Sums of money: "$3 million", "5 billion yen", "96 million U.S. dollars", "2 million Canadian dollars". */
 function money(text: string, words: Words): EvidenceSpan[] {
-  const spans = runs(
-    text,
-    words,
-    (i) =>
-      has(words[i], 'Money', 'Currency') || (isNumber(words[i]) && has(words[i + 1], 'Money', 'Currency')),
+  // A number leads on to the currency through the words naming whose it is ("U.S.", "Canadian").
+  const toCurrency = (i: number): boolean =>
+    isCurrency(words[i]) || (has(words[i], 'Acronym', 'ProperNoun', 'Adjective') && isCurrency(words[i + 1]));
+  const amount = (i: number): boolean => {
+    let j = i;
+    while (isNumber(words[j])) j++;
+    return j > i && toCurrency(j);
+  };
+  const inSum = (i: number): boolean =>
+    isCurrency(words[i]) || amount(i) || (toCurrency(i) && !isCurrency(words[i]) && isNumber(words[i - 1]));
+  // A currency named without a sum ("the dollar fell") is no sum.
+  const spans = runs(text, words, inSum).filter((s) =>
+    words.some((w) => w.start >= s.start && w.end <= s.end && (isNumber(w) || /\d/.test(w.text))),
   );
   return rated(spans, 1);
 }
@@ -280,7 +316,24 @@ function names(text: string, words: Words, people: PeopleFinder | undefined): Sp
         last++;
       return { start: s.start, end: words[last]?.end ?? s.end };
     });
-  return merged([...registered, ...named]);
+  return merged([...registered, ...named, ...namedAfterRole(text, words)]);
+}
+
+/**
+ * Proper nouns right after a role are the name of whoever holds it, whether or not the model knows the name
+ * as a person's: "program manager Aiko Tanabe", "Minister Kenji Morimoto".
+ */
+function namedAfterRole(text: string, words: Words): Span[] {
+  const nameWord = (i: number) =>
+    has(words[i], 'ProperNoun', 'Person') &&
+    !has(words[i], 'Place', 'Organization', 'Date', 'Pronoun') &&
+    !ROLE_WORDS.has(lower(words[i])) &&
+    /^\p{Lu}\p{Ll}/u.test(words[i]?.text ?? '');
+  return runs(text, words, nameWord).filter((s) => {
+    const first = words.findIndex((w) => w.start === s.start);
+    const role = words[first - 1];
+    return !!role && ROLE_WORDS.has(lower(role)) && joined(text, role, words[first] as TaggedWord, false);
+  });
 }
 
 /** Where something happens follows these: "in Rouen", "at the University of Paris", "near the border". */

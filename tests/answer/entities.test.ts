@@ -11,7 +11,7 @@ describe('typeEvidence (a general English model, no corpus words)', () => {
   it('reads numbers and durations spelled out', () => {
     const s = 'The rover is planned to support two astronauts for up to thirty days.';
     expect(found('duration', s)).toEqual(['thirty days']);
-    expect(found('quantity', s)).toEqual(['two', 'thirty']);
+    expect(found('quantity', s)).toEqual(['two', 'up to thirty']);
     expect(found('duration', 'A two-year mission, then several weeks of tests.')).toEqual([
       'two-year',
       'several weeks',
@@ -60,6 +60,32 @@ describe('typeEvidence (a general English model, no corpus words)', () => {
     ]);
     // "Director" alone is a title, not a name.
     expect(found('name', 'The Director spoke.', people)).toEqual([]);
+  });
+
+  it('reads a count with its unit and how near it is', () => {
+    expect(
+      found('quantity', 'The crate held roughly 40 percent of the grain, about ninety kilograms.'),
+    ).toEqual(['roughly 40 percent', 'about ninety kilograms']);
+    expect(found('quantity', 'Each truck carries up to 3,000 kilograms.')).toEqual(['up to 3,000 kilograms']);
+  });
+
+  it('reads sums whose currency the model takes for a plain noun, with whose currency it is', () => {
+    const s = 'The bridge cost 40 million Canadian dollars, and the tunnel 3.2 billion euros.';
+    expect(found('money', s)).toEqual(['40 million Canadian dollars', '3.2 billion euros']);
+    expect(found('money', 'A museum worth 250 million U.S. dollars opened.')).toEqual([
+      '250 million U.S. dollars',
+    ]);
+    // A currency without a sum is no sum; a number without a currency is none either.
+    expect(found('money', 'The dollar fell against the yen while 300 ships waited.')).toEqual([]);
+  });
+
+  it('reads the proper nouns after a role as a name, the model knowing them or not', () => {
+    const s = 'Project lead engineer Oluwaseun Adebayo-Kwarteng said the bridge will open in May.';
+    expect(found('name', s)).toEqual(['Oluwaseun Adebayo-Kwarteng']);
+    expect(found('name', 'Our chief executive Halvard Brekkestad resigned.')).toEqual(['Halvard Brekkestad']);
+    expect(typeEvidence('person', 'Our chief executive Halvard Brekkestad resigned.')?.strength).toBe(1);
+    // A role before a common word or a place names nobody.
+    expect(found('name', 'The manager said little about the engineer in Oslo.')).toEqual([]);
   });
 
   it('asks nothing of open and yes/no questions', () => {

@@ -46,7 +46,7 @@ describe('documents a moderator uploads answer in their users’ words', () => {
 
   // Measured when the documents were added (30 Nov 2026), a little below: the same floors as tests/eval.
   const floors: Record<string, { hit: number; abstains: number }> = {
-    'gateway-habitat-note.jsonl': { hit: 0.5, abstains: 0.33 },
+    'gateway-habitat-note.jsonl': { hit: 0.58, abstains: 0.33 },
     'moon-sample-note.jsonl': { hit: 0.375, abstains: 0.66 },
   };
   it.each(uploadedSets().map((set) => [basename(set), set]))('%s', async (name, set) => {
