@@ -67,6 +67,23 @@ describe('answer quality floors', () => {
     expect(m.wrongAbstention).toBeLessThanOrEqual(0.05);
   });
 
+  // Written blind at the start of the 30 Nov evening session and looked at once at its end (docs/answer-quality.md).
+  it('held-out English set 4, looked at once (tests/eval/en-holdout-4.jsonl)', () => {
+    const m = evaluate(kb, readDevSet(resolve(import.meta.dirname, 'en-holdout-4.jsonl')), corpusText);
+    expect(m.answerable).toBe(48);
+    expect(m.answerOrTop).toBeGreaterThanOrEqual(0.95);
+    expect(m.abstentionRecall).toBeGreaterThanOrEqual(0.75);
+    expect(m.wrongAbstention).toBeLessThanOrEqual(0.03);
+  });
+
+  it('held-out Japanese set 2, looked at once (tests/eval/ja-holdout-2.jsonl)', () => {
+    const m = evaluate(kb, readDevSet(resolve(import.meta.dirname, 'ja-holdout-2.jsonl')), corpusText);
+    expect(m.answerable).toBe(32);
+    expect(m.answerOrTop).toBeGreaterThanOrEqual(0.93);
+    expect(m.abstentionRecall).toBeGreaterThanOrEqual(0.5);
+    expect(m.wrongAbstention).toBeLessThanOrEqual(0.04);
+  });
+
   it('check set written without seeing the code (tests/eval/check-set.jsonl)', () => {
     const m = evaluate(kb, readDevSet(resolve(import.meta.dirname, 'check-set.jsonl')), corpusText);
     expect(m.answerOrTop).toBeGreaterThanOrEqual(0.97);
