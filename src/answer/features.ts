@@ -95,7 +95,8 @@ export interface FeatureContext {
   idf: (stem: string) => number;
 }
 
-function conceptIn(concept: Concept, stems: StemLookup): boolean {
+/** Whether one way of saying the idea has all its stems in `stems`. */
+export function conceptIn(concept: Concept, stems: StemLookup): boolean {
   return concept.alternatives.some((alt) => alt.every((s) => stems.has(s)));
 }
 

@@ -11,6 +11,7 @@ import type { SearchHit } from '../search/index.js';
 import { stem, tokenize } from '../text/text.js';
 import type { AskContext } from './candidates.js';
 import { typeEvidence } from './entities.js';
+import { conceptIn } from './features.js';
 import type { AnalyzedQuestion, AnswerType, Concept } from './question.js';
 
 /** A passage as listed: the sentence its excerpt centres on, and its score (higher first). */
@@ -134,10 +135,6 @@ function scoreSentence(
   }
   const bonus = NEEDS_TYPE.has(question.type) && match ? TYPE_BONUS * match.strength : 0;
   return { span, mayAnswer, score: covered + bonus };
-}
-
-function conceptIn(concept: Concept, stems: Set<string>): boolean {
-  return concept.alternatives.some((alt) => alt.every((s) => stems.has(s)));
 }
 
 /** Share of the question's weighted ideas found in the sentence (fully) or only around it (half). */
