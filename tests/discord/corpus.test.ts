@@ -10,15 +10,9 @@ import { createLogger } from '../../src/logger.js';
 import { openRecords } from '../../src/records/sqlite.js';
 import type { Records } from '../../src/records/types.js';
 import type { CorpusService } from '../../src/service/service.js';
-import {
-  type Actor,
-  type AttachmentInfo,
-  makeActor,
-  type OptionValues,
-  type ReplyView,
-} from '../loopback/index.js';
+import { type Actor, type AttachmentInfo, makeActor, type OptionValues } from '../loopback/index.js';
 import { MARS_MD, MOON_MD, snapshot } from '../moderation/helpers.js';
-import { buttonsOf, type Harness, startCorpusBot } from './harness.js';
+import { answerSentenceOf, buttonsOf, type Harness, startCorpusBot } from './harness.js';
 
 const MAX_UPLOAD = 64 * 1024;
 const VENUS_SENTENCE = 'The probe reached Venus in June 2033.';
@@ -48,18 +42,6 @@ const boot = (corpusDir: string, records?: Records) =>
 
 /** Text as Discord shows it: Markdown escapes removed. */
 const shown = (text: string) => text.replace(/\\(.)/g, '$1');
-
-/**
- * The answer sentence of an /ask reply without the bold query terms, or null when it abstained: the line just
- * above the citation ("— …"), since a short answer may stand between the question and the sentence.
- */
-function answerOf(reply: ReplyView): string | null {
-  const embed = reply.embeds[0];
-  if (embed?.title !== 'Answer from the corpus') return null;
-  const lines = embed.description?.split('\n') ?? [];
-  const cite = lines.findIndex((line) => line.startsWith('— '));
-  return lines[cite - 1]?.replace(/\*\*/g, '') ?? null;
-}
 
 describe('/corpus on a live corpus', () => {
   let h: Harness;
@@ -155,7 +137,7 @@ describe('/corpus on a live corpus', () => {
     expect(shown(reply.content)).toContain('venus-probe: document added (1 passage)');
     expect(readFileSync(join(corpusDir, 'venus-probe.md'), 'utf8')).toBe(VENUS_MD);
     const answer = await ask('When did the probe reach Venus?');
-    expect(answerOf(answer)).toBe(VENUS_SENTENCE);
+    expect(answerSentenceOf(answer)).toBe(VENUS_SENTENCE);
     expect(answer.embeds[0]?.footer?.text).toContain(`Corpus ${service.current.version}`);
   });
 
@@ -262,7 +244,7 @@ describe('/corpus on a live corpus', () => {
     expect(shown(reply.content)).toContain('moon-note: changed (+0 ~1 -0): moon-note#p1 changed');
     expect(readFileSync(join(corpusDir, 'moon-note.md'), 'utf8')).toBe(edited);
     expect(readdirSync(join(corpusDir, '.trash')).some((f) => f.endsWith('-moon-note.md'))).toBe(true);
-    expect(answerOf(await ask('When did the rover land on the Moon?'))).toBe(
+    expect(answerSentenceOf(await ask('When did the rover land on the Moon?'))).toBe(
       'The rover landed on the Moon in April 2032.',
     );
   });
@@ -279,7 +261,7 @@ describe('/corpus on a live corpus', () => {
     expect(removed.content).toMatch(/^Removed “venus-probe”: venus-probe\.md is in the trash/);
     expect(shown(removed.content)).toContain('venus-probe: document removed (1 passage)');
     expect(existsSync(join(corpusDir, 'venus-probe.md'))).toBe(false);
-    expect(answerOf(await ask('When did the probe reach Venus?'))).not.toBe(VENUS_SENTENCE);
+    expect(answerSentenceOf(await ask('When did the probe reach Venus?'))).not.toBe(VENUS_SENTENCE);
 
     const restorable = await h.loopback
       .autocomplete('corpus', { document: 'VENUS' }, 'document', {
@@ -298,7 +280,7 @@ describe('/corpus on a live corpus', () => {
     const restored = await corpus('restore', { document: 'venus-probe' }).reply(5_000);
     expect(shown(restored.content)).toMatch(/^Restored “venus-probe” \(venus-probe\.md\)\./);
     expect(shown(restored.content)).toContain('venus-probe: document added (1 passage)');
-    expect(answerOf(await ask('When did the probe reach Venus?'))).toBe(VENUS_SENTENCE);
+    expect(answerSentenceOf(await ask('When did the probe reach Venus?'))).toBe(VENUS_SENTENCE);
     // Unknown ids are refused with the reason.
     const unknown = await corpus('restore', { document: 'venus-probe' }).reply(5_000);
     expect(unknown.content).toMatch(/^No document "venus-probe" in the trash\./);
@@ -320,7 +302,7 @@ describe('/corpus on a live corpus', () => {
       expect(reply.content).toContain('\n• bad.jsonl:1: "title" must be text\n');
       expect(reply.content).toMatch(/\n…and \d+ more problems\.$/);
       expect(service.current.version).toBe(version);
-      expect(answerOf(await ask('When did the probe reach Venus?'))).toBe(VENUS_SENTENCE);
+      expect(answerSentenceOf(await ask('When did the probe reach Venus?'))).toBe(VENUS_SENTENCE);
     } finally {
       rmSync(join(corpusDir, 'a-broken.md'));
       rmSync(join(corpusDir, 'bad.jsonl'));
@@ -409,7 +391,7 @@ describe('/corpus on a live corpus', () => {
       'What is the best pizza in Tokyo?',
       'best pizza in tokyo',
     ]) {
-      expect(answerOf(await ask(q))).toBeNull();
+      expect(answerSentenceOf(await ask(q))).toBeNull();
     }
     for (let i = 0; i < 2; i++) {
       const actor = someone();
@@ -452,7 +434,7 @@ describe('/corpus on a live corpus', () => {
       action: 'add',
       ok: false,
     });
-    expect(answerOf(await ask('When did the probe reach Venus?'))).toBe(VENUS_SENTENCE);
+    expect(answerSentenceOf(await ask('When did the probe reach Venus?'))).toBe(VENUS_SENTENCE);
   });
 });
 
@@ -500,7 +482,7 @@ describe('/corpus on a large corpus', () => {
 
     const answer = await asked.reply(5_000);
     const answeredDuringReload = service.isReloading;
-    expect(answerOf(answer)).toBe(MOON_SENTENCE);
+    expect(answerSentenceOf(answer)).toBe(MOON_SENTENCE);
     const busy = await second.reply(5_000);
     expect(busy.content).toBe(
       `A corpus reload is already running; try again when it has finished.\nNothing changed: the corpus is still version ${old}.`,

@@ -5,9 +5,10 @@ import type { CorpusSource } from '../../src/discord/command.js';
 import { attachmentOrigins } from '../../src/discord/download.js';
 import { type CommandRegistry, loadCommands } from '../../src/discord/registry.js';
 import { createLogger } from '../../src/logger.js';
+import { en } from '../../src/messages/en.js';
 import type { Records } from '../../src/records/types.js';
 import { CorpusService, type CorpusServiceOptions } from '../../src/service/service.js';
-import { LoopbackDiscord, type LoopbackOptions } from '../loopback/index.js';
+import { LoopbackDiscord, type LoopbackOptions, type ReplyView } from '../loopback/index.js';
 
 /** Log lines the bot wrote, parsed. */
 export interface LogLines {
@@ -120,4 +121,17 @@ export function buttonsOf(reply: {
     | { components?: Array<{ custom_id?: string; url?: string; label?: string }> }
     | undefined;
   return row?.components ?? [];
+}
+
+/**
+ * The answer sentence of an English /ask reply as Discord shows it (bold and Markdown escapes removed), or null
+ * when the bot abstained. It is the line just above the citation ("— …"): a short answer or a "closest match"
+ * note may stand between the question and the sentence.
+ */
+export function answerSentenceOf(reply: ReplyView): string | null {
+  const embed = reply.embeds[0];
+  if (!embed || embed.title === en['ask.notCoveredTitle']) return null;
+  const lines = embed.description?.split('\n') ?? [];
+  const cite = lines.findIndex((line) => line.startsWith('— '));
+  return lines[cite - 1]?.replace(/\*\*/g, '').replace(/\\(.)/g, '$1') ?? null;
 }

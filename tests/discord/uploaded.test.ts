@@ -8,22 +8,14 @@ import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { en } from '../../src/messages/en.js';
 import { readDevSet } from '../eval/evaluate.js';
 import { uploadedDocuments, uploadedSets } from '../eval/uploaded.js';
-import { type Actor, makeActor, type ReplyView } from '../loopback/index.js';
+import { type Actor, makeActor } from '../loopback/index.js';
 import { CORPUS_DIR } from '../support/bundled.js';
-import { type Harness, startCorpusBot } from './harness.js';
+import { answerSentenceOf, type Harness, startCorpusBot } from './harness.js';
 
 let n = 0;
 const someone = (): Actor => makeActor(`reader${++n}`);
-
-/** The answer as Discord shows it (Markdown escapes and bold removed), or null when the bot abstained. */
-function answerOf(reply: ReplyView): string | null {
-  const embed = reply.embeds[0];
-  if (!embed || embed.title === en['ask.notCoveredTitle']) return null;
-  return (embed.description ?? '').replace(/\*\*/g, '').replace(/\\(.)/g, '$1');
-}
 
 describe('documents a moderator uploads answer in their users’ words', () => {
   let h: Harness;
@@ -55,7 +47,7 @@ describe('documents a moderator uploads answer in their users’ words', () => {
     let abstained = 0;
     for (const item of items) {
       const reply = await h.loopback.command('ask', { question: item.q }, { actor: someone() }).reply(10_000);
-      const answer = answerOf(reply);
+      const answer = answerSentenceOf(reply);
       if (item.fact === null) abstained += answer === null ? 1 : 0;
       else hits += answer?.includes(item.fact) ? 1 : 0;
     }
