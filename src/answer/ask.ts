@@ -16,7 +16,7 @@ import type { SearchHit } from '../search/index.js';
 import { contentTerms } from '../text/text.js';
 import { type AskContext, CANDIDATE_PASSAGES, type Scoring, scoreHits } from './candidates.js';
 import { type Listed, listPassages } from './listing.js';
-import { notCovered } from './not-covered.js';
+import { type UncoveredCheck, uncoveredBy } from './not-covered.js';
 import { type AnalyzedQuestion, analyzeQuestion, cleanQuestion } from './question.js';
 import { confidenceOf } from './scorer.js';
 import { shortAnswerIn } from './short.js';
@@ -42,11 +42,40 @@ interface Chosen {
   confidence: number | null;
 }
 
+/**
+ * Which step decided, for measurement (`tests/eval/explain.ts`): an answer from the ranker or the quotes
+ * index, or the reason for abstaining — a short-cut (a name or speaker the corpus never mentions, no quote),
+ * no candidate, the confidence below `abstainBelow`, or one of the "not covered" checks.
+ */
+export type Decision =
+  | 'answered'
+  | 'quoted'
+  | 'noQuote'
+  | 'foreignName'
+  | 'stranger'
+  | 'noCandidate'
+  | 'lowConfidence'
+  | UncoveredCheck;
+
 /** What a step decided: the answer (or none), passages to list first, and what to suggest when abstaining. */
 interface Outcome {
   chosen: Chosen | null;
   first: Listed[];
   suggestions: string[];
+  decision: Decision;
+  /** The ranker's confidence in its best sentence, when the ranker decided. */
+  confidence?: number;
+  /** Every "not covered" check that held for the ranker's best sentence (the first decides). */
+  checks?: UncoveredCheck[];
+}
+
+/** `ask`'s result with the step that decided it and the ranker's confidence (when the ranker decided). */
+export interface Explained {
+  result: Omit<AskResult, 'version'>;
+  decision: Decision;
+  confidence: number | null;
+  /** Every "not covered" check that held, whether or not it decided. */
+  checks: UncoveredCheck[];
 }
 
 /**
@@ -59,6 +88,11 @@ export function ask(
   rawQuestion: string,
   options: AskOptions = {},
 ): Omit<AskResult, 'version'> {
+  return explainAsk(ctx, rawQuestion, options).result;
+}
+
+/** {@link ask}, also telling which step decided (for measuring the abstention checks). */
+export function explainAsk(ctx: AskContext, rawQuestion: string, options: AskOptions = {}): Explained {
   const page = pageOf(options);
   const question = analyzeQuestion(cleanQuestion(rawQuestion), ctx.index, ctx.glossary);
   const hits = retrieve(ctx, question, page);
@@ -70,7 +104,12 @@ export function ask(
     foreignName(ctx, question, listing) ??
     wordsOfStranger(ctx, question) ??
     decide(ctx, question, scoring, listing, attributed);
-  return respond(ctx, question, listing, outcome, page);
+  return {
+    result: respond(ctx, question, listing, outcome, page),
+    decision: outcome.decision,
+    confidence: outcome.chosen?.confidence ?? outcome.confidence ?? null,
+    checks: outcome.checks ?? [],
+  };
 }
 
 function pageOf(options: AskOptions): Page {
@@ -127,7 +166,10 @@ function quotedAnswer(ctx: AskContext, question: AnalyzedQuestion, listing: List
   const first = quotes[0];
   if (!first) {
     const names = quoted.kind === 'speaker' ? quoted.result.suggestions : [];
-    return abstain(names.map((name) => `What ${name} said`));
+    return abstain(
+      names.map((name) => `What ${name} said`),
+      'noQuote',
+    );
   }
   const doc = ctx.documents.get(first.citation.document) as CorpusDocument;
   const span =
@@ -138,12 +180,15 @@ function quotedAnswer(ctx: AskContext, question: AnalyzedQuestion, listing: List
     chosen: { doc, span, confidence: null },
     first: quotedListing(ctx, quotes, listing),
     suggestions: [],
+    decision: 'quoted',
   };
 }
 
 /** "How did China react…": a name the corpus never mentions is something it does not cover. */
 function foreignName(ctx: AskContext, question: AnalyzedQuestion, listing: Listed[]): Outcome | null {
-  return question.concepts.some((c) => c.foreign) ? abstain(suggestTopics(ctx, listing)) : null;
+  return question.concepts.some((c) => c.foreign)
+    ? abstain(suggestTopics(ctx, listing), 'foreignName')
+    : null;
 }
 
 /** "What did China say…": someone the corpus never mentions said nothing in it. */
@@ -155,7 +200,10 @@ function wordsOfStranger(ctx: AskContext, question: AnalyzedQuestion): Outcome |
   if (!subject) return null;
   const words = contentTerms(subject);
   if (words.length === 0 || words.some((w) => ctx.index.has(w.stem))) return null;
-  return abstain(ctx.quotes.speakers('', 3).map((s) => `What ${s.name} said`));
+  return abstain(
+    ctx.quotes.speakers('', 3).map((s) => `What ${s.name} said`),
+    'stranger',
+  );
 }
 
 /**
@@ -174,25 +222,26 @@ function decide(
     ? scoring.candidates.filter((c) => quoting.has(c.passage.id))
     : scoring.candidates;
   const best = candidates[0];
-  if (!best || question.concepts.length === 0) return abstain(suggestTopics(ctx, listing));
+  if (!best || question.concepts.length === 0) return abstain(suggestTopics(ctx, listing), 'noCandidate');
   const confidence = confidenceOf(best, candidates, question.type, ctx.weights);
   // The "not covered" checks read every retrieved sentence: an asked-for kind of thing may stand beside a quote.
-  if (
-    confidence < ctx.weights.abstainBelow ||
-    notCovered(question, best, scoring.candidates, confidence, ctx.index.passageCount)
-  )
-    return abstain(suggestTopics(ctx, listing));
+  const checks = uncoveredBy(question, best, scoring.candidates, confidence, ctx.index.passageCount);
+  const uncovered = confidence < ctx.weights.abstainBelow ? 'lowConfidence' : checks[0];
+  if (uncovered) return { ...abstain(suggestTopics(ctx, listing), uncovered), confidence, checks };
   const doc = ctx.documents.get(best.passage.docId) as CorpusDocument;
   const answering = listing.find((l) => l.passage.id === best.passage.id);
   return {
     chosen: { doc, span: best.span, confidence },
     first: answering ? [answering] : [],
     suggestions: [],
+    decision: 'answered',
+    confidence,
+    checks,
   };
 }
 
-function abstain(suggestions: string[]): Outcome {
-  return { chosen: null, first: [], suggestions };
+function abstain(suggestions: string[], decision: Decision): Outcome {
+  return { chosen: null, first: [], suggestions, decision };
 }
 
 /** The result: the answer, and the page of the listing (the outcome's passages first, one per paragraph). */

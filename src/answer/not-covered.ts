@@ -25,28 +25,34 @@ const MIN_DOCUMENT_SHARE = 0.5;
 /** Below this confidence, a missing asked-for kind of thing or a missing main idea means abstaining. */
 const DOUBTFUL = 0.45;
 
+/** The "not covered" checks, by the name measurement scripts print (`tests/eval/explain.ts`). */
+export type UncoveredCheck = 'unknownIdeas' | 'nameAway' | 'around' | 'document' | 'typeNowhere' | 'doubtful';
+
 /**
- * Whether the best candidate (`best`, the top of `ranked`, with its calibrated `confidence`) leaves the
- * question uncovered, whatever the confidence says, in a corpus of `passages` passages.
+ * The checks that say the best candidate (`best`, the top of `ranked`, with its calibrated `confidence`)
+ * leaves the question uncovered, whatever the confidence says, in a corpus of `passages` passages: `ask`
+ * abstains when there is any; measurement reads them all.
  */
-export function notCovered(
+export function uncoveredBy(
   question: AnalyzedQuestion,
   best: Scored,
   ranked: Scored[],
   confidence: number,
   passages: number,
-): boolean {
+): UncoveredCheck[] {
   const unknown = UNKNOWN_CHECK[passages < SMALL_CORPUS ? 'small' : 'large'];
   const aroundCoverage =
     feature(best, 'coverage') + (feature(best, 'passageCoverage') - feature(best, 'coverage')) / 2;
-  return (
-    unknownShare(question, unknown.otherShare) >= unknown.maxShare ||
+  const checks: Record<UncoveredCheck, boolean> = {
+    unknownIdeas: unknownShare(question, unknown.otherShare) >= unknown.maxShare,
     // "Who is the <role>": no name stands by the role (for "who <did>" this costs more than it gains).
-    (question.type === 'name' && feature(best, 'nameAway') === 1) ||
-    aroundCoverage < MIN_NEAR_COVERAGE ||
-    feature(best, 'documentCoverage') < MIN_DOCUMENT_SHARE ||
+    nameAway: question.type === 'name' && feature(best, 'nameAway') === 1,
+    around: aroundCoverage < MIN_NEAR_COVERAGE,
+    document: feature(best, 'documentCoverage') < MIN_DOCUMENT_SHARE,
     // The kind of thing asked for (a date for "when") stands in none of the retrieved sentences.
-    (feature(best, 'typeAsked') === 1 && ranked.every((c) => feature(c, 'typeMissing') === 1)) ||
-    (confidence < DOUBTFUL && (feature(best, 'typeMissing') === 1 || feature(best, 'missingIdea') >= 0.99))
-  );
+    typeNowhere: feature(best, 'typeAsked') === 1 && ranked.every((c) => feature(c, 'typeMissing') === 1),
+    doubtful:
+      confidence < DOUBTFUL && (feature(best, 'typeMissing') === 1 || feature(best, 'missingIdea') >= 0.99),
+  };
+  return (Object.keys(checks) as UncoveredCheck[]).filter((name) => checks[name]);
 }

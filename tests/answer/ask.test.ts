@@ -1,10 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { explainAsk } from '../../src/answer/ask.js';
 import { currentWeights } from '../../src/answer/scorer.js';
 import { type KnowledgeBase, UserInputError } from '../../src/contract/types.js';
 import { loadCorpusStrict } from '../../src/corpus/load.js';
-import { buildKnowledgeBase } from '../../src/knowledge/knowledge.js';
+import { askContext, buildKnowledgeBase } from '../../src/knowledge/knowledge.js';
+import { QuoteIndex } from '../../src/quotes/index.js';
+import { PassageIndex } from '../../src/search/index.js';
 import { readDevSet } from '../eval/evaluate.js';
-import { BUNDLED_ID, bundledParagraphs, bundledText } from '../support/bundled.js';
+import { BUNDLED_ID, bundledParagraphs, bundledText, CORPUS_DIR } from '../support/bundled.js';
 import { bundledKnowledgeBase } from '../support/kb.js';
 import { tempCorpus } from '../support/tempCorpus.js';
 
@@ -189,5 +192,22 @@ describe('the passages listed', () => {
     expect(places).toEqual([...new Set(places)]);
     expect(places).toEqual(['survey#1', 'survey#2']);
     expect(result.total).toBe(2);
+  });
+});
+
+describe('which step decided (explainAsk, for measuring the abstention checks)', () => {
+  it('names the short-cut or check that abstained, and the ranker when it answered', async () => {
+    const corpus = await loadCorpusStrict(CORPUS_DIR);
+    const ctx = askContext(corpus, PassageIndex.build(corpus), QuoteIndex.build(corpus));
+    const signed = explainAsk(ctx, 'When was the agreement signed?');
+    expect(signed).toMatchObject({ decision: 'answered', checks: [] });
+    expect(signed.confidence).toBe(signed.result.answer?.confidence);
+    expect(explainAsk(ctx, 'How did China react to the agreement?').decision).toBe('foreignName');
+    expect(explainAsk(ctx, 'What did Pam Melroy say?').decision).toBe('noQuote');
+    expect(explainAsk(ctx, 'what did the PM say')).toMatchObject({ decision: 'quoted', confidence: null });
+    // The unknown "budget" abstains through the ranker's side: its confidence or a "not covered" check.
+    const budget = explainAsk(ctx, 'What is the budget of the agreement?');
+    expect(budget.result.answer).toBeNull();
+    expect(budget.confidence).not.toBeNull();
   });
 });

@@ -1,22 +1,43 @@
 /**
- * `npx tsx tests/eval/explain.ts "question" […]`: how the bundled corpus's `ask` reads a question — its ideas
- * (known to the corpus or not, their weights and wordings), the best candidate's features, its confidence,
- * and the answer. For looking into a miss; measurement only.
+ * Looking into misses; measurement only.
+ *   npx tsx tests/eval/explain.ts [--corpus dir] [--uploads] "question" […]
+ * how `ask` reads each question — its ideas (known to the corpus or not, their weights and wordings), the best
+ * candidate's features, its confidence, the step that decided and every "not covered" check that held.
+ *   npx tsx tests/eval/explain.ts [--corpus dir] [--uploads] --set tests/eval/<set>.jsonl […]
+ * for a question set: which step abstained on each answerable question (and whether its fact was in the first
+ * passage listed), which step let each unanswerable one through, and the counts of both.
+ * `--uploads` adds tests/eval/uploaded/documents to the corpus, as `npm run eval` asks the uploaded sets.
+ *   npx tsx tests/eval/explain.ts --squad <SQuAD JSON> [--split fit|tune]
+ * the same counts for a SQuAD split (over its corpus, as `npm run eval` builds it), without the questions.
  */
-import { resolve } from 'node:path';
-import { ask } from '../../src/answer/ask.js';
+import { basename, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { explainAsk } from '../../src/answer/ask.js';
 import { scoreQuestion } from '../../src/answer/candidates.js';
 import { FEATURES } from '../../src/answer/features.js';
 import { cleanQuestion } from '../../src/answer/question.js';
-import { confidenceOf } from '../../src/answer/scorer.js';
 import { loadCorpusStrict } from '../../src/corpus/load.js';
 import { askContext } from '../../src/knowledge/knowledge.js';
 import { QuoteIndex } from '../../src/quotes/index.js';
 import { PassageIndex } from '../../src/search/index.js';
+import { readDevSet } from './evaluate.js';
+import { readSquad, type SplitName, splitOf, squadCorpus, squadItems } from './squad.js';
+import { withUploads } from './uploaded.js';
 
-const corpus = await loadCorpusStrict(resolve(import.meta.dirname, '../../corpus'));
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    corpus: { type: 'string', default: resolve(import.meta.dirname, '../../corpus') },
+    uploads: { type: 'boolean', default: false },
+    set: { type: 'string', multiple: true, default: [] },
+    squad: { type: 'string' },
+    split: { type: 'string', default: 'tune' },
+  },
+});
+const corpus = values.uploads ? await withUploads(values.corpus) : await loadCorpusStrict(values.corpus);
 const ctx = askContext(corpus, PassageIndex.build(corpus), QuoteIndex.build(corpus));
-for (const raw of process.argv.slice(2)) {
+
+for (const raw of positionals) {
   const s = scoreQuestion(ctx, cleanQuestion(raw));
   const best = s.candidates[0];
   console.log(`\n${raw}  [${s.question.type}]`);
@@ -26,31 +47,83 @@ for (const raw of process.argv.slice(2)) {
     );
   if (best) {
     const doc = ctx.documents.get(best.passage.docId);
-    console.log(
-      `  conf ${confidenceOf(best, s.candidates, s.question.type, ctx.weights).toFixed(3)} (abstain below ${ctx.weights.abstainBelow})`,
-    );
-    const v = (n: (typeof FEATURES)[number]) => best.features[FEATURES.indexOf(n)] ?? 0;
-    const around = v('coverage') + (v('passageCoverage') - v('coverage')) / 2;
-    const conf = confidenceOf(best, s.candidates, s.question.type, ctx.weights);
-    const checks = {
-      unknown: v('unknownIdeas') >= 0.3,
-      nameAway: s.question.type === 'name' && v('nameAway') === 1,
-      around: around < 0.3,
-      document: v('documentCoverage') < 0.5,
-      typeNowhere:
-        v('typeAsked') === 1 && s.candidates.every((c) => c.features[FEATURES.indexOf('typeMissing')] === 1),
-      doubtful: conf < 0.45 && (v('typeMissing') === 1 || v('missingIdea') >= 0.99),
-      lowConfidence: conf < ctx.weights.abstainBelow,
-    };
-    console.log(
-      `  checks: ${Object.entries(checks)
-        .filter(([, on]) => on)
-        .map(([k]) => k)
-        .join(', ')}`,
-    );
     console.log(`  ${FEATURES.map((f, i) => `${f} ${(best.features[i] ?? 0).toFixed(2)}`).join(', ')}`);
     console.log(`  best: ${doc?.text.slice(best.span.start, best.span.end).slice(0, 160)}`);
   }
-  const answer = ask(ctx, raw).answer;
-  console.log(`  ask: ${answer ? answer.text.slice(0, 160) : 'ABSTAINS'}`);
+  const { result, decision, confidence, checks } = explainAsk(ctx, raw);
+  console.log(
+    `  decided by ${decision}; confidence ${confidence?.toFixed(3) ?? '—'} (abstains below ${ctx.weights.abstainBelow}); checks holding: ${checks.join(', ') || 'none'}`,
+  );
+  console.log(`  ask: ${result.answer ? result.answer.text.slice(0, 160) : 'ABSTAINS'}`);
+}
+
+const count = (tally: Map<string, number>, key: string) => tally.set(key, (tally.get(key) ?? 0) + 1);
+const show = (tally: Map<string, number>) =>
+  [...tally]
+    .sort((a, b) => b[1] - a[1])
+    .map(([k, n]) => `${k} ${n}`)
+    .join(', ') || 'none';
+for (const set of values.set) {
+  const wrong = new Map<string, number>();
+  const through = new Map<string, number>();
+  const right = new Map<string, number>();
+  console.log(`\n== ${basename(set)}`);
+  for (const item of readDevSet(set)) {
+    const { result, decision, confidence, checks } = explainAsk(ctx, item.q, { limit: 1 });
+    const conf = confidence?.toFixed(2) ?? '—';
+    const others = checks.filter((c) => c !== decision);
+    if (item.fact !== null && !result.answer) {
+      const top = result.passages[0]?.text.includes(item.fact)
+        ? 'fact in passage 1'
+        : 'fact not in passage 1';
+      count(wrong, decision);
+      console.log(
+        `  WRONG ABSTENTION by ${decision} (conf ${conf}${others.length ? `; also ${others}` : ''}; ${top}): ${item.q}`,
+      );
+    } else if (item.fact === null && result.answer) {
+      count(through, decision);
+      console.log(
+        `  ANSWERED UNANSWERABLE (${decision}, conf ${conf}): ${item.q}\n    → ${result.answer.text.slice(0, 140)}`,
+      );
+    } else if (item.fact === null) {
+      count(right, decision);
+      console.log(
+        `  right abstention by ${decision} (conf ${conf}${others.length ? `; also ${others}` : ''}): ${item.q}`,
+      );
+    }
+  }
+  console.log(
+    `  wrong abstentions by step: ${show(wrong)}; right abstentions: ${show(right)}; unanswerable answered: ${show(through)}`,
+  );
+}
+
+if (values.squad) {
+  if (values.split === 'final') throw new Error('the final split is looked at once, with npm run eval');
+  const chosen = splitOf(readSquad(values.squad), values.split as SplitName);
+  const squad = await squadCorpus(chosen.corpus);
+  const sctx = askContext(squad, PassageIndex.build(squad), QuoteIndex.build(squad));
+  const wrong = new Map<string, number>();
+  const right = new Map<string, number>();
+  const through = new Map<string, number>();
+  let answerable = 0;
+  let unanswerable = 0;
+  for (const item of squadItems(chosen.questions)) {
+    let decided: ReturnType<typeof explainAsk>;
+    try {
+      decided = explainAsk(sctx, item.question, { limit: 1 });
+    } catch {
+      continue; // a question ask refuses (no words): scored as npm run eval scores it
+    }
+    if (item.golds.length) {
+      answerable++;
+      if (!decided.result.answer) count(wrong, decided.decision);
+    } else {
+      unanswerable++;
+      count(decided.result.answer ? through : right, decided.decision);
+    }
+  }
+  console.log(`\n== SQuAD ${values.split} split: ${answerable} answerable, ${unanswerable} unanswerable`);
+  console.log(`  wrong abstentions by step: ${show(wrong)}`);
+  console.log(`  right abstentions by step: ${show(right)}`);
+  console.log(`  unanswerable answered: ${show(through)}`);
 }
