@@ -26,7 +26,14 @@ const MIN_DOCUMENT_SHARE = 0.5;
 const DOUBTFUL = 0.45;
 
 /** The "not covered" checks, by the name measurement scripts print (`tests/eval/explain.ts`). */
-export type UncoveredCheck = 'unknownIdeas' | 'nameAway' | 'around' | 'document' | 'typeNowhere' | 'doubtful';
+export type UncoveredCheck =
+  | 'unknownIdeas'
+  | 'nameAway'
+  | 'around'
+  | 'document'
+  | 'typeNowhere'
+  | 'typeDoubtful'
+  | 'ideaDoubtful';
 
 /**
  * The checks that say the best candidate (`best`, the top of `ranked`, with its calibrated `confidence`)
@@ -51,8 +58,9 @@ export function uncoveredBy(
     document: feature(best, 'documentCoverage') < MIN_DOCUMENT_SHARE,
     // The kind of thing asked for (a date for "when") stands in none of the retrieved sentences.
     typeNowhere: feature(best, 'typeAsked') === 1 && ranked.every((c) => feature(c, 'typeMissing') === 1),
-    doubtful:
-      confidence < DOUBTFUL && (feature(best, 'typeMissing') === 1 || feature(best, 'missingIdea') >= 0.99),
+    // Below DOUBTFUL: the sentence holds no thing of the asked-for kind, or its passage lacks the heaviest idea.
+    typeDoubtful: confidence < DOUBTFUL && feature(best, 'typeMissing') === 1,
+    ideaDoubtful: confidence < DOUBTFUL && feature(best, 'missingIdea') >= 0.99,
   };
   return (Object.keys(checks) as UncoveredCheck[]).filter((name) => checks[name]);
 }
