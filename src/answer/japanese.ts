@@ -65,6 +65,31 @@ export function isJapanesePhrasing(raw: string, word: string): boolean {
   return PHRASING.has(word) || (isInflectedJapanese(raw, word) && !COUNTED.has(word));
 }
 
+/** Region codes are two capital letters; CLDR names some 260 of the 676. */
+const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+let regionNames: Set<string> | undefined;
+
+/**
+ * Whether a word of a Japanese question names a country or region (中国, カナダ, ロシア): a name, as English
+ * questions' names are read by the English model. The names are CLDR's, which Node's ICU carries
+ * (`Intl.DisplayNames`), so no list of countries lives in the code; compared as the segmenter writes words.
+ */
+export function isJapaneseRegionName(word: string): boolean {
+  if (!regionNames) {
+    const names = new Set<string>();
+    for (const style of ['long', 'short'] as const) {
+      const display = new Intl.DisplayNames(['ja'], { type: 'region', style, fallback: 'none' });
+      for (const a of LETTERS)
+        for (const b of LETTERS) {
+          const name = display.of(a + b);
+          if (name && hasJapanese(name)) names.add(normalizeJapanese(name));
+        }
+    }
+    regionNames = names;
+  }
+  return regionNames.has(normalizeJapanese(word));
+}
+
 /** Lone kanji that are what a question counts, not a verb's stem: 何歳 asks an age, which is a topic. */
 const COUNTED = new Set(['歳', '才']);
 

@@ -4,11 +4,12 @@ import type { Glossary } from '../search/glossary.js';
 import type { PassageIndex, WeightedTerm } from '../search/index.js';
 import { editDistance } from '../text/distance.js';
 import { nameWords, tagWords } from '../text/english.js';
+import { hasJapanese } from '../text/japanese.js';
 import { isRoleWord } from '../text/roles.js';
 import { contentTerms, isStopWord, stem, stripInvisible, tokenize } from '../text/text.js';
 import { type Pos, type Relation, relatedWords } from '../text/wordnet.js';
 import type { AnswerType } from './answer-type.js';
-import { isJapanesePhrasing, japaneseAnswerType } from './japanese.js';
+import { isJapanesePhrasing, isJapaneseRegionName, japaneseAnswerType } from './japanese.js';
 
 export type { AnswerType } from './answer-type.js';
 
@@ -211,12 +212,15 @@ function relatedInCorpus(
 /** Turns a cleaned question into concepts (with glossary meanings and typo corrections) and search terms. */
 export function analyzeQuestion(text: string, index: PassageIndex, glossary: Glossary): AnalyzedQuestion {
   const source = text.replace(FILLER_PHRASES, ' ');
+  // Japanese sentences open with no capital: there a capital marks a name wherever it stands ("ESAとNASA…").
+  const japanese = hasJapanese(source);
   const tokens = tokenize(source, glossary.dictionary).map((t) => ({
     ...t,
     word: fixQuestionWord(t.word, index),
     // A capital inside the question (not opening a sentence) marks a name.
     capitalized:
-      /^\p{Lu}/u.test(source.slice(t.start, t.end)) && !/^\s*$|[.!?:]\s*$/.test(source.slice(0, t.start)),
+      /^\p{Lu}/u.test(source.slice(t.start, t.end)) &&
+      (japanese || !/^\s*$|[.!?:]\s*$/.test(source.slice(0, t.start))),
   }));
   const type = japaneseAnswerType(source) ?? answerType(tokens.map((t) => t.word));
   const typeWordsAreTopic = type === 'any' || type === 'yesno';
@@ -231,11 +235,12 @@ export function analyzeQuestion(text: string, index: PassageIndex, glossary: Glo
       start: t.start,
     }));
   // Names of countries, peoples and organisations, even typed in lower case ("how did china react"), as a
-  // general English model knows them: read only when a word is unknown to the corpus and not capitalized.
+  // general English model knows them, or in Japanese as CLDR names regions (中国): read only when a word is
+  // unknown to the corpus and not capitalized.
   let names: Set<number> | undefined;
-  const isName = (w: { start: number }) => {
+  const isName = (w: { start: number; raw: string }) => {
     names ??= new Set(nameWords(source).map((n) => n.start));
-    return names.has(w.start);
+    return names.has(w.start) || (japanese && isJapaneseRegionName(w.raw));
   };
   // The part of speech of a word the corpus does not use, to look up only its meanings as used ("land" the verb).
   const posOf = (w: { start: number }): Pos | undefined => {

@@ -59,3 +59,18 @@ describe('analyzeQuestion: words the corpus never uses', () => {
     expect(unknownShare(thing, 0.25)).toBe(unknownShare(thing, 1));
   });
 });
+
+describe('analyzeQuestion: names in Japanese questions', () => {
+  it('reads a capital as a name even where a Japanese question opens with it, and CLDR region names as names', async () => {
+    const ctx = await contextOf(NOTE);
+    const foreign = (q: string) =>
+      analyzeQuestion(q, ctx.index, ctx.glossary)
+        .concepts.filter((c) => c.foreign)
+        .map((c) => c.label);
+    expect(foreign('ESAとカウンシルの計画について教えて')).toEqual(['esa']);
+    expect(foreign('中国はこの計画をどう見ている？')).toEqual(['中国']);
+    expect(foreign('カナダも参加する？')).toHaveLength(1);
+    // A kanji noun the corpus does not use is not a name: the check stays off for it.
+    expect(foreign('計画の予算はいくら？')).toEqual([]);
+  });
+});
