@@ -191,15 +191,22 @@ function foreignName(ctx: AskContext, question: AnalyzedQuestion, listing: Liste
     : null;
 }
 
-/** "What did China say…": someone the corpus never mentions said nothing in it. */
+/**
+ * "What did China say…": someone the corpus never mentions said nothing in it. The subject's words are read as
+ * the question's analysis reads them, so a typo ("prof yamaguci") or a glossary wording still finds its person.
+ */
 function wordsOfStranger(ctx: AskContext, question: AnalyzedQuestion): Outcome | null {
   const subject =
     /\b(?:what|how)\s+(?:did|does|do|has|have|had)\s+(.+?)\s+(?:say|said|think|thinks|thought|react|respond|comment|reply)\b/i.exec(
       question.text,
     )?.[1];
   if (!subject) return null;
-  const words = contentTerms(subject);
-  if (words.length === 0 || words.some((w) => ctx.index.has(w.stem))) return null;
+  const words = contentTerms(subject).map((t) => t.word);
+  // Known through a related general word only ("emissary" for "envoy") is not knowing the person.
+  const known = new Set(
+    question.concepts.filter((c) => c.known && !c.related).flatMap((c) => c.label.split(' ')),
+  );
+  if (words.length === 0 || words.some((w) => known.has(w))) return null;
   return abstain(
     ctx.quotes.speakers('', 3).map((s) => `What ${s.name} said`),
     'stranger',

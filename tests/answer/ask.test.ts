@@ -211,3 +211,26 @@ describe('which step decided (explainAsk, for measuring the abstention checks)',
     expect(budget.confidence).not.toBeNull();
   });
 });
+
+describe('"what did X say" about someone the corpus never mentions', () => {
+  it('abstains for a stranger, but reads a typo of a name the corpus has as that name', async () => {
+    const note = `---
+id: lab-note
+title: "Lab note"
+url: https://example.org/lab-note
+published: 2025-05-20
+kind: press-release
+---
+
+The new laboratory opens in May.
+
+“Our students will handle material nobody has touched,” said Professor Hana Moriguchi, who leads the group.
+`;
+    const corpus = await loadCorpusStrict(tempCorpus({ 'lab-note.md': note }));
+    const ctx = askContext(corpus, PassageIndex.build(corpus), QuoteIndex.build(corpus));
+    expect(explainAsk(ctx, 'what did the mayor say about the students?').decision).toBe('stranger');
+    const typo = explainAsk(ctx, 'what did prof moriguci say about the students?');
+    expect(typo.decision).not.toBe('stranger');
+    expect(typo.result.answer?.text).toContain('Our students will handle material');
+  });
+});
