@@ -404,9 +404,11 @@ function japaneseSpans(type: AnswerType, sentence: string, people?: PeopleFinder
 }
 
 function spansOf(type: AnswerType, sentence: string, people?: PeopleFinder): EvidenceSpan[] {
-  // Parsing costs about a millisecond: a sentence no word of which the model could read as a date (or a unit
-  // of time) is not parsed to find none. "The 10th century" is a date by its ordinal and unit alone.
+  // Parsing costs about a millisecond: a sentence no word of which the model could read as a date (a unit of
+  // time, a name) is not parsed to find none. "The 10th century" is a date by its ordinal and unit alone;
+  // names the register lists and roles ("the Ambassador") are found without parsing.
   const words = () => tagWords(sentence);
+  const nameWords = () => (mayTag('name', sentence) ? words() : []);
   switch (type) {
     case 'date':
       return dates(sentence, mayTag('date', sentence) || HAS_CENTURY.test(sentence) ? words() : []);
@@ -419,13 +421,13 @@ function spansOf(type: AnswerType, sentence: string, people?: PeopleFinder): Evi
     case 'quantity':
       return quantities(sentence, words());
     case 'place':
-      return places(sentence, words());
+      return places(sentence, nameWords());
     case 'name':
-      return rated(names(sentence, words(), people), 1);
+      return rated(names(sentence, nameWords(), people), 1);
     case 'person': {
       // Who did it may also be an organisation or a people ("the Normans"), a proper name the model does not
       // know as a person's ("Rollo"), or a role or group ("representatives"): each counts less than a name.
-      const tagged = words();
+      const tagged = nameWords();
       const named = names(sentence, tagged, people);
       const proper = runs(
         sentence,

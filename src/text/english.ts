@@ -84,8 +84,11 @@ export function namesNonPerson(name: string): boolean {
   return !tags.some((t) => t.has('Person')) && tags.some((t) => NOT_PERSON_TAGS.some((tag) => t.has(tag)));
 }
 
-/** Kinds of word the model's lexicon and rules tell apart before any parse (see {@link mayTag}). */
-export type LexicalKind = 'date' | 'duration';
+/**
+ * Kinds of word the model's lexicon and rules tell apart before any parse (see {@link mayTag}): dates, units of
+ * time, and names (a person, a place, an organisation, any proper noun or acronym).
+ */
+export type LexicalKind = 'date' | 'duration' | 'name';
 
 /** The parts of compromise's model {@link mayTag} reads. */
 interface ModelData {
@@ -96,7 +99,17 @@ interface ModelData {
     contractions: { word?: string; after?: string; out?: string[] }[];
     aliases: Record<string, string>;
   };
-  two: { switches: Record<string, string> };
+  two: {
+    switches: Record<string, string>;
+    /** By length of the ending; some lengths have none. */
+    suffixPatterns: (Record<string, string> | undefined)[];
+    endsWith: Record<string, [RegExp, string | string[]][]>;
+    regexNormal: [RegExp, string | string[]][];
+    regexText: [RegExp, string | string[]][];
+    neighbours: Record<string, [string, string][]>;
+    orgWords: Record<string, boolean>;
+    placeWords: Record<string, boolean>;
+  };
 }
 
 /**
@@ -106,51 +119,121 @@ interface ModelData {
  */
 export const DATE_RULE_WORDS = 'march may sun sat wed am pm time pst mst cst est'.split(' ');
 
-let lexicalWords: Record<LexicalKind, Set<string>> | undefined;
+/**
+ * Words that the model's rules make into (part of) a name without any name or capital already in the text,
+ * by compromise 14's post-tagger (pinned by a test like the date rules): "the first secretary" (an honorific),
+ * "king of spain", "van der", "the health board", "the steering committee", "the public school", "dc united",
+ * "in turkey", "rock n roll".
+ */
+export const NAME_RULE_WORDS =
+  'van king queen prince saint lady first second third 1st 2nd 3rd n board committee school united or turkey'.split(
+    ' ',
+  );
 
-/** Adds the first word (a–z) of `entry`: a phrase of the lexicon is found only where its first word is. */
-function addFirstWord(words: Set<string>, entry: string | undefined): void {
-  const first = entry && /[a-z]+/.exec(entry)?.[0];
-  if (first) words.add(first);
+/** What the model could tag as a kind of word, read from its lexicon and rules once. */
+interface KindEvidence {
+  /** Words (a–z, 0–9) that could be one. */
+  words: Set<string>;
+  /** Phrases of the lexicon, as their words: each could be one only where all its words are. */
+  phrases: string[][];
+  /** Endings that make an unknown word one (names only: "-ville", "-ington", "-opoulos"). */
+  suffixes: string[];
+  /** Patterns of the word's letters that make it one (names only: "mcdonald", "o'connor", "F.B.I."). */
+  patterns: RegExp[];
 }
 
+let kindEvidence: Record<LexicalKind, KindEvidence> | undefined;
+
+/** The words (a–z, 0–9) of a lexicon entry or a text, as {@link mayTag} compares them. */
+const piecesOf = (text: string): string[] => text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
+
+/** The tags of a lexicon entry, a switch ("Person|Verb") or a rule's result. */
+const tagList = (tags: string | string[]): string[] =>
+  (Array.isArray(tags) ? tags : tags.split(/[|\s]+/)).map((t) => t.replace(/^#/, ''));
+
 /**
- * Per kind, every word the model could tag as one, lower case: its lexicon's and ambiguous words' entries
- * of the kind (the first word of a phrase, which the phrase needs), the contractions and aliases that
- * become one, and the rules' own words. Dates leave out units of time ("week" alone is a duration, no date).
+ * Per kind, every word the model could tag as one: its lexicon's and ambiguous words' entries of the kind
+ * (a phrase only with all its words), the contractions and aliases that become one, and the rules' own words.
+ * Dates leave out units of time ("week" alone is a duration, no date). Names add the words that make a name of
+ * a capitalized neighbour ("river", "committee"), and the endings and letter patterns of unknown names.
  */
-function wordsOfKinds(): Record<LexicalKind, Set<string>> {
-  if (lexicalWords) return lexicalWords;
+function evidenceOfKinds(): Record<LexicalKind, KindEvidence> {
+  if (kindEvidence) return kindEvidence;
   const { one, two } = (english().world() as { model: ModelData }).model;
   const isA = (tag: string, root: string): boolean =>
     tag === root || (one.tagSet[tag]?.parents ?? []).some((p) => isA(p, root));
+  const NAME_ROOTS = ['Person', 'Place', 'Organization', 'ProperNoun', 'Acronym'];
   const kinds: Record<LexicalKind, (tag: string) => boolean> = {
     date: (tag) => isA(tag, 'Date') && !isA(tag, 'Duration'),
     duration: (tag) => isA(tag, 'Duration'),
+    name: (tag) => NAME_ROOTS.some((root) => isA(tag, root)),
   };
-  lexicalWords = { date: new Set(DATE_RULE_WORDS), duration: new Set() };
+  const empty = (): KindEvidence => ({ words: new Set(), phrases: [], suffixes: [], patterns: [] });
+  kindEvidence = { date: empty(), duration: empty(), name: empty() };
+  for (const w of DATE_RULE_WORDS) kindEvidence.date.words.add(w);
   for (const [kind, test] of Object.entries(kinds) as [LexicalKind, (tag: string) => boolean][]) {
-    const words = lexicalWords[kind];
+    const evidence = kindEvidence[kind];
+    const add = (entry: string | undefined) => {
+      const pieces = piecesOf(entry ?? '');
+      if (pieces.length === 1) evidence.words.add(pieces[0] as string);
+      else if (pieces.length > 1) evidence.phrases.push(pieces);
+    };
     const entries = [one.lexicon, one.frozenLex, two.switches].flatMap((e) => Object.entries(e));
-    for (const [entry, tags] of entries)
-      if ((Array.isArray(tags) ? tags : tags.split('|')).some(test)) addFirstWord(words, entry);
+    for (const [entry, tags] of entries) if (tagList(tags).some(test)) add(entry);
+    const becomes = (word: string) => evidence.words.has(word);
     // "I'm" is "I am"; "&" is "and": what a word becomes is what the tagger reads.
-    for (const c of one.contractions)
-      if (c.out?.some((w) => words.has(w))) for (const w of [c.word, c.after]) addFirstWord(words, w);
-    for (const [alias, word] of Object.entries(one.aliases)) if (words.has(word)) addFirstWord(words, alias);
+    for (const c of one.contractions) if (c.out?.some(becomes)) for (const w of [c.word, c.after]) add(w);
+    for (const [alias, word] of Object.entries(one.aliases)) if (becomes(word)) add(alias);
   }
-  return lexicalWords;
+  const name = kindEvidence.name;
+  for (const w of NAME_RULE_WORDS) name.words.add(w);
+  // "Smith River", "Acme Bank": these make a place or an organisation of the capitalized word before them.
+  for (const w of [...Object.keys(two.orgWords), ...Object.keys(two.placeWords)]) name.words.add(w);
+  // "Smith Jr": the word before becomes a person.
+  for (const list of [two.neighbours.leftWords, two.neighbours.rightWords])
+    for (const [word, tag] of list ?? []) if (kinds.name(tag)) name.words.add(word);
+  for (const bySuffix of two.suffixPatterns)
+    for (const [suffix, tag] of Object.entries(bySuffix ?? {}))
+      if (kinds.name(tag)) name.suffixes.push(suffix);
+  const rules = [...Object.values(two.endsWith).flat(), ...two.regexNormal, ...two.regexText];
+  for (const [pattern, tags] of rules) if (tagList(tags).some(kinds.name)) name.patterns.push(pattern);
+  return kindEvidence;
 }
 
 /**
+ * Capital letters that are no sign of a name: the first of a text's first word when more letters follow (the
+ * model reads no name into capitals there), and the words "A" and "I" (no acronyms to it).
+ */
+const NO_SIGN_CAPITAL = /^[^\p{L}\p{N}\s]*\p{Lu}(?=\p{Ll})|(?<![\p{L}\p{N}'’.-])[AI](?![\p{L}\p{N}'’.-])/gu;
+
+/**
  * Whether the model could tag some word of `text` as a kind of word: a date word (a month, a weekday, a year,
- * a time of day…) or a unit of time. `false` only when it certainly would not, told from the words alone,
- * without parsing (which costs about a millisecond a sentence): a sentence no word of which could be a date
- * holds no date. Digits (years, times) and text beyond ASCII (which the model folds) always could.
+ * a time of day…), a unit of time, or a name. `false` only when it certainly would not, told from the words
+ * alone, without parsing (which costs about a millisecond a sentence): a sentence no word of which could be a
+ * date holds no date. Text beyond ASCII (which the model folds) always could; digits could be dates; a capital
+ * letter past the first (not the words "A" and "I"), or an ampersand, could make a name.
  */
 export function mayTag(kind: LexicalKind, text: string): boolean {
-  if (/[\d\u0080-\uffff]/.test(text)) return true;
-  const words = wordsOfKinds()[kind];
-  for (const word of text.toLowerCase().split(/[^a-z]+/)) if (words.has(word)) return true;
+  if (/[\u0080-\uffff]/.test(text)) return true;
+  if (kind === 'name') {
+    if (/[\p{Lu}&]/u.test(text.replace(NO_SIGN_CAPITAL, ''))) return true;
+  } else if (/\d/.test(text)) return true;
+  const { words, phrases, suffixes, patterns } = evidenceOfKinds()[kind];
+  const pieces = piecesOf(text);
+  for (const piece of pieces) {
+    if (words.has(piece)) return true;
+    // An ending counts on a longer word only: the model reads "field" as a word, "Springfield" by its ending.
+    for (const suffix of suffixes) if (piece.length > suffix.length && piece.endsWith(suffix)) return true;
+  }
+  if (phrases.length) {
+    const present = new Set(pieces);
+    if (phrases.some((phrase) => phrase.every((p) => present.has(p)))) return true;
+  }
+  if (patterns.length)
+    // The model reads the parts of a hyphenated word as words: "one-o'clock".
+    for (const raw of text.split(/[\s\-–—/]+/)) {
+      const word = raw.replace(/^[^\p{L}\p{N}]+/u, '');
+      if (patterns.some((p) => p.test(word) || p.test(word.toLowerCase()))) return true;
+    }
   return false;
 }
