@@ -7,7 +7,7 @@ import { nameWords, tagWords } from '../text/english.js';
 import { hasJapanese } from '../text/japanese.js';
 import { isRoleWord } from '../text/roles.js';
 import { contentTerms, isStopWord, stem, stripInvisible, tokenize } from '../text/text.js';
-import { type Pos, type Relation, relatedWords } from '../text/wordnet.js';
+import { isEnglishWord, type Pos, type Relation, relatedWords } from '../text/wordnet.js';
 import type { AnswerType } from './answer-type.js';
 import { isJapanesePhrasing, isJapaneseRegionName, japaneseAnswerType } from './japanese.js';
 
@@ -165,12 +165,18 @@ const UNKNOWN_WEIGHT_FLOOR = 1;
 /** An unknown word weighs this share of the question's rarest known idea (at least the floor). */
 const UNKNOWN_SHARE = 0.5;
 
-/** The stem itself when the corpus uses it, else its typo correction ("peacefull" → "peaceful" → "peac"). */
-function knownStem(word: string, index: PassageIndex): string | null {
-  if (index.has(word)) return word;
-  const again = stem(word);
+/**
+ * The stem itself when the corpus uses it, else its typo correction ("peacefull" → "peaceful" → "peac"). A
+ * word English has ("stipends", "speed") is no typo of a corpus word ("spend"), only perhaps a shortening of
+ * one ("tech" → "technolog").
+ */
+function knownStem(word: { word: string; stem: string }, index: PassageIndex): string | null {
+  if (index.has(word.stem)) return word.stem;
+  const again = stem(word.stem);
   if (index.has(again)) return again;
-  return index.correct(word);
+  const corrected = index.correct(word.stem);
+  if (corrected && !corrected.startsWith(word.stem) && isEnglishWord(word.word)) return null;
+  return corrected;
 }
 
 /** What a related word's wording weighs in retrieval, next to the user's own (1) and a glossary meaning's. */
@@ -253,7 +259,7 @@ export function analyzeQuestion(text: string, index: PassageIndex, glossary: Glo
     return undefined;
   };
   // Fix typos first so that the glossary sees "agreement" in "agrement".
-  const stems = words.map((w) => knownStem(w.stem, index) ?? w.stem);
+  const stems = words.map((w) => knownStem(w, index) ?? w.stem);
   const expansions = glossary.expand(stems);
   const concepts: Concept[] = [];
   const terms: WeightedTerm[] = [];

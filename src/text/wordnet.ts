@@ -182,6 +182,11 @@ class WordNetFiles {
     return found;
   }
 
+  /** Whether WordNet has the word (any inflection) in some part of speech. */
+  knows(word: string): boolean {
+    return this.senses(lemmaOf(word)).length > 0;
+  }
+
   related(word: string, maxSenses: number, pos?: Pos): RelatedWord[] {
     const lemma = lemmaOf(word);
     const out: RelatedWord[] = [];
@@ -233,4 +238,9 @@ function wordNet(): WordNetFiles | null {
  */
 export function relatedWords(word: string, maxSenses = 3, pos?: Pos): RelatedWord[] {
   return wordNet()?.related(word, maxSenses, pos) ?? [];
+}
+
+/** Whether `word` (any inflection: "stipends") is an English word WordNet has, so no typo of another word. */
+export function isEnglishWord(word: string): boolean {
+  return wordNet()?.knows(word) ?? false;
 }

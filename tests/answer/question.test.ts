@@ -16,6 +16,8 @@ kind: press-release
 ---
 
 The emissary from France met the council in May. The council approved the plan after a long debate.
+
+The council will spend 40 million euros on a bridge of 300 meters that can carry trucks of 40 tonnes.
 `;
 
 async function contextOf(text: string) {
@@ -57,6 +59,15 @@ describe('analyzeQuestion: words the corpus never uses', () => {
     const thing = analyzeQuestion('what was the budget of the plan', ctx.index, ctx.glossary);
     expect(thing.concepts.find((c) => c.label === 'budget')).toMatchObject({ known: false, thing: true });
     expect(unknownShare(thing, 0.25)).toBe(unknownShare(thing, 1));
+  });
+
+  it('takes an English word for itself, not for a typo of a corpus word ("stipends" is not "spend")', async () => {
+    const ctx = await contextOf(NOTE);
+    const question = analyzeQuestion('how much goes to stipends', ctx.index, ctx.glossary);
+    expect(question.concepts.find((c) => c.label === 'stipends')).toMatchObject({ known: false });
+    // A misspelling is still read as the corpus's word.
+    const typo = analyzeQuestion('what will the councill spend', ctx.index, ctx.glossary);
+    expect(typo.concepts.every((c) => c.known)).toBe(true);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { relatedWords } from '../../src/text/wordnet.js';
+import { isEnglishWord, relatedWords } from '../../src/text/wordnet.js';
 
 const texts = (word: string, relation: string, pos?: 'n' | 'v' | 'a' | 'r') =>
   relatedWords(word, 3, pos)
@@ -36,5 +36,14 @@ describe('relatedWords (WordNet)', () => {
   it('finds nothing for words WordNet lacks', () => {
     expect(relatedWords('xqzzyv')).toEqual([]);
     expect(relatedWords('')).toEqual([]);
+  });
+});
+
+describe('isEnglishWord (WordNet)', () => {
+  it('knows English words in any inflection, and not typos', () => {
+    expect(isEnglishWord('stipends')).toBe(true);
+    expect(isEnglishWord('speed')).toBe(true);
+    expect(isEnglishWord('peacefull')).toBe(false);
+    expect(isEnglishWord('xqzzyv')).toBe(false);
   });
 });
