@@ -15,3 +15,12 @@ export type AnswerType =
   | 'duration'
   | 'yesno'
   | 'any';
+
+/**
+ * The class of units an asked-for amount is counted in, as WordNet names it: "how much does it weigh?" wants
+ * a "mass unit" (kilograms, tonnes), "how far?" a "linear unit", "how fast?" a "rate" (kilometers per hour).
+ */
+export type Measure = 'mass unit' | 'linear unit' | 'volume unit' | 'area unit' | 'rate';
+
+/** Every {@link Measure}, for telling which one a unit a question names ("how many kg?") belongs to. */
+export const MEASURES: readonly Measure[] = ['mass unit', 'linear unit', 'volume unit', 'area unit', 'rate'];

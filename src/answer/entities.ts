@@ -4,8 +4,9 @@ import { mayTag, type TaggedWord, tagWords } from '../text/english.js';
 import { hasJapanese } from '../text/japanese.js';
 import { ROLE_WORDS } from '../text/roles.js';
 import { escapeRegExp } from '../text/text.js';
+import { isEnglishWord, isKindOf } from '../text/wordnet.js';
 import { japaneseAnswerSpans } from './japanese.js';
-import type { AnswerType } from './question.js';
+import type { AnswerType, Measure } from './question.js';
 
 /**
  * The people the corpus's speakers register names, by their names and the aliases that are names too (an
@@ -231,18 +232,54 @@ const sorted = <S extends Span>(spans: S[]) => spans.sort((a, b) => a.start - b.
 /** "One of the original members" picks one out of a group: it counts nothing ("how many signed?"). */
 const ONE_OF = /^one\s+of\b/i;
 
-/** Counts: numbers spelled out or not ("two astronauts", "7,000", "45 percent"), not years or dates. */
-function quantities(text: string, words: Words): EvidenceSpan[] {
+/**
+ * Counts: numbers spelled out or not ("two astronauts", "7,000", "45 percent"), not years or dates; for an
+ * amount of a `measure`, only those with a unit of it ("about eighty kilograms" for "how much does it weigh").
+ */
+function quantities(text: string, words: Words, measure?: Measure | null): EvidenceSpan[] {
   const date = dates(text, words);
   const spans = runs(
     text,
     words,
     (i) => isNumber(words[i]) && !has(words[i], 'Ordinal') && !isDateWord(words, i),
-  ).filter((s) => !inside(s, date) && !ONE_OF.test(text.slice(s.start)));
-  return rated(
-    spans.map((s) => withUnit(text, words, s)),
-    1,
-  );
+  )
+    .filter((s) => !inside(s, date) && !ONE_OF.test(text.slice(s.start)))
+    .filter((s) => !measure || unitAfter(words, s, measure))
+    .map((s) => withUnit(text, words, s));
+  return rated(spans, 1);
+}
+
+/**
+ * Whether the words after a count (the tagger's unit words, or the next two when it knows no unit:
+ * "kilometres") measure `measure` ({@link unitIs}).
+ */
+function unitAfter(words: Words, count: Span, measure: Measure): boolean {
+  const next = words.findIndex((w) => w.start >= count.end);
+  if (next < 0) return false;
+  let last = next;
+  while (has(words[last + 1], 'Unit')) last++;
+  const unit = (to: number) =>
+    words
+      .slice(next, to + 1)
+      .map((w) => w.text)
+      .join(' ');
+  return unitIs(unit(last), measure) || unitIs(unit(next + 1), measure);
+}
+
+/**
+ * Whether the unit words after a count (`unit`: "cubic meters", "kilometers per hour") measure `measure`: the
+ * whole or one of its words is a kind of it in WordNet; a length per unit of time is a rate.
+ */
+function unitIs(unit: string, measure: Measure): boolean {
+  const words = unit.trim().toLowerCase().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return false;
+  // A unit WordNet knows whole is what it is ("cubic meters" are no meters); else by one of its words.
+  const whole = words.join(' ');
+  if (isKindOf(whole, measure)) return true;
+  if (words.length > 1 && isEnglishWord(whole)) return false;
+  if (words.some((w) => isKindOf(w, measure))) return true;
+  const per = words.indexOf('per');
+  return measure === 'rate' && per > 0 && unitIs(words.slice(0, per).join(' '), 'linear unit');
 }
 
 /** Words that say how near a count is to the truth: "about eighty", "up to 5,200", "more than two". */
@@ -251,9 +288,13 @@ const APPROXIMATELY =
 
 /** A count with its unit and how near it is, as an answer says it: "about eighty kilograms", "98 percent". */
 function withUnit(text: string, words: Words, span: Span): Span {
-  let last = words.findIndex((w) => w.end === span.end);
+  const count = words.findIndex((w) => w.end === span.end);
+  let last = count;
+  // The tagger's units, or one it does not know that WordNet does ("kilometres").
+  const isUnit = (w: TaggedWord | undefined) =>
+    has(w, 'Unit') || (last === count && !!w && isKindOf(w.text, 'unit of measurement'));
   while (
-    has(words[last + 1], 'Unit') &&
+    isUnit(words[last + 1]) &&
     joined(text, words[last] as TaggedWord, words[last + 1] as TaggedWord, false)
   )
     last++;
@@ -363,14 +404,19 @@ function places(text: string, words: Words): EvidenceSpan[] {
 
 /**
  * Evidence that `sentence` holds the kind of thing a question asks for: where such things stand and how
- * specific they are, or `null` when there are none. Corpus-independent (a general English model and rules
+ * specific they are, or `null` when there are none; a quantity of a `measure` only with a unit of it. Corpus-independent (a general English model and rules
  * on its tags), except for `people`, the corpus's register of names. `yesno` and `any` always match.
  * Parsing costs about a millisecond per new sentence (cached after): rank cheaply first, then ask this of
  * the few best sentences.
  */
-export function typeEvidence(type: AnswerType, sentence: string, people?: PeopleFinder): TypeEvidence | null {
+export function typeEvidence(
+  type: AnswerType,
+  sentence: string,
+  people?: PeopleFinder,
+  measure?: Measure | null,
+): TypeEvidence | null {
   if (type === 'yesno' || type === 'any') return { spans: [], strength: 1 };
-  const spans = japaneseSpans(type, sentence, people) ?? spansOf(type, sentence, people);
+  const spans = japaneseSpans(type, sentence, people) ?? spansOf(type, sentence, people, measure);
   return spans.length ? { spans, strength: Math.max(...spans.map((s) => s.strength)) } : null;
 }
 
@@ -403,7 +449,12 @@ function japaneseSpans(type: AnswerType, sentence: string, people?: PeopleFinder
   return spans.length ? sorted(rated(spans, 1)) : null;
 }
 
-function spansOf(type: AnswerType, sentence: string, people?: PeopleFinder): EvidenceSpan[] {
+function spansOf(
+  type: AnswerType,
+  sentence: string,
+  people?: PeopleFinder,
+  measure?: Measure | null,
+): EvidenceSpan[] {
   // Parsing costs about a millisecond: a sentence no word of which the model could read as a date (a unit of
   // time, a name) is not parsed to find none. "The 10th century" is a date by its ordinal and unit alone;
   // names the register lists and roles ("the Ambassador") are found without parsing.
@@ -419,7 +470,7 @@ function spansOf(type: AnswerType, sentence: string, people?: PeopleFinder): Evi
     case 'money':
       return money(sentence, words());
     case 'quantity':
-      return quantities(sentence, words());
+      return quantities(sentence, words(), measure);
     case 'place':
       return places(sentence, nameWords());
     case 'name':

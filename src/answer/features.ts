@@ -165,12 +165,12 @@ function bigrams(stems: string[], pairs: Set<string>): number {
 
 /** The things of the asked-for kind in `text` that are not just the user's own words (`asked`), if any. */
 function typeMatch(
-  type: AnswerType,
+  question: AnalyzedQuestion,
   text: string,
   people: PeopleFinder,
   asked: Set<string>,
 ): TypeEvidence | null {
-  const match = typeEvidence(type, text, people);
+  const match = typeEvidence(question.type, text, people, question.measure);
   if (!match) return null;
   const tokens = tokenize(text);
   const spans = match.spans.filter((span) =>
@@ -294,7 +294,7 @@ export function readTypeFeatures(ctx: FeatureContext, facts: QuestionFacts, cand
   const text = doc.text.slice(candidate.span.start, candidate.span.end);
   // Only the user's own words are no answer: a name the glossary offers ("ACME chief" → "Jane Smith") may
   // well be it.
-  const match = typeMatch(question.type, text, ctx.people, facts.own);
+  const match = typeMatch(question, text, ctx.people, facts.own);
   const evidence = match?.strength ?? 0;
   const asksWho = question.type === 'name' || question.type === 'person';
   candidate.features[TYPE_EVIDENCE] = evidence;

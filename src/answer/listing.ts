@@ -128,7 +128,7 @@ function scoreSentence(
   const found = main.filter((c) => conceptIn(c, stems) || conceptIn(c, around)).length;
   const mayAnswer = covered >= MIN_COVERAGE && found >= Math.ceil((2 * main.length) / 3);
   // Reading a sentence's answer types costs about a millisecond: only sentences that may answer pay it.
-  let match = mayAnswer && readTypes ? typeEvidence(question.type, text, ctx.people) : null;
+  let match = mayAnswer && readTypes ? typeEvidence(question.type, text, ctx.people, question.measure) : null;
   if (match && (question.type === 'person' || question.type === 'name')) {
     const window = question.type === 'name' ? NAME_WINDOW : AGENT_WINDOW;
     if (!nearMainConcept(text, match.spans, question, window)) match = null;

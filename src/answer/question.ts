@@ -7,11 +7,11 @@ import { nameWords, tagWords } from '../text/english.js';
 import { hasJapanese } from '../text/japanese.js';
 import { isRoleWord } from '../text/roles.js';
 import { contentTerms, isStopWord, stem, stripInvisible, tokenize } from '../text/text.js';
-import { isEnglishWord, type Pos, type Relation, relatedWords } from '../text/wordnet.js';
-import type { AnswerType } from './answer-type.js';
+import { isEnglishWord, isKindOf, type Pos, type Relation, relatedWords } from '../text/wordnet.js';
+import { type AnswerType, MEASURES, type Measure } from './answer-type.js';
 import { isJapanesePhrasing, isJapaneseRegionName, japaneseAnswerType } from './japanese.js';
 
-export type { AnswerType } from './answer-type.js';
+export type { AnswerType, Measure } from './answer-type.js';
 
 /** One idea of the question: a word (or glossary wording) and the corpus wordings that express it. */
 export interface Concept {
@@ -37,6 +37,8 @@ export interface Concept {
 export interface AnalyzedQuestion {
   text: string;
   type: AnswerType;
+  /** For a quantity, the class of units it is counted in, when the question says ("how much does it weigh?"). */
+  measure: Measure | null;
   /** Stems of the roles a "who is the <role>" question names: its answer stands next to one of them. */
   roles: string[];
   concepts: Concept[];
@@ -84,6 +86,62 @@ const MONEY_WORDS =
   /\b(money|budget|cost|costs|funding|fund|funds|price|spend|spent|pay|paid|dollars|yen|worth)\b/;
 const YES_NO_START = /^(is|are|was|were|do|does|did|can|could|will|would|has|have|had|should|may)\b/;
 const QUESTION_WORDS = ['when', 'where', 'who', 'what', 'which', 'how', 'why', 'whose'];
+
+/**
+ * Words that say in which dimension an asked-for amount is (general English, stems): "how much does it
+ * *weigh*", "how many kilometers of *distance*". "Long" is left out: "how long" asks for a duration far more often.
+ */
+const MEASURE_WORDS: Record<string, Measure> = {
+  weigh: 'mass unit',
+  weight: 'mass unit',
+  heavi: 'mass unit',
+  heavier: 'mass unit',
+  mass: 'mass unit',
+  far: 'linear unit',
+  distanc: 'linear unit',
+  tall: 'linear unit',
+  height: 'linear unit',
+  wide: 'linear unit',
+  width: 'linear unit',
+  deep: 'linear unit',
+  depth: 'linear unit',
+  length: 'linear unit',
+  volum: 'volume unit',
+  area: 'area unit',
+  fast: 'rate',
+  speed: 'rate',
+};
+
+/** The unit after "how many" ("how many kg"), where it is one, its position and what it measures. */
+function unitAfterHowMany(words: string[]): { at: number; measure: Measure } | null {
+  const at = words.findIndex((w, i) => w === 'many' && words[i - 1] === 'how') + 1;
+  const unit = at > 0 ? words[at] : undefined;
+  // Its commonest meaning only: "how many volumes" counts books, though a volume may be a measure.
+  const measure = unit ? MEASURES.find((m) => isKindOf(unit, m, 1)) : undefined;
+  return measure ? { at, measure } : null;
+}
+
+/**
+ * The class of units a question's amount is counted in: named by a word of dimension ("weigh", "far",
+ * "speed"), or by the unit itself after "how many" ("how many kg" → "mass unit"), which WordNet classes.
+ */
+export function measureAsked(words: string[]): Measure | null {
+  for (const word of words) {
+    const measure = MEASURE_WORDS[stem(word)];
+    if (measure) return measure;
+  }
+  return unitAfterHowMany(words)?.measure ?? null;
+}
+
+/**
+ * Whether the `i`-th of a question's words only says what kind of answer is wanted, as "when" does, rather
+ * than what it is about: "signing *date*", "how many *kg*".
+ */
+function saysKind(words: string[], i: number, measure: Measure | null): boolean {
+  const word = words[i] ?? '';
+  if (word in TYPE_WORDS) return true;
+  return measure !== null && unitAfterHowMany(words)?.at === i;
+}
 
 /** Phrases that only place the question in time, not in topic: "agency boss at the time?". */
 const FILLER_PHRASES = /\b(at the time|these days|this time|nowadays|currently|right now|or what|or not)\b/gi;
@@ -228,11 +286,14 @@ export function analyzeQuestion(text: string, index: PassageIndex, glossary: Glo
       /^\p{Lu}/u.test(source.slice(t.start, t.end)) &&
       (japanese || !/^\s*$|[.!?:]\s*$/.test(source.slice(0, t.start))),
   }));
-  const type = japaneseAnswerType(source) ?? answerType(tokens.map((t) => t.word));
+  const plain = tokens.map((t) => t.word);
+  const type = japaneseAnswerType(source) ?? answerType(plain);
+  // Only an amount asked for ("how much…", "how many…") is narrowed to a dimension: "how far does the
+  // cooperation reach" and "what areas" ask for no number.
+  const measure = type === 'quantity' ? measureAsked(plain) : null;
   const typeWordsAreTopic = type === 'any' || type === 'yesno';
   const words = tokens
-    .filter((t) => !isStopWord(t.word))
-    .filter((t) => typeWordsAreTopic || !(t.word in TYPE_WORDS))
+    .filter((t, i) => !isStopWord(t.word) && (typeWordsAreTopic || !saysKind(plain, i, measure)))
     .map((t) => ({
       word: t.word,
       stem: stem(t.word),
@@ -325,5 +386,5 @@ export function analyzeQuestion(text: string, index: PassageIndex, glossary: Glo
   const top = Math.max(0, ...known.map((c) => c.weight));
   // An idea found only through a related word is no main idea: the corpus may say something else with it.
   const main = known.filter((c) => !c.related && c.weight >= MAIN_IDEA_SHARE * top);
-  return { text, type, roles, concepts, main, terms };
+  return { text, type, measure, roles, concepts, main, terms };
 }

@@ -25,7 +25,7 @@ export function shortAnswerIn(
 ): ShortAnswer | null {
   if (question.type === 'any' || question.type === 'yesno') return null;
   const sentence = text.slice(span.start, span.end);
-  const evidence = typeEvidence(question.type, sentence, people);
+  const evidence = typeEvidence(question.type, sentence, people, question.measure);
   if (!evidence) return null;
   const typed = new Set(question.concepts.flatMap((c) => c.alternatives[0] ?? []));
   const related = new Set(question.concepts.flatMap((c) => c.alternatives.flat()));

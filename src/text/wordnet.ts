@@ -187,6 +187,21 @@ class WordNetFiles {
     return this.senses(lemmaOf(word)).length > 0;
   }
 
+  /** Whether a noun meaning of `word` (its `maxSenses` commonest) is a kind of `ancestor`, `depth` steps up at most. */
+  isKindOf(word: string, ancestor: string, maxSenses: number, depth: number): boolean {
+    const target = lemmaOf(ancestor);
+    let frontier = (this.senses(lemmaOf(word), 'n')[0]?.offsets ?? []).slice(0, maxSenses);
+    for (let step = 0; step <= depth && frontier.length; step++) {
+      const synsets = frontier.map((offset) => this.synset('n', offset));
+      if (synsets.some((s) => s?.words.includes(target))) return true;
+      // Only broader terms ("a kilogram is a metric weight unit"), not what a thing is part of.
+      frontier = synsets.flatMap(
+        (s) => s?.pointers.filter((p) => p.symbol === '@' || p.symbol === '@i').map((p) => p.offset) ?? [],
+      );
+    }
+    return false;
+  }
+
   related(word: string, maxSenses: number, pos?: Pos): RelatedWord[] {
     const lemma = lemmaOf(word);
     const out: RelatedWord[] = [];
@@ -238,6 +253,24 @@ function wordNet(): WordNetFiles | null {
  */
 export function relatedWords(word: string, maxSenses = 3, pos?: Pos): RelatedWord[] {
   return wordNet()?.related(word, maxSenses, pos) ?? [];
+}
+
+const kinds = new Map<string, boolean>();
+
+/**
+ * Whether the noun `word` (any inflection, a phrase with spaces: "cubic meters") is, in one of its `senses`
+ * commonest meanings, a kind of `ancestor` within four broader steps: "kilograms" is a "mass unit", "miles" a
+ * "linear unit". False for a word WordNet lacks. Cached: units repeat.
+ */
+export function isKindOf(word: string, ancestor: string, senses = 3): boolean {
+  const key = `${lemmaOf(word)}>${ancestor}>${senses}`;
+  let known = kinds.get(key);
+  if (known === undefined) {
+    known = wordNet()?.isKindOf(word, ancestor, senses, 4) ?? false;
+    if (kinds.size >= MAX_CACHED) kinds.delete(kinds.keys().next().value as string);
+    kinds.set(key, known);
+  }
+  return known;
 }
 
 /** Whether `word` (any inflection: "stipends") is an English word WordNet has, so no typo of another word. */

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { PeopleFinder, typeEvidence } from '../../src/answer/entities.js';
-import type { AnswerType } from '../../src/answer/question.js';
+import type { AnswerType, Measure } from '../../src/answer/question.js';
 
-/** The phrases of `sentence` that hold the asked-for kind, as text. */
-function found(type: AnswerType, sentence: string, people?: PeopleFinder): string[] {
-  return typeEvidence(type, sentence, people)?.spans.map((s) => sentence.slice(s.start, s.end)) ?? [];
+/** The phrases of `sentence` that hold the asked-for kind (of a `measure`, if given), as text. */
+function found(type: AnswerType, sentence: string, people?: PeopleFinder, measure?: Measure): string[] {
+  return (
+    typeEvidence(type, sentence, people, measure)?.spans.map((s) => sentence.slice(s.start, s.end)) ?? []
+  );
 }
 
 describe('typeEvidence (a general English model, no corpus words)', () => {
@@ -67,6 +69,18 @@ describe('typeEvidence (a general English model, no corpus words)', () => {
       found('quantity', 'The crate held roughly 40 percent of the grain, about ninety kilograms.'),
     ).toEqual(['roughly 40 percent', 'about ninety kilograms']);
     expect(found('quantity', 'Each truck carries up to 3,000 kilograms.')).toEqual(['up to 3,000 kilograms']);
+  });
+
+  it('reads, for an amount of one dimension, only the counts with a unit of it', () => {
+    const s =
+      'Two pilots flew 1,200 kilometres in a craft of 13 cubic meters carrying about eighty kilograms.';
+    expect(found('quantity', s, undefined, 'mass unit')).toEqual(['about eighty kilograms']);
+    expect(found('quantity', s, undefined, 'linear unit')).toEqual(['1,200 kilometres']);
+    expect(found('quantity', s, undefined, 'volume unit')).toEqual(['13 cubic meters']);
+    expect(found('quantity', 'It drives at up to 15 kilometers per hour.', undefined, 'rate')).toEqual([
+      'up to 15 kilometers per hour',
+    ]);
+    expect(found('quantity', 'Two astronauts stay for thirty days.', undefined, 'mass unit')).toEqual([]);
   });
 
   it('reads sums whose currency the model takes for a plain noun, with whose currency it is', () => {

@@ -60,6 +60,21 @@ describe('analyzeQuestion: words the corpus never uses', () => {
     expect(thing.concepts.find((c) => c.label === 'budget')).toMatchObject({ known: false, thing: true });
     expect(unknownShare(thing, 0.25)).toBe(unknownShare(thing, 1));
   });
+});
+
+describe('analyzeQuestion: what kind of amount is asked for', () => {
+  it('reads the dimension of an amount from a word of it or from the unit asked in', async () => {
+    const ctx = await contextOf(NOTE);
+    const weigh = analyzeQuestion('how much does the bridge weigh', ctx.index, ctx.glossary);
+    expect(weigh).toMatchObject({ type: 'quantity', measure: 'mass unit' });
+    const kg = analyzeQuestion('how many kg can a truck carry', ctx.index, ctx.glossary);
+    expect(kg).toMatchObject({ type: 'quantity', measure: 'mass unit' });
+    // The unit says what kind of answer is wanted, not what the question is about.
+    expect(kg.concepts.map((c) => c.label)).not.toContain('kg');
+    expect(analyzeQuestion('how many trucks cross it', ctx.index, ctx.glossary).measure).toBeNull();
+    // "How far does the plan reach" asks for no number.
+    expect(analyzeQuestion('how far does the plan reach', ctx.index, ctx.glossary).measure).toBeNull();
+  });
 
   it('takes an English word for itself, not for a typo of a corpus word ("stipends" is not "spend")', async () => {
     const ctx = await contextOf(NOTE);

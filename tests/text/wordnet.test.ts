@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isEnglishWord, relatedWords } from '../../src/text/wordnet.js';
+import { isEnglishWord, isKindOf, relatedWords } from '../../src/text/wordnet.js';
 
 const texts = (word: string, relation: string, pos?: 'n' | 'v' | 'a' | 'r') =>
   relatedWords(word, 3, pos)
@@ -39,7 +39,23 @@ describe('relatedWords (WordNet)', () => {
   });
 });
 
-describe('isEnglishWord (WordNet)', () => {
+describe('isKindOf and isEnglishWord (WordNet)', () => {
+  it('classes units by what they measure, in any inflection and as phrases', () => {
+    expect(isKindOf('kilograms', 'mass unit')).toBe(true);
+    expect(isKindOf('kg', 'mass unit')).toBe(true);
+    expect(isKindOf('kilometres', 'linear unit')).toBe(true);
+    expect(isKindOf('cubic meters', 'volume unit')).toBe(true);
+    expect(isKindOf('kilometers per hour', 'rate')).toBe(true);
+    expect(isKindOf('kilograms', 'linear unit')).toBe(false);
+    expect(isKindOf('astronauts', 'mass unit')).toBe(false);
+  });
+
+  it('reads only the commonest meanings asked for', () => {
+    // A volume is a measure in one meaning, a book in another.
+    expect(isKindOf('volume', 'volume unit', 1)).toBe(false);
+    expect(isKindOf('kilometer', 'linear unit', 1)).toBe(true);
+  });
+
   it('knows English words in any inflection, and not typos', () => {
     expect(isEnglishWord('stipends')).toBe(true);
     expect(isEnglishWord('speed')).toBe(true);
