@@ -112,6 +112,15 @@ describe('answer quality floors on documents moderators add (tests/eval/uploaded
     expect(m.wrongAbstention).toBeLessThanOrEqual(0.3);
   });
 
+  // Joined the others on 30 Nov 2026 (written the same way, held out for one evening); floors as measured then.
+  it('a pressurized lunar rover note (lunar-rover-note.jsonl)', () => {
+    const m = evaluate(uploaded, setOf('lunar-rover-note'), uploadedText);
+    expect(m.answerable).toBe(24);
+    expect(m.answerOrTop).toBeGreaterThanOrEqual(0.66);
+    expect(m.abstentionRecall).toBeGreaterThanOrEqual(0.5);
+    expect(m.wrongAbstention).toBeLessThanOrEqual(0.13);
+  });
+
   it('a lunar sample programme note (moon-sample-note.jsonl)', () => {
     const m = evaluate(uploaded, setOf('moon-sample-note'), uploadedText);
     expect(m.answerable).toBe(24);

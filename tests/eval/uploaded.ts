@@ -1,6 +1,6 @@
 /**
  * Documents a moderator might add (`tests/eval/uploaded/documents/`: invented press releases on other space
- * topics), each with questions users would ask about it (`<id>.jsonl`). Both were written by someone who never
+ * topics), each with questions users would ask about it (`<id>.jsonl`). Each was written by someone who never
  * saw the code, so the engine is measured on text nobody tuned it for, the way `/corpus add` meets it.
  */
 import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
