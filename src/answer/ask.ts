@@ -67,6 +67,8 @@ interface Outcome {
   confidence?: number;
   /** Every "not covered" check that held for the ranker's best sentence (the first decides). */
   checks?: UncoveredCheck[];
+  /** The ranker's best sentence, answered or not. */
+  best?: string;
 }
 
 /** `ask`'s result with the step that decided it and the ranker's confidence (when the ranker decided). */
@@ -76,6 +78,8 @@ export interface Explained {
   confidence: number | null;
   /** Every "not covered" check that held, whether or not it decided. */
   checks: UncoveredCheck[];
+  /** The ranker's best sentence when the ranker decided, whether it answered or abstained. */
+  best: string | null;
 }
 
 /**
@@ -109,6 +113,7 @@ export function explainAsk(ctx: AskContext, rawQuestion: string, options: AskOpt
     decision: outcome.decision,
     confidence: outcome.chosen?.confidence ?? outcome.confidence ?? null,
     checks: outcome.checks ?? [],
+    best: outcome.best ?? null,
   };
 }
 
@@ -233,17 +238,17 @@ function decide(
   const confidence = confidenceOf(best, candidates, question.type, ctx.weights);
   // The "not covered" checks read every retrieved sentence: an asked-for kind of thing may stand beside a quote.
   const checks = uncoveredBy(question, best, scoring.candidates, confidence, ctx.index.passageCount);
-  const uncovered = confidence < ctx.weights.abstainBelow ? 'lowConfidence' : checks[0];
-  if (uncovered) return { ...abstain(suggestTopics(ctx, listing), uncovered), confidence, checks };
   const doc = ctx.documents.get(best.passage.docId) as CorpusDocument;
+  const ranker = { confidence, checks, best: doc.text.slice(best.span.start, best.span.end) };
+  const uncovered = confidence < ctx.weights.abstainBelow ? 'lowConfidence' : checks[0];
+  if (uncovered) return { ...abstain(suggestTopics(ctx, listing), uncovered), ...ranker };
   const answering = listing.find((l) => l.passage.id === best.passage.id);
   return {
     chosen: { doc, span: best.span, confidence },
     first: answering ? [answering] : [],
     suggestions: [],
     decision: 'answered',
-    confidence,
-    checks,
+    ...ranker,
   };
 }
 
