@@ -17,6 +17,9 @@ const TYPED_SET = new Set<AnswerType>(TYPED);
 /** Words that negate; a question and its answer sentence agree on negation (SQuAD's traps add or drop one). */
 const NEGATION = /\b(?:not|no|never|none|nobody|nothing|neither|nor|without|cannot|\w+n['’]t)\b/i;
 
+/** Whether English text is negated ("not", "never", "isn't"…): what {@link FEATURES}' negationMismatch compares. */
+export const isNegated = (text: string): boolean => NEGATION.test(text);
+
 /**
  * The features, in the order of the weight vectors. Names are what `weights.json` lists, so a file fitted
  * for other features is refused instead of misread.
@@ -135,7 +138,7 @@ export function questionFacts(question: AnalyzedQuestion): QuestionFacts {
     numbers: tokenize(question.text)
       .map((t) => t.word)
       .filter((w) => /^\d/.test(w)),
-    negated: NEGATION.test(question.text),
+    negated: isNegated(question.text),
     // An idea found only through a related word ("envoy" → "ambassador") still counts as unknown here: the
     // relation may hold in another sense ("meet" → "attend" for "did Biden meet…").
     unknownIdeas: total
@@ -268,7 +271,7 @@ export function passageCandidates(
       novelty: sequence.length ? novel / sequence.length : 0,
       length: Math.min(1, Math.log1p(sequence.length) / Math.log(60)),
       numberMissing,
-      negationMismatch: NEGATION.test(text) !== facts.negated ? 1 : 0,
+      negationMismatch: isNegated(text) !== facts.negated ? 1 : 0,
       unknownIdeas: facts.unknownIdeas,
     };
     const candidate = { passage, sentence: i, span, features: FEATURES.map((name) => features[name]) };

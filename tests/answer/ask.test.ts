@@ -212,25 +212,37 @@ describe('which step decided (explainAsk, for measuring the abstention checks)',
   });
 });
 
+/** The ask context of a one-document corpus: a press release with `id` and the paragraphs of `body`. */
+async function noteContext(id: string, body: string) {
+  const note = `---\nid: ${id}\ntitle: "${id}"\nurl: https://example.org/${id}\npublished: 2025-05-20\nkind: press-release\n---\n\n${body}\n`;
+  const corpus = await loadCorpusStrict(tempCorpus({ [`${id}.md`]: note }));
+  return askContext(corpus, PassageIndex.build(corpus), QuoteIndex.build(corpus));
+}
+
 describe('"what did X say" about someone the corpus never mentions', () => {
   it('abstains for a stranger, but reads a typo of a name the corpus has as that name', async () => {
-    const note = `---
-id: lab-note
-title: "Lab note"
-url: https://example.org/lab-note
-published: 2025-05-20
-kind: press-release
----
-
-The new laboratory opens in May.
-
-“Our students will handle material nobody has touched,” said Professor Hana Moriguchi, who leads the group.
-`;
-    const corpus = await loadCorpusStrict(tempCorpus({ 'lab-note.md': note }));
-    const ctx = askContext(corpus, PassageIndex.build(corpus), QuoteIndex.build(corpus));
+    const ctx = await noteContext(
+      'lab-note',
+      'The new laboratory opens in May.\n\n“Our students will handle material nobody has touched,” said Professor Hana Moriguchi, who leads the group.',
+    );
     expect(explainAsk(ctx, 'what did the mayor say about the students?').decision).toBe('stranger');
     const typo = explainAsk(ctx, 'what did prof moriguci say about the students?');
     expect(typo.decision).not.toBe('stranger');
     expect(typo.result.answer?.text).toContain('Our students will handle material');
+  });
+});
+
+describe('a negated question answered by a sentence that negates nothing', () => {
+  it('is not covered: the corpus says the opposite or nothing', async () => {
+    const ctx = await noteContext(
+      'council-note',
+      'The city council approved the harbour plan in May after a long debate.\n\nThe council did not approve the budget for the new bridge.',
+    );
+    const opposite = explainAsk(ctx, 'which plan did the council never approve after the debate?');
+    expect(opposite.checks).toContain('negatedQuestion');
+    expect(opposite.result.answer).toBeNull();
+    // Negated on both sides, or on neither, the check stays off.
+    expect(explainAsk(ctx, 'what did the council not approve?').checks).not.toContain('negatedQuestion');
+    expect(explainAsk(ctx, 'which plan did the council approve?').checks).not.toContain('negatedQuestion');
   });
 });
