@@ -306,7 +306,12 @@ export function analyzeQuestion(text: string, index: PassageIndex, glossary: Glo
   // unknown to the corpus and not capitalized.
   let names: Set<number> | undefined;
   const isName = (w: { start: number; raw: string }) => {
-    names ??= new Set(nameWords(source).map((n) => n.start));
+    // A title ("phd", "prof") is tagged as part of a person's name, but names no one.
+    names ??= new Set(
+      nameWords(source)
+        .filter((n) => !n.tags.has('Honorific'))
+        .map((n) => n.start),
+    );
     return names.has(w.start) || (japanese && isJapaneseRegionName(w.raw));
   };
   // The part of speech of a word the corpus does not use, to look up only its meanings as used ("land" the verb).

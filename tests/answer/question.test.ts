@@ -100,3 +100,19 @@ describe('analyzeQuestion: names in Japanese questions', () => {
     expect(foreign('計画の予算はいくら？')).toEqual([]);
   });
 });
+
+describe('analyzeQuestion: titles are not names', () => {
+  it('reads an unknown title ("phd") as an unknown word, not a name the corpus never mentions', async () => {
+    const ctx = await contextOf(NOTE);
+    const phd = analyzeQuestion(
+      'how many phd students met the council',
+      ctx.index,
+      ctx.glossary,
+    ).concepts.find((c) => c.label === 'phd');
+    expect(phd).toMatchObject({ known: false, foreign: false });
+    const china = analyzeQuestion('how did china see the plan', ctx.index, ctx.glossary).concepts.find(
+      (c) => c.label === 'china',
+    );
+    expect(china).toMatchObject({ known: false, foreign: true });
+  });
+});
