@@ -87,6 +87,15 @@ const MONEY_WORDS =
 const YES_NO_START = /^(is|are|was|were|do|does|did|can|could|will|would|has|have|had|should|may)\b/;
 const QUESTION_WORDS = ['when', 'where', 'who', 'what', 'which', 'how', 'why', 'whose'];
 
+/** Words after "how" that say what kind of answer is wanted ("how much", "how long", "how soon"), as "when" does. */
+const HOW_TYPED = new Set(['long', 'soon']);
+/**
+ * Words that, with "how long", only repeat that a duration is asked for: "how long does it *last*", "how long
+ * is the *duration*". Without it "last" is often no verb ("what did they approve last").
+ */
+const DURATION_WORDS = new Set(['last', 'lasts', 'duration']);
+const asksHowLong = (words: string[]) => words.some((w, i) => w === 'how' && words[i + 1] === 'long');
+
 /**
  * Words that say in which dimension an asked-for amount is (general English, stems): "how much does it
  * *weigh*", "how many kilometers of *distance*". "Long" is left out: "how long" asks for a duration far more often.
@@ -135,11 +144,14 @@ export function measureAsked(words: string[]): Measure | null {
 
 /**
  * Whether the `i`-th of a question's words only says what kind of answer is wanted, as "when" does, rather
- * than what it is about: "signing *date*", "how many *kg*".
+ * than what it is about: "signing *date*", "how *much*", "how *long*", "how long does it *last*", "how many
+ * *kg*".
  */
-function saysKind(words: string[], i: number, measure: Measure | null): boolean {
+function saysKind(words: string[], i: number, type: AnswerType, measure: Measure | null): boolean {
   const word = words[i] ?? '';
   if (word in TYPE_WORDS) return true;
+  if (HOW_TYPED.has(word) && words[i - 1] === 'how') return true;
+  if (type === 'duration' && DURATION_WORDS.has(word) && asksHowLong(words)) return true;
   return measure !== null && unitAfterHowMany(words)?.at === i;
 }
 
@@ -152,6 +164,7 @@ export function answerType(words: string[]): AnswerType {
   if (MONEY_WORDS.test(text) && /\b(how much|what|which|budget|cost)\b/.test(text)) return 'money';
   if (
     /\bhow (long|many years|many months)\b/.test(text) ||
+    /\bhow soon\b/.test(text) ||
     /\b(duration|lasts?|expire|expires)\b/.test(text)
   ) {
     if (!/\b(when|date)\b/.test(text)) return 'duration';
@@ -293,7 +306,7 @@ export function analyzeQuestion(text: string, index: PassageIndex, glossary: Glo
   const measure = type === 'quantity' ? measureAsked(plain) : null;
   const typeWordsAreTopic = type === 'any' || type === 'yesno';
   const words = tokens
-    .filter((t, i) => !isStopWord(t.word) && (typeWordsAreTopic || !saysKind(plain, i, measure)))
+    .filter((t, i) => !isStopWord(t.word) && (typeWordsAreTopic || !saysKind(plain, i, type, measure)))
     .map((t) => ({
       word: t.word,
       stem: stem(t.word),

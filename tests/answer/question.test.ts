@@ -63,6 +63,21 @@ describe('analyzeQuestion: words the corpus never uses', () => {
 });
 
 describe('analyzeQuestion: what kind of amount is asked for', () => {
+  it('takes "how long", "how soon" and "last" for the kind of answer, not for the topic', async () => {
+    const ctx = await contextOf(NOTE);
+    const labels = (q: string) => analyzeQuestion(q, ctx.index, ctx.glossary).concepts.map((c) => c.label);
+    const lasting = analyzeQuestion('how long did the long debate last', ctx.index, ctx.glossary);
+    expect(lasting.type).toBe('duration');
+    // "Long" after "how" asks for a duration; the debate's own "long" is what it is about.
+    expect(lasting.concepts.map((c) => c.label)).toEqual(['long', 'debate']);
+    expect(analyzeQuestion('how soon will the council approve it', ctx.index, ctx.glossary).type).toBe(
+      'duration',
+    );
+    expect(labels('how soon will the council approve it')).toEqual(['council', 'approve']);
+    // Elsewhere "last" is what the question is about.
+    expect(labels('what did the council approve last')).toContain('last');
+  });
+
   it('reads the dimension of an amount from a word of it or from the unit asked in', async () => {
     const ctx = await contextOf(NOTE);
     const weigh = analyzeQuestion('how much does the bridge weigh', ctx.index, ctx.glossary);
