@@ -456,10 +456,11 @@ function spansOf(
   measure?: Measure | null,
 ): EvidenceSpan[] {
   // Parsing costs about a millisecond: a sentence no word of which the model could read as a date (a unit of
-  // time, a name) is not parsed to find none. "The 10th century" is a date by its ordinal and unit alone;
+  // time, a name, a number) is not parsed to find none. "The 10th century" is a date by its ordinal and unit alone;
   // names the register lists and roles ("the Ambassador") are found without parsing.
   const words = () => tagWords(sentence);
   const nameWords = () => (mayTag('name', sentence) ? words() : []);
+  const numberWords = () => (mayTag('number', sentence) ? words() : []);
   switch (type) {
     case 'date':
       return dates(sentence, mayTag('date', sentence) || HAS_CENTURY.test(sentence) ? words() : []);
@@ -468,9 +469,9 @@ function spansOf(
     case 'duration':
       return durations(sentence, mayTag('duration', sentence) ? words() : []);
     case 'money':
-      return money(sentence, words());
+      return money(sentence, numberWords());
     case 'quantity':
-      return quantities(sentence, words(), measure);
+      return quantities(sentence, numberWords(), measure);
     case 'place':
       return places(sentence, nameWords());
     case 'name':

@@ -86,9 +86,9 @@ export function namesNonPerson(name: string): boolean {
 
 /**
  * Kinds of word the model's lexicon and rules tell apart before any parse (see {@link mayTag}): dates, units of
- * time, and names (a person, a place, an organisation, any proper noun or acronym).
+ * time, names (a person, a place, an organisation, any proper noun or acronym) and numbers (spelled out too).
  */
-export type LexicalKind = 'date' | 'duration' | 'name';
+export type LexicalKind = 'date' | 'duration' | 'name' | 'number';
 
 /** The parts of compromise's model {@link mayTag} reads. */
 interface ModelData {
@@ -106,6 +106,7 @@ interface ModelData {
     endsWith: Record<string, [RegExp, string | string[]][]>;
     regexNormal: [RegExp, string | string[]][];
     regexText: [RegExp, string | string[]][];
+    regexNumbers: [RegExp, string | string[]][];
     neighbours: Record<string, [string, string][]>;
     orgWords: Record<string, boolean>;
     placeWords: Record<string, boolean>;
@@ -130,15 +131,24 @@ export const NAME_RULE_WORDS =
     ' ',
   );
 
+/**
+ * Words that the model's rules make into (part of) a number without any number already in the text, by
+ * compromise 14's post-tagger (pinned by a test): "a pound", "half of a", "the second person", and "a" before a
+ * unit of time or "hundred" ("a week", "a hundred"), which the units of time stand for.
+ */
+export const NUMBER_RULE_WORDS = 'pound half quarter second hundred thousand million billion trillion'.split(
+  ' ',
+);
+
 /** What the model could tag as a kind of word, read from its lexicon and rules once. */
 interface KindEvidence {
   /** Words (a–z, 0–9) that could be one. */
   words: Set<string>;
   /** Phrases of the lexicon, as their words: each could be one only where all its words are. */
   phrases: string[][];
-  /** Endings that make an unknown word one (names only: "-ville", "-ington", "-opoulos"). */
+  /** Endings that make an unknown word one (names and numbers: "-ville", "-opoulos", "-teenth"). */
   suffixes: string[];
-  /** Patterns of the word's letters that make it one (names only: "mcdonald", "o'connor", "F.B.I."). */
+  /** Patterns of the word's letters that make it one (names and numbers: "mcdonald", "F.B.I.", "5kg"). */
   patterns: RegExp[];
 }
 
@@ -155,7 +165,8 @@ const tagList = (tags: string | string[]): string[] =>
  * Per kind, every word the model could tag as one: its lexicon's and ambiguous words' entries of the kind
  * (a phrase only with all its words), the contractions and aliases that become one, and the rules' own words.
  * Dates leave out units of time ("week" alone is a duration, no date). Names add the words that make a name of
- * a capitalized neighbour ("river", "committee"), and the endings and letter patterns of unknown names.
+ * a capitalized neighbour ("river", "committee"); names and numbers the endings and letter patterns of unknown
+ * words, and numbers the units of time ("a week": "a" is a number).
  */
 function evidenceOfKinds(): Record<LexicalKind, KindEvidence> {
   if (kindEvidence) return kindEvidence;
@@ -167,9 +178,10 @@ function evidenceOfKinds(): Record<LexicalKind, KindEvidence> {
     date: (tag) => isA(tag, 'Date') && !isA(tag, 'Duration'),
     duration: (tag) => isA(tag, 'Duration'),
     name: (tag) => NAME_ROOTS.some((root) => isA(tag, root)),
+    number: (tag) => isA(tag, 'Value'),
   };
   const empty = (): KindEvidence => ({ words: new Set(), phrases: [], suffixes: [], patterns: [] });
-  kindEvidence = { date: empty(), duration: empty(), name: empty() };
+  kindEvidence = { date: empty(), duration: empty(), name: empty(), number: empty() };
   for (const w of DATE_RULE_WORDS) kindEvidence.date.words.add(w);
   for (const [kind, test] of Object.entries(kinds) as [LexicalKind, (tag: string) => boolean][]) {
     const evidence = kindEvidence[kind];
@@ -192,11 +204,21 @@ function evidenceOfKinds(): Record<LexicalKind, KindEvidence> {
   // "Smith Jr": the word before becomes a person.
   for (const list of [two.neighbours.leftWords, two.neighbours.rightWords])
     for (const [word, tag] of list ?? []) if (kinds.name(tag)) name.words.add(word);
-  for (const bySuffix of two.suffixPatterns)
-    for (const [suffix, tag] of Object.entries(bySuffix ?? {}))
-      if (kinds.name(tag)) name.suffixes.push(suffix);
-  const rules = [...Object.values(two.endsWith).flat(), ...two.regexNormal, ...two.regexText];
-  for (const [pattern, tags] of rules) if (tagList(tags).some(kinds.name)) name.patterns.push(pattern);
+  const number = kindEvidence.number;
+  for (const w of [...NUMBER_RULE_WORDS, ...kindEvidence.duration.words]) number.words.add(w);
+  for (const kind of ['name', 'number'] as const) {
+    const evidence = kindEvidence[kind];
+    for (const bySuffix of two.suffixPatterns)
+      for (const [suffix, tag] of Object.entries(bySuffix ?? {}))
+        if (kinds[kind](tag)) evidence.suffixes.push(suffix);
+    const rules = [
+      ...Object.values(two.endsWith).flat(),
+      ...two.regexNormal,
+      ...two.regexText,
+      ...two.regexNumbers,
+    ];
+    for (const [pattern, tags] of rules) if (tagList(tags).some(kinds[kind])) evidence.patterns.push(pattern);
+  }
   return kindEvidence;
 }
 
@@ -208,16 +230,17 @@ const NO_SIGN_CAPITAL = /^[^\p{L}\p{N}\s]*\p{Lu}(?=\p{Ll})|(?<![\p{L}\p{N}'’.-
 
 /**
  * Whether the model could tag some word of `text` as a kind of word: a date word (a month, a weekday, a year,
- * a time of day…), a unit of time, or a name. `false` only when it certainly would not, told from the words
- * alone, without parsing (which costs about a millisecond a sentence): a sentence no word of which could be a
- * date holds no date. Text beyond ASCII (which the model folds) always could; digits could be dates; a capital
- * letter past the first (not the words "A" and "I"), or an ampersand, could make a name.
+ * a time of day…), a unit of time, a name or a number. `false` only when it certainly would not, told from the
+ * words alone, without parsing (which costs about a millisecond a sentence): a sentence no word of which could
+ * be a date holds no date. Text beyond ASCII (which the model folds) always could; digits could be dates and
+ * numbers; a capital letter past the first (not the words "A" and "I"), or an ampersand, could make a name;
+ * capitals "XIV" a (Roman) number.
  */
 export function mayTag(kind: LexicalKind, text: string): boolean {
   if (/[\u0080-\uffff]/.test(text)) return true;
   if (kind === 'name') {
     if (/[\p{Lu}&]/u.test(text.replace(NO_SIGN_CAPITAL, ''))) return true;
-  } else if (/\d/.test(text)) return true;
+  } else if (/\d/.test(text) || (kind === 'number' && /[IVXLCDM]{2}/.test(text))) return true;
   const { words, phrases, suffixes, patterns } = evidenceOfKinds()[kind];
   const pieces = piecesOf(text);
   for (const piece of pieces) {

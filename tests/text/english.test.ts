@@ -5,6 +5,7 @@ import {
   DATE_RULE_WORDS,
   mayTag,
   NAME_RULE_WORDS,
+  NUMBER_RULE_WORDS,
   type TaggedWord,
   tagWords,
 } from '../../src/text/english.js';
@@ -165,5 +166,54 @@ describe('mayTag', () => {
     }
     // A third of Brown's sentences name nothing: "who" and "where" questions read those without parsing.
     expect(skipped / sentences.length).toBeGreaterThan(0.25);
+  });
+
+  const isNumber = (tag: string) => isA(tag, 'Value');
+
+  it('knows every post-tagger rule of the installed model that makes a number out of no number: each has a word in NUMBER_RULE_WORDS', () => {
+    // If this fails, the model changed its rules: read the new ones and update NUMBER_RULE_WORDS.
+    const numberTags = Object.keys(one.tagSet).filter(isNumber).join('|');
+    const needsNumber = new RegExp(`#(?:${numberTags})\\b`);
+    const fromNothing = two.matches
+      .filter((r) => tagsOf(r.tag).some(isNumber) && !needsNumber.test(r.match))
+      .map((r) => r.match);
+    expect(fromNothing).toEqual([
+      'a pound',
+      '[(half|quarter)] of? (a|an)',
+      '#Adverb [half]',
+      '[half] the',
+      '!once? [(a|an)] (#Duration|hundred|thousand|million|billion|trillion)',
+      '[second] #Noun',
+    ]);
+    // "a" before a unit of time: the units are words of the number kind too (see english.ts).
+    for (const word of ['pound', 'half', 'second', 'hundred']) expect(NUMBER_RULE_WORDS).toContain(word);
+  });
+
+  it('is false for numbers only where no word could be one', () => {
+    expect(mayTag('number', 'The dog ran home and slept.')).toBe(false);
+    expect(mayTag('number', 'Two dogs ran home.')).toBe(true);
+    expect(mayTag('number', 'The dog ran home in 1990.')).toBe(true);
+    expect(mayTag('number', 'The dog ran home for a week.')).toBe(true); // "a week": "a" reads as one
+    expect(mayTag('number', 'King Henry VIII ran home.')).toBe(true); // a Roman numeral
+    expect(mayTag('number', 'The dog ran home a fifteenth time.')).toBe(true);
+  });
+
+  it('never says no where the model finds a number (Brown sentences)', () => {
+    const sentences = brownPassages(120).flatMap((p) =>
+      splitSentences(p.text).map((s) => p.text.slice(s.start, s.end)),
+    );
+    let skipped = 0;
+    for (const sentence of sentences) {
+      if (mayTag('number', sentence)) continue;
+      skipped++;
+      expect(
+        tagWords(sentence)
+          .filter((w) => [...w.tags].some(isNumber))
+          .map((w) => w.text),
+        sentence,
+      ).toEqual([]);
+    }
+    // Most sentences hold no number: "how many" and "how much" questions read those without parsing.
+    expect(skipped / sentences.length).toBeGreaterThan(0.5);
   });
 });
