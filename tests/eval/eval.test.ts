@@ -55,7 +55,7 @@ describe('answer quality floors', () => {
     const m = evaluate(kb, readDevSet(resolve(import.meta.dirname, 'en-holdout-3.jsonl')), corpusText);
     expect(m.answerable).toBe(48);
     expect(m.answerOrTop).toBeGreaterThanOrEqual(0.9);
-    expect(m.abstentionRecall).toBeGreaterThanOrEqual(0.8);
+    expect(m.abstentionRecall).toBeGreaterThanOrEqual(0.9);
     expect(m.wrongAbstention).toBeLessThanOrEqual(0.16);
   });
 
@@ -80,7 +80,7 @@ describe('answer quality floors', () => {
     const m = evaluate(kb, readDevSet(resolve(import.meta.dirname, 'ja-holdout-2.jsonl')), corpusText);
     expect(m.answerable).toBe(32);
     expect(m.answerOrTop).toBeGreaterThanOrEqual(0.93);
-    expect(m.abstentionRecall).toBeGreaterThanOrEqual(0.5);
+    expect(m.abstentionRecall).toBeGreaterThanOrEqual(0.75);
     expect(m.wrongAbstention).toBeLessThanOrEqual(0.04);
   });
 
@@ -135,7 +135,8 @@ describe('answer quality floors on SQuAD (issue 12 scoring)', () => {
   // An excerpt of the fit split (tests/eval/fixtures/README.md, CC BY-SA 4.0): 82 answerable and 198
   // unanswerable questions over 16 Wikipedia paragraphs. Measured 30 Nov (the fitted ranker in `ask`):
   // hit@1 81.7%, right paragraph first 95.1%, wrong abstentions 8.5%, abstains when it should 31.3%
-  // (old gates: 76.8% / 93.9% / 12.2% / 32.3%); plain MiniSearch 70.7% / 85.4%.
+  // (old gates: 76.8% / 93.9% / 12.2% / 32.3%); plain MiniSearch 70.7% / 85.4%. With the negated-question
+  // check (1 Dec): abstains when it should 34.3%.
   it('squad-excerpt.json, its articles as one corpus', async () => {
     const articles = readSquad(resolve(import.meta.dirname, 'fixtures/squad-excerpt.json'));
     const figures = scoreQa(
@@ -147,6 +148,6 @@ describe('answer quality floors on SQuAD (issue 12 scoring)', () => {
     expect(figures.hitAt1).toBeGreaterThanOrEqual(0.8);
     expect(figures.rightParagraph).toBeGreaterThanOrEqual(0.94);
     expect(figures.wrongAbstention).toBeLessThanOrEqual(0.1);
-    expect(figures.abstainsWhenItShould).toBeGreaterThanOrEqual(0.3);
+    expect(figures.abstainsWhenItShould).toBeGreaterThanOrEqual(0.33);
   });
 });
