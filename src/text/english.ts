@@ -29,9 +29,30 @@ function english(): Nlp {
   return model;
 }
 
-/** Parses of recent texts: a corpus is read again and again, and parsing one sentence costs about a millisecond. */
+/**
+ * Parses of recent texts: a corpus is read again and again, and parsing one sentence costs about a millisecond.
+ * At about 2 KB a parse (with shared tag sets), a full cache holds some 20 MB.
+ */
 const parses = new Map<string, TaggedWord[]>();
-const MAX_PARSES = 20_000;
+const MAX_PARSES = 10_000;
+
+/**
+ * One set per combination of tags, shared by every word that has it: the tagger's own set for each word made a
+ * cached parse cost 5 KB (some 100 MB when the cache is full), and a few hundred combinations cover English.
+ */
+const tagSets = new Map<string, ReadonlySet<string>>();
+const MAX_TAG_SETS = 10_000;
+
+function sharedTags(tags: Set<string> | undefined): ReadonlySet<string> {
+  if (!tags) return new Set();
+  const key = [...tags].sort().join(' ');
+  let shared = tagSets.get(key);
+  if (!shared) {
+    shared = new Set(tags);
+    if (tagSets.size < MAX_TAG_SETS) tagSets.set(key, shared);
+  }
+  return shared;
+}
 
 /** The words of `text` with their tags and offsets. Cached: the same sentence is parsed once. */
 export function tagWords(text: string): TaggedWord[] {
@@ -48,7 +69,7 @@ export function tagWords(text: string): TaggedWord[] {
       text: term.text,
       start: offset.start,
       end: offset.start + offset.length,
-      tags: term.tags ?? new Set(),
+      tags: sharedTags(term.tags),
     });
   }
   if (parses.size >= MAX_PARSES) parses.delete(parses.keys().next().value as string);

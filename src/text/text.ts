@@ -142,7 +142,10 @@ export function isStopWord(word: string): boolean {
 
 /** Porter stem of a normalized word; numbers and short words are kept as they are. */
 export function stem(word: string): string {
-  if (word.length <= 2 || /^\d/.test(word) || !isLatinStart(word)) return word;
+  if (word.length <= 2) return word;
+  // Most words start with a–z: Latin, no number, and no need to ask the two regular expressions.
+  const first = word.charCodeAt(0);
+  if ((first < 97 || first > 122) && (/^\d/.test(word) || !isLatinStart(word))) return word;
   let result = stems.get(word);
   if (result === undefined) {
     result = stemmer(word);

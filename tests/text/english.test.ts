@@ -217,3 +217,12 @@ describe('mayTag', () => {
     expect(skipped / sentences.length).toBeGreaterThan(0.5);
   });
 });
+
+describe('tagWords', () => {
+  it('gives words with the same tags one shared set, so that cached parses stay small', () => {
+    const dog = tagWords('The dog slept on the porch.')[1];
+    const cat = tagWords('A cat slept in the barn.')[1];
+    expect(dog?.tags.has('Noun')).toBe(true);
+    expect(dog?.tags).toBe(cat?.tags);
+  });
+});
