@@ -18,9 +18,17 @@ export type AnswerType =
 
 /**
  * The class of units an asked-for amount is counted in, as WordNet names it: "how much does it weigh?" wants
- * a "mass unit" (kilograms, tonnes), "how far?" a "linear unit", "how fast?" a "rate" (kilometers per hour).
+ * a "mass unit" (kilograms, tonnes), "how far?" a "linear unit", "how fast?" a "rate" (kilometers per hour),
+ * "how much of it?" a "proportion" (percent) of it.
  */
-export type Measure = 'mass unit' | 'linear unit' | 'volume unit' | 'area unit' | 'rate';
+export type Measure = 'mass unit' | 'linear unit' | 'volume unit' | 'area unit' | 'rate' | 'proportion';
 
 /** Every {@link Measure}, for telling which one a unit a question names ("how many kg?") belongs to. */
-export const MEASURES: readonly Measure[] = ['mass unit', 'linear unit', 'volume unit', 'area unit', 'rate'];
+export const MEASURES: readonly Measure[] = [
+  'mass unit',
+  'linear unit',
+  'volume unit',
+  'area unit',
+  'rate',
+  'proportion',
+];

@@ -254,6 +254,12 @@ function quantities(text: string, words: Words, measure?: Measure | null): Evide
  * "kilometres") measure `measure` ({@link unitIs}).
  */
 function unitAfter(words: Words, count: Span, measure: Measure): boolean {
+  // "45%", "10 percent": the tagger knows a share by its sign or word.
+  if (
+    measure === 'proportion' &&
+    words.some((w) => w.start >= count.start && w.end <= count.end && has(w, 'Percent'))
+  )
+    return true;
   const next = words.findIndex((w) => w.start >= count.end);
   if (next < 0) return false;
   let last = next;

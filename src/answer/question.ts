@@ -88,7 +88,7 @@ const YES_NO_START = /^(is|are|was|were|do|does|did|can|could|will|would|has|hav
 const QUESTION_WORDS = ['when', 'where', 'who', 'what', 'which', 'how', 'why', 'whose'];
 
 /** Words after "how" that say what kind of answer is wanted ("how much", "how long", "how soon"), as "when" does. */
-const HOW_TYPED = new Set(['long', 'soon']);
+const HOW_TYPED = new Set(['much', 'long', 'soon']);
 /**
  * Words that, with "how long", only repeat that a duration is asked for: "how long does it *last*", "how long
  * is the *duration*". Without it "last" is often no verb ("what did they approve last").
@@ -117,6 +117,10 @@ const MEASURE_WORDS: Record<string, Measure> = {
   length: 'linear unit',
   volum: 'volume unit',
   area: 'area unit',
+  percentag: 'proportion',
+  percent: 'proportion',
+  proport: 'proportion',
+  fraction: 'proportion',
   fast: 'rate',
   speed: 'rate',
 };
@@ -131,10 +135,21 @@ function unitAfterHowMany(words: string[]): { at: number; measure: Measure } | n
 }
 
 /**
- * The class of units a question's amount is counted in: named by a word of dimension ("weigh", "far",
- * "speed"), or by the unit itself after "how many" ("how many kg" → "mass unit"), which WordNet classes.
+ * "How much of the university money goes to stipends" asks for a part of it, a share ("70 percent"), whatever
+ * it is a share of: the sum of the whole is no answer.
+ */
+const asksShare = (words: string[]) =>
+  words.some((w, i) => w === 'of' && words[i - 1] === 'much' && words[i - 2] === 'how');
+
+/**
+ * The class of units a question's amount is counted in: a share for a part ("how much of…"), or named by a
+ * word of dimension ("weigh", "far", "speed"), or by the unit itself after "how many" ("how many kg" → "mass
+ * unit"), which WordNet classes.
  */
 export function measureAsked(words: string[]): Measure | null {
+  // "How much of the budget…" asks for a part of it: a share.
+  if (words.some((w, i) => w === 'of' && words[i - 1] === 'much' && words[i - 2] === 'how'))
+    return 'proportion';
   for (const word of words) {
     const measure = MEASURE_WORDS[stem(word)];
     if (measure) return measure;
@@ -300,7 +315,7 @@ export function analyzeQuestion(text: string, index: PassageIndex, glossary: Glo
       (japanese || !/^\s*$|[.!?:]\s*$/.test(source.slice(0, t.start))),
   }));
   const plain = tokens.map((t) => t.word);
-  const type = japaneseAnswerType(source) ?? answerType(plain);
+  const type = japaneseAnswerType(source) ?? (asksShare(plain) ? 'quantity' : answerType(plain));
   // Only an amount asked for ("how much…", "how many…") is narrowed to a dimension: "how far does the
   // cooperation reach" and "what areas" ask for no number.
   const measure = type === 'quantity' ? measureAsked(plain) : null;

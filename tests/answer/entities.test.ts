@@ -81,6 +81,9 @@ describe('typeEvidence (a general English model, no corpus words)', () => {
       'up to 15 kilometers per hour',
     ]);
     expect(found('quantity', 'Two astronauts stay for thirty days.', undefined, 'mass unit')).toEqual([]);
+    const shares =
+      'Of the 96 million dollars, the state pays 70 percent, the city 25% and two donors the rest.';
+    expect(found('quantity', shares, undefined, 'proportion')).toEqual(['70 percent', '25%']);
   });
 
   it('reads sums whose currency the model takes for a plain noun, with whose currency it is', () => {

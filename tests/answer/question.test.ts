@@ -63,7 +63,7 @@ describe('analyzeQuestion: words the corpus never uses', () => {
 });
 
 describe('analyzeQuestion: what kind of amount is asked for', () => {
-  it('takes "how long", "how soon" and "last" for the kind of answer, not for the topic', async () => {
+  it('takes "how much", "how long", "how soon" and "last" for the kind of answer, not for the topic', async () => {
     const ctx = await contextOf(NOTE);
     const labels = (q: string) => analyzeQuestion(q, ctx.index, ctx.glossary).concepts.map((c) => c.label);
     const lasting = analyzeQuestion('how long did the long debate last', ctx.index, ctx.glossary);
@@ -74,6 +74,7 @@ describe('analyzeQuestion: what kind of amount is asked for', () => {
       'duration',
     );
     expect(labels('how soon will the council approve it')).toEqual(['council', 'approve']);
+    expect(labels('how much will the council spend')).toEqual(['council', 'spend']);
     // Elsewhere "last" is what the question is about.
     expect(labels('what did the council approve last')).toContain('last');
   });
@@ -87,6 +88,14 @@ describe('analyzeQuestion: what kind of amount is asked for', () => {
     // The unit says what kind of answer is wanted, not what the question is about.
     expect(kg.concepts.map((c) => c.label)).not.toContain('kg');
     expect(analyzeQuestion('how many trucks cross it', ctx.index, ctx.glossary).measure).toBeNull();
+    // A part of a sum is a share of it, not a sum.
+    expect(
+      analyzeQuestion('how much of the money goes to the bridge', ctx.index, ctx.glossary),
+    ).toMatchObject({
+      type: 'quantity',
+      measure: 'proportion',
+    });
+    expect(analyzeQuestion('how much money goes to the bridge', ctx.index, ctx.glossary).type).toBe('money');
     // "How far does the plan reach" asks for no number.
     expect(analyzeQuestion('how far does the plan reach', ctx.index, ctx.glossary).measure).toBeNull();
   });

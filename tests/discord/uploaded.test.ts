@@ -37,10 +37,10 @@ describe('documents a moderator uploads answer in their users’ words', () => {
   });
 
   // Measured when the documents were added (30 Nov 2026), a little below: the same floors as tests/eval;
-  // raised when "how long", "how soon" and "last" became the kind of answer rather than the topic.
+  // raised when "how long", "how soon", "last" and "how much" became the kind of answer rather than the topic.
   const floors: Record<string, { hit: number; abstains: number }> = {
-    'gateway-habitat-note.jsonl': { hit: 0.62, abstains: 0.33 },
-    'moon-sample-note.jsonl': { hit: 0.58, abstains: 0.66 },
+    'gateway-habitat-note.jsonl': { hit: 0.66, abstains: 0.33 },
+    'moon-sample-note.jsonl': { hit: 0.66, abstains: 0.66 },
     'lunar-rover-note.jsonl': { hit: 0.54, abstains: 0.5 },
   };
   it.each(uploadedSets().map((set) => [basename(set), set]))('%s', async (name, set) => {

@@ -94,7 +94,7 @@ describe('answer quality floors', () => {
 
 // Measured 30 Nov 2026 when they were added (before any tuning on them): documents nobody tuned for answer far
 // worse than the bundled one. These floors keep that from getting worse; issue 12 wants them much higher.
-// Raised when "how long", "how soon" and "last" became the kind of answer rather than the topic (30 Nov).
+// Raised when "how long", "how soon", "last" and "how much" became the kind of answer rather than the topic.
 describe('answer quality floors on documents moderators add (tests/eval/uploaded)', () => {
   let uploaded: KnowledgeBase;
   let uploadedText: string;
@@ -110,7 +110,7 @@ describe('answer quality floors on documents moderators add (tests/eval/uploaded
     expect(m.answerable).toBe(24);
     expect(m.answerOrTop).toBeGreaterThanOrEqual(0.75);
     expect(m.abstentionRecall).toBeGreaterThanOrEqual(0.33);
-    expect(m.wrongAbstention).toBeLessThanOrEqual(0.21);
+    expect(m.wrongAbstention).toBeLessThanOrEqual(0.13);
   });
 
   // Joined the others on 30 Nov 2026 (written the same way, held out for one evening); floors as measured then.
@@ -125,9 +125,9 @@ describe('answer quality floors on documents moderators add (tests/eval/uploaded
   it('a lunar sample programme note (moon-sample-note.jsonl)', () => {
     const m = evaluate(uploaded, setOf('moon-sample-note'), uploadedText);
     expect(m.answerable).toBe(24);
-    expect(m.answerOrTop).toBeGreaterThanOrEqual(0.87);
+    expect(m.answerOrTop).toBeGreaterThanOrEqual(0.91);
     expect(m.abstentionRecall).toBeGreaterThanOrEqual(0.66);
-    expect(m.wrongAbstention).toBeLessThanOrEqual(0.25);
+    expect(m.wrongAbstention).toBeLessThanOrEqual(0.13);
   });
 });
 
