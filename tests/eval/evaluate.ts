@@ -20,6 +20,8 @@ export interface Metrics {
   answerOrTop: number;
   hitAt1: number;
   hitAt3: number;
+  /** Share of answerable questions whose answer text holds the fact (what a reply's answer line shows). */
+  answerHit: number;
   mrr: number;
   /** Of the abstentions, the share on unanswerable questions. */
   abstentionPrecision: number;
@@ -46,11 +48,12 @@ function rankOfFact(result: AskResult, fact: string): number {
  * Runs every question through `kb.ask` and scores it. Facts are checked against the corpus first, so a typo
  * in the set fails loudly instead of counting as a miss.
  */
-export function evaluate(kb: KnowledgeBase, items: DevItem[], corpusText: string): Metrics {
+export function evaluate(kb: Pick<KnowledgeBase, 'ask'>, items: DevItem[], corpusText: string): Metrics {
   const failures: Failure[] = [];
   let answerable = 0;
   let unanswerable = 0;
   let answerOrTop = 0;
+  let answerHits = 0;
   let hit1 = 0;
   let hit3 = 0;
   let reciprocal = 0;
@@ -75,6 +78,7 @@ export function evaluate(kb: KnowledgeBase, items: DevItem[], corpusText: string
     const rank = rankOfFact(result, item.fact);
     const answered = result.answer?.text.includes(item.fact) ?? false;
     if (result.answer === null) wrongAbstentions++;
+    if (answered) answerHits++;
     if (answered || rank === 1) answerOrTop++;
     if (rank === 1) hit1++;
     if (rank <= 3) hit3++;
@@ -89,6 +93,7 @@ export function evaluate(kb: KnowledgeBase, items: DevItem[], corpusText: string
     answerOrTop: answerOrTop / answerable,
     hitAt1: hit1 / answerable,
     hitAt3: hit3 / answerable,
+    answerHit: answerHits / answerable,
     mrr: reciprocal / answerable,
     abstentionPrecision: abstained === 0 ? 1 : abstainedRight / abstained,
     abstentionRecall: unanswerable === 0 ? 1 : abstainedRight / unanswerable,

@@ -10,14 +10,18 @@
  * 3. The confidence: logistic regression on the best candidate of each question (its score, its margin over
  *    another passage's best, its features), labelled by whether the question is answerable at all.
  * 4. The thresholds, on the tune split (corpus: fit and tune articles) and the project's other sets: abstain
- *    below the highest confidence that keeps wrong abstentions within the issue's limits; show answers
- *    below the confidence where they stop being right 80% of the time as the closest match.
+ *    below the highest confidence that keeps wrong abstentions within the issue's limits; then, if `ask` with
+ *    that threshold breaks a floor of tests/eval/floors.ts, the nearest threshold that keeps them all (`ask`
+ *    whole, with its "not covered" checks and quote answers, on every set that has floors). Answers below the
+ *    confidence where they stop being right 80% of the time are shown as the closest match.
+ * Everything is computed in a fixed order from the rounded weights `ask` will read, so the same code and data
+ * give the same file, byte for byte: `--check` fits without writing and fails when the file differs.
  * The final split is never read here.
  */
-import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { AskContext } from '../../src/answer/ask.js';
+import { type AskContext, ask } from '../../src/answer/ask.js';
 import { type Scoring, scoreQuestion } from '../../src/answer/candidates.js';
 import { FEATURES } from '../../src/answer/features.js';
 import { type AnswerType, cleanQuestion } from '../../src/answer/question.js';
@@ -30,21 +34,32 @@ import {
   type Scored,
   type ScorerWeights,
 } from '../../src/answer/scorer.js';
-import { UserInputError } from '../../src/contract/types.js';
+import { type AskResult, UserInputError } from '../../src/contract/types.js';
 import { loadCorpusStrict } from '../../src/corpus/load.js';
 import type { Corpus } from '../../src/corpus/types.js';
 import { askContext } from '../../src/knowledge/knowledge.js';
 import { QuoteIndex } from '../../src/quotes/index.js';
 import { PassageIndex } from '../../src/search/index.js';
-import { readDevSet } from './evaluate.js';
+import { type DevItem, evaluate, readDevSet } from './evaluate.js';
+import {
+  BUNDLED_FLOORS,
+  breaches,
+  type QaFloor,
+  type SetFloor,
+  SQUAD_EXCERPT_FLOOR,
+  UPLOADED_FLOORS,
+} from './floors.js';
 import { fitLogistic } from './logistic.js';
-import { isHit } from './qa.js';
+import { isHit, type SystemAnswer, scoreQa } from './qa.js';
 import { type QaItem, readSquad, type SplitName, splitOf, squadCorpus, squadItems } from './squad.js';
+import { UPLOADED_DIR, withUploads } from './uploaded.js';
 
-const USAGE = 'npm run train -- --squad path/to/dev-v2.0-part-a.json [--out src/answer/weights.json]';
+const USAGE =
+  'npm run train -- --squad path/to/dev-v2.0-part-a.json [--out src/answer/weights.json] [--check]';
 const { values } = parseArgs({
   options: {
     squad: { type: 'string' },
+    check: { type: 'boolean', default: false },
     out: { type: 'string', default: resolve(import.meta.dirname, '../../src/answer/weights.json') },
   },
 });
@@ -138,6 +153,8 @@ const tuneProject = [
   ...observe(bundledCtx, projectItems('holdout-2.jsonl'), 1),
 ];
 
+const round = (x: number) => Number(x.toFixed(6));
+
 // 2. The ranker.
 const ranker = fitLogistic(
   FEATURES.length,
@@ -153,7 +170,11 @@ const ranker = fitLogistic(
   },
   { l2: L2, withBias: false },
 );
-const draft: ScorerWeights = { ...unfitted, ranker: { features: [...FEATURES], weights: ranker.weights } };
+// Rounded before anything reads them: the confidence and the thresholds are fitted on the ranker `ask` uses.
+const draft: ScorerWeights = {
+  ...unfitted,
+  ranker: { features: [...FEATURES], weights: ranker.weights.map(round) },
+};
 
 /** Re-scores a question's candidates with `weights`, best first. */
 function rescore(q: Observed, weights: ScorerWeights): { ranked: Scored[]; right: boolean[] } {
@@ -180,7 +201,11 @@ const confidence = fitLogistic(
 );
 const weights: ScorerWeights = {
   ...draft,
-  confidence: { features: [...CONFIDENCE_FEATURES], weights: confidence.weights, bias: confidence.bias },
+  confidence: {
+    features: [...CONFIDENCE_FEATURES],
+    weights: confidence.weights.map(round),
+    bias: round(confidence.bias),
+  },
 };
 
 /** Per question: its best candidate's confidence, whether that candidate is right, whether it is answerable. */
@@ -209,10 +234,119 @@ function thresholdFor(set: ReturnType<typeof outcomes>, limit: number): number {
 // 4. The thresholds.
 const squadOutcomes = outcomes(tuneSquad);
 const projectOutcomes = outcomes(tuneProject);
-const abstainBelow = Math.min(
-  thresholdFor(squadOutcomes, MAX_WRONG_ABSTENTIONS.squad),
-  thresholdFor(projectOutcomes, MAX_WRONG_ABSTENTIONS.project),
+const byTarget = round(
+  Math.min(
+    thresholdFor(squadOutcomes, MAX_WRONG_ABSTENTIONS.squad),
+    thresholdFor(projectOutcomes, MAX_WRONG_ABSTENTIONS.project),
+  ),
 );
+
+/**
+ * A set with floors, asked through `ask` whole with the fitted weights. `ask` reads `abstainBelow` in one place
+ * only (below it, it abstains), so each question is asked twice: with nothing refused for want of confidence
+ * (`open`) and with every answer that has a confidence refused (`shut`). Its result at any threshold is one
+ * of the two (quote answers have no confidence and stand).
+ */
+interface FloorSet {
+  name: string;
+  asked: { open: AskResult; shut: AskResult }[];
+  /** The floors' breaches with abstainBelow `t`. */
+  breaches: (t: number) => string[];
+}
+
+function floorSet(
+  name: string,
+  ctx: AskContext,
+  items: (DevItem | QaItem)[],
+  figures: (ask: (q: string) => AskResult) => SetFloor | QaFloor,
+  floor: SetFloor | QaFloor,
+): FloorSet {
+  const askWith = (abstainBelow: number) => {
+    const c = { ...ctx, weights: { ...weights, abstainBelow } };
+    return (q: string): AskResult => ({ ...ask(c, q, { limit: 10 }), version: '' });
+  };
+  const [open, shut] = [askWith(0), askWith(2)];
+  const questions = items.map((item) => ('q' in item ? item.q : item.question));
+  const asked = questions.map((q) => ({ open: open(q), shut: shut(q) }));
+  const results = new Map(questions.map((q, i) => [q, asked[i] as FloorSet['asked'][number]]));
+  return {
+    name,
+    asked,
+    breaches: (t) =>
+      breaches(
+        figures((q) => {
+          const a = results.get(q);
+          if (!a) throw new Error(`${name}: "${q}" was not asked`);
+          const c = a.open.answer?.confidence;
+          return c === null || c === undefined || c >= t ? a.open : a.shut;
+        }),
+        floor,
+      ),
+  };
+}
+
+/** A project set's floor check, over `ctx`'s corpus (whose text the set's facts are checked against). */
+function projectFloorSet(name: string, path: string, ctx: AskContext, floor: SetFloor): FloorSet {
+  const items = readDevSet(path);
+  const text = [...ctx.documents.values()].map((d) => d.text).join('\n');
+  return floorSet(name, ctx, items, (askQ) => evaluate({ ask: askQ }, items, text), floor);
+}
+
+console.log('asking the sets with floors…');
+const uploadedCtx = contextOf(await withUploads(resolve(import.meta.dirname, '../../corpus')));
+const excerpt = readSquad(resolve(import.meta.dirname, 'fixtures/squad-excerpt.json'));
+const excerptItems = squadItems(excerpt);
+const floorSets: FloorSet[] = [
+  ...Object.entries(BUNDLED_FLOORS).map(([name, floor]) =>
+    projectFloorSet(name, resolve(import.meta.dirname, name), bundledCtx, floor),
+  ),
+  ...Object.entries(UPLOADED_FLOORS).map(([name, floor]) =>
+    projectFloorSet(name, resolve(UPLOADED_DIR, name), uploadedCtx, floor),
+  ),
+  floorSet(
+    'squad-excerpt.json',
+    contextOf(await squadCorpus(excerpt)),
+    excerptItems,
+    (askQ) =>
+      scoreQa((q): SystemAnswer => {
+        const result = askQ(q);
+        const top = result.passages[0]?.citation;
+        return {
+          text: result.answer?.text ?? null,
+          top: top ? { document: top.document, paragraph: top.paragraph } : null,
+        };
+      }, excerptItems),
+    SQUAD_EXCERPT_FLOOR,
+  ),
+];
+const breachesAt = (t: number) => floorSets.flatMap((set) => set.breaches(t).map((b) => `${set.name}: ${b}`));
+
+/**
+ * Thresholds that give every distinct outcome on the floor sets: one just below each confidence `ask` answered
+ * with (halfway to the next lower one, so rounding keeps it there), and one above them all.
+ */
+const confidences = [
+  ...new Set(floorSets.flatMap((set) => set.asked.flatMap((a) => a.open.answer?.confidence ?? []))),
+].sort((a, b) => a - b);
+const thresholds = confidences.map((c, i) => round((c + (confidences[i - 1] ?? 0)) / 2));
+thresholds.push(round(((confidences.at(-1) ?? 0) + 1) / 2));
+
+/** abstainBelow: at the wrong-abstention targets if `ask` keeps every floor there, else the nearest that does. */
+let abstainBelow = byTarget;
+const atTarget = breachesAt(byTarget);
+if (atTarget.length) {
+  console.log(`at ${byTarget} (the wrong-abstention targets) ask breaks floors: ${atTarget.join('; ')}`);
+  const holding = thresholds
+    .filter((t) => breachesAt(t).length === 0)
+    .sort((a, b) => Math.abs(a - byTarget) - Math.abs(b - byTarget) || a - b);
+  abstainBelow = holding[0] ?? byTarget;
+  console.log(
+    holding.length
+      ? `the nearest threshold that keeps every floor: ${abstainBelow}`
+      : 'no threshold keeps every floor: the features or the checks must change (report the trade)',
+  );
+}
+
 const answered = [...squadOutcomes, ...projectOutcomes]
   .filter((o) => o.answerable && o.confidence >= abstainBelow)
   .sort((a, b) => b.confidence - a.confidence);
@@ -223,23 +357,16 @@ answered.forEach((o, i) => {
   if (hits / (i + 1) >= SURE_PRECISION) closestBelow = Math.max(abstainBelow, o.confidence);
 });
 
-const round = (x: number) => Number(x.toFixed(6));
 const final = parseWeights(
   {
     ...weights,
-    fittedOn: `npm run train: SQuAD 2.0 dev part A, fit split (${fit.length - projectItems('dev-set.jsonl').length} questions) and tests/eval/dev-set.jsonl; thresholds on the tune split, check-set.jsonl and holdout-2.jsonl`,
-    ranker: { ...weights.ranker, weights: weights.ranker.weights.map(round) },
-    confidence: {
-      ...weights.confidence,
-      weights: weights.confidence.weights.map(round),
-      bias: round(weights.confidence.bias),
-    },
-    abstainBelow: round(abstainBelow),
+    fittedOn: `npm run train: SQuAD 2.0 dev part A, fit split (${fit.length - projectItems('dev-set.jsonl').length} questions) and tests/eval/dev-set.jsonl; thresholds on the tune split, check-set.jsonl and holdout-2.jsonl, within the floors of tests/eval/floors.ts`,
+    abstainBelow,
     closestBelow: round(closestBelow),
   },
   'the fitted weights',
 );
-writeFileSync(values.out, `${JSON.stringify(final, null, 2)}\n`);
+const text = `${JSON.stringify(final, null, 2)}\n`;
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 for (const [name, set] of [
@@ -257,9 +384,32 @@ console.log(
   `thresholds: SQuAD tune ${thresholdFor(squadOutcomes, MAX_WRONG_ABSTENTIONS.squad).toFixed(3)}, project ${thresholdFor(projectOutcomes, MAX_WRONG_ABSTENTIONS.project).toFixed(3)}`,
 );
 console.log(
-  `wrote ${values.out}: abstain below ${final.abstainBelow}, closest match below ${final.closestBelow}`,
-);
-console.log(
   FEATURES.map((f, i) => `${f} ${final.ranker.weights[i]?.toFixed(2)}`).join(', '),
   `\nconfidence: ${CONFIDENCE_FEATURES.map((f, i) => `${f} ${final.confidence.weights[i]?.toFixed(2)}`).join(', ')}`,
 );
+const broken = breachesAt(abstainBelow);
+if (values.check) {
+  let committed: Record<string, unknown> = {};
+  try {
+    committed = JSON.parse(readFileSync(values.out, 'utf8'));
+  } catch {}
+  const differing = Object.entries(final).filter(
+    ([key, value]) => JSON.stringify(value) !== JSON.stringify(committed[key]),
+  );
+  if (differing.length) {
+    console.error(
+      `${basename(values.out)} is not what train fits on this code and data (${differing.map(([key]) => key).join(', ')} differ): run npm run train -- --squad <part A> and commit it`,
+    );
+    process.exit(1);
+  }
+  console.log(`${values.out} is what train fits on this code and data`);
+} else {
+  writeFileSync(values.out, text);
+  console.log(
+    `wrote ${values.out}: abstain below ${final.abstainBelow}, closest match below ${final.closestBelow}`,
+  );
+}
+if (broken.length) {
+  console.error(`floors broken at abstain below ${abstainBelow}: ${broken.join('; ')}`);
+  process.exit(1);
+}

@@ -1,0 +1,89 @@
+/**
+ * The floors under answer quality, in one place: `tests/eval/eval.test.ts` and the loopback test of the uploaded
+ * documents hold `ask` to them, and `npm run train` chooses the abstention threshold among those that keep them.
+ * Each is a little below a figure once measured. Raise them when quality improves; never lower one to let a
+ * change pass (report the trade instead).
+ */
+import type { Metrics } from './evaluate.js';
+import type { QaFigures } from './qa.js';
+
+/** Figures of a project set (`evaluate`) that have floors: all shares at least the floor, except `wrongAbstention`, at most. */
+export type SetFloor = Partial<
+  Pick<Metrics, 'answerOrTop' | 'hitAt3' | 'answerHit' | 'abstentionRecall' | 'wrongAbstention'>
+>;
+/** Figures of a SQuAD-format set (`scoreQa`) that have floors; `wrongAbstention` at most, the others at least. */
+export type QaFloor = Partial<
+  Pick<QaFigures, 'hitAt1' | 'rightParagraph' | 'wrongAbstention' | 'abstainsWhenItShould'>
+>;
+
+/** The question sets in tests/eval, asked over the bundled corpus. */
+export const BUNDLED_FLOORS: Record<string, SetFloor> = {
+  'dev-set.jsonl': {
+    answerOrTop: 0.97,
+    hitAt3: 0.97,
+    abstentionRecall: 0.9,
+    wrongAbstention: 0.03,
+  },
+  'holdout-2.jsonl': { answerOrTop: 0.92, abstentionRecall: 0.9, wrongAbstention: 0.06 },
+  'ja-dev.jsonl': { answerOrTop: 0.95, abstentionRecall: 0.85, wrongAbstention: 0.06 },
+  // Written without seeing the code and first measured once at the end of the 30 Nov session
+  // (docs/answer-quality.md#held-out-press-release-sets-looked-at-once-at-the-end): these floors only keep what
+  // was measured then from getting worse. They are far from issue 12's and 15's targets. Tuned on since: seen.
+  'en-holdout-3.jsonl': { answerOrTop: 0.9, abstentionRecall: 0.9, wrongAbstention: 0.16 },
+  'ja-holdout.jsonl': { answerOrTop: 0.9, abstentionRecall: 0.75, wrongAbstention: 0.05 },
+  // Written blind at the start of the 30 Nov evening session and looked at once at its end.
+  'en-holdout-4.jsonl': { answerOrTop: 0.95, abstentionRecall: 0.75, wrongAbstention: 0.03 },
+  'ja-holdout-2.jsonl': { answerOrTop: 0.93, abstentionRecall: 0.75, wrongAbstention: 0.04 },
+  'check-set.jsonl': { answerOrTop: 0.97, abstentionRecall: 0.9, wrongAbstention: 0.02 },
+};
+
+/**
+ * The uploaded documents' sets (tests/eval/uploaded), asked over the bundled corpus with the documents added.
+ * Measured 30 Nov 2026 when they were added, before any tuning on them: far below issue 12's targets. Raised
+ * when "how long", "how soon", "last" and "how much" became the kind of answer rather than the topic (30 Nov).
+ */
+export const UPLOADED_FLOORS: Record<string, SetFloor> = {
+  'gateway-habitat-note.jsonl': {
+    answerOrTop: 0.75,
+    answerHit: 0.66,
+    abstentionRecall: 0.33,
+    wrongAbstention: 0.13,
+  },
+  'moon-sample-note.jsonl': {
+    answerOrTop: 0.91,
+    answerHit: 0.66,
+    abstentionRecall: 0.66,
+    wrongAbstention: 0.13,
+  },
+  // Joined the others on 30 Nov 2026 (written the same way, held out for one evening); floors as measured then.
+  'lunar-rover-note.jsonl': {
+    answerOrTop: 0.7,
+    answerHit: 0.54,
+    abstentionRecall: 0.5,
+    wrongAbstention: 0.13,
+  },
+};
+
+/**
+ * The SQuAD excerpt (tests/eval/fixtures/squad-excerpt.json), its articles as one corpus. Measured 30 Nov (the
+ * fitted ranker in `ask`): hit@1 81.7%, right paragraph first 95.1%, wrong abstentions 8.5%, abstains when it
+ * should 31.3% (old gates: 76.8% / 93.9% / 12.2% / 32.3%); plain MiniSearch 70.7% / 85.4%. With the
+ * negated-question check (1 Dec): abstains when it should 34.3%.
+ */
+export const SQUAD_EXCERPT_FLOOR: QaFloor = {
+  hitAt1: 0.8,
+  rightParagraph: 0.94,
+  wrongAbstention: 0.1,
+  abstainsWhenItShould: 0.33,
+};
+
+/** The figures that break their floor, as "name 0.333 > 0.3", in the floor's order; empty when all hold. */
+export function breaches(figures: SetFloor | QaFloor, floor: SetFloor | QaFloor): string[] {
+  return Object.entries(floor).flatMap(([name, limit]) => {
+    if (typeof limit !== 'number') return [];
+    const value = (figures as Record<string, number | null>)[name] ?? Number.NaN;
+    const ceiling = name === 'wrongAbstention';
+    const holds = ceiling ? value <= limit : value >= limit;
+    return holds ? [] : [`${name} ${value.toFixed(3)} ${ceiling ? '>' : '<'} ${limit}`];
+  });
+}
