@@ -237,9 +237,17 @@ function decide(
   if (!best || question.concepts.length === 0) return abstain(suggestTopics(ctx, listing), 'noCandidate');
   const confidence = confidenceOf(best, candidates, question.type, ctx.weights);
   // The "not covered" checks read every retrieved sentence: an asked-for kind of thing may stand beside a quote.
-  const checks = uncoveredBy(question, best, scoring.candidates, confidence, ctx.index.passageCount);
   const doc = ctx.documents.get(best.passage.docId) as CorpusDocument;
-  const ranker = { confidence, checks, best: doc.text.slice(best.span.start, best.span.end) };
+  const sentence = doc.text.slice(best.span.start, best.span.end);
+  const checks = uncoveredBy(
+    question,
+    best,
+    sentence,
+    scoring.candidates,
+    confidence,
+    ctx.index.passageCount,
+  );
+  const ranker = { confidence, checks, best: sentence };
   const uncovered = confidence < ctx.weights.abstainBelow ? 'lowConfidence' : checks[0];
   if (uncovered) return { ...abstain(suggestTopics(ctx, listing), uncovered), ...ranker };
   const answering = listing.find((l) => l.passage.id === best.passage.id);

@@ -197,8 +197,7 @@ describe('the passages listed', () => {
 
 describe('which step decided (explainAsk, for measuring the abstention checks)', () => {
   it('names the short-cut or check that abstained, and the ranker when it answered', async () => {
-    const corpus = await loadCorpusStrict(CORPUS_DIR);
-    const ctx = askContext(corpus, PassageIndex.build(corpus), QuoteIndex.build(corpus));
+    const ctx = await bundledContext();
     const signed = explainAsk(ctx, 'When was the agreement signed?');
     expect(signed).toMatchObject({ decision: 'answered', checks: [] });
     expect(signed.confidence).toBe(signed.result.answer?.confidence);
@@ -211,6 +210,12 @@ describe('which step decided (explainAsk, for measuring the abstention checks)',
     expect(budget.confidence).not.toBeNull();
   });
 });
+
+/** The ask context of the bundled corpus, for what `explainAsk` tells beside the answer. */
+async function bundledContext() {
+  const corpus = await loadCorpusStrict(CORPUS_DIR);
+  return askContext(corpus, PassageIndex.build(corpus), QuoteIndex.build(corpus));
+}
 
 /** The ask context of a one-document corpus: a press release with `id` and the paragraphs of `body`. */
 async function noteContext(id: string, body: string) {
@@ -244,5 +249,30 @@ describe('a negated question answered by a sentence that negates nothing', () =>
     // Negated on both sides, or on neither, the check stays off.
     expect(explainAsk(ctx, 'what did the council not approve?').checks).not.toContain('negatedQuestion');
     expect(explainAsk(ctx, 'which plan did the council approve?').checks).not.toContain('negatedQuestion');
+  });
+});
+
+describe('a year asked for, and an answer sentence without one', () => {
+  it('is not covered: a date without its year does not say the year', async () => {
+    const ctx = await noteContext(
+      'charter-note',
+      'The committee signed the charter on Friday, March 3rd, at the town hall.\n\nThe committee was founded in 1999 by three librarians.',
+    );
+    const signed = explainAsk(ctx, 'what year was the charter signed?');
+    expect(signed.checks).toContain('yearMissing');
+    expect(signed.result.answer).toBeNull();
+    const founded = explainAsk(ctx, 'which year was the committee founded?');
+    expect(founded.checks).not.toContain('yearMissing');
+    expect(founded.result.answer?.text).toContain('1999');
+  });
+
+  it('in Japanese too (何年, not 何年間): the bundled release dates the signing without a year', async () => {
+    const ctx = await bundledContext();
+    const signing = bundledText()
+      .split(/(?<=\.)\s+/)
+      .find((s) => s.includes('January 13th'));
+    expect(signing).not.toMatch(/\d{4}/);
+    expect(explainAsk(ctx, '協定が署名されたのは何年ですか').checks).toContain('yearMissing');
+    expect(explainAsk(ctx, '協定は何年間有効ですか').checks).not.toContain('yearMissing');
   });
 });

@@ -32,8 +32,9 @@ export const BUNDLED_FLOORS: Record<string, SetFloor> = {
   'en-holdout-3.jsonl': { answerOrTop: 0.9, abstentionRecall: 0.9, wrongAbstention: 0.16 },
   'ja-holdout.jsonl': { answerOrTop: 0.9, abstentionRecall: 0.75, wrongAbstention: 0.05 },
   // Written blind at the start of the 30 Nov evening session and looked at once at its end.
-  'en-holdout-4.jsonl': { answerOrTop: 0.95, abstentionRecall: 0.75, wrongAbstention: 0.03 },
-  'ja-holdout-2.jsonl': { answerOrTop: 0.93, abstentionRecall: 0.75, wrongAbstention: 0.04 },
+  // Abstaining raised by the year-asked check (1 Dec): 75% -> 83% and 87.5%.
+  'en-holdout-4.jsonl': { answerOrTop: 0.95, abstentionRecall: 0.83, wrongAbstention: 0.03 },
+  'ja-holdout-2.jsonl': { answerOrTop: 0.93, abstentionRecall: 0.875, wrongAbstention: 0.04 },
   'check-set.jsonl': { answerOrTop: 0.97, abstentionRecall: 0.9, wrongAbstention: 0.02 },
 };
 
