@@ -147,9 +147,7 @@ const asksShare = (words: string[]) =>
  * unit"), which WordNet classes.
  */
 export function measureAsked(words: string[]): Measure | null {
-  // "How much of the budget…" asks for a part of it: a share.
-  if (words.some((w, i) => w === 'of' && words[i - 1] === 'much' && words[i - 2] === 'how'))
-    return 'proportion';
+  if (asksShare(words)) return 'proportion';
   for (const word of words) {
     const measure = MEASURE_WORDS[stem(word)];
     if (measure) return measure;
