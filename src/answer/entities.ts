@@ -183,7 +183,23 @@ const COUNT_WORDS = /^(?:a|an|one|several|many|few|some|couple)$/i;
 const OPEN_DURATION =
   /\bsince\s+\d{4}\b|\buntil\b|\bexpires?\b|\bindefinite(?:ly)?\b|\b(?:long|lengthy)\s+(?:history|tradition|record)\b|\blong-?(?:standing|lived|time)\b|\bfor\s+(?:decades|centuries|generations)\b/gi;
 
-/** Durations: a number (spelled out or not) and a unit of time ("thirty days", "two-year", "a decade"). */
+/**
+ * Words that say how near a count is to the truth: "about eighty", "up to 5,200", "more than two", "within
+ * six months".
+ */
+const APPROXIMATELY =
+  /(?:\b(?:about|roughly|approximately|around|nearly|almost|some|over|under|minus|within)|\bup\s+to|\b(?:more|fewer|less)\s+than|\bat\s+(?:least|most))\s+$/i;
+
+/** `span` with the words before it that say how near it is, as an answer says it: "up to thirty days". */
+function withNearness(text: string, span: Span): Span {
+  const near = APPROXIMATELY.exec(text.slice(Math.max(0, span.start - 20), span.start));
+  return near ? { ...span, start: span.start - near[0].length } : span;
+}
+
+/**
+ * Durations: a number (spelled out or not) and a unit of time ("thirty days", "two-year", "a decade"), with
+ * how near it is ("up to thirty days").
+ */
 function durations(text: string, words: Words): EvidenceSpan[] {
   const spans: EvidenceSpan[] = [];
   for (let i = 0; i < words.length; i++) {
@@ -192,7 +208,7 @@ function durations(text: string, words: Words): EvidenceSpan[] {
     let first = i;
     while (first > 0 && isNumber(words[first - 1])) first--;
     if (first === i && COUNT_WORDS.test(words[i - 1]?.text ?? '')) first--; // "several weeks", "a decade"
-    if (first < i) spans.push({ ...spanOf(words, first, i), strength: 1 });
+    if (first < i) spans.push({ ...withNearness(text, spanOf(words, first, i)), strength: 1 });
   }
   return sorted([...spans, ...rated(matches(OPEN_DURATION, text), 0.5)]);
 }
@@ -288,10 +304,6 @@ function unitIs(unit: string, measure: Measure): boolean {
   return measure === 'rate' && per > 0 && unitIs(words.slice(0, per).join(' '), 'linear unit');
 }
 
-/** Words that say how near a count is to the truth: "about eighty", "up to 5,200", "more than two". */
-const APPROXIMATELY =
-  /(?:\b(?:about|roughly|approximately|around|nearly|almost|some|over|under|minus)|\bup\s+to|\b(?:more|fewer|less)\s+than|\bat\s+(?:least|most))\s+$/i;
-
 /** A count with its unit and how near it is, as an answer says it: "about eighty kilograms", "98 percent". */
 function withUnit(text: string, words: Words, span: Span): Span {
   const count = words.findIndex((w) => w.end === span.end);
@@ -304,8 +316,7 @@ function withUnit(text: string, words: Words, span: Span): Span {
     joined(text, words[last] as TaggedWord, words[last + 1] as TaggedWord, false)
   )
     last++;
-  const near = APPROXIMATELY.exec(text.slice(Math.max(0, span.start - 20), span.start));
-  return { start: near ? span.start - near[0].length : span.start, end: words[last]?.end ?? span.end };
+  return withNearness(text, { start: span.start, end: words[last]?.end ?? span.end });
 }
 
 /**

@@ -12,7 +12,8 @@ function found(type: AnswerType, sentence: string, people?: PeopleFinder, measur
 describe('typeEvidence (a general English model, no corpus words)', () => {
   it('reads numbers and durations spelled out', () => {
     const s = 'The rover is planned to support two astronauts for up to thirty days.';
-    expect(found('duration', s)).toEqual(['thirty days']);
+    expect(found('duration', s)).toEqual(['up to thirty days']);
+    expect(found('duration', 'Results come within six months of landing.')).toEqual(['within six months']);
     expect(found('quantity', s)).toEqual(['two', 'up to thirty']);
     expect(found('duration', 'A two-year mission, then several weeks of tests.')).toEqual([
       'two-year',
