@@ -246,6 +246,7 @@ function decide(
     scoring.candidates,
     confidence,
     ctx.index.passageCount,
+    ctx.weights.doubtfulBelow,
   );
   const ranker = { confidence, checks, best: sentence };
   const uncovered = confidence < ctx.weights.abstainBelow ? 'lowConfidence' : checks[0];

@@ -23,15 +23,18 @@ const SMALL_CORPUS = 100;
 const MIN_NEAR_COVERAGE = 0.3;
 const MIN_DOCUMENT_SHARE = 0.5;
 /**
- * Below these confidences, a sentence without the asked-for kind of thing, or a passage without the question's
- * heaviest idea, means abstaining. Measured apart (`tests/eval/explain.ts --squad <part A>`), the missing kind
- * is right twice as often as wrong on SQuAD tune and never wrong on the project's sets; the missing idea was
- * wrong more often than right on both (SQuAD tune 71 right / 96 wrong at 0.45), so it holds only lower down:
- * at the lowest setting that keeps every floor of tests/eval/eval.test.ts (0.35 would answer one more SQuAD
- * excerpt question from the wrong paragraph, below its right-paragraph floor; docs/answer-quality.md).
+ * Below the confidences `doubtful` gives (the fitted scorer's, weights.json: they are points on the confidence's
+ * scale, so `npm run train` chooses them with it), a sentence without the asked-for kind of thing, or a passage
+ * without the question's heaviest idea, means abstaining. Measured apart (`tests/eval/explain.ts --squad <part
+ * A>`), the missing kind is right twice as often as wrong on SQuAD tune and never wrong on the project's sets;
+ * the missing idea was wrong more often than right on both (SQuAD tune 71 right / 96 wrong at 0.45).
  */
-const DOUBTFUL_TYPE = 0.45;
-const DOUBTFUL_IDEA = 0.42;
+export interface DoubtfulBelow {
+  /** The sentence holds no thing of the asked-for kind. */
+  type: number;
+  /** The passage lacks the question's heaviest idea. */
+  idea: number;
+}
 /**
  * "What year…", "which year…", "何年…" asking a date (not 何年間, nor 何年 read as a duration, "有効期間は何年"): a
  * date without its year does not answer it.
@@ -55,7 +58,7 @@ export type UncoveredCheck =
 /**
  * The checks that say the best candidate (`best`, the top of `ranked`, with its calibrated `confidence`; its
  * text `sentence`) leaves the question uncovered, whatever the confidence says, in a corpus of `passages`
- * passages: `ask` abstains when there is any; measurement reads them all.
+ * passages, with the fitted `doubtful` limits: `ask` abstains when there is any; measurement reads them all.
  */
 export function uncoveredBy(
   question: AnalyzedQuestion,
@@ -64,6 +67,7 @@ export function uncoveredBy(
   ranked: Scored[],
   confidence: number,
   passages: number,
+  doubtful: DoubtfulBelow,
 ): UncoveredCheck[] {
   const unknown = UNKNOWN_CHECK[passages < SMALL_CORPUS ? 'small' : 'large'];
   const aroundCoverage =
@@ -76,8 +80,8 @@ export function uncoveredBy(
     document: feature(best, 'documentCoverage') < MIN_DOCUMENT_SHARE,
     // The kind of thing asked for (a date for "when") stands in none of the retrieved sentences.
     typeNowhere: feature(best, 'typeAsked') === 1 && ranked.every((c) => feature(c, 'typeMissing') === 1),
-    typeDoubtful: confidence < DOUBTFUL_TYPE && feature(best, 'typeMissing') === 1,
-    ideaDoubtful: confidence < DOUBTFUL_IDEA && feature(best, 'missingIdea') >= 0.99,
+    typeDoubtful: confidence < doubtful.type && feature(best, 'typeMissing') === 1,
+    ideaDoubtful: confidence < doubtful.idea && feature(best, 'missingIdea') >= 0.99,
     // "What year was the charter signed?" answered by "…on March 3rd…": the date's kind is there, its year
     // is not. On SQuAD tune 18 right abstentions and no wrong one on top of the other checks.
     yearMissing: question.type === 'date' && ASKS_YEAR.test(question.text) && !YEAR.test(sentence),

@@ -66,6 +66,7 @@ const TYPE_WORDS: Record<string, AnswerType> = {
   many: 'quantity',
   number: 'quantity',
   count: 'quantity',
+  money: 'money',
 };
 
 /**

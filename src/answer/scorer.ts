@@ -22,7 +22,7 @@ export const CONFIDENCE_FEATURES = [
 
 const weightsFile = z.object({
   /** Bumped when the file's shape changes; the fitted numbers themselves are covered by a hash. */
-  version: z.literal(1),
+  version: z.literal(2),
   /** What the weights were fitted on, for people. */
   fittedOn: z.string(),
   ranker: z.object({ features: z.array(z.string()), weights: z.array(z.number()) }),
@@ -31,6 +31,8 @@ const weightsFile = z.object({
   abstainBelow: z.number().min(0).max(1),
   /** Below this confidence (and not below {@link abstainBelow}) the answer is shown as the closest match. */
   closestBelow: z.number().min(0).max(1),
+  /** The confidences below which the "doubtful" checks of not-covered.ts hold: on this confidence's scale. */
+  doubtfulBelow: z.object({ type: z.number().min(0).max(1), idea: z.number().min(0).max(1) }),
 });
 
 /** The fitted scorer as `weights.json` holds it. */

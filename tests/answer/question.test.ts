@@ -79,6 +79,14 @@ describe('analyzeQuestion: what kind of amount is asked for', () => {
     expect(labels('what did the council approve last')).toContain('last');
   });
 
+  it('takes "money" for the kind of answer, as "number" or "date": the note says "euros", never "money"', async () => {
+    const ctx = await contextOf(NOTE);
+    const question = analyzeQuestion('how much money will the council spend', ctx.index, ctx.glossary);
+    expect(question.type).toBe('money');
+    expect(question.concepts.map((c) => c.label)).toEqual(['council', 'spend']);
+    expect(unknownShare(question, 1)).toBe(0);
+  });
+
   it('reads the dimension of an amount from a word of it or from the unit asked in', async () => {
     const ctx = await contextOf(NOTE);
     const weigh = analyzeQuestion('how much does the bridge weigh', ctx.index, ctx.glossary);
