@@ -404,6 +404,7 @@ async function main(): Promise<void> {
         b.snapshot
           ? `start with a snapshot folder: first ${ms(b.snapshot.firstStartMs)} (build + save ${mb(b.snapshot.fileMb)}), next ${ms(b.snapshot.nextStartMs)} (load)`
           : 'snapshot not measured',
+        `CPU per query p50 ${ms(b.askCpu.p50)}, p99 ${ms(b.askCpu.p99)}${s.plain ? ` (plain ${ms(s.plain.defaultCpu.p50)}, ${ms(s.plain.defaultCpu.p99)})` : ''}`,
         `answered ${(100 * b.answered).toFixed(0)}%`,
         `source sentence in top 10: ${pct(b.found10)}${s.plain ? ` (plain ${pct(s.plain.found10Default)}, fuzzy ${pct(s.plain.found10Fuzzy)})` : ''}`,
         `p99 by kind ${Object.entries(b.p99ByKind)
