@@ -163,7 +163,8 @@ export function measureAsked(words: string[]): Measure | null {
  */
 function saysKind(words: string[], i: number, type: AnswerType, measure: Measure | null): boolean {
   const word = words[i] ?? '';
-  if (word in TYPE_WORDS) return true;
+  // "Per year" says what a count is counted over ("students per year"), not that a date is asked for.
+  if (word in TYPE_WORDS) return words[i - 1] !== 'per';
   if (HOW_TYPED.has(word) && words[i - 1] === 'how') return true;
   if (type === 'duration' && DURATION_WORDS.has(word) && asksHowLong(words)) return true;
   return measure !== null && unitAfterHowMany(words)?.at === i;

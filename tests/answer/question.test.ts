@@ -96,6 +96,10 @@ describe('analyzeQuestion: what kind of amount is asked for', () => {
     // The unit says what kind of answer is wanted, not what the question is about.
     expect(kg.concepts.map((c) => c.label)).not.toContain('kg');
     expect(analyzeQuestion('how many trucks cross it', ctx.index, ctx.glossary).measure).toBeNull();
+    // What a count is counted over is what it is about: "per day" asks for no date.
+    const perDay = analyzeQuestion('how many trucks cross it per day', ctx.index, ctx.glossary);
+    expect(perDay.type).toBe('quantity');
+    expect(perDay.concepts.map((c) => c.label)).toContain('day');
     // A part of a sum is a share of it, not a sum.
     expect(
       analyzeQuestion('how much of the money goes to the bridge', ctx.index, ctx.glossary),

@@ -41,7 +41,8 @@ export const BUNDLED_FLOORS: Record<string, SetFloor> = {
 /**
  * The uploaded documents' sets (tests/eval/uploaded), asked over the bundled corpus with the documents added.
  * Measured 30 Nov 2026 when they were added, before any tuning on them: far below issue 12's targets. Raised
- * when "how long", "how soon", "last" and "how much" became the kind of answer rather than the topic (30 Nov).
+ * when "how long", "how soon", "last" and "how much" became the kind of answer rather than the topic, and when
+ * "per year" stayed the topic (30 Nov).
  */
 export const UPLOADED_FLOORS: Record<string, SetFloor> = {
   'gateway-habitat-note.jsonl': {
@@ -52,7 +53,7 @@ export const UPLOADED_FLOORS: Record<string, SetFloor> = {
   },
   'moon-sample-note.jsonl': {
     answerOrTop: 0.91,
-    answerHit: 0.66,
+    answerHit: 0.7,
     abstentionRecall: 0.66,
     wrongAbstention: 0.13,
   },
