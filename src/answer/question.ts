@@ -49,25 +49,28 @@ export interface AnalyzedQuestion {
 }
 
 /** Words that say what kind of answer is wanted rather than what it is about ("signing date"). */
-const TYPE_WORDS: Record<string, AnswerType> = {
-  date: 'date',
-  day: 'date',
-  year: 'date',
-  month: 'date',
-  time: 'date',
-  week: 'date',
-  place: 'place',
-  location: 'place',
-  venue: 'place',
-  city: 'place',
-  person: 'person',
-  people: 'person',
-  officials: 'person',
-  many: 'quantity',
-  number: 'quantity',
-  count: 'quantity',
-  money: 'money',
-};
+// Maps, not object literals: a user's word may be "constructor", which every object literal has.
+const TYPE_WORDS = new Map<string, AnswerType>(
+  Object.entries({
+    date: 'date',
+    day: 'date',
+    year: 'date',
+    month: 'date',
+    time: 'date',
+    week: 'date',
+    place: 'place',
+    location: 'place',
+    venue: 'place',
+    city: 'place',
+    person: 'person',
+    people: 'person',
+    officials: 'person',
+    many: 'quantity',
+    number: 'quantity',
+    count: 'quantity',
+    money: 'money',
+  }),
+);
 
 /**
  * Words of question phrasing that are not its topic: "what *kind* of…", "*besides* science", "what does ACME
@@ -101,30 +104,32 @@ const asksHowLong = (words: string[]) => words.some((w, i) => w === 'how' && wor
  * Words that say in which dimension an asked-for amount is (general English, stems): "how much does it
  * *weigh*", "how many kilometers of *distance*". "Long" is left out: "how long" asks for a duration far more often.
  */
-const MEASURE_WORDS: Record<string, Measure> = {
-  weigh: 'mass unit',
-  weight: 'mass unit',
-  heavi: 'mass unit',
-  heavier: 'mass unit',
-  mass: 'mass unit',
-  far: 'linear unit',
-  distanc: 'linear unit',
-  tall: 'linear unit',
-  height: 'linear unit',
-  wide: 'linear unit',
-  width: 'linear unit',
-  deep: 'linear unit',
-  depth: 'linear unit',
-  length: 'linear unit',
-  volum: 'volume unit',
-  area: 'area unit',
-  percentag: 'proportion',
-  percent: 'proportion',
-  proport: 'proportion',
-  fraction: 'proportion',
-  fast: 'rate',
-  speed: 'rate',
-};
+const MEASURE_WORDS = new Map<string, Measure>(
+  Object.entries({
+    weigh: 'mass unit',
+    weight: 'mass unit',
+    heavi: 'mass unit',
+    heavier: 'mass unit',
+    mass: 'mass unit',
+    far: 'linear unit',
+    distanc: 'linear unit',
+    tall: 'linear unit',
+    height: 'linear unit',
+    wide: 'linear unit',
+    width: 'linear unit',
+    deep: 'linear unit',
+    depth: 'linear unit',
+    length: 'linear unit',
+    volum: 'volume unit',
+    area: 'area unit',
+    percentag: 'proportion',
+    percent: 'proportion',
+    proport: 'proportion',
+    fraction: 'proportion',
+    fast: 'rate',
+    speed: 'rate',
+  }),
+);
 
 /** The unit after "how many" ("how many kg"), where it is one, its position and what it measures. */
 function unitAfterHowMany(words: string[]): { at: number; measure: Measure } | null {
@@ -150,7 +155,7 @@ const asksShare = (words: string[]) =>
 export function measureAsked(words: string[]): Measure | null {
   if (asksShare(words)) return 'proportion';
   for (const word of words) {
-    const measure = MEASURE_WORDS[stem(word)];
+    const measure = MEASURE_WORDS.get(stem(word));
     if (measure) return measure;
   }
   return unitAfterHowMany(words)?.measure ?? null;
@@ -164,7 +169,7 @@ export function measureAsked(words: string[]): Measure | null {
 function saysKind(words: string[], i: number, type: AnswerType, measure: Measure | null): boolean {
   const word = words[i] ?? '';
   // "Per year" says what a count is counted over ("students per year"), not that a date is asked for.
-  if (word in TYPE_WORDS) return words[i - 1] !== 'per';
+  if (TYPE_WORDS.has(word)) return words[i - 1] !== 'per';
   if (HOW_TYPED.has(word) && words[i - 1] === 'how') return true;
   if (type === 'duration' && DURATION_WORDS.has(word) && asksHowLong(words)) return true;
   return measure !== null && unitAfterHowMany(words)?.at === i;
@@ -196,7 +201,7 @@ export function answerType(words: string[]): AnswerType {
   // "What year…", or keywords alone: "prior deal month and year".
   const keywordsOnly = !QUESTION_WORDS.some((q) => words.includes(q));
   for (const word of keywordsOnly ? words : words.slice(0, 4)) {
-    const type = TYPE_WORDS[word];
+    const type = TYPE_WORDS.get(word);
     if (type && (keywordsOnly || /^(what|which)\b/.test(text))) return type;
   }
   return 'any';
