@@ -22,9 +22,14 @@ export const CONFIDENCE_FEATURES = [
 
 const weightsFile = z.object({
   /** Bumped when the file's shape changes; the fitted numbers themselves are covered by a hash. */
-  version: z.literal(2),
+  version: z.literal(3),
   /** What the weights were fitted on, for people. */
   fittedOn: z.string(),
+  /**
+   * A hash of the features the code computed on the project's development questions when these weights were
+   * fitted (tests/eval/fingerprint.ts): a test compares it with today's, so features cannot change unrefitted.
+   */
+  featureFingerprint: z.string(),
   ranker: z.object({ features: z.array(z.string()), weights: z.array(z.number()) }),
   confidence: z.object({ features: z.array(z.string()), weights: z.array(z.number()), bias: z.number() }),
   /** Below this confidence the corpus does not answer: `ask` abstains. */

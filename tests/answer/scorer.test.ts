@@ -15,8 +15,8 @@ describe('the fitted scorer weights (src/answer/weights.json)', () => {
     expect(() => parseWeights(stale, 'weights.json')).toThrow(
       `weights.json: ranker features are [retrieval], this code computes [${FEATURES.join(',')}]`,
     );
-    expect(() => parseWeights({ ...currentWeights(), version: 1 }, 'weights.json')).toThrow(
-      'weights.json: version: Invalid input: expected 2',
+    expect(() => parseWeights({ ...currentWeights(), version: 2 }, 'weights.json')).toThrow(
+      'weights.json: version: Invalid input: expected 3',
     );
   });
 });

@@ -41,6 +41,7 @@ import { askContext } from '../../src/knowledge/knowledge.js';
 import { QuoteIndex } from '../../src/quotes/index.js';
 import { PassageIndex } from '../../src/search/index.js';
 import { type DevItem, evaluate, readDevSet } from './evaluate.js';
+import { featureFingerprint } from './fingerprint.js';
 import {
   BUNDLED_FLOORS,
   breaches,
@@ -91,8 +92,9 @@ interface Observed {
 
 /** Weights of nothing: candidates are read before anything is fitted (and whatever weights.json holds). */
 const unfitted: ScorerWeights = {
-  version: 2,
+  version: 3,
   fittedOn: '',
+  featureFingerprint: '',
   ranker: { features: [...FEATURES], weights: FEATURES.map(() => 0) },
   confidence: { features: [...CONFIDENCE_FEATURES], weights: CONFIDENCE_FEATURES.map(() => 0), bias: 0 },
   abstainBelow: 0,
@@ -440,6 +442,7 @@ const final = parseWeights(
     abstainBelow,
     closestBelow: round(closestBelow),
     doubtfulBelow: { type: limits.type, idea: limits.idea },
+    featureFingerprint: await featureFingerprint(weights),
   },
   'the fitted weights',
 );
