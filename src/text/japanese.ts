@@ -77,8 +77,12 @@ export interface JapaneseWord {
  * With a dictionary, its words are found first (longest first; see {@link JapaneseDictionary}) and the
  * segmenter cuts only what lies between them.
  */
-export function segmentJapanese(run: string, dictionary?: JapaneseDictionary): JapaneseWord[] {
-  const found = dictionary?.find(run) ?? [];
+export function segmentJapanese(
+  run: string,
+  dictionary?: JapaneseDictionary,
+  afterNumber = false,
+): JapaneseWord[] {
+  const found = dictionary?.find(run, afterNumber) ?? [];
   const words: JapaneseWord[] = [];
   let at = 0;
   for (const match of [...found, { word: '', index: run.length, length: 0 }]) {
@@ -93,6 +97,14 @@ export function segmentJapanese(run: string, dictionary?: JapaneseDictionary): J
   }
   return words;
 }
+
+/**
+ * 月 names a heavenly body and a month: after a number ("11月", "十一月", "3か月", "何月") or a word that counts months
+ * (先月 last month, 今月, 来月, 毎月, 翌月, 同月) it is the month.
+ */
+const MONTH = '月';
+/** What may stand before a month's 月 in a folded run (katakana folded: ヶ is ゖ, カ is か). */
+const MONTH_BEFORE = /^[〇一二三四五六七八九十百何数ゕゖかけ箇先今来毎翌同]$/u;
 
 /** Dictionary words at least this long are also found with one character wrong (an IME's wrong kanji). */
 const FUZZY_FROM_LENGTH = 4;
@@ -121,14 +133,20 @@ export class JapaneseDictionary {
     }
   }
 
-  /** The dictionary words in a run of Japanese script, left to right, as normalized words. */
-  find(run: string): JapaneseWord[] {
+  /**
+   * The dictionary words in a run of Japanese script, left to right, as normalized words; `afterNumber`: the
+   * run follows a number in the text ("11月の…" is the run "月の…").
+   */
+  find(run: string, afterNumber = false): JapaneseWord[] {
     if (this.words.size === 0) return [];
     const folded = foldRun(run);
     if (folded === null) return [];
     const found: JapaneseWord[] = [];
     for (let i = 0; i < folded.length; ) {
-      const word = this.longestAt(folded, i);
+      // A month's 月 starts no dictionary word (a register may read 月の as the body): the segmenter cuts it
+      // alone, as "11 月".
+      const month = folded[i] === MONTH && (i === 0 ? afterNumber : MONTH_BEFORE.test(folded[i - 1] ?? ''));
+      const word = month ? null : this.longestAt(folded, i);
       if (word) {
         found.push({ word, index: i, length: word.length });
         i += word.length;

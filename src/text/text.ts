@@ -105,7 +105,8 @@ function forEachWord(
   for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
     const raw = match[0];
     if (match[1] !== undefined) {
-      for (const { word, index, length } of segmentJapanese(raw, dictionary)) {
+      const afterNumber = /\p{N}/u.test(text[match.index - 1] ?? '');
+      for (const { word, index, length } of segmentJapanese(raw, dictionary, afterNumber)) {
         visit(word, match.index + index, match.index + index + length);
       }
       continue;

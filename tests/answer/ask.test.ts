@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { explainAsk } from '../../src/answer/ask.js';
+import { analyzeQuestion } from '../../src/answer/question.js';
 import { currentWeights } from '../../src/answer/scorer.js';
 import { type KnowledgeBase, UserInputError } from '../../src/contract/types.js';
 import { loadCorpusStrict } from '../../src/corpus/load.js';
@@ -274,5 +275,26 @@ describe('a year asked for, and an answer sentence without one', () => {
     expect(signing).not.toMatch(/\d{4}/);
     expect(explainAsk(ctx, '協定が署名されたのは何年ですか').checks).toContain('yearMissing');
     expect(explainAsk(ctx, '協定は何年間有効ですか').checks).not.toContain('yearMissing');
+  });
+});
+
+describe('月 after a number is a month, not the Moon', () => {
+  it('reads "2022年11月の…" as November 2022, as the bundled release dates the earlier agreement', async () => {
+    const ctx = await bundledContext();
+    const november = bundledText()
+      .split(/(?<=\.)\s+/)
+      .find((s) => s.includes('November of 2022'));
+    expect(november).toBeDefined();
+    const wordings = (text: string) =>
+      analyzeQuestion(text, ctx.index, ctx.glossary).concepts.flatMap((c) =>
+        c.alternatives.map((a) => a.join(' ')),
+      );
+    const asked = '2022年11月の合意で日本は何を約束しましたか';
+    expect(wordings(asked)).toContain('novemb');
+    expect(wordings(asked)).not.toContain('lunar');
+    expect(explainAsk(ctx, asked).result.answer?.text).toContain('November of 2022');
+    // 月 standing alone, or after a word that is no number, is still the Moon.
+    expect(wordings('月の探査について教えて')).toContain('lunar explor');
+    expect(wordings('日本の月の探査')).toContain('lunar explor');
   });
 });

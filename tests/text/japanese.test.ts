@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeJapanese } from '../../src/text/japanese.js';
+import { JapaneseDictionary, normalizeJapanese } from '../../src/text/japanese.js';
 import { contentTerms, isStopWord, tokenize } from '../../src/text/text.js';
 
 describe('Japanese text', () => {
@@ -49,5 +49,21 @@ describe('Japanese text', () => {
       expect(isStopWord(normalizeJapanese(word)), word).toBe(true);
     for (const word of ['協定', '月', 'ネルソン', '宇宙'])
       expect(isStopWord(normalizeJapanese(word)), word).toBe(false);
+  });
+
+  it('keeps a dictionary word that starts with 月 out of a month: after a number or a word that counts months', () => {
+    const dictionary = new JapaneseDictionary(['月の', '月面']);
+    const words = (text: string) => tokenize(text, dictionary).map((t) => text.slice(t.start, t.end));
+    expect(words('月の探査')).toContain('月の');
+    expect(words('日本の月面')).toContain('月面');
+    for (const month of [
+      '11月の合意',
+      '１１月の合意',
+      '十二月の合意',
+      '3ヶ月の期間',
+      '3カ月の期間',
+      '先月の合意',
+    ])
+      expect(words(month), month).not.toContain('月の');
   });
 });
