@@ -1,7 +1,8 @@
 /**
  * "The corpus does not cover this" checks that `ask` keeps next to the calibrated confidence: each measured for
  * what it costs in wrong abstentions on SQuAD's tune split and gains on the press release's unanswerable
- * questions (docs/answer-quality.md, `tests/eval/gates.ts`).
+ * questions (docs/answer-quality.md; `npx tsx tests/eval/explain.ts --squad <part A>` and `--set <jsonl>` count
+ * which of them decided each question).
  */
 import { FEATURES, type FeatureName, isNegated } from './features.js';
 import { type AnalyzedQuestion, unknownShare } from './question.js';
@@ -11,8 +12,9 @@ const feature = (c: Scored, name: FeatureName) => c.features[FEATURES.indexOf(na
 /**
  * At or above this share of the question's (weighted) ideas unknown to the corpus, it is not about it; an
  * unknown verb or adjective ("hope", "exhaustive") counts a share of its weight. A small corpus lacks many
- * words a question may use, a large one few, so the check is looser below SMALL_CORPUS passages (chosen with
- * `SWEEP=1 npx tsx tests/eval/gates.ts`: the press-release sets are about ten passages, SQuAD's tune split 500).
+ * words a question may use, a large one few, so the check is looser below SMALL_CORPUS passages (chosen by a
+ * sweep of the thresholds, docs/answer-quality.md: the press-release sets are about ten passages, SQuAD's tune
+ * split 500).
  */
 const UNKNOWN_CHECK = {
   small: { maxShare: 0.35, otherShare: 0.25 },
