@@ -48,8 +48,10 @@ export interface AnalyzedQuestion {
   terms: WeightedTerm[];
 }
 
-/** Words that say what kind of answer is wanted rather than what it is about ("signing date"). */
-// Maps, not object literals: a user's word may be "constructor", which every object literal has.
+/**
+ * Words that say what kind of answer is wanted rather than what it is about ("signing date"). A Map, not an
+ * object literal: a user's word may be "constructor", which every object literal has.
+ */
 const TYPE_WORDS = new Map<string, AnswerType>(
   Object.entries({
     date: 'date',
@@ -314,10 +316,12 @@ export function analyzeQuestion(text: string, index: PassageIndex, glossary: Glo
   const tokens = tokenize(source, glossary.dictionary).map((t) => ({
     ...t,
     word: fixQuestionWord(t.word, index),
-    // A capital inside the question (not opening a sentence) marks a name.
+    // A capital inside the question (not opening a sentence) marks a name; so does one opening a sentence
+    // that goes on in Japanese ("ESAとNASA…"), but not one opening an English sentence with a Japanese word.
     capitalized:
       /^\p{Lu}/u.test(source.slice(t.start, t.end)) &&
-      (japanese || !/^\s*$|[.!?:]\s*$/.test(source.slice(0, t.start))),
+      (!/^\s*$|[.!?:。！？]\s*$/.test(source.slice(0, t.start)) ||
+        hasJapanese(source.slice(t.end).trimStart().charAt(0))),
   }));
   const plain = tokens.map((t) => t.word);
   const type = japaneseAnswerType(source) ?? (asksShare(plain) ? 'quantity' : answerType(plain));

@@ -134,6 +134,8 @@ describe('analyzeQuestion: names in Japanese questions', () => {
     expect(foreign('カナダも参加する？')).toHaveLength(1);
     // A kanji noun the corpus does not use is not a name: the check stays off for it.
     expect(foreign('計画の予算はいくら？')).toEqual([]);
+    // An English question's opening word stays a plain word when a Japanese word comes later.
+    expect(foreign('Summarize what the council will spend on 予算')).toEqual([]);
   });
 });
 
