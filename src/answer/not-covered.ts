@@ -38,12 +38,15 @@ export interface DoubtfulBelow {
   idea: number;
 }
 /**
- * "What year…", "which year…", "何年…" asking a date (not 何年間, nor 何年 read as a duration, "有効期間は何年"): a
- * date without its year does not answer it.
+ * "What year…", "which year…", "何年…" asking a date (not 何年間, nor 何年 read as a duration, "有効期間は何年"; nor
+ * 何年前/後/目, which ask how long ago or which one): a date without its year does not answer it.
  */
-const ASKS_YEAR = /\b(?:what|which)\s+year\b|何年(?!間)/i;
-/** A year as text writes it, in English or Japanese ("2023", "2023年"). */
-const YEAR = /(?<!\d)(?:1\d|20)\d{2}(?!\d)/;
+const ASKS_YEAR = /\b(?:what|which)\s+year\b|何年(?![間前後目])/i;
+/**
+ * A year as text writes it, in English or Japanese ("2023", "2023年", "令和5年"); tested on the NFKC form, so that
+ * full-width digits ("２０２３年") count.
+ */
+const YEAR = /(?<!\d)(?:1\d|20)\d{2}(?!\d)|(?:令和|平成|昭和)\s*(?:\d+|元)年/;
 
 /** The "not covered" checks, by the name measurement scripts print (`tests/eval/explain.ts`). */
 export type UncoveredCheck =
@@ -86,7 +89,7 @@ export function uncoveredBy(
     ideaDoubtful: confidence < doubtful.idea && feature(best, 'missingIdea') >= 0.99,
     // "What year was the charter signed?" answered by "…on March 3rd…": the date's kind is there, its year
     // is not. On SQuAD tune 18 right abstentions and no wrong one on top of the other checks.
-    yearMissing: question.type === 'date' && ASKS_YEAR.test(question.text) && !YEAR.test(sentence),
+    yearMissing: question.type === 'date' && ASKS_YEAR.test(question.text) && !YEAR.test(sentence.normalize('NFKC')),
     // "What isn't…", "who never…" answered by a sentence that negates nothing: the corpus says the opposite or
     // nothing (SQuAD's unanswerable questions add a negation to an answerable one). On SQuAD tune this abstains
     // right 77 times and wrong 5 on top of the other checks; a sentence negated where the question is not says

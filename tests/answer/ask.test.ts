@@ -275,6 +275,17 @@ describe('a year asked for, and an answer sentence without one', () => {
     expect(signing).not.toMatch(/\d{4}/);
     expect(explainAsk(ctx, '協定が署名されたのは何年ですか').checks).toContain('yearMissing');
     expect(explainAsk(ctx, '協定は何年間有効ですか').checks).not.toContain('yearMissing');
+    // 何年前 asks how long ago, not which year.
+    expect(explainAsk(ctx, '協定は何年前に署名されましたか').checks).not.toContain('yearMissing');
+  });
+
+  it('counts a year written with full-width digits or in a Japanese era', async () => {
+    const ctx = await noteContext(
+      'council-ja-note',
+      '評議会は令和5年に憲章を採択した。\n\n委員会は２０１９年に図書館で設立された。',
+    );
+    expect(explainAsk(ctx, '評議会が憲章を採択したのは何年ですか').checks).not.toContain('yearMissing');
+    expect(explainAsk(ctx, '委員会が設立されたのは何年ですか').checks).not.toContain('yearMissing');
   });
 });
 
