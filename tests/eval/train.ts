@@ -468,6 +468,13 @@ console.log(
   `\nconfidence: ${CONFIDENCE_FEATURES.map((f, i) => `${f} ${final.confidence.weights[i]?.toFixed(2)}`).join(', ')}`,
 );
 const broken = breachesAt(limits);
+// Weights that break a floor are never written: the committed file stays what ask can keep.
+if (broken.length) {
+  console.error(
+    `floors broken at abstain below ${abstainBelow}, doubtful ${limits.type} / ${limits.idea}: ${broken.join('; ')}`,
+  );
+  process.exit(1);
+}
 if (values.check) {
   let committed: Record<string, unknown> = {};
   try {
@@ -488,10 +495,4 @@ if (values.check) {
   console.log(
     `wrote ${values.out}: abstain below ${final.abstainBelow}, closest match below ${final.closestBelow}, doubtful below ${limits.type} (type) / ${limits.idea} (idea); SQuAD tune right less wrong abstentions ${tuneGain(limits)}`,
   );
-}
-if (broken.length) {
-  console.error(
-    `floors broken at abstain below ${abstainBelow}, doubtful ${limits.type} / ${limits.idea}: ${broken.join('; ')}`,
-  );
-  process.exit(1);
 }
