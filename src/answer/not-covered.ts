@@ -89,7 +89,8 @@ export function uncoveredBy(
     ideaDoubtful: confidence < doubtful.idea && feature(best, 'missingIdea') >= 0.99,
     // "What year was the charter signed?" answered by "…on March 3rd…": the date's kind is there, its year
     // is not. On SQuAD tune 18 right abstentions and no wrong one on top of the other checks.
-    yearMissing: question.type === 'date' && ASKS_YEAR.test(question.text) && !YEAR.test(sentence.normalize('NFKC')),
+    yearMissing:
+      question.type === 'date' && ASKS_YEAR.test(question.text) && !YEAR.test(sentence.normalize('NFKC')),
     // "What isn't…", "who never…" answered by a sentence that negates nothing: the corpus says the opposite or
     // nothing (SQuAD's unanswerable questions add a negation to an answerable one). On SQuAD tune this abstains
     // right 77 times and wrong 5 on top of the other checks; a sentence negated where the question is not says
