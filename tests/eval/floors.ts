@@ -36,6 +36,11 @@ export const BUNDLED_FLOORS: Record<string, SetFloor> = {
   'en-holdout-4.jsonl': { answerOrTop: 0.95, abstentionRecall: 0.83, wrongAbstention: 0.03 },
   'ja-holdout-2.jsonl': { answerOrTop: 0.93, abstentionRecall: 0.875, wrongAbstention: 0.04 },
   'check-set.jsonl': { answerOrTop: 0.97, abstentionRecall: 0.9, wrongAbstention: 0.02 },
+  // Written blind at the start of the 1 Dec session (near-miss unanswerables: a number, date, role or quote the
+  // release never gives) and looked at twice: aggregate figures at the start, and at the end, when nothing had
+  // moved them (docs/answer-quality.md). Floors as measured then, far from the targets. Tuned on since: seen.
+  'en-holdout-5.jsonl': { answerOrTop: 0.91, abstentionRecall: 0.58, wrongAbstention: 0.11 },
+  'ja-holdout-3.jsonl': { answerOrTop: 0.96, abstentionRecall: 0.5, wrongAbstention: 0.04 },
 };
 
 /**
