@@ -13,37 +13,8 @@ import { parseArgs } from 'node:util';
 import { answerType } from '../src/answer/question.js';
 import { buildKnowledgeBase } from '../src/knowledge/knowledge.js';
 import { tokenize } from '../src/text/text.js';
+import { answerF1 as f1, normalizeAnswer as normalize } from '../tests/eval/qa.js';
 import { readSquad, type SplitName, splitOf, squadCorpus, squadItems } from '../tests/eval/squad.js';
-
-/** SQuAD's official answer normalization (evaluate-v2.0.py). */
-function normalize(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[!"#$%&'()*+,\-./:;<=>?@[\\\]^_`{|}~]/g, '')
-    .replace(/\b(?:a|an|the)\b/g, ' ')
-    .split(/\s+/)
-    .filter(Boolean)
-    .join(' ');
-}
-
-function f1(prediction: string, gold: string): number {
-  const p = normalize(prediction).split(' ').filter(Boolean);
-  const g = normalize(gold).split(' ').filter(Boolean);
-  const counts = new Map<string, number>();
-  for (const w of g) counts.set(w, (counts.get(w) ?? 0) + 1);
-  let common = 0;
-  for (const w of p) {
-    const n = counts.get(w) ?? 0;
-    if (n > 0) {
-      common++;
-      counts.set(w, n - 1);
-    }
-  }
-  if (common === 0) return 0;
-  const precision = common / p.length;
-  const recall = common / g.length;
-  return (2 * precision * recall) / (precision + recall);
-}
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { atMostTwoSentences, isHit } from './qa.js';
+import { answerF1, atMostTwoSentences, isHit, normalizeAnswer } from './qa.js';
 import { readSquad, squadCorpus, squadItems } from './squad.js';
 
 describe('the hit rule of issue 12', () => {
@@ -79,5 +79,18 @@ describe('SQuAD files as a corpus', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe("SQuAD's answer normalization, exact match and F1", () => {
+  it('lower-cases and drops punctuation and articles, as the official script does', () => {
+    expect(normalizeAnswer('The  Cat, sat!')).toBe('cat sat');
+    expect(normalizeAnswer('an “Apple”')).toBe('“apple”');
+  });
+
+  it('scores token overlap: precision and recall of the normalized words', () => {
+    expect(answerF1('the cat sat', 'cat sat down')).toBeCloseTo(0.8);
+    expect(answerF1('January 13th', 'Friday, January 13th')).toBeCloseTo(0.8);
+    expect(answerF1('Kishida', 'Yamakawa')).toBe(0);
   });
 });

@@ -15,6 +15,8 @@ export interface SystemAnswer {
   text: string | null;
   /** Document and 1-based paragraph of its best passage. */
   top: { document: string; paragraph: number } | null;
+  /** The short answer phrase, where the system gives one (`answer.short`). */
+  short?: string | null;
 }
 
 export type QaSystem = (question: string) => SystemAnswer;
@@ -31,6 +33,11 @@ export interface QaFigures {
   wrongAbstention: number;
   /** Share of unanswerable questions answered `null`. */
   abstainsWhenItShould: number;
+  /** Share of answerable questions given a short answer. */
+  shortGiven: number;
+  /** Exact match and F1 of the short answers against the gold strings (SQuAD's official rule), where given. */
+  shortExact: number | null;
+  shortF1: number | null;
 }
 
 /**
@@ -49,6 +56,37 @@ export function isHit(text: string | null, golds: string[]): boolean {
   return text !== null && atMostTwoSentences(text) && golds.some((g) => text.includes(g));
 }
 
+/** SQuAD's official answer normalization (evaluate-v2.0.py): lower case, no ASCII punctuation, no articles, single spaces. */
+export function normalizeAnswer(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[!"#$%&'()*+,\-./:;<=>?@[\\\]^_`{|}~]/g, '')
+    .replace(/\b(a|an|the)\b/g, ' ')
+    .split(/\s+/)
+    .filter(Boolean)
+    .join(' ');
+}
+
+/** SQuAD's token F1 of a predicted answer against one gold answer, both normalized. */
+export function answerF1(predicted: string, gold: string): number {
+  const ours = normalizeAnswer(predicted).split(' ').filter(Boolean);
+  const theirs = normalizeAnswer(gold).split(' ').filter(Boolean);
+  const left = new Map<string, number>();
+  for (const t of theirs) left.set(t, (left.get(t) ?? 0) + 1);
+  let common = 0;
+  for (const t of ours) {
+    const n = left.get(t) ?? 0;
+    if (n > 0) {
+      common++;
+      left.set(t, n - 1);
+    }
+  }
+  if (common === 0) return 0;
+  const precision = common / ours.length;
+  const recall = common / theirs.length;
+  return (2 * precision * recall) / (precision + recall);
+}
+
 /** Scores a system on a question set. */
 export function scoreQa(system: QaSystem, items: QaItem[]): QaFigures {
   let answerable = 0;
@@ -57,6 +95,9 @@ export function scoreQa(system: QaSystem, items: QaItem[]): QaFigures {
   let rightParagraph = 0;
   let wrongAbstentions = 0;
   let rightAbstentions = 0;
+  let shorts = 0;
+  let exact = 0;
+  let f1 = 0;
   for (const item of items) {
     const got = system(item.question);
     if (item.golds.length === 0) {
@@ -66,6 +107,12 @@ export function scoreQa(system: QaSystem, items: QaItem[]): QaFigures {
     answerable++;
     if (got.text === null) wrongAbstentions++;
     if (isHit(got.text, item.golds)) hits++;
+    if (got.short) {
+      const short = got.short;
+      shorts++;
+      if (item.golds.some((g) => normalizeAnswer(g) === normalizeAnswer(short))) exact++;
+      f1 += Math.max(...item.golds.map((g) => answerF1(short, g)));
+    }
     if (item.where) {
       located++;
       if (got.top?.document === item.where.document && got.top.paragraph === item.where.paragraph)
@@ -80,6 +127,9 @@ export function scoreQa(system: QaSystem, items: QaItem[]): QaFigures {
     rightParagraph: located ? rightParagraph / located : null,
     wrongAbstention: wrongAbstentions / (answerable || 1),
     abstainsWhenItShould: rightAbstentions / (unanswerable || 1),
+    shortGiven: shorts / (answerable || 1),
+    shortExact: shorts ? exact / shorts : null,
+    shortF1: shorts ? f1 / shorts : null,
   };
 }
 
@@ -92,6 +142,7 @@ export function accordSystem(kb: KnowledgeBase): QaSystem {
       return {
         text: result.answer?.text ?? null,
         top: top ? { document: top.document, paragraph: top.paragraph } : null,
+        short: result.answer?.short?.text ?? null,
       };
     } catch (err) {
       if (err instanceof UserInputError) return { text: null, top: null };
