@@ -13,6 +13,12 @@ export type JapaneseAnswerType = Exclude<AnswerType, 'yesno' | 'any'>;
 /** Roles that, with 誰 or 名前, make a Japanese question ask for a person's name ("ACME 理事長 名前"). */
 const ROLES = new RegExp(JAPANESE_ROLE_WORDS.join('|'));
 
+/**
+ * Japanese counters: what 何 asks to count (何回 how many times, 何機 how many craft, 何か国 how many countries),
+ * and what a count in Japanese text ends in (3回, 二か国). 年, 月, 日, 時 count time and are dates and durations.
+ */
+const COUNTERS = '回|度|人|名|個|本|台|機関|機|基|隻|冊|枚|件|社|種類|歳|才|倍|割|(?:カ|か|ヶ|ケ|箇)国|つ';
+
 /** Question forms, in the order they are tried (as the English rules: money and durations before dates). */
 const FORMS: [RegExp, JapaneseAnswerType][] = [
   [/いくら|金額|費用|予算|コスト|何円|何ドル|何億|何兆/, 'money'],
@@ -20,7 +26,8 @@ const FORMS: [RegExp, JapaneseAnswerType][] = [
   [/何時(?!間)|何時ごろ|何時頃|時刻/, 'time'],
   [/いつ|何年|何月|何日|何曜|日付|日にち|日時|年月日/, 'date'],
   [/どこ|何処|場所|会場|どの町|どの都市/, 'place'],
-  [/何人|人数|何名|いくつ|何個|何(?:カ|か|ヶ|ケ|箇)国|何機関/, 'quantity'],
+  // "何度も" is "again and again", not a count; "何回目" asks which one ("the first"), not how many.
+  [new RegExp(`何(?!度も)(?:${COUNTERS})(?!目)|人数|回数|件数|いくつ`), 'quantity'],
 ];
 
 const WHO = /誰|だれ|どなた|何者|どの人/;
@@ -106,7 +113,7 @@ const JAPANESE_ENTITIES: Record<JapaneseAnswerType, RegExp> = {
     `(?:${DIGIT}+|${KANJI_NUMBER}+)(?:年|か月|カ月|ヶ月|ケ月|週|日|時間)間|長年|以来|無期限|まで`,
     'gu',
   ),
-  quantity: new RegExp(`(?:${DIGIT}+|${KANJI_NUMBER}+)(?:人|名|個|か国|カ国|ヶ国|機関|件|回|つ)`, 'gu'),
+  quantity: new RegExp(`(?:${DIGIT}+|${KANJI_NUMBER}+)(?:${COUNTERS})`, 'gu'),
   money: new RegExp(`${DIGIT}[0-9０-９,，.]*(?:円|ドル|億|兆|万)|[¥￥$＄]${DIGIT}`, 'gu'),
   // A place name (katakana or kanji) ending in a place word, or katakana before "で" ("ワシントンで").
   place:

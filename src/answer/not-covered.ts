@@ -4,6 +4,7 @@
  * questions (docs/answer-quality.md; `npx tsx tests/eval/explain.ts --squad <part A>` and `--set <jsonl>` count
  * which of them decided each question).
  */
+import { hasJapanese } from '../text/japanese.js';
 import { FEATURES, type FeatureName, isNegated } from './features.js';
 import { type AnalyzedQuestion, unknownShare } from './question.js';
 import type { Scored } from './scorer.js';
@@ -85,7 +86,11 @@ export function uncoveredBy(
     document: feature(best, 'documentCoverage') < MIN_DOCUMENT_SHARE,
     // The kind of thing asked for (a date for "when") stands in none of the retrieved sentences.
     typeNowhere: feature(best, 'typeAsked') === 1 && ranked.every((c) => feature(c, 'typeMissing') === 1),
-    typeDoubtful: confidence < doubtful.type && feature(best, 'typeMissing') === 1,
+    // A Japanese question's confidence vouches for less: its predicate (なった, 行った), written in kana, is read
+    // as phrasing and left out of its ideas, so only its nouns are covered. The asked-for kind is then the one
+    // sign that the sentence answers it (on the Japanese sets, no answerable question's best sentence lacks it).
+    typeDoubtful:
+      (confidence < doubtful.type || hasJapanese(question.text)) && feature(best, 'typeMissing') === 1,
     ideaDoubtful: confidence < doubtful.idea && feature(best, 'missingIdea') >= 0.99,
     // "What year was the charter signed?" answered by "…on March 3rd…": the date's kind is there, its year
     // is not. On SQuAD tune 18 right abstentions and no wrong one on top of the other checks.

@@ -18,6 +18,12 @@ describe('Japanese question forms', () => {
       ['この協定の予算っていくら？', 'money'],
       ['協定の有効期限は何年間でしょうか？', 'duration'],
       ['署名式は何時から始まったの？', 'time'],
+      ['星出さんは何回宇宙へ行ったの？', 'quantity'],
+      ['何度宇宙に行きましたか', 'quantity'],
+      ['ゲートウェイには何機のロケットが必要？', 'quantity'],
+      // Which one, not how many ("the first"); and 何度も is "again and again".
+      ['就任後何回目の訪問ですか？', null],
+      ['何度も協力したのですか？', null],
       ['星出さんはどこの所属？', null],
       ['この協定はどんな分野をカバーしていますか？', null],
       ['when was it signed?', null],
@@ -94,6 +100,25 @@ describe('Japanese questions over the English corpus', () => {
     expect(text.slice(who?.citation.start, who?.citation.end)).toBe(who?.text);
     // Registered, but never quoted: nothing to cite.
     expect(kb.ask('山川理事長は式典で何と言った？').answer).toBeNull();
+  });
+
+  it('abstain when the kind of thing asked for is not in the sentence naming what they ask about', async () => {
+    const kb = await bundledKnowledgeBase();
+    const sentences = text.split(/(?<=\.)\s+/);
+    const naming = (words: string) => sentences.filter((s) => s.includes(words));
+    // The release names Hoshide, but never counts his flights; it names Yamakawa, but never dates his taking office.
+    expect(naming('Hoshide')).not.toHaveLength(0);
+    for (const sentence of naming('Hoshide')) expect(sentence).not.toMatch(/\d|\b(?:once|twice|times)\b/);
+    expect(naming('Yamakawa')).not.toHaveLength(0);
+    for (const sentence of naming('Yamakawa')) expect(sentence).not.toMatch(/\d|January|Friday/);
+    for (const question of [
+      '星出さんはこれまでに何回宇宙へ行ったことがありますか？',
+      '山川理事長がJAXAのトップになったのはいつ？',
+    ])
+      expect(kb.ask(question).answer, question).toBeNull();
+    // Asked which visit it is, the release says: the first since taking office.
+    const first = kb.ask('今回のワシントン訪問は岸田総理にとって就任後何回目の訪問ですか？').answer;
+    expect(first?.text).toContain('his first since his taking office');
   });
 
   it('abstain when the corpus does not say', async () => {
