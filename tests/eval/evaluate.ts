@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { AskResult, KnowledgeBase } from '../../src/contract/types.js';
+import { askForFigures } from './qa.js';
 
 /** A development question: `fact` is words of the corpus that a right answer shows, `null` when unanswerable. */
 export interface DevItem {
@@ -45,8 +46,8 @@ function rankOfFact(result: AskResult, fact: string): number {
 }
 
 /**
- * Runs every question through `kb.ask` and scores it. Facts are checked against the corpus first, so a typo
- * in the set fails loudly instead of counting as a miss.
+ * Runs every question through `kb.ask` (as {@link askForFigures} asks) and scores it. Facts are checked
+ * against the corpus first, so a typo in the set fails loudly instead of counting as a miss.
  */
 export function evaluate(kb: Pick<KnowledgeBase, 'ask'>, items: DevItem[], corpusText: string): Metrics {
   const failures: Failure[] = [];
@@ -61,7 +62,7 @@ export function evaluate(kb: Pick<KnowledgeBase, 'ask'>, items: DevItem[], corpu
   let abstainedRight = 0;
   let wrongAbstentions = 0;
   for (const item of items) {
-    const result = kb.ask(item.q, { limit: 10 });
+    const result = askForFigures(kb, item.q);
     const summary = result.answer
       ? `answer: ${result.answer.text.slice(0, 120)}`
       : `abstained; top: ${result.passages[0]?.id ?? 'none'}`;

@@ -2,7 +2,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { answerF1, atMostTwoSentences, isHit, normalizeAnswer } from './qa.js';
+import { MAX_QUESTION_LENGTH } from '../../src/contract/limits.js';
+import { bundledKnowledgeBase } from '../support/kb.js';
+import { accordSystem, answerF1, askForFigures, atMostTwoSentences, isHit, normalizeAnswer } from './qa.js';
 import { readSquad, squadCorpus, squadItems } from './squad.js';
 
 describe('the hit rule of issue 12', () => {
@@ -17,6 +19,20 @@ describe('the hit rule of issue 12', () => {
     expect(isHit('Signed on January 13.', ['January 13'])).toBe(true);
     expect(isHit('Signed on january 13.', ['January 13'])).toBe(false);
     expect(isHit(null, ['January 13'])).toBe(false);
+  });
+});
+
+describe('how the figures ask Accord', () => {
+  it('count a question ask refuses as an abstention listing nothing, and go on', async () => {
+    const kb = await bundledKnowledgeBase();
+    const tooLong = 'why '.repeat(MAX_QUESTION_LENGTH);
+    expect(() => kb.ask(tooLong)).toThrow();
+    expect(askForFigures(kb, tooLong)).toMatchObject({ answer: null, passages: [], total: 0 });
+    expect(accordSystem(kb)('   ')).toEqual({ text: null, top: null, short: null });
+    // What ask does not refuse comes through as it answers, with the ten passages `ask --limit 10` lists.
+    const asked = askForFigures(kb, 'When was the agreement signed?');
+    expect(asked).toEqual(kb.ask('When was the agreement signed?', { limit: 10 }));
+    expect(asked.passages.length).toBeGreaterThan(5);
   });
 });
 

@@ -3,8 +3,7 @@
  * abstains) and ranks paragraphs: Accord's `ask` and the plain MiniSearch baseline alike.
  */
 import MiniSearch from 'minisearch';
-import type { KnowledgeBase } from '../../src/contract/types.js';
-import { UserInputError } from '../../src/contract/types.js';
+import { type AskResult, type KnowledgeBase, UserInputError } from '../../src/contract/types.js';
 import { splitParagraphs, splitSentences } from '../../src/corpus/segment.js';
 import type { Corpus } from '../../src/corpus/types.js';
 import type { QaItem } from './squad.js';
@@ -133,22 +132,33 @@ export function scoreQa(system: QaSystem, items: QaItem[]): QaFigures {
   };
 }
 
-/** Accord's answers, as `ask --json` gives them. A question `ask` refuses counts as an abstention. */
-export function accordSystem(kb: KnowledgeBase): QaSystem {
-  return (question) => {
-    try {
-      const result = kb.ask(question, { limit: 10 });
-      const top = result.passages[0]?.citation;
-      return {
-        text: result.answer?.text ?? null,
-        top: top ? { document: top.document, paragraph: top.paragraph } : null,
-        short: result.answer?.short?.text ?? null,
-      };
-    } catch (err) {
-      if (err instanceof UserInputError) return { text: null, top: null };
-      throw err;
-    }
+/**
+ * How the figures ask `kb`: with the ten passages `ask --json --limit 10` lists, a question `ask` refuses
+ * (UserInputError: empty, too long) counting as an abstention that lists nothing, as a user would read it.
+ */
+export function askForFigures(kb: Pick<KnowledgeBase, 'ask'>, question: string): AskResult {
+  try {
+    return kb.ask(question, { limit: 10 });
+  } catch (err) {
+    if (!(err instanceof UserInputError)) throw err;
+    // No corpus version answered it: the figures never read the version.
+    return { question, answer: null, passages: [], total: 0, version: '', suggestions: [] };
+  }
+}
+
+/** What the figures read of an `ask` result: its answer, short answer and first passage. */
+export function systemAnswer(result: AskResult): SystemAnswer {
+  const top = result.passages[0]?.citation;
+  return {
+    text: result.answer?.text ?? null,
+    top: top ? { document: top.document, paragraph: top.paragraph } : null,
+    short: result.answer?.short?.text ?? null,
   };
+}
+
+/** Accord's answers, as `ask --json` gives them. */
+export function accordSystem(kb: KnowledgeBase): QaSystem {
+  return (question) => systemAnswer(askForFigures(kb, question));
 }
 
 /**

@@ -34,7 +34,7 @@ import {
   type Scored,
   type ScorerWeights,
 } from '../../src/answer/scorer.js';
-import { type AskResult, UserInputError } from '../../src/contract/types.js';
+import { type AskOptions, type AskResult, UserInputError } from '../../src/contract/types.js';
 import { loadCorpusStrict } from '../../src/corpus/load.js';
 import type { Corpus } from '../../src/corpus/types.js';
 import { askContext } from '../../src/knowledge/knowledge.js';
@@ -51,7 +51,7 @@ import {
   UPLOADED_FLOORS,
 } from './floors.js';
 import { fitLogistic } from './logistic.js';
-import { isHit, type SystemAnswer, scoreQa } from './qa.js';
+import { askForFigures, isHit, scoreQa, systemAnswer } from './qa.js';
 import { type QaItem, readSquad, type SplitName, splitOf, squadCorpus, squadItems } from './squad.js';
 import { UPLOADED_DIR, withUploads } from './uploaded.js';
 
@@ -270,7 +270,8 @@ interface Asked {
 function askedOver(ctx: AskContext, questions: string[]): Asked[] {
   const askWith = (abstainBelow: number, type: number, idea: number) => {
     const c = { ...ctx, weights: { ...weights, abstainBelow, doubtfulBelow: { type, idea } } };
-    return (q: string): AskResult => ({ ...ask(c, q, { limit: 10 }), version: '' });
+    const kb = { ask: (q: string, options: AskOptions) => ({ ...ask(c, q, options), version: '' }) };
+    return (q: string): AskResult => askForFigures(kb, q);
   };
   const [open, typeWary, ideaWary, shut] = [
     askWith(0, 0, 0),
@@ -379,15 +380,7 @@ const floorSets: FloorSet[] = [
     'squad-excerpt.json',
     contextOf(await squadCorpus(excerpt)),
     excerptItems,
-    (askQ) =>
-      scoreQa((q): SystemAnswer => {
-        const result = askQ(q);
-        const top = result.passages[0]?.citation;
-        return {
-          text: result.answer?.text ?? null,
-          top: top ? { document: top.document, paragraph: top.paragraph } : null,
-        };
-      }, excerptItems),
+    (askQ) => scoreQa((q) => systemAnswer(askQ(q)), excerptItems),
     SQUAD_EXCERPT_FLOOR,
   ),
 ];
