@@ -15,8 +15,14 @@ export async function bootCli(): Promise<{ config: Config; logger: Logger; servi
   return { config, logger, service };
 }
 
-/** Parses CLI flags, printing usage and exiting 2 on a bad one. */
+/** Parses CLI flags: `--help` (or `-h`) prints usage and exits 0; a bad flag prints why and usage, and exits 2. */
 export function parseCliArgs<T extends ParseArgsConfig>(config: T, usage: string) {
+  const args = config.args ?? process.argv.slice(2);
+  const flags = args.includes('--') ? args.slice(0, args.indexOf('--')) : args;
+  if (flags.includes('--help') || flags.includes('-h')) {
+    process.stdout.write(`usage: ${usage}\n`);
+    process.exit(0);
+  }
   try {
     return parseArgs(config);
   } catch (err) {

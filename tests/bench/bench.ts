@@ -14,13 +14,15 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { buildIfStale } from '../../src/build.mjs';
+import { parseCliArgs } from '../../src/cli/shared.js';
 import { coldStart } from './coldstart.js';
 import { type ProfileSummary, summarizeProfile } from './profile.js';
 import { runSciFact, type SciFactResult } from './scifact.js';
 import type { OursBuilt, PlainResult, SizeRunMessage, SizeRunRequest } from './size-run.js';
 
+const USAGE =
+  'npm run bench -- [--sizes 1000,10000,100000] [--queries 1000] [--scifact <dir>] [--out results.json] [--profile 10000] [--build-budget 180] [--query-budget 30] [--cold-runs 5] [--no-cold-start] [--scifact-split test|train]';
 const HERE = dirname(fileURLToPath(import.meta.url));
 const PROJECT_ROOT = resolve(HERE, '..', '..');
 const SIZE_RUN = join(HERE, 'size-run.ts');
@@ -324,20 +326,23 @@ function hotspotLines(summary: ProfileSummary, size: number): string[] {
 // ---- main ----
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      sizes: { type: 'string', default: '1000,10000,100000' },
-      queries: { type: 'string', default: '1000' },
-      scifact: { type: 'string' },
-      out: { type: 'string' },
-      profile: { type: 'string' },
-      'build-budget': { type: 'string', default: '180' },
-      'query-budget': { type: 'string', default: '30' },
-      'cold-runs': { type: 'string', default: '5' },
-      'no-cold-start': { type: 'boolean', default: false },
-      'scifact-split': { type: 'string', default: 'test' },
+  const { values } = parseCliArgs(
+    {
+      options: {
+        sizes: { type: 'string', default: '1000,10000,100000' },
+        queries: { type: 'string', default: '1000' },
+        scifact: { type: 'string' },
+        out: { type: 'string' },
+        profile: { type: 'string' },
+        'build-budget': { type: 'string', default: '180' },
+        'query-budget': { type: 'string', default: '30' },
+        'cold-runs': { type: 'string', default: '5' },
+        'no-cold-start': { type: 'boolean', default: false },
+        'scifact-split': { type: 'string', default: 'test' },
+      },
     },
-  });
+    USAGE,
+  );
   const sizes = values.sizes
     .split(',')
     .map((s) => Number(s.trim().replace(/_/g, '')))

@@ -11,11 +11,11 @@
  * the same counts for a SQuAD split (over its corpus, as `npm run eval` builds it), without the questions.
  */
 import { basename, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { explainAsk } from '../../src/answer/ask.js';
 import { scoreQuestion } from '../../src/answer/candidates.js';
 import { FEATURES } from '../../src/answer/features.js';
 import { cleanQuestion } from '../../src/answer/question.js';
+import { parseCliArgs } from '../../src/cli/shared.js';
 import { loadCorpusStrict } from '../../src/corpus/load.js';
 import { askContext } from '../../src/knowledge/knowledge.js';
 import { QuoteIndex } from '../../src/quotes/index.js';
@@ -24,16 +24,21 @@ import { readDevSet } from './evaluate.js';
 import { readSquad, type SplitName, splitOf, squadCorpus, squadItems } from './squad.js';
 import { withUploads } from './uploaded.js';
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: {
-    corpus: { type: 'string', default: resolve(import.meta.dirname, '../../corpus') },
-    uploads: { type: 'boolean', default: false },
-    set: { type: 'string', multiple: true, default: [] },
-    squad: { type: 'string' },
-    split: { type: 'string', default: 'tune' },
+const USAGE =
+  'npx tsx tests/eval/explain.ts [--corpus dir] [--uploads] ("question" … | --set tests/eval/<set>.jsonl … | --squad <SQuAD JSON> [--split fit|tune])';
+const { values, positionals } = parseCliArgs(
+  {
+    allowPositionals: true,
+    options: {
+      corpus: { type: 'string', default: resolve(import.meta.dirname, '../../corpus') },
+      uploads: { type: 'boolean', default: false },
+      set: { type: 'string', multiple: true, default: [] },
+      squad: { type: 'string' },
+      split: { type: 'string', default: 'tune' },
+    },
   },
-});
+  USAGE,
+);
 const corpus = values.uploads ? await withUploads(values.corpus) : await loadCorpusStrict(values.corpus);
 const ctx = askContext(corpus, PassageIndex.build(corpus), QuoteIndex.build(corpus));
 

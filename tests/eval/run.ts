@@ -7,7 +7,7 @@
  */
 import { readdirSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseCliArgs } from '../../src/cli/shared.js';
 import { loadCorpusStrict } from '../../src/corpus/load.js';
 import type { Corpus } from '../../src/corpus/types.js';
 import { buildKnowledgeBase } from '../../src/knowledge/knowledge.js';
@@ -16,17 +16,22 @@ import { accordSystem, miniSearchBaseline, type QaFigures, scoreQa } from './qa.
 import { type QaItem, readSquad, type SplitName, splitOf, squadCorpus, squadItems } from './squad.js';
 import { uploadedSets, withUploads } from './uploaded.js';
 
-const { values } = parseArgs({
-  options: {
-    set: { type: 'string' },
-    corpus: { type: 'string', default: resolve(import.meta.dirname, '../../corpus') },
-    squad: { type: 'string' },
-    split: { type: 'string' },
-    failures: { type: 'boolean', default: false },
+const USAGE =
+  'npm run eval -- [--set path/to/set.jsonl] [--corpus dir] [--squad path/to/squad.json [--split fit|tune|final]] [--failures]';
+const { values } = parseCliArgs(
+  {
+    options: {
+      set: { type: 'string' },
+      corpus: { type: 'string', default: resolve(import.meta.dirname, '../../corpus') },
+      squad: { type: 'string' },
+      split: { type: 'string' },
+      failures: { type: 'boolean', default: false },
+    },
   },
-});
+  USAGE,
+);
 if (values.split !== undefined && !['fit', 'tune', 'final'].includes(values.split)) {
-  console.error(`--split must be fit, tune or final, got "${values.split}"`);
+  console.error(`--split must be fit, tune or final, got "${values.split}"\nusage: ${USAGE}`);
   process.exit(2);
 }
 

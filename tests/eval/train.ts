@@ -20,7 +20,6 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { type AskContext, ask } from '../../src/answer/ask.js';
 import { type Scoring, scoreQuestion } from '../../src/answer/candidates.js';
 import { FEATURES } from '../../src/answer/features.js';
@@ -34,6 +33,7 @@ import {
   type Scored,
   type ScorerWeights,
 } from '../../src/answer/scorer.js';
+import { parseCliArgs } from '../../src/cli/shared.js';
 import { type AskOptions, type AskResult, UserInputError } from '../../src/contract/types.js';
 import { loadCorpusStrict } from '../../src/corpus/load.js';
 import type { Corpus } from '../../src/corpus/types.js';
@@ -57,13 +57,16 @@ import { UPLOADED_DIR, withUploads } from './uploaded.js';
 
 const USAGE =
   'npm run train -- --squad path/to/dev-v2.0-part-a.json [--out src/answer/weights.json] [--check]';
-const { values } = parseArgs({
-  options: {
-    squad: { type: 'string' },
-    check: { type: 'boolean', default: false },
-    out: { type: 'string', default: resolve(import.meta.dirname, '../../src/answer/weights.json') },
+const { values } = parseCliArgs(
+  {
+    options: {
+      squad: { type: 'string' },
+      check: { type: 'boolean', default: false },
+      out: { type: 'string', default: resolve(import.meta.dirname, '../../src/answer/weights.json') },
+    },
   },
-});
+  USAGE,
+);
 if (!values.squad) {
   console.error(`--squad is required\nusage: ${USAGE}`);
   process.exit(2);

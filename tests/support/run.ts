@@ -9,13 +9,21 @@ export interface RunResult {
   stderr: string;
 }
 
+interface RunOptions {
+  input?: string;
+  env?: NodeJS.ProcessEnv;
+  cwd?: string;
+}
+
 /** Runs an npm script of the project (or of a copy of it, `cwd`) as a user would, feeding `input` on stdin. */
-export function runNpm(
-  args: string[],
-  options: { input?: string; env?: NodeJS.ProcessEnv; cwd?: string } = {},
-): Promise<RunResult> {
+export function runNpm(args: string[], options: RunOptions = {}): Promise<RunResult> {
+  return run('npm', ['run', '--silent', ...args], options);
+}
+
+/** Runs a command in the project (or a copy of it, `cwd`), as {@link runNpm} runs npm. */
+export function run(command: string, args: string[], options: RunOptions = {}): Promise<RunResult> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn('npm', ['run', '--silent', ...args], {
+    const child = spawn(command, args, {
       cwd: options.cwd ?? PROJECT_ROOT,
       env: { ...process.env, DISCORD_TOKEN: '', LOG_LEVEL: 'info', ...options.env },
       stdio: ['pipe', 'pipe', 'pipe'],
