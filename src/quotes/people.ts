@@ -334,7 +334,14 @@ export class PeopleDirectory {
       if (result.kind === 'person') found.set(result.person.id, result.person);
       if (result.kind === 'ambiguous') ambiguous = result.people;
     }
-    return decide([...found.values()].length ? [...found.values()] : ambiguous, preferred);
+    const rewrites = decide([...found.values()].length ? [...found.values()] : ambiguous, preferred);
+    if (rewrites.kind !== 'none') return rewrites;
+    // "Professor Moriguchi" for someone the text names "Professor Hana Moriguchi": a title typed with a surname
+    // the directory knows only as part of the full name. The name decides.
+    const untitled = words.filter((w) => !isTitleWord(w));
+    return untitled.length > 0 && untitled.length < words.length
+      ? this.lookupWords(untitled, preferred)
+      : NONE;
   }
 
   /** The words of every name and role as a radix tree, for typo look-ups; made again when people are added. */

@@ -167,6 +167,16 @@ describe('speaker resolution in the text', () => {
     expect(index.quote('Doe Jane').quotes).toHaveLength(2);
   });
 
+  it('finds a person by a title and the surname, as users type them ("Professor Moriguchi")', () => {
+    const text = '“Our students will handle material nobody has touched,” said Professor Hana Moriguchi.';
+    const index = indexOf(text);
+    expect(index.quote('Hana Moriguchi').quotes).toHaveLength(1);
+    for (const typed of ['Professor Moriguchi', 'prof. moriguchi', 'Dr Moriguchi'])
+      expect(index.quote(typed).speaker?.name, typed).toBe('Hana Moriguchi');
+    // The title alone is no name.
+    expect(index.quote('Professor').speaker).toBeNull();
+  });
+
   it('treats family-name-first and given-name-first as one person', () => {
     const text = [
       'Minister Kato Aiko arrived.',
