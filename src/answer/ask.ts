@@ -15,6 +15,7 @@ import type { CorpusDocument, Passage } from '../corpus/types.js';
 import type { SearchHit } from '../search/index.js';
 import { contentTerms } from '../text/text.js';
 import { type AskContext, CANDIDATE_PASSAGES, type Scoring, scoreHits } from './candidates.js';
+import { conceptIn } from './features.js';
 import { type Listed, listPassages } from './listing.js';
 import { type UncoveredCheck, uncoveredBy } from './not-covered.js';
 import { type AnalyzedQuestion, analyzeQuestion, cleanQuestion } from './question.js';
@@ -51,6 +52,7 @@ export type Decision =
   | 'answered'
   | 'quoted'
   | 'noQuote'
+  | 'noQuoteOnTopic'
   | 'foreignName'
   | 'stranger'
   | 'noCandidate'
@@ -176,6 +178,8 @@ function quotedAnswer(ctx: AskContext, question: AnalyzedQuestion, listing: List
       'noQuote',
     );
   }
+  if (quoted.kind === 'speaker' && quoted.result.speaker && saidNothingOn(ctx, quoted.topic, quotes))
+    return abstain([`What ${quoted.result.speaker.name} said`], 'noQuoteOnTopic');
   const doc = ctx.documents.get(first.citation.document) as CorpusDocument;
   const span =
     quoted.kind === 'who'
@@ -187,6 +191,21 @@ function quotedAnswer(ctx: AskContext, question: AnalyzedQuestion, listing: List
     suggestions: [],
     decision: 'quoted',
   };
+}
+
+/**
+ * "What did Smith say about the budget?" when none of Smith's quotes holds an idea of the topic (as the question's
+ * analysis reads them: the glossary's and the Japanese register's wordings count): the corpus has no quote of
+ * Smith's on it, and his other words do not answer. A topic with no idea the analysis keeps checks nothing.
+ */
+function saidNothingOn(ctx: AskContext, topic: string | null, quotes: Quote[]): boolean {
+  if (!topic || contentTerms(topic).length === 0) return false;
+  const ideas = analyzeQuestion(topic, ctx.index, ctx.glossary).concepts;
+  if (ideas.length === 0) return false;
+  return !quotes.some((quote) => {
+    const stems = new Set(contentTerms(quote.text).map((t) => t.stem));
+    return ideas.some((idea) => conceptIn(idea, stems));
+  });
 }
 
 /** "How did China react…": a name the corpus never mentions is something it does not cover. */

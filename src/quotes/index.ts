@@ -28,7 +28,10 @@ const WHO_SAID_MIN_COVERAGE = 0.6;
  * (the Japanese counterpart of "say", "said", "comments" in {@link QuoteIndex.forQuestion}).
  */
 const JAPANESE_SAYING =
-  /(?:何|なん|なに)(?:と|て|って)(?:言|い|述|語|話|おっしゃ)|(?:と|って)(?:言|い)(?:っ|い|う|わ)|述べ|語っ|語り|話し|発言|コメント|言葉|言及|おっしゃ/;
+  /(?:何|なん|なに)(?:と|て|って)(?:言|い|述|語|話|おっしゃ)|(?:と|って)(?:言|い)(?:っ|い|う|わ)|述べ|語っ|語り|話し|発言|コメント|言葉|言及|おっしゃ|スピーチ|演説|挨拶|あいさつ|談話/;
+
+/** "予算について", "予算に関して", "予算のことを": the topic of a Japanese question about what someone said. */
+const JAPANESE_TOPIC = /([^、。？！?!]+?)(?:について|に就いて|に関して|に関する|のことを|のことで|をめぐ)/;
 
 /** "誰が言った", "言ったのは誰": asking who said something. */
 const JAPANESE_WHO = /誰|だれ|どなた|どの人/;
@@ -41,9 +44,12 @@ export interface AttributedQuote {
 
 /**
  * What a free-text question asks of the quotes: a speaker's words ("what did the PM say about the budget?") or
- * the speaker of some words ("who said the future of space is collaborative?").
+ * the speaker of some words ("who said the future of space is collaborative?"). `topic` is what the question
+ * says the words were about, as typed ("the budget", "予算について"), `null` when it names no topic.
  */
-export type QuestionQuotes = { kind: 'speaker'; result: QuoteResult } | ({ kind: 'who' } & AttributedQuote);
+export type QuestionQuotes =
+  | { kind: 'speaker'; result: QuoteResult; topic: string | null }
+  | ({ kind: 'who' } & AttributedQuote);
 
 interface IndexedQuote {
   quote: Quote;
@@ -263,13 +269,7 @@ export class QuoteIndex {
       const found = this.whoSaid(text);
       return found ? { kind: 'who', ...found } : null;
     }
-    if (
-      !/\b(?:say|said|says|saying|quote|quotes|quoted|words|remarks?|comments?|statements?|speak|spoke)\b/iu.test(
-        text,
-      )
-    ) {
-      return null;
-    }
+    if (!ASKING_FOR_WORDS.test(text)) return null;
     const aboutMatch = /\b(?:about|on|regarding|concerning)\s+(.+?)\s*[?.!]*$/iu.exec(text);
     const about = aboutMatch?.[1];
     let found = this.people.matchKnown(nameTokens(text));
@@ -284,7 +284,7 @@ export class QuoteIndex {
     }
     if (found.kind !== 'person') return null;
     if (!this.isQuoted(found.person)) return this.saidNothing(text);
-    return { kind: 'speaker', result: this.resultFor(text, found.person, about) };
+    return { kind: 'speaker', result: this.resultFor(text, found.person, about), topic: about ?? null };
   }
 
   /** Whether the corpus quotes this person (a function to hand to look-ups). */
@@ -295,6 +295,7 @@ export class QuoteIndex {
     return {
       kind: 'speaker',
       result: { query: question, speaker: null, known: true, quotes: [], suggestions: this.mostQuoted() },
+      topic: null,
     };
   }
 
@@ -415,7 +416,10 @@ export class QuoteIndex {
         const found = this.people.lookup(typed, this.isQuoted);
         if (found.kind !== 'person') continue;
         if (!this.isQuoted(found.person)) return this.saidNothing(text);
-        return { kind: 'speaker', result: this.resultFor(text, found.person, text.replace(typed, ' ')) };
+        // The rest of the question orders the quotes; only words marked as the topic (について) are one.
+        const rest = text.replace(typed, ' ');
+        const topic = JAPANESE_TOPIC.exec(rest)?.[1]?.trim() || null;
+        return { kind: 'speaker', result: this.resultFor(text, found.person, rest), topic };
       }
     }
     return null;
@@ -423,12 +427,19 @@ export class QuoteIndex {
 }
 
 /**
+ * An English question asking for someone's words: "say", "quote", "remarks", "speech", "told", and "tell" after
+ * "did/does…" ("what did the mayor tell reporters"; "tell me when…" asks something else).
+ */
+const ASKING_FOR_WORDS =
+  /\b(?:say|said|says|saying|quote|quotes|quoted|words|remarks?|comments?|statements?|speak|spoke|speech(?:es)?|told)\b|\b(?:did|does|do|will|would)\s+(?:\S+\s+){1,4}?tell\b/iu;
+
+/**
  * The words around a name in a request for someone's words ("what did X say", "what has X said", "quote X"),
  * dropped to leave the name. Not the question words of `answer/question.ts`, which tell what kind of answer
  * a question wants.
  */
 const WORDS_ASKING_FOR_QUOTES =
-  /\b(?:what|which|how|did|does|do|has|have|had|was|were|is|the|any|anything|ever|say|said|says|saying|quote|quotes|quoted|words|remarks?|comments?|statements?|speak|spoke|give|me|show|tell|us|from|by|of)\b/giu;
+  /\b(?:what|which|how|did|does|do|has|have|had|was|were|is|the|any|anything|ever|say|said|says|saying|quote|quotes|quoted|words|remarks?|comments?|statements?|speak|spoke|speech(?:es)?|told|give|gave|me|show|tell|us|from|by|of|a|an)\b/giu;
 
 /** Trims a user's text and checks its length; a non-string (a bad adapter call) reads as empty. */
 function checkInput(value: string, what: 'speaker' | 'topic'): string {

@@ -238,6 +238,49 @@ describe('"what did X say" about someone the corpus never mentions', () => {
   });
 });
 
+describe('"what did X say about Y" when none of X\'s quotes touches Y', () => {
+  const lab =
+    'The new laboratory opens in May.\n\n“Our students will handle material nobody has touched,” said Professor Hana Moriguchi, who leads the group.';
+
+  it('abstains, pointing to what X did say: the corpus has no quote of X on Y', async () => {
+    const ctx = await noteContext('lab-note', lab);
+    // "laboratory" is in the note, but not in her words; "budget" nowhere.
+    for (const question of [
+      'what did professor moriguchi say about the laboratory?',
+      'what did moriguchi say about the budget?',
+    ]) {
+      const decided = explainAsk(ctx, question);
+      expect(decided.decision, question).toBe('noQuoteOnTopic');
+      expect(decided.result.answer, question).toBeNull();
+      expect(decided.result.suggestions, question).toEqual(['What Hana Moriguchi said']);
+    }
+    // On a topic her words hold, or with no topic named, her quote answers.
+    for (const question of [
+      'what did moriguchi say about the students?',
+      'what did professor moriguchi say?',
+    ]) {
+      const answer = explainAsk(ctx, question).result.answer?.text ?? '-';
+      expect(answer, question).toMatch(/^Our students/);
+      expect(lab, question).toContain(answer);
+    }
+  });
+
+  it("reads the topic as the question's analysis does, in English and in Japanese (について)", () => {
+    const paragraph = (words: string) => bundledParagraphs()[paragraphWith(words) - 1] ?? '';
+    // The release mentions Gateway, but Blinken's words do not; Nelson's name Japan, through 日本 too.
+    expect(bundledText()).toContain('Gateway');
+    expect(paragraph('said Anthony Blinken')).not.toContain('Gateway');
+    for (const question of [
+      'what did blinken say about gateway',
+      'ブリンケン氏は日本のGateway貢献について何と述べましたか？',
+    ])
+      expect(kb.ask(question).answer, question).toBeNull();
+    expect(paragraph('said Nelson')).toContain('Japan');
+    for (const question of ['What did Nelson say about Japan?', 'ネルソン長官は日本について何と言った？'])
+      expect(paragraph('said Nelson'), question).toContain(kb.ask(question).answer?.text ?? '-');
+  });
+});
+
 describe('a negated question answered by a sentence that negates nothing', () => {
   it('is not covered: the corpus says the opposite or nothing', async () => {
     const ctx = await noteContext(

@@ -177,6 +177,30 @@ describe('questions for /ask', () => {
     expect(answer?.kind === 'speaker' && answer.result.quotes[0]?.text).toContain('here on Earth');
   });
 
+  it('tells the topic a question names ("about Y", "Yについて"), as typed', () => {
+    const topic = (question: string) => {
+      const answer = release.forQuestion(question);
+      return answer?.kind === 'speaker' ? answer.topic : undefined;
+    };
+    expect(topic('What did Secretary Blinken say about Earth?')).toBe('Earth');
+    expect(topic('ブリンケン氏は日本のGateway貢献について何と述べましたか？')).toBe('氏は日本のGateway貢献');
+    expect(topic('What did the PM say?')).toBeNull();
+    // The rest of a Japanese question orders the quotes, but names no topic.
+    expect(topic('岸田首相はこの協定に何を期待していると述べたのでしょうか？')).toBeNull();
+  });
+
+  it('reads a speech or what someone told as asking for their words', () => {
+    for (const question of [
+      'what did kishida tell reporters',
+      "What was in Kishida's speech?",
+      '岸田首相の演説の内容は？',
+    ]) {
+      const answer = release.forQuestion(question);
+      expect(answer?.kind === 'speaker' && answer.result.speaker?.name, question).toBe('Kishida Fumio');
+    }
+    expect(release.forQuestion('tell me when Kishida visited')).toBeNull();
+  });
+
   it('answers "who said …" with the quote and its speaker', () => {
     const answer = release.forQuestion('Who said the future of space is collaborative?');
     expect(answer).toMatchObject({ kind: 'who', speaker: { name: 'Anthony Blinken' } });
