@@ -24,11 +24,11 @@ const MAX_SUGGESTIONS = 5;
 const WHO_SAID_MIN_COVERAGE = 0.6;
 
 /**
- * A Japanese question asking what someone said: 何と言った, なんて言ってた, と述べた, 語った, 発言, コメント…
+ * A Japanese question asking what someone said: 何と言った, なんて言ってた, 何か言ってた, と述べた, 語った, 発言, コメント…
  * (the Japanese counterpart of "say", "said", "comments" in {@link QuoteIndex.forQuestion}).
  */
 const JAPANESE_SAYING =
-  /(?:何|なん|なに)(?:と|て|って)(?:言|い|述|語|話|おっしゃ)|(?:と|って)(?:言|い)(?:っ|い|う|わ)|述べ|語っ|語り|話し|発言|コメント|言葉|言及|おっしゃ|スピーチ|演説|挨拶|あいさつ|談話/;
+  /(?:何|なん|なに)(?:と|て|って|か)(?:言|い|述|語|話|おっしゃ)|(?:と|って)(?:言|い)(?:っ|い|う|わ)|述べ|語っ|語り|話し|発言|コメント|言葉|言及|おっしゃ|スピーチ|演説|挨拶|あいさつ|談話/;
 
 /** "予算について", "予算に関して", "予算のことを": the topic of a Japanese question about what someone said. */
 const JAPANESE_TOPIC = /([^、。？！?!]+?)(?:について|に就いて|に関して|に関する|のことを|のことで|をめぐ)/;

@@ -189,11 +189,12 @@ describe('questions for /ask', () => {
     expect(topic('岸田首相はこの協定に何を期待していると述べたのでしょうか？')).toBeNull();
   });
 
-  it('reads a speech or what someone told as asking for their words', () => {
+  it('reads a speech, what someone told or "said anything" as asking for their words', () => {
     for (const question of [
       'what did kishida tell reporters',
       "What was in Kishida's speech?",
       '岸田首相の演説の内容は？',
+      '岸田首相は何か言ってた？',
     ]) {
       const answer = release.forQuestion(question);
       expect(answer?.kind === 'speaker' && answer.result.speaker?.name, question).toBe('Kishida Fumio');
