@@ -49,6 +49,23 @@ const ASKS_YEAR = /\b(?:what|which)\s+year\b|何年(?![間前後目])/i;
  */
 const YEAR = /(?<!\d)(?:1\d|20)\d{2}(?!\d)|(?:令和|平成|昭和)\s*(?:\d+|元)年/;
 
+/** "What month…", "which month…", "何月" (not 何ヶ月, a duration): a date without its month does not answer it. */
+const ASKS_MONTH = /\b(?:what|which)\s+month\b|何月/i;
+/**
+ * A month as text writes it: an English month's name, long or short, as CLDR gives them (Node's ICU), or "11月";
+ * capitalized, so that the verb "may" is no month. Tested on the NFKC form, as {@link YEAR}.
+ */
+const MONTH = new RegExp(`\\b(?:${englishMonths().join('|')})\\b|\\d{1,2}\\s*月`);
+
+function englishMonths(): string[] {
+  const names = new Set<string>();
+  for (const month of ['long', 'short'] as const) {
+    const format = new Intl.DateTimeFormat('en', { month, timeZone: 'UTC' });
+    for (let m = 0; m < 12; m++) names.add(format.format(Date.UTC(2000, m, 15)));
+  }
+  return [...names];
+}
+
 /** The "not covered" checks, by the name measurement scripts print (`tests/eval/explain.ts`). */
 export type UncoveredCheck =
   | 'unknownIdeas'
@@ -59,6 +76,7 @@ export type UncoveredCheck =
   | 'typeDoubtful'
   | 'ideaDoubtful'
   | 'yearMissing'
+  | 'monthMissing'
   | 'negatedQuestion';
 
 /**
@@ -96,6 +114,9 @@ export function uncoveredBy(
     // is not. On SQuAD tune 18 right abstentions and no wrong one on top of the other checks.
     yearMissing:
       question.type === 'date' && ASKS_YEAR.test(question.text) && !YEAR.test(sentence.normalize('NFKC')),
+    // "Which month of 2021 did she take office?" answered by "…in 2021": as yearMissing, a grain finer.
+    monthMissing:
+      question.type === 'date' && ASKS_MONTH.test(question.text) && !MONTH.test(sentence.normalize('NFKC')),
     // "What isn't…", "who never…" answered by a sentence that negates nothing: the corpus says the opposite or
     // nothing (SQuAD's unanswerable questions add a negation to an answerable one). On SQuAD tune this abstains
     // right 77 times and wrong 5 on top of the other checks; a sentence negated where the question is not says

@@ -296,18 +296,29 @@ describe('a negated question answered by a sentence that negates nothing', () =>
   });
 });
 
-describe('a year asked for, and an answer sentence without one', () => {
-  it('is not covered: a date without its year does not say the year', async () => {
+describe('a year or a month asked for, and an answer sentence without one', () => {
+  it('is not covered: a date without its year does not say the year, a year alone not the month', async () => {
     const ctx = await noteContext(
       'charter-note',
       'The committee signed the charter on Friday, March 3rd, at the town hall.\n\nThe committee was founded in 1999 by three librarians.',
     );
-    const signed = explainAsk(ctx, 'what year was the charter signed?');
-    expect(signed.checks).toContain('yearMissing');
-    expect(signed.result.answer).toBeNull();
-    const founded = explainAsk(ctx, 'which year was the committee founded?');
-    expect(founded.checks).not.toContain('yearMissing');
-    expect(founded.result.answer?.text).toContain('1999');
+    // [question, the check that must hold, or null: answered with these words]
+    const cases: [string, 'yearMissing' | 'monthMissing', string | null][] = [
+      ['what year was the charter signed?', 'yearMissing', null],
+      ['which year was the committee founded?', 'yearMissing', '1999'],
+      ['which month was the committee founded?', 'monthMissing', null],
+      ['what month was the charter signed?', 'monthMissing', 'March 3rd'],
+    ];
+    for (const [question, check, answered] of cases) {
+      const decided = explainAsk(ctx, question);
+      if (answered === null) {
+        expect(decided.checks, question).toContain(check);
+        expect(decided.result.answer, question).toBeNull();
+      } else {
+        expect(decided.checks, question).not.toContain(check);
+        expect(decided.result.answer?.text, question).toContain(answered);
+      }
+    }
   });
 
   it('in Japanese too (何年, not 何年間): the bundled release dates the signing without a year', async () => {
@@ -329,6 +340,24 @@ describe('a year asked for, and an answer sentence without one', () => {
     );
     expect(explainAsk(ctx, '評議会が憲章を採択したのは何年ですか').checks).not.toContain('yearMissing');
     expect(explainAsk(ctx, '委員会が設立されたのは何年ですか').checks).not.toContain('yearMissing');
+  });
+
+  it('in both languages on the bundled release, which says the year Kishida took office, not the month', async () => {
+    const ctx = await bundledContext();
+    const office = bundledText()
+      .split(/(?<=\.)\s+/)
+      .find((s) => s.includes('taking office'));
+    expect(office).toContain('2021');
+    expect(office).not.toMatch(
+      /January|February|March|April|May|June|July|August|September|October|November|December/,
+    );
+    for (const question of [
+      'which month of 2021 did kishida take office',
+      '岸田首相が就任したのは2021年の何月？',
+    ])
+      expect(explainAsk(ctx, question).checks, question).toContain('monthMissing');
+    // 何ヶ月 asks how long, not which month.
+    expect(explainAsk(ctx, '岸田首相の訪問は何ヶ月でしたか').checks).not.toContain('monthMissing');
   });
 });
 

@@ -29,7 +29,8 @@ export const BUNDLED_FLOORS: Record<string, SetFloor> = {
   // Written without seeing the code and first measured once at the end of the 30 Nov session
   // (docs/answer-quality.md#held-out-press-release-sets-looked-at-once-at-the-end): these floors only keep what
   // was measured then from getting worse. They are far from issue 12's and 15's targets. Tuned on since: seen.
-  'en-holdout-3.jsonl': { answerOrTop: 0.9, abstentionRecall: 0.9, wrongAbstention: 0.16 },
+  // Abstaining raised by the month-asked check (1 Dec): 91.7% -> 100%.
+  'en-holdout-3.jsonl': { answerOrTop: 0.9, abstentionRecall: 1, wrongAbstention: 0.16 },
   'ja-holdout.jsonl': { answerOrTop: 0.9, abstentionRecall: 0.75, wrongAbstention: 0.05 },
   // Written blind at the start of the 30 Nov evening session and looked at once at its end.
   // Abstaining raised by the year-asked check (1 Dec): 75% -> 83% and 87.5%.
@@ -39,7 +40,8 @@ export const BUNDLED_FLOORS: Record<string, SetFloor> = {
   // Written blind at the start of the 1 Dec session (near-miss unanswerables: a number, date, role or quote the
   // release never gives) and looked at twice: aggregate figures at the start, and at the end, when nothing had
   // moved them (docs/answer-quality.md). Floors as measured then, far from the targets. Tuned on since: seen.
-  'en-holdout-5.jsonl': { answerOrTop: 0.91, abstentionRecall: 0.58, wrongAbstention: 0.11 },
+  // Abstaining raised by the month-asked check (1 Dec): 58.3% -> 66.7%.
+  'en-holdout-5.jsonl': { answerOrTop: 0.91, abstentionRecall: 0.66, wrongAbstention: 0.11 },
   // Abstaining raised by 何回 read as a count and the asked-for kind deciding in Japanese, and by "what did X say
   // about Y" with no quote of X's on Y (1 Dec): 50% -> 87.5%.
   'ja-holdout-3.jsonl': { answerOrTop: 0.96, abstentionRecall: 0.875, wrongAbstention: 0.04 },
