@@ -10,8 +10,9 @@
  * term frequencies and passage lengths stay those of Brown. Any prefix of the list is a valid corpus, so the
  * 1k corpus is inside the 10k one, which is inside the 100k one.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { type Random, seededRandom, shuffle } from './random.js';
 
@@ -186,4 +187,29 @@ export function brownPassages(count: number, seed = 1961, dir = brownDir()): Ben
     if (wordCount(text) >= MIN_WORDS / 2) passages.push({ text, genre, recombined: true });
   }
   return passages;
+}
+
+/** Passages per document of the corpus folder {@link writeCorpus} writes. */
+const DOCUMENT_PASSAGES = 10;
+
+/**
+ * Writes the passages as a `.jsonl` corpus folder: documents of ten passages each, paragraphs separated by
+ * blank lines (so the segmenter gives back exactly our passages), titled by genre.
+ */
+export function writeCorpus(passages: BenchPassage[]): { dir: string; documents: number } {
+  const dir = mkdtempSync(join(tmpdir(), 'accord-bench-'));
+  const lines: string[] = [];
+  for (let d = 0; d * DOCUMENT_PASSAGES < passages.length; d++) {
+    const group = passages.slice(d * DOCUMENT_PASSAGES, (d + 1) * DOCUMENT_PASSAGES);
+    const genre = GENRES[group[0]?.genre ?? ''] ?? 'Brown';
+    lines.push(
+      JSON.stringify({
+        id: `brown-${d + 1}`,
+        title: `${genre}, sample ${d + 1}`,
+        text: group.map((p) => p.text).join('\n\n'),
+      }),
+    );
+  }
+  writeFileSync(join(dir, 'brown.jsonl'), `${lines.join('\n')}\n`);
+  return { dir, documents: lines.length };
 }

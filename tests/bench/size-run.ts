@@ -5,7 +5,7 @@
  * Order matters: plain MiniSearch is measured first while the generated passages are in memory; then they are
  * dropped, so the heap after our load + build is what the bot itself would hold for this corpus.
  */
-import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -18,7 +18,7 @@ import { buildKnowledgeBase } from '../../src/knowledge/knowledge.js';
 import { SnapshotStore } from '../../src/knowledge/snapshot.js';
 import { createLogger } from '../../src/logger.js';
 import { loadInWorker } from '../../src/service/worker.js';
-import { type BenchPassage, brownPassages, GENRES } from './brown.js';
+import { type BenchPassage, brownPassages, writeCorpus } from './brown.js';
 import { mean, percentile } from './metrics.js';
 import { type BenchQuery, buildQueries } from './queries.js';
 
@@ -165,7 +165,6 @@ function askEvery(
 
 /** Queries run untimed first, so JIT compilation is not counted as query time. */
 const WARM_UP = 20;
-const DOCUMENT_PASSAGES = 10;
 
 function log(message: string): void {
   process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
@@ -243,28 +242,6 @@ function found10<Id>(queries: BenchQuery[], tops: Id[][], textOf: (id: Id) => st
     if (top.slice(0, 10).some((id) => textOf(id)?.includes(sentence))) found++;
   });
   return tops.length ? found / tops.length : 0;
-}
-
-/**
- * Writes the passages as a `.jsonl` corpus folder: documents of ten passages each, paragraphs separated by
- * blank lines (so the segmenter gives back exactly our passages), titled by genre.
- */
-function writeCorpus(passages: BenchPassage[]): { dir: string; documents: number } {
-  const dir = mkdtempSync(join(tmpdir(), 'accord-bench-'));
-  const lines: string[] = [];
-  for (let d = 0; d * DOCUMENT_PASSAGES < passages.length; d++) {
-    const group = passages.slice(d * DOCUMENT_PASSAGES, (d + 1) * DOCUMENT_PASSAGES);
-    const genre = GENRES[group[0]?.genre ?? ''] ?? 'Brown';
-    lines.push(
-      JSON.stringify({
-        id: `brown-${d + 1}`,
-        title: `${genre}, sample ${d + 1}`,
-        text: group.map((p) => p.text).join('\n\n'),
-      }),
-    );
-  }
-  writeFileSync(join(dir, 'brown.jsonl'), `${lines.join('\n')}\n`);
-  return { dir, documents: lines.length };
 }
 
 function plainMiniSearch(passages: BenchPassage[], queries: BenchQuery[], budgetMs: number): PlainResult {
