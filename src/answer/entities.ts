@@ -399,12 +399,27 @@ const AT_PLACE = /\b(?:in|at|on|near|inside|outside|throughout|across)\s+(?:the\
 /** Places also follow these, as where from or where to, which a "where" question asks less often. */
 const TO_OR_FROM_PLACE = /\b(?:from|to|into)\s+(?:the\s+)?$/i;
 
+/** The text just before `start`, where {@link AT_PLACE} and {@link TO_OR_FROM_PLACE} look. */
+const textBefore = (text: string, start: number) => text.slice(Math.max(0, start - 14), start);
+
+/**
+ * Whether {@link places} could find a place in `sentence`, told without parsing it: a word the model could tag
+ * as a place ("France", "Springfield"; not "Rouen"), or a word where something happens ("in Rouen"), where a
+ * proper name counts as a place. A word there follows white space, as "in" does.
+ */
+function mayHoldPlace(sentence: string): boolean {
+  if (mayTag('place', sentence)) return true;
+  for (const m of sentence.matchAll(/\s(?=\S)/g))
+    if (AT_PLACE.test(textBefore(sentence, m.index + 1))) return true;
+  return false;
+}
+
 /**
  * Places: what the model knows as one, most of all where something happens ("in France"); a proper name the
  * model does not know counts only there ("in Rouen").
  */
 function places(text: string, words: Words): EvidenceSpan[] {
-  const before = (s: Span) => text.slice(Math.max(0, s.start - 14), s.start);
+  const before = (s: Span) => textBefore(text, s.start);
   const known = runs(text, words, (i) => has(words[i], 'Place'));
   const proper = runs(text, words, (i) => has(words[i], 'ProperNoun') && !has(words[i], 'Person', 'Date'));
   return sorted([
@@ -490,7 +505,7 @@ function spansOf(
     case 'quantity':
       return quantities(sentence, numberWords(), measure);
     case 'place':
-      return places(sentence, nameWords());
+      return places(sentence, mayHoldPlace(sentence) ? words() : []);
     case 'name':
       return rated(names(sentence, nameWords(), people), 1);
     case 'person': {

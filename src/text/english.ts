@@ -107,9 +107,10 @@ export function namesNonPerson(name: string): boolean {
 
 /**
  * Kinds of word the model's lexicon and rules tell apart before any parse (see {@link mayTag}): dates, units of
- * time, names (a person, a place, an organisation, any proper noun or acronym) and numbers (spelled out too).
+ * time, names (a person, a place, an organisation, any proper noun or acronym), places alone and numbers
+ * (spelled out too).
  */
-export type LexicalKind = 'date' | 'duration' | 'name' | 'number';
+export type LexicalKind = 'date' | 'duration' | 'name' | 'number' | 'place';
 
 /** The parts of compromise's model {@link mayTag} reads. */
 interface ModelData {
@@ -161,6 +162,21 @@ export const NUMBER_RULE_WORDS = 'pound half quarter second hundred thousand mil
   ' ',
 );
 
+/**
+ * Words that the model's rules make into (part of) a place without any place already in the text, by compromise
+ * 14's post-tagger (pinned by a test like the name rules): "Smith Point", "Mount Kenya", "near turkey". ("Portland
+ * or" needs "Portland", a place already.)
+ */
+export const PLACE_RULE_WORDS = 'cliff place range pit point room grounds ruins port mount mt turkey'.split(
+  ' ',
+);
+
+/**
+ * Acronyms the model's tagger makes places when written in capitals ("LA", "NY", "US", "DC", "GB", "UK"): a list
+ * in its code (the acronym pass), not in its model data, so a test over Brown sentences guards it.
+ */
+const PLACE_ACRONYM = /^(?:LA|NY|US|DC|GB|UK)(?![a-z])/;
+
 /** What the model could tag as a kind of word, read from its lexicon and rules once. */
 interface KindEvidence {
   /** Words (a–z, 0–9) that could be one. */
@@ -186,8 +202,9 @@ const tagList = (tags: string | string[]): string[] =>
  * Per kind, every word the model could tag as one: its lexicon's and ambiguous words' entries of the kind
  * (a phrase only with all its words), the contractions and aliases that become one, and the rules' own words.
  * Dates leave out units of time ("week" alone is a duration, no date). Names add the words that make a name of
- * a capitalized neighbour ("river", "committee"); names and numbers the endings and letter patterns of unknown
- * words, and numbers the units of time ("a week": "a" is a number).
+ * a capitalized neighbour ("river", "committee"), places those that make a place of one ("river", "gulf") and
+ * the acronyms read as places; names, numbers and places the endings and letter patterns of unknown words
+ * ("-ville"), and numbers the units of time ("a week": "a" is a number).
  */
 function evidenceOfKinds(): Record<LexicalKind, KindEvidence> {
   if (kindEvidence) return kindEvidence;
@@ -200,9 +217,10 @@ function evidenceOfKinds(): Record<LexicalKind, KindEvidence> {
     duration: (tag) => isA(tag, 'Duration'),
     name: (tag) => NAME_ROOTS.some((root) => isA(tag, root)),
     number: (tag) => isA(tag, 'Value'),
+    place: (tag) => isA(tag, 'Place'),
   };
   const empty = (): KindEvidence => ({ words: new Set(), phrases: [], suffixes: [], patterns: [] });
-  kindEvidence = { date: empty(), duration: empty(), name: empty(), number: empty() };
+  kindEvidence = { date: empty(), duration: empty(), name: empty(), number: empty(), place: empty() };
   for (const w of DATE_RULE_WORDS) kindEvidence.date.words.add(w);
   for (const [kind, test] of Object.entries(kinds) as [LexicalKind, (tag: string) => boolean][]) {
     const evidence = kindEvidence[kind];
@@ -225,9 +243,13 @@ function evidenceOfKinds(): Record<LexicalKind, KindEvidence> {
   // "Smith Jr": the word before becomes a person.
   for (const list of [two.neighbours.leftWords, two.neighbours.rightWords])
     for (const [word, tag] of list ?? []) if (kinds.name(tag)) name.words.add(word);
+  const place = kindEvidence.place;
+  // "Smith River", "Gulf of Mexico": these make a place of the capitalized word before or after them.
+  for (const w of [...PLACE_RULE_WORDS, ...Object.keys(two.placeWords)]) place.words.add(w);
+  place.patterns.push(PLACE_ACRONYM);
   const number = kindEvidence.number;
   for (const w of [...NUMBER_RULE_WORDS, ...kindEvidence.duration.words]) number.words.add(w);
-  for (const kind of ['name', 'number'] as const) {
+  for (const kind of ['name', 'number', 'place'] as const) {
     const evidence = kindEvidence[kind];
     for (const bySuffix of two.suffixPatterns)
       for (const [suffix, tag] of Object.entries(bySuffix ?? {}))
@@ -251,7 +273,7 @@ const NO_SIGN_CAPITAL = /^[^\p{L}\p{N}\s]*\p{Lu}(?=\p{Ll})|(?<![\p{L}\p{N}'’.-
 
 /**
  * Whether the model could tag some word of `text` as a kind of word: a date word (a month, a weekday, a year,
- * a time of day…), a unit of time, a name or a number. `false` only when it certainly would not, told from the
+ * a time of day…), a unit of time, a name, a place or a number. `false` only when it certainly would not, told from the
  * words alone, without parsing (which costs about a millisecond a sentence): a sentence no word of which could
  * be a date holds no date. Text beyond ASCII (which the model folds) always could; digits could be dates and
  * numbers; a capital letter past the first (not the words "A" and "I"), or an ampersand, could make a name;
@@ -263,7 +285,9 @@ export function mayTag(kind: LexicalKind, text: string): boolean {
     if (/[\p{Lu}&]/u.test(text.replace(NO_SIGN_CAPITAL, ''))) return true;
   } else if (/\d/.test(text) || (kind === 'number' && /[IVXLCDM]{2}/.test(text))) return true;
   const { words, phrases, suffixes, patterns } = evidenceOfKinds()[kind];
-  const pieces = piecesOf(text);
+  // The model reads an acronym without its periods: "U.S.S.R." is the lexicon's "ussr".
+  const acronyms = text.match(/(?:(?<![\p{L}\p{N}])\p{L}\.){2,}/gu) ?? [];
+  const pieces = [...piecesOf(text), ...acronyms.flatMap((a) => piecesOf(a.replace(/\./g, '')))];
   for (const piece of pieces) {
     if (words.has(piece)) return true;
     // An ending counts on a longer word only: the model reads "field" as a word, "Springfield" by its ending.

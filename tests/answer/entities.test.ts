@@ -44,6 +44,12 @@ describe('typeEvidence (a general English model, no corpus words)', () => {
     expect(found('place', 'NASA announced the plan in Washington.')).toEqual(['Washington']);
   });
 
+  it('takes a name the model does not know as a place only where something happens', () => {
+    expect(found('place', 'The council met in Rouen last spring.')).toEqual(['Rouen']);
+    expect(found('place', 'We walked across the Plaza at dusk.')).toEqual(['Plaza']);
+    expect(found('place', 'Officials from Rouen wrote to Smith.')).toEqual([]);
+  });
+
   it('keeps initials, abbreviations and the proper nouns after a title inside a name', () => {
     expect(found('name', 'The office was led by William E. Simon until spring.')).toEqual([
       'William E. Simon',

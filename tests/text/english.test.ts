@@ -3,9 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { splitSentences } from '../../src/corpus/segment.js';
 import {
   DATE_RULE_WORDS,
+  type LexicalKind,
   mayTag,
   NAME_RULE_WORDS,
   NUMBER_RULE_WORDS,
+  PLACE_RULE_WORDS,
   type TaggedWord,
   tagWords,
 } from '../../src/text/english.js';
@@ -26,12 +28,15 @@ const isA = (tag: string, root: string): boolean =>
   tag === root || (one.tagSet[tag]?.parents ?? []).some((p) => isA(p, root));
 const tagsOf = (tag: string | string[] = '') =>
   (Array.isArray(tag) ? tag : tag.split(/\s+/)).map((t) => t.replace(/^#/, ''));
+/** The post-tagger rules that tag a word as `isKind` takes it, except those that `needs` says start from one. */
+const rulesFromNothing = (isKind: (tag: string) => boolean, needs: RegExp): string[] =>
+  two.matches.filter((r) => tagsOf(r.tag).some(isKind) && !needs.test(r.match)).map((r) => r.match);
 
 /**
  * Over Brown sentences: where `mayTag(kind)` says no, the model tags no word as `isKind` would take it (checked
  * per sentence); returns the share of sentences said no to, which is what the prefilter saves.
  */
-function skippedWhereModelFindsNone(kind: 'name' | 'number', isKind: (tag: string) => boolean): number {
+function skippedWhereModelFindsNone(kind: LexicalKind, isKind: (tag: string) => boolean): number {
   const sentences = brownPassages(120).flatMap((p) =>
     splitSentences(p.text).map((s) => p.text.slice(s.start, s.end)),
   );
@@ -140,9 +145,7 @@ describe('mayTag', () => {
     // fails, the model changed its rules: read the new ones and update NAME_RULE_WORDS.
     const needsName =
       /#(?:Person|ProperNoun|Place|Organization|FirstName|LastName|Honorific|Acronym|City|Country|Demonym|Region|ProperName|SportsTeam)\b|%Person\||\|Place%|@isTitleCase/;
-    const fromNothing = two.matches
-      .filter((r) => tagsOf(r.tag).some(isName) && !needsName.test(r.match))
-      .map((r) => r.match);
+    const fromNothing = rulesFromNothing(isName, needsName);
     expect(fromNothing).toEqual([
       '#Noun van der? #Noun',
       '(king|queen|prince|saint|lady) of #Noun',
@@ -176,15 +179,49 @@ describe('mayTag', () => {
     expect(skippedWhereModelFindsNone('name', isName)).toBeGreaterThan(0.25);
   });
 
+  const isPlace = (tag: string) => isA(tag, 'Place');
+
+  it('knows every post-tagger rule of the installed model that makes a place out of no place: each has a word in PLACE_RULE_WORDS or a place word', () => {
+    // If this fails, the model changed its rules: read the new ones and update PLACE_RULE_WORDS.
+    const placeTags = Object.keys(one.tagSet).filter(isPlace).join('|');
+    const needsPlace = new RegExp(`#(?:${placeTags})\\b|%[^%]*\\bPlace\\b[^%]*%`);
+    const fromNothing = rulesFromNothing(isPlace, needsPlace);
+    expect(fromNothing).toEqual([
+      'portland [or]',
+      '(in|near|nearby|to|from) [turkey]',
+      '#ProperNoun+ (cliff|place|range|pit|place|point|room|grounds|ruins)',
+      '(port|mount|mt) #ProperName',
+    ]);
+    for (const word of 'turkey cliff place range pit point room grounds ruins port mount mt'.split(' '))
+      expect(PLACE_RULE_WORDS).toContain(word);
+    expect(mayTag('place', 'portland')).toBe(true); // the lexicon's city
+  });
+
+  it('is false for places only where no word could be one', () => {
+    expect(mayTag('place', 'The dog ran home and slept.')).toBe(false);
+    expect(mayTag('place', 'The council met in Rouen last spring.')).toBe(false); // a name the model does not know
+    expect(mayTag('place', 'They flew to France.')).toBe(true);
+    expect(mayTag('place', 'They flew to france.')).toBe(true);
+    expect(mayTag('place', 'They moved to Louisville.')).toBe(true); // by its ending
+    expect(mayTag('place', 'They camped near the Smith River.')).toBe(true); // "river" makes a place
+    expect(mayTag('place', 'They camped at Smith Point.')).toBe(true); // a rule's word
+    expect(mayTag('place', 'The US agreed.')).toBe(true); // an acronym the tagger reads as a place
+    expect(mayTag('place', 'He moved to the U.S.S.R. in May.')).toBe(true); // the lexicon's "ussr"
+  });
+
+  it('never says no where the model finds a place (Brown sentences)', () => {
+    // Most sentences name no place: "where" questions read those without parsing, unless a name stands
+    // where something happens ("in Rouen", src/answer/entities.ts).
+    expect(skippedWhereModelFindsNone('place', isPlace)).toBeGreaterThan(0.5);
+  });
+
   const isNumber = (tag: string) => isA(tag, 'Value');
 
   it('knows every post-tagger rule of the installed model that makes a number out of no number: each has a word in NUMBER_RULE_WORDS', () => {
     // If this fails, the model changed its rules: read the new ones and update NUMBER_RULE_WORDS.
     const numberTags = Object.keys(one.tagSet).filter(isNumber).join('|');
     const needsNumber = new RegExp(`#(?:${numberTags})\\b`);
-    const fromNothing = two.matches
-      .filter((r) => tagsOf(r.tag).some(isNumber) && !needsNumber.test(r.match))
-      .map((r) => r.match);
+    const fromNothing = rulesFromNothing(isNumber, needsNumber);
     expect(fromNothing).toEqual([
       'a pound',
       '[(half|quarter)] of? (a|an)',
