@@ -5,6 +5,7 @@
  */
 import { createRequire } from 'node:module';
 import type nlpType from 'compromise/two';
+import { fasterSweep } from './sweep.js';
 
 /** One word of a text and the model's tags for it (`Person`, `Place`, `Organization`, `Value`, `Date`…). */
 export interface TaggedWord {
@@ -25,7 +26,11 @@ let model: Nlp | undefined;
  * the full build also chunks every text into phrases on each parse, which costs a fifth more and changes no tag.
  */
 function english(): Nlp {
-  model ??= createRequire(import.meta.url)('compromise/two') as Nlp;
+  if (!model) {
+    model = createRequire(import.meta.url)('compromise/two') as Nlp;
+    // The same tags in less time (sweep.ts).
+    model.plugin(fasterSweep as Parameters<Nlp['plugin']>[0]);
+  }
   return model;
 }
 
