@@ -8,7 +8,7 @@
  */
 import { readdirSync, rmSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseCliArgs } from '../../src/cli/shared.js';
 import { UserInputError } from '../../src/contract/types.js';
 import { loadCorpus, loadCorpusStrict } from '../../src/corpus/load.js';
 import type { Corpus } from '../../src/corpus/types.js';
@@ -19,9 +19,9 @@ import { uploadedSets, withUploads } from '../eval/uploaded.js';
 import { brownPassages, writeCorpus } from './brown.js';
 import { buildQueries } from './queries.js';
 
-const { values } = parseArgs({
-  options: { squad: { type: 'string' }, brown: { type: 'string' } },
-});
+const USAGE =
+  'npx tsx tests/bench/answers.ts [--squad <dev-v2.0-part-a.json>] [--brown <passages>] > answers.jsonl';
+const { values } = parseCliArgs({ options: { squad: { type: 'string' }, brown: { type: 'string' } } }, USAGE);
 
 function dump(set: string, corpus: Corpus, questions: string[]): void {
   const kb = buildKnowledgeBase(corpus);

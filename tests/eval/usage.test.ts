@@ -1,6 +1,7 @@
 /**
- * The measuring scripts (`npm run eval`, `train`, `bench`, tests/eval/explain.ts) take flags the way the CLIs
- * do: `--help` prints usage, a flag they do not know is refused with why and usage, never a stack trace.
+ * The measuring scripts (`npm run eval`, `train`, `bench`, tests/eval/explain.ts, tests/bench/answers.ts) take
+ * flags the way the CLIs do: `--help` prints usage, a flag they do not know is refused with why and usage,
+ * never a stack trace.
  */
 import { describe, expect, it } from 'vitest';
 import { run, runNpm } from '../support/run.js';
@@ -10,6 +11,7 @@ const SCRIPTS = {
   train: () => runNpm(['train', '--', '--help']),
   bench: () => runNpm(['bench', '--', '--help']),
   explain: () => run('npx', ['tsx', 'tests/eval/explain.ts', '-h']),
+  answers: () => run('npx', ['tsx', 'tests/bench/answers.ts', '--help']),
 };
 
 describe('the measuring scripts', () => {
