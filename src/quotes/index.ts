@@ -81,6 +81,8 @@ export class QuoteIndex {
   private readonly glossary: Glossary;
   /** Japanese names of the register's people (山田太郎, スミス), found whole in Japanese questions. */
   private readonly japaneseNames: JapaneseDictionary;
+  /** The register's names half in Latin letters ("ACME長官"), NFKC-folded and lower case, longest first. */
+  private readonly mixedNames: string[];
   private readonly bySpeaker = new Map<Person, IndexedQuote[]>();
   /** Quoted people, in the order of their first quote. */
   private readonly quoted: Person[];
@@ -94,7 +96,13 @@ export class QuoteIndex {
   ) {
     this.count = all.length;
     this.glossary = new Glossary(corpus.glossary);
-    this.japaneseNames = new JapaneseDictionary(corpus.speakers.flatMap((s) => [s.name, ...s.aliases]));
+    const names = corpus.speakers.flatMap((s) => [s.name, ...s.aliases]);
+    this.japaneseNames = new JapaneseDictionary(names);
+    this.mixedNames = names
+      .filter((name) => hasJapanese(name) && /[A-Za-z]/.test(name))
+      .map((name) => name.normalize('NFKC').toLowerCase())
+      // Longest first: "スミスACME長官" before "ACME長官".
+      .sort((a, b) => b.length - a.length);
     for (const q of all) {
       const list = this.bySpeaker.get(q.speaker);
       if (list) list.push(q);
@@ -403,26 +411,47 @@ export class QuoteIndex {
   }
 
   /** "スミス長官は日本について何と言った？": the first registered Japanese name in it, the rest its topic. */
-  private forJapaneseQuestion(text: string): QuestionQuotes | null {
+  private forJapaneseQuestion(typed: string): QuestionQuotes | null {
+    // Full-width letters and half-width katakana as the registers write them ("ＡＣＭＥ長官" is "ACME長官").
+    const text = typed.normalize('NFKC');
     if (!JAPANESE_SAYING.test(text)) return null;
     const names = this.japaneseNames;
     if (JAPANESE_WHO.test(text) && !japaneseRuns(text).some((run) => names.find(run).length > 0)) {
       const found = this.whoSaidJapanese(text);
       return found ? { kind: 'who', ...found } : null;
     }
-    for (const run of japaneseRuns(text)) {
-      for (const name of names.find(run)) {
-        const typed = run.slice(name.index, name.index + name.length);
-        const found = this.people.lookup(typed, this.isQuoted);
-        if (found.kind !== 'person') continue;
-        if (!this.isQuoted(found.person)) return this.saidNothing(text);
-        // The rest of the question orders the quotes; only words marked as the topic (について) are one.
-        const rest = text.replace(typed, ' ');
-        const topic = JAPANESE_TOPIC.exec(rest)?.[1]?.trim() || null;
-        return { kind: 'speaker', result: this.resultFor(text, found.person, rest), topic };
-      }
+    for (const typed of this.japaneseNamesIn(text)) {
+      const found = this.people.lookup(typed, this.isQuoted);
+      if (found.kind !== 'person') continue;
+      if (!this.isQuoted(found.person)) return this.saidNothing(text);
+      // The rest of the question orders the quotes; only words marked as the topic (について) are one.
+      const rest = text.replace(typed, ' ');
+      const topic = JAPANESE_TOPIC.exec(rest)?.[1]?.trim() || null;
+      return { kind: 'speaker', result: this.resultFor(text, found.person, rest), topic };
     }
     return null;
+  }
+
+  /**
+   * The register's Japanese names in a question, as typed, in the order they stand: those written in Japanese
+   * script found in its runs, and those half in Latin letters ("ACME長官"), which are no run of Japanese script.
+   */
+  private japaneseNamesIn(text: string): string[] {
+    const found: { at: number; typed: string }[] = [];
+    let offset = 0;
+    for (const run of japaneseRuns(text)) {
+      const at = text.indexOf(run, offset);
+      offset = at + run.length;
+      for (const name of this.japaneseNames.find(run))
+        found.push({ at: at + name.index, typed: run.slice(name.index, name.index + name.length) });
+    }
+    const lower = text.toLowerCase();
+    for (const name of this.mixedNames) {
+      const at = lower.indexOf(name);
+      // Compared in lower case, the name as typed is sliced from the text.
+      if (at >= 0) found.push({ at, typed: text.slice(at, at + name.length) });
+    }
+    return found.sort((a, b) => a.at - b.at).map((f) => f.typed);
   }
 }
 

@@ -12,9 +12,11 @@ const FIXTURE_DIR = join(import.meta.dirname, 'fixtures/briefing');
 
 let release: QuoteIndex;
 let releaseText: string;
+let releaseCorpus: Corpus;
 
 beforeAll(async () => {
   const corpus = await loadCorpusStrict(CORPUS_DIR);
+  releaseCorpus = corpus;
   release = QuoteIndex.build(corpus);
   releaseText = corpus.documents[0]?.text ?? '';
 });
@@ -200,6 +202,20 @@ describe('questions for /ask', () => {
       expect(answer?.kind === 'speaker' && answer.result.speaker?.name, question).toBe('Kishida Fumio');
     }
     expect(release.forQuestion('tell me when Kishida visited')).toBeNull();
+  });
+
+  it('finds a register name written half in Latin letters ("NASA長官"), full-width letters too', () => {
+    const aliasesOf = (name: string) => releaseCorpus.speakers.find((p) => p.name === name)?.aliases ?? [];
+    expect(aliasesOf('Bill Nelson')).toContain('NASA長官');
+    expect(aliasesOf('Yamakawa Hiroshi')).toContain('JAXA理事長');
+    const nelson = release.forQuestion('ＮＡＳＡ長官は日本について何と言った？');
+    expect(nelson?.kind === 'speaker' && nelson.result.speaker?.name).toBe('Bill Nelson');
+    expect(nelson?.kind === 'speaker' && nelson.topic).toBe('は日本');
+    // Registered, never quoted: the plain answer that there is no quote.
+    expect(release.forQuestion('JAXA理事長は式典で何と言った？')).toMatchObject({
+      kind: 'speaker',
+      result: { speaker: null, known: true, quotes: [] },
+    });
   });
 
   it('answers "who said …" with the quote and its speaker', () => {
