@@ -12,6 +12,7 @@ import type {
   Span,
 } from '../contract/types.js';
 import type { CorpusDocument, Passage } from '../corpus/types.js';
+import { japaneseSpeakerAsked } from '../quotes/index.js';
 import type { SearchHit } from '../search/index.js';
 import { contentTerms } from '../text/text.js';
 import { type AskContext, CANDIDATE_PASSAGES, type Scoring, scoreHits } from './candidates.js';
@@ -216,24 +217,44 @@ function foreignName(ctx: AskContext, question: AnalyzedQuestion, listing: Liste
 }
 
 /**
- * "What did China say…": someone the corpus never mentions said nothing in it. The subject's words are read as
- * the question's analysis reads them, so a typo ("prof yamaguci") or a glossary wording still finds its person.
+ * "What did China say…", "バイデン大統領は何と言った？": someone the corpus never mentions said nothing in it. The
+ * subject's words are read as the question's analysis reads them, so a typo ("prof yamaguci") or a glossary
+ * wording still finds its person.
  */
 function wordsOfStranger(ctx: AskContext, question: AnalyzedQuestion): Outcome | null {
   const subject =
     /\b(?:what|how)\s+(?:did|does|do|has|have|had)\s+(.+?)\s+(?:say|said|think|thinks|thought|react|respond|comment|reply)\b/i.exec(
       question.text,
     )?.[1];
-  if (!subject) return null;
+  const stranger = subject
+    ? !knowsSubject(question, subject)
+    : namesForeigner(ctx, japaneseSpeakerAsked(question.text));
+  return stranger
+    ? abstain(
+        ctx.quotes.speakers('', 3).map((s) => `What ${s.name} said`),
+        'stranger',
+      )
+    : null;
+}
+
+/** Whether a word of an English question's subject is an idea the corpus knows. */
+function knowsSubject(question: AnalyzedQuestion, subject: string): boolean {
   const words = contentTerms(subject).map((t) => t.word);
   // Known through a related general word only ("emissary" for "envoy") is not knowing the person.
   const known = new Set(
     question.concepts.filter((c) => c.known && !c.related).flatMap((c) => c.label.split(' ')),
   );
-  if (words.length === 0 || words.some((w) => known.has(w))) return null;
-  return abstain(
-    ctx.quotes.speakers('', 3).map((s) => `What ${s.name} said`),
-    'stranger',
+  return words.length === 0 || words.some((w) => known.has(w));
+}
+
+/**
+ * Whether a Japanese speaker as typed holds a katakana word the corpus does not know, through its words or its
+ * registers: Japanese writes foreign names in katakana (バイデン), as English capitalizes them, and the speakers
+ * register would have found a person it names.
+ */
+function namesForeigner(ctx: AskContext, speaker: string | null): boolean {
+  return (speaker?.match(/[\p{sc=Katakana}ー・]{2,}/gu) ?? []).some((word) =>
+    analyzeQuestion(word, ctx.index, ctx.glossary).concepts.every((c) => !c.known),
   );
 }
 

@@ -36,6 +36,15 @@ const JAPANESE_TOPIC = /([^、。？！?!]+?)(?:について|に就いて|に関
 /** "誰が言った", "言ったのは誰": asking who said something. */
 const JAPANESE_WHO = /誰|だれ|どなた|どの人/;
 
+/**
+ * Whose words a Japanese question asks for, as typed: what stands before its first は, が or って ("バイデン
+ * 大統領は何と言った？" → "バイデン大統領"); `null` when it does not ask what someone said, or asks who said it.
+ */
+export function japaneseSpeakerAsked(question: string): string | null {
+  if (!hasJapanese(question) || !JAPANESE_SAYING.test(question) || JAPANESE_WHO.test(question)) return null;
+  return /^\s*([^、。？！?!\s]+?)(?:は|が|って)/u.exec(question)?.[1] ?? null;
+}
+
 /** A quote and who said it. */
 export interface AttributedQuote {
   speaker: SpeakerInfo;

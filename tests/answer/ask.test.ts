@@ -236,6 +236,18 @@ describe('"what did X say" about someone the corpus never mentions', () => {
     expect(typo.decision).not.toBe('stranger');
     expect(typo.result.answer?.text).toContain('Our students will handle material');
   });
+
+  it('in Japanese, a speaker written in katakana the corpus does not know is a stranger too', async () => {
+    const ctx = await bundledContext();
+    // The release never names Biden or Musk; Nelson it quotes.
+    expect(bundledText()).not.toMatch(/Biden|Musk/);
+    for (const question of [
+      'バイデン大統領は何とコメントした？',
+      'イーロン・マスクはこの協定について何と言った？',
+    ])
+      expect(explainAsk(ctx, question).decision, question).toBe('stranger');
+    expect(explainAsk(ctx, 'ネルソン長官は何と言った？').decision).toBe('quoted');
+  });
 });
 
 describe('"what did X say about Y" when none of X\'s quotes touches Y', () => {
