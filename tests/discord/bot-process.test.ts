@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { bundledText } from '../support/bundled.js';
 import { env, loopback, run, startArgs } from './child.js';
 
@@ -29,10 +29,7 @@ async function startBot(
       ...vars,
     }),
   );
-  await vi.waitFor(() => expect(p.stderr()).toContain('"msg":"discord bot ready"'), {
-    timeout: 40_000,
-    interval: 50,
-  });
+  await p.logged((lines) => lines.some((l) => l.msg === 'discord bot ready'), 'the bot to be ready');
   return p;
 }
 
@@ -43,16 +40,16 @@ describe('the bot process', () => {
     onTestFinished(() => rmSync(dataDir, { recursive: true, force: true }));
     const p = await startBot(onTestFinished, discord, { DATA_DIR: dataDir });
 
-    const ask = await discord.command('ask', { question: 'Who signed the agreement?' }).reply(5_000);
+    const ask = await discord.command('ask', { question: 'Who signed the agreement?' }).reply();
     expect(ask.embeds[0]?.footer?.text).toMatch(/^Corpus [0-9a-f]{6,} · Asked: Who signed the agreement\?$/);
     // A "when" question leads with the date, in bold, as the release writes it; then the sentence.
-    const when = await discord.command('ask', { question: 'When was the agreement signed?' }).reply(5_000);
+    const when = await discord.command('ask', { question: 'When was the agreement signed?' }).reply();
     const [, date, sentence] = when.embeds[0]?.description?.split('\n') ?? [];
     const bold = /^\*\*(.+)\*\*$/.exec(date ?? '')?.[1] ?? '';
     expect(bold).toMatch(/\d/);
     expect(bundledText()).toContain(`on Friday, ${bold},`);
     expect(sentence).toContain(bold);
-    const sources = await discord.command('sources', {}).reply(5_000);
+    const sources = await discord.command('sources', {}).reply();
     expect(sources.embeds[0]?.description).toContain('(https://www.nasa.gov/');
     expect(discord.mentionViolations).toEqual([]);
 
@@ -62,9 +59,9 @@ describe('the bot process', () => {
     expect(p.stderr()).toContain('"msg":"shutting down"');
     expect(p.stderr()).toContain('"msg":"discord bot stopped"');
     // A clean close (1000) ends the gateway session instead of leaving it to time out.
-    await discord.waitFor(() => session?.invalid, 2_000, 'the session to end');
+    await discord.waitFor(() => session?.invalid, 'the session to end');
     expect(p.stderr()).not.toContain(discord.token);
-  }, 45_000);
+  });
 
   it('starts and answers on a corpus folder full of issue 13’s hostile files, reading none of them', async ({
     onTestFinished,
@@ -95,15 +92,13 @@ describe('the bot process', () => {
     const p = await startBot(onTestFinished, discord, { DATA_DIR: dataDir, CORPUS_DIR: corpusDir });
     for (const file of ['tiny.md', 'bad.jsonl', 'bomb.md', 'word.md', 'zero.txt', 'passwd.txt', 'x.md'])
       expect(p.stderr()).toContain(`"msg":"corpus: ${file}`);
-    const sources = await discord.command('sources', {}).reply(5_000);
+    const sources = await discord.command('sources', {}).reply();
     expect(sources.embeds[0]?.title).toBe('Sources (1 document)');
-    const root = await discord.command('ask', { question: 'Who is root on this machine?' }).reply(5_000);
+    const root = await discord.command('ask', { question: 'Who is root on this machine?' }).reply();
     expect(JSON.stringify(root)).not.toContain('/bin/bash');
-    const moon = await discord
-      .command('ask', { question: 'When did the rover land on the Moon?' })
-      .reply(5_000);
+    const moon = await discord.command('ask', { question: 'When did the rover land on the Moon?' }).reply();
     expect(moon.embeds[0]?.description).toContain('March 2031');
     p.child.kill('SIGTERM');
     expect(await p.exit).toBe(0);
-  }, 60_000);
+  });
 });

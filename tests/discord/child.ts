@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { OnTestFinishedHandler } from 'vitest';
 import { PROJECT_ROOT } from '../../src/config.js';
 import { LoopbackDiscord } from '../loopback/index.js';
+import { waitUntil } from '../support/wait.js';
 
 /**
  * A package.json start script (`start`: `node src/start.mjs`; `start:prod`: `node dist/src/main.js`) as node
@@ -47,6 +48,23 @@ export interface Run {
   stdout: () => string;
   stderr: () => string;
   exit: Promise<number | null>;
+  /**
+   * Resolves once the JSON log lines on stderr satisfy `probe` (re-read as each chunk arrives), with its value;
+   * fails when the process exits first, or after the waits' net.
+   */
+  logged<T>(probe: (lines: LogLine[]) => T | undefined | null | false, what: string): Promise<T>;
+}
+
+/** One JSON log line, parsed. */
+export type LogLine = Record<string, unknown>;
+
+/** The whole JSON log lines in `stderr` (the manager's and its shards', which share it), parsed. */
+export function logLines(stderr: string): LogLine[] {
+  return stderr
+    .split('\n')
+    .slice(0, -1) // a line still being written
+    .filter((l) => l.startsWith('{'))
+    .map((l) => JSON.parse(l) as LogLine);
 }
 
 export function run(
@@ -68,15 +86,32 @@ export function run(
   });
   child.stderr?.on('data', (d: Buffer) => {
     err += d.toString();
+    child.emit('stderr');
+  });
+  let closed = false;
+  child.on('close', () => {
+    closed = true;
+    child.emit('stderr');
   });
   const exit = once(child, 'exit').then(([code]) => code as number | null);
+  const logged = <T>(probe: (lines: LogLine[]) => T | undefined | null | false, what: string) =>
+    waitUntil(
+      child,
+      'stderr',
+      () => {
+        const found = probe(logLines(err));
+        if (!found && closed) throw new Error(`the process exited (${child.exitCode}) before ${what}`);
+        return found;
+      },
+      { what, detail: () => `stderr ends: ${err.slice(-500)}` },
+    );
   finished(async () => {
     if (child.exitCode === null && child.signalCode === null) {
       child.kill('SIGKILL');
       await exit;
     }
   });
-  return { child, stdout: () => out, stderr: () => err, exit };
+  return { child, stdout: () => out, stderr: () => err, exit, logged };
 }
 
 export async function loopback(finished: Finished): Promise<LoopbackDiscord> {

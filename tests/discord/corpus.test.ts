@@ -12,7 +12,25 @@ import type { Records } from '../../src/records/types.js';
 import type { CorpusService } from '../../src/service/service.js';
 import { type Actor, type AttachmentInfo, makeActor, type OptionValues } from '../loopback/index.js';
 import { MARS_MD, MOON_MD, snapshot } from '../moderation/helpers.js';
+import { WAIT_MS } from '../support/wait.js';
 import { answerSentenceOf, buttonsOf, type Harness, startCorpusBot } from './harness.js';
+
+/**
+ * While `held` is set, a reload waits with its new corpus built (in the worker) and not yet swapped in: a test
+ * decides what happens during a reload instead of racing it.
+ */
+const building = vi.hoisted(() => ({ held: null as Promise<void> | null }));
+vi.mock('../../src/service/worker.js', async (importOriginal) => {
+  const worker = await importOriginal<typeof import('../../src/service/worker.js')>();
+  return {
+    ...worker,
+    loadInWorker: async (...args: Parameters<typeof worker.loadInWorker>) => {
+      const built = await worker.loadInWorker(...args);
+      await building.held;
+      return built;
+    },
+  };
+});
 
 const MAX_UPLOAD = 64 * 1024;
 const VENUS_SENTENCE = 'The probe reached Venus in June 2033.';
@@ -128,7 +146,7 @@ describe('/corpus on a live corpus', () => {
     const before = service.current.version;
     const handle = corpus('add', { file: upload }, h.loopback.actors.moderator);
     expect((await handle.callback()).type).toBe(5);
-    const reply = await handle.reply(5_000);
+    const reply = await handle.reply();
     expect(reply.ephemeral).toBe(true);
     expect(reply.content).toContain('Added venus-probe.md (');
     expect(reply.content).toContain(
@@ -211,7 +229,7 @@ describe('/corpus on a live corpus', () => {
     const before = snapshot(corpusDir);
     const version = service.current.version;
     const upload = c.upload();
-    const reply = await corpus('add', { file: upload }).reply(5_000);
+    const reply = await corpus('add', { file: upload }).reply();
     expect(reply.ephemeral).toBe(true);
     expect(shown(reply.content)).toMatch(c.reason);
     expect(reply.content).toMatch(new RegExp(`Nothing changed: the corpus is still version ${version}\\.$`));
@@ -230,7 +248,7 @@ describe('/corpus on a live corpus', () => {
     expect(downloads.length).toBe(c.downloaded ? 1 : 0);
     if (c.what.startsWith('larger')) {
       // The download was abandoned once over the limit, not read to the end.
-      const download = await h.loopback.waitFor(() => downloads[0]?.closed && downloads[0], 2_000, 'abort');
+      const download = await h.loopback.waitFor(() => downloads[0]?.closed && downloads[0], 'abort');
       expect(download.completed).toBe(false);
       expect(download.sent).toBeLessThan(download.total);
     }
@@ -239,7 +257,7 @@ describe('/corpus on a live corpus', () => {
   it('replaces a document when asked, keeping the old file in the trash', async () => {
     const edited = MOON_MD.replace('March 2031', 'April 2032');
     const upload = h.loopback.hostAttachment('moon-note.md', edited);
-    const reply = await corpus('add', { file: upload, replace: true }).reply(5_000);
+    const reply = await corpus('add', { file: upload, replace: true }).reply();
     expect(shown(reply.content)).toContain('It replaced moon-note.md (now in the trash).');
     expect(shown(reply.content)).toContain('moon-note: changed (+0 ~1 -0): moon-note#p1 changed');
     expect(readFileSync(join(corpusDir, 'moon-note.md'), 'utf8')).toBe(edited);
@@ -257,7 +275,7 @@ describe('/corpus on a live corpus', () => {
       })
       .choices();
     expect(removable).toEqual([{ name: 'venus-probe — Venus probe', value: 'venus-probe' }]);
-    const removed = await corpus('remove', { document: 'venus-probe' }).reply(5_000);
+    const removed = await corpus('remove', { document: 'venus-probe' }).reply();
     expect(removed.content).toMatch(/^Removed “venus-probe”: venus-probe\.md is in the trash/);
     expect(shown(removed.content)).toContain('venus-probe: document removed (1 passage)');
     expect(existsSync(join(corpusDir, 'venus-probe.md'))).toBe(false);
@@ -277,12 +295,12 @@ describe('/corpus on a live corpus', () => {
         value: expect.stringMatching(/^venus-probe@\d{8}T\d{9}Z$/),
       },
     ]);
-    const restored = await corpus('restore', { document: 'venus-probe' }).reply(5_000);
+    const restored = await corpus('restore', { document: 'venus-probe' }).reply();
     expect(shown(restored.content)).toMatch(/^Restored “venus-probe” \(venus-probe\.md\)\./);
     expect(shown(restored.content)).toContain('venus-probe: document added (1 passage)');
     expect(answerSentenceOf(await ask('When did the probe reach Venus?'))).toBe(VENUS_SENTENCE);
     // Unknown ids are refused with the reason.
-    const unknown = await corpus('restore', { document: 'venus-probe' }).reply(5_000);
+    const unknown = await corpus('restore', { document: 'venus-probe' }).reply();
     expect(unknown.content).toMatch(/^No document "venus-probe" in the trash\./);
   });
 
@@ -291,7 +309,7 @@ describe('/corpus on a live corpus', () => {
     writeFileSync(join(corpusDir, 'a-broken.md'), 'no front matter here');
     writeFileSync(join(corpusDir, 'bad.jsonl'), `${'{"id": "x"}\n'.repeat(150)}`);
     try {
-      const reply = await corpus('reload').reply(5_000);
+      const reply = await corpus('reload').reply();
       expect(reply.content.length).toBeLessThanOrEqual(2000);
       // 1 + 150 lines lacking a title and a text: all 301 counted, though bad.jsonl lists only 50.
       expect(reply.content).toMatch(
@@ -307,7 +325,7 @@ describe('/corpus on a live corpus', () => {
       rmSync(join(corpusDir, 'a-broken.md'));
       rmSync(join(corpusDir, 'bad.jsonl'));
     }
-    const again = await corpus('reload').reply(5_000);
+    const again = await corpus('reload').reply();
     expect(again.content).toMatch(
       /^Corpus reloaded: version \S+ → \S+\. 3 documents, 4 passages, \d+ quotes \(\d+ ms\)\.\nNo passage changed\.$/,
     );
@@ -318,9 +336,7 @@ describe('/corpus on a live corpus', () => {
     const before = snapshot(corpusDir);
     const broken = '---\nid: bad note\ntitle: Bad\nkind: statement\n---\nSome text.\n';
     const asModerator = (subcommand: string, locale: string, options: OptionValues = {}) =>
-      h.loopback
-        .command('corpus', options, { subcommand, actor: h.loopback.actors.manager, locale })
-        .reply(5_000);
+      h.loopback.command('corpus', options, { subcommand, actor: h.loopback.actors.manager, locale }).reply();
 
     const ja = await asModerator('add', 'ja', { file: h.loopback.hostAttachment('bad.md', broken) });
     expect(shown(ja.content).split('\n')).toEqual([
@@ -463,40 +479,48 @@ describe('/corpus on a large corpus', () => {
   it('answers /ask while a reload runs, and tells a second reload that one is running', async () => {
     writeFileSync(join(corpusDir, 'venus-probe.md'), VENUS_MD);
     const old = service.current.version;
-    const first = h.loopback.command(
-      'corpus',
-      {},
-      { subcommand: 'reload', actor: h.loopback.actors.manager },
-    );
-    await vi.waitFor(() => expect(service.isReloading).toBe(true), { interval: 1, timeout: 2_000 });
-    const second = h.loopback.command(
-      'corpus',
-      {},
-      { subcommand: 'reload', actor: h.loopback.actors.moderator },
-    );
-    const asked = h.loopback.command(
-      'ask',
-      { question: 'When did the rover land on the Moon?' },
-      { actor: someone() },
-    );
-
-    const answer = await asked.reply(5_000);
-    const answeredDuringReload = service.isReloading;
-    expect(answerSentenceOf(answer)).toBe(MOON_SENTENCE);
-    const busy = await second.reply(5_000);
-    expect(busy.content).toBe(
-      `A corpus reload is already running; try again when it has finished.\nNothing changed: the corpus is still version ${old}.`,
-    );
-    const done = await first.reply(10_000);
-    expect(done.content).toMatch(
-      new RegExp(
-        `^Corpus reloaded: version ${old} → ${service.current.version}\\. ${DOCUMENTS + 2} documents, `,
-      ),
-    );
-    expect(shown(done.content)).toContain('\nvenus-probe: document added (1 passage)');
-    // Answered from the corpus that was live while the new one was being built.
-    expect(answeredDuringReload).toBe(true);
-    expect(answer.embeds[0]?.footer?.text).toContain(`Corpus ${old} `);
+    let release: () => void = () => undefined;
+    building.held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    try {
+      const first = h.loopback.command(
+        'corpus',
+        {},
+        { subcommand: 'reload', actor: h.loopback.actors.manager },
+      );
+      await vi.waitFor(() => expect(service.isReloading).toBe(true), { interval: 5, timeout: WAIT_MS });
+      const second = h.loopback.command(
+        'corpus',
+        {},
+        { subcommand: 'reload', actor: h.loopback.actors.moderator },
+      );
+      const asked = h.loopback.command(
+        'ask',
+        { question: 'When did the rover land on the Moon?' },
+        { actor: someone() },
+      );
+      const answer = await asked.reply();
+      expect(answerSentenceOf(answer)).toBe(MOON_SENTENCE);
+      // Answered from the corpus that was live while the new one was being built.
+      expect(answer.embeds[0]?.footer?.text).toContain(`Corpus ${old} `);
+      const busy = await second.reply();
+      expect(busy.content).toBe(
+        `A corpus reload is already running; try again when it has finished.\nNothing changed: the corpus is still version ${old}.`,
+      );
+      expect(service.isReloading).toBe(true);
+      release();
+      const done = await first.reply();
+      expect(done.content).toMatch(
+        new RegExp(
+          `^Corpus reloaded: version ${old} → ${service.current.version}\\. ${DOCUMENTS + 2} documents, `,
+        ),
+      );
+      expect(shown(done.content)).toContain('\nvenus-probe: document added (1 passage)');
+    } finally {
+      release();
+      building.held = null;
+    }
   });
 
   it('autocompletes at most 25 documents, names within 100 characters', async () => {
@@ -533,7 +557,7 @@ describe('/corpus when a reload passes its deadline', () => {
       const reload = (locale: string) =>
         h.loopback
           .command('corpus', {}, { subcommand: 'reload', actor: h.loopback.actors.manager, locale })
-          .reply(5_000);
+          .reply();
       expect(shown((await reload('ja')).content)).toBe(
         `再読み込みが 1 ミリ秒 を超えたため中止しました。何も変わっていません（コーパスのフォルダーに読めないファイルがあるか、大きすぎる可能性があります）。\n何も変わっていません: コーパスはバージョン ${version} のままです。`,
       );
@@ -557,7 +581,7 @@ describe('/corpus changes for a Japanese moderator', () => {
       const corpus = (subcommand: string, options: OptionValues) =>
         h.loopback
           .command('corpus', options, { subcommand, actor: h.loopback.actors.manager, locale: 'ja' })
-          .reply(5_000);
+          .reply();
       const added = shown(
         (await corpus('add', { file: h.loopback.hostAttachment('Saturn.md', SATURN_MD) })).content,
       );

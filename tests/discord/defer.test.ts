@@ -17,7 +17,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** The callback and every request of an interaction, once it has its visible reply. */
 async function settled(handle: InteractionHandle) {
-  const reply = await handle.reply(5_000);
+  const reply = await handle.reply();
   const callback = await handle.callback();
   return { reply, callback, requests: handle.requests() };
 }
@@ -93,7 +93,7 @@ describe('while a reload runs', () => {
     // A page button on a message that is not a /quote page: nothing to page.
     const press = h.loopback.pressButton('quote:page:2', asked.message, { actor });
     expect((await press.callback()).type).toBe(6);
-    const note = await press.followUp(1, 5_000);
+    const note = await press.followUp(1);
     expect(note).toMatchObject({
       ephemeral: true,
       content: 'This button no longer works; please use /quote again.',

@@ -102,7 +102,7 @@ describe('npm run deploy-commands', () => {
       '復元',
       '未回答',
     ]);
-  }, 45_000);
+  });
 
   it('exits non-zero with a clear message when Discord refuses the token', async ({ onTestFinished }) => {
     const discord = await loopback(onTestFinished);
@@ -120,5 +120,5 @@ describe('npm run deploy-commands', () => {
     expect(p.stderr()).toContain('check DISCORD_TOKEN');
     expect(p.stderr()).not.toContain(badToken);
     expect(discord.commands.guild.size).toBe(0);
-  }, 45_000);
+  });
 });

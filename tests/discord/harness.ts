@@ -1,5 +1,6 @@
 /** Starts the real bot (real discord.js client, real command modules) against a loopback Discord. */
 
+import { EventEmitter } from 'node:events';
 import { AccordBot } from '../../src/discord/bot.js';
 import type { CorpusSource } from '../../src/discord/command.js';
 import { attachmentOrigins } from '../../src/discord/download.js';
@@ -9,12 +10,15 @@ import { en } from '../../src/messages/en.js';
 import type { Records } from '../../src/records/types.js';
 import { CorpusService, type CorpusServiceOptions } from '../../src/service/service.js';
 import { LoopbackDiscord, type LoopbackOptions, type ReplyView } from '../loopback/index.js';
+import { waitUntil } from '../support/wait.js';
 
 /** Log lines the bot wrote, parsed. */
 export interface LogLines {
   lines: Array<Record<string, unknown>>;
   raw: string[];
   find(msg: string): Record<string, unknown> | undefined;
+  /** Resolves with the first line matching `match`, now or as it is written (log lines are not loopback events). */
+  next(match: (line: Record<string, unknown>) => boolean, what: string): Promise<Record<string, unknown>>;
 }
 
 export interface Harness {
@@ -41,6 +45,7 @@ export async function startHarness(
   const loopback = await LoopbackDiscord.start(options.loopback);
   const raw: string[] = [];
   const lines: Array<Record<string, unknown>> = [];
+  const written = new EventEmitter();
   const logger = createLogger({
     level: 'debug',
     secrets: [loopback.token],
@@ -48,6 +53,7 @@ export async function startHarness(
       write(line: string) {
         raw.push(line);
         lines.push(JSON.parse(line) as Record<string, unknown>);
+        written.emit('line');
       },
     },
   });
@@ -77,7 +83,13 @@ export async function startHarness(
   return {
     loopback,
     bot,
-    logs: { lines, raw, find: (msg) => lines.find((l) => l.msg === msg) },
+    logs: {
+      lines,
+      raw,
+      find: (msg) => lines.find((l) => l.msg === msg),
+      next: (match, what) =>
+        waitUntil(written, 'line', () => lines.find(match), { what: `a log line: ${what}` }),
+    },
     async close() {
       await bot.stop(1_000);
       await loopback.close();

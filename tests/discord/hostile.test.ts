@@ -39,7 +39,7 @@ describe('hostile uploads and the trash, through Discord', () => {
   const refused = async (upload: OptionValues['file'], reason: RegExp) => {
     const before = snapshot(corpusDir);
     const version = service.current.version;
-    const reply = await corpus('add', { file: upload }).reply(30_000);
+    const reply = await corpus('add', { file: upload }).reply();
     expect(shown(reply.content)).toMatch(reason);
     expect(reply.content).toMatch(new RegExp(`Nothing changed: the corpus is still version ${version}\\.$`));
     expect(snapshot(corpusDir)).toEqual(before);
@@ -82,7 +82,7 @@ describe('hostile uploads and the trash, through Discord', () => {
   it('follows a redirect that stays on Discord’s CDN', async () => {
     const target = h.loopback.hostAttachment('venus.md', VENUS_MD);
     const upload = h.loopback.hostAttachment('venus.md', '', { redirectTo: target.url });
-    const reply = await corpus('add', { file: upload }).reply(30_000);
+    const reply = await corpus('add', { file: upload }).reply();
     expect(reply.content).toMatch(/^Added venus-probe\.md \(/);
     expect(await ask('When did the probe reach Venus?')).toContain('June 2033');
     expect(readdirSync(corpusDir).sort()).toEqual(['moon-note.md', 'venus-probe.md']);
@@ -120,7 +120,7 @@ describe('hostile uploads and the trash, through Discord', () => {
   it('reloads past a FIFO named like a document at once, and the next change is not told "already running" (case 5)', async () => {
     execFileSync('mkfifo', [join(corpusDir, 'x.md')]);
     try {
-      const reply = await corpus('reload').reply(10_000);
+      const reply = await corpus('reload').reply();
       expect(shown(reply.content)).toContain(
         '• x.md: this is a FIFO (named pipe), not a file: the corpus reads regular files only',
       );
@@ -128,7 +128,7 @@ describe('hostile uploads and the trash, through Discord', () => {
     } finally {
       rmSync(join(corpusDir, 'x.md'));
     }
-    const again = await corpus('reload').reply(10_000);
+    const again = await corpus('reload').reply();
     expect(again.content).toMatch(/^Corpus reloaded: /);
   });
 
@@ -137,7 +137,7 @@ describe('hostile uploads and the trash, through Discord', () => {
     const replaced = await corpus('add', {
       file: h.loopback.hostAttachment('moon-note.md', edited),
       replace: true,
-    }).reply(30_000);
+    }).reply();
     expect(shown(replaced.content)).toContain('It replaced moon-note.md (now in the trash).');
     expect(await ask('When did the rover land on the Moon?')).toContain('April 2032');
 
@@ -157,7 +157,7 @@ describe('hostile uploads and the trash, through Discord', () => {
         value: expect.stringMatching(/^moon-note@\d{8}T\d{9}Z(~\d+)?$/),
       },
     ]);
-    const restored = await corpus('restore', { document: String(original[0]?.value) }).reply(30_000);
+    const restored = await corpus('restore', { document: String(original[0]?.value) }).reply();
     expect(shown(restored.content)).toMatch(
       /^Restored “moon-note” \(moon-note\.md\)\. It replaced moon-note\.md \(now in the trash\)\./,
     );
@@ -167,7 +167,7 @@ describe('hostile uploads and the trash, through Discord', () => {
     const now = await versions();
     expect(now).toHaveLength(1);
     expect(now[0]?.value).not.toBe(original[0]?.value);
-    const back = await corpus('restore', { document: String(now[0]?.value) }).reply(30_000);
+    const back = await corpus('restore', { document: String(now[0]?.value) }).reply();
     expect(back.content).toMatch(/^Restored “moon-note”/);
     expect(await ask('When did the rover land on the Moon?')).toContain('April 2032');
     expect(readdirSync(join(corpusDir, '.trash'))).toHaveLength(1);

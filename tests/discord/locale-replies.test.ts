@@ -192,7 +192,7 @@ describe('replies follow interaction.locale on the bundled corpus', () => {
     const reply = await h.loopback
       .command('corpus', {}, { subcommand: 'reload', actor: h.loopback.actors.manager, locale: 'ja' })
       // A reload builds the index in a worker: seconds on a loaded machine.
-      .reply(15_000);
+      .reply();
     expect(reply.ephemeral).toBe(true);
     expect(reply.content).toMatch(
       /^コーパスを再読み込みしました: バージョン \S+ → \S+。文書 \d+ 件、パッセージ \d+ 件、引用 \d+ 件（\d+ ms）。/,

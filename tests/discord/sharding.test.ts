@@ -6,7 +6,7 @@
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ConfigError, parseConfig } from '../../src/config.js';
 import { emptyDiff } from '../../src/corpus/diff.js';
 import { corpusChangeReply } from '../../src/discord/format.js';
@@ -15,7 +15,7 @@ import type { ReloadReport } from '../../src/service/service.js';
 import { LoopbackDiscord } from '../loopback/index.js';
 import { CORPUS_DIR } from '../support/bundled.js';
 import { LUNAR_NOTE } from '../support/knowledge.js';
-import { env, type Finished, type Run, run, startArgs } from './child.js';
+import { env, type Finished, logLines, type Run, run, startArgs } from './child.js';
 
 describe('SHARD_COUNT and SHARD_LIST', () => {
   const problems = (vars: Record<string, string>) => {
@@ -90,14 +90,6 @@ describe('the reload report of a sharded bot', () => {
   });
 });
 
-/** Parsed JSON log lines of the manager and its shards (they share its stderr). */
-function logLines(stderr: string): Array<Record<string, unknown>> {
-  return stderr
-    .split('\n')
-    .filter((l) => l.startsWith('{'))
-    .map((l) => JSON.parse(l) as Record<string, unknown>);
-}
-
 /** `npm start` (without npm in between, so the test sees the exit code) with `vars`, against `discord`. */
 function startBot(finished: Finished, discord: LoopbackDiscord, vars: Record<string, string>): Run {
   const dataDir = mkdtempSync(join(tmpdir(), 'accord-shards-'));
@@ -112,10 +104,7 @@ function startBot(finished: Finished, discord: LoopbackDiscord, vars: Record<str
 
 /** Waits until the manager says every shard of this host is ready. */
 async function shardsReady(p: Run): Promise<void> {
-  await vi.waitFor(() => expect(p.stderr()).toContain('"msg":"every shard is ready"'), {
-    timeout: 40_000,
-    interval: 100,
-  });
+  await p.logged((lines) => lines.some((l) => l.msg === 'every shard is ready'), 'every shard to be ready');
 }
 
 describe('the sharded bot process', () => {
@@ -140,7 +129,7 @@ describe('the sharded bot process', () => {
 
     // Each guild's interactions go to its own shard, and each shard answers.
     for (const guild of discord.guilds) {
-      const reply = await discord.command('sources', {}, { guild }).reply(5_000);
+      const reply = await discord.command('sources', {}, { guild }).reply();
       expect(reply.embeds[0]?.title).toMatch(/^Sources \(\d+ documents?\)$/);
     }
     const shardsUsed = [...discord.interactions.values()].map((r) => r.shardId).sort();
@@ -150,7 +139,7 @@ describe('the sharded bot process', () => {
     writeFileSync(join(corpusDir, 'lunar-note.md'), LUNAR_NOTE);
     const reload = discord.command('corpus', {}, { subcommand: 'reload', actor: discord.actors.manager });
     expect(reload.record.shardId).toBe(0);
-    const reply = await reload.reply(15_000);
+    const reply = await reload.reply();
     expect(reply.ephemeral).toBe(true);
     const [, before, after] = /^Corpus reloaded: version (\w+) → (\w+)\./.exec(reply.content ?? '') ?? [];
     expect(after).toBeDefined();
@@ -167,18 +156,20 @@ describe('the sharded bot process', () => {
     // SIGHUP to the manager reloads every shard, as it reloads the single bot.
     const manager = logLines(p.stderr()).find((l) => l.msg === 'starting shards')?.pid;
     process.kill(Number(manager), 'SIGHUP');
-    await vi.waitFor(() => {
-      const asked = logLines(p.stderr()).filter((l) => l.msg === 'corpus: reload requested by signal');
-      expect(asked.map((l) => l.shard).sort()).toEqual([0, 1]);
-    }, 5_000);
+    const asked = await p.logged((lines) => {
+      const shards = lines.filter((l) => l.msg === 'corpus: reload requested by signal').map((l) => l.shard);
+      return shards.length === 2 && shards;
+    }, 'both shards to be asked to reload');
+    expect(asked.sort()).toEqual([0, 1]);
 
     p.child.kill('SIGTERM');
     expect(await p.exit).toBe(0);
     expect(p.stderr()).toContain('"msg":"every shard stopped"');
     expect(logLines(p.stderr()).filter((l) => l.msg === 'discord bot stopped')).toHaveLength(2);
-    await discord.waitFor(() => sessions.every((s) => s.invalid), 2_000, 'both sessions to end');
+    await discord.waitFor(() => sessions.every((s) => s.invalid), 'both sessions to end');
     expect(p.stderr()).not.toContain(discord.token);
-  }, 60_000);
+    // Several bot processes, each building or loading the index: twice the global net on a loaded machine.
+  }, 120_000);
 
   it('runs only its SHARD_LIST slice, and says a reload did not reach the other hosts', async ({
     onTestFinished,
@@ -203,10 +194,11 @@ describe('the sharded bot process', () => {
       },
     );
     expect(reload.record.shardId).toBe(1);
-    expect((await reload.reply(15_000)).content).toMatch(
+    expect((await reload.reply()).content).toMatch(
       /\nOther shards: shard 3: reloaded \(\w+\)\. Not reached: 2 shards on other hosts \(they reload on their own SIGHUP or CORPUS_WATCH\)\.\n/,
     );
     p.child.kill('SIGTERM');
     expect(await p.exit).toBe(0);
-  }, 60_000);
+    // Several bot processes, each building or loading the index: twice the global net on a loaded machine.
+  }, 120_000);
 });

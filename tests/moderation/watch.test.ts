@@ -6,6 +6,7 @@ import { MANIFEST_FILE } from '../../src/records/manifest.js';
 import { CorpusService } from '../../src/service/service.js';
 import { reloadOnSignal, startLiveCorpus, watchCorpus } from '../../src/service/watch.js';
 import { tempCorpus } from '../support/tempCorpus.js';
+import { WAIT_MS } from '../support/wait.js';
 import { captureLogger, MARS_MD, MOON_MD, tempDir } from './helpers.js';
 
 const MOON_SENTENCE = 'The rover landed on the Moon in March 2031.';
@@ -23,9 +24,7 @@ describe('watchCorpus', () => {
       writeFileSync(join(dir, '.upload-123.tmp'), 'ignored');
       await vi.waitFor(
         () => expect(service.current.ask('when did the rover land?').answer?.text).toBe(MOON_SENTENCE),
-        {
-          timeout: 5000,
-        },
+        { timeout: WAIT_MS },
       );
       expect(reload).toHaveBeenCalledTimes(1);
       expect(reload).toHaveBeenCalledWith({ via: 'watch' });
@@ -40,7 +39,7 @@ describe('watchCorpus', () => {
               via: 'watch',
             }),
           ),
-        { timeout: 5000 },
+        { timeout: WAIT_MS },
       );
       expect(service.current).toBe(live);
     } finally {
@@ -60,8 +59,8 @@ describe('reloadOnSignal', () => {
     try {
       writeFileSync(join(dir, 'moon-note.md'), MOON_MD);
       process.emit('SIGHUP', 'SIGHUP');
-      // A reload starts a worker thread: on a loaded machine that takes over the default 1 s.
-      await vi.waitFor(() => expect(service.current.stats().documents).toBe(2), { timeout: 5000 });
+      // A reload starts a worker thread: on a loaded machine that takes seconds, not vi.waitFor's default 1 s.
+      await vi.waitFor(() => expect(service.current.stats().documents).toBe(2), { timeout: WAIT_MS });
     } finally {
       remove();
     }
@@ -90,7 +89,7 @@ describe('startLiveCorpus', () => {
       // The audit entry is written once the reload has finished, just after the swap.
       await vi.waitFor(
         () => expect(live.records.history()[0]).toMatchObject({ action: 'reload', via: 'watch', ok: true }),
-        { timeout: 5000 },
+        { timeout: WAIT_MS },
       );
       expect(live.service.current.stats().documents).toBe(2);
     } finally {
