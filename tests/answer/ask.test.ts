@@ -205,10 +205,27 @@ describe('which step decided (explainAsk, for measuring the abstention checks)',
     expect(explainAsk(ctx, 'How did China react to the agreement?').decision).toBe('foreignName');
     expect(explainAsk(ctx, 'What did Pam Melroy say?').decision).toBe('noQuote');
     expect(explainAsk(ctx, 'what did the PM say')).toMatchObject({ decision: 'quoted', confidence: null });
-    // The unknown "budget" abstains through the ranker's side: its confidence or a "not covered" check.
-    const budget = explainAsk(ctx, 'What is the budget of the agreement?');
+  });
+
+  it('names the ranker limit that refused a question the corpus does not answer, and only that one', async () => {
+    const ctx = await bundledContext();
+    // The release never speaks of a budget: the ranker's best sentence is about something else.
+    expect(bundledText()).not.toMatch(/budget/i);
+    const question = 'What is the budget of the agreement?';
+    const budget = explainAsk(ctx, question);
     expect(budget.result.answer).toBeNull();
-    expect(budget.confidence).not.toBeNull();
+    expect(bundledText()).toContain(budget.best);
+    // The confidence limit comes first; below it, the checks that held are listed but did not decide.
+    const confidence = budget.confidence ?? Number.NaN;
+    const { abstainBelow } = ctx.weights;
+    expect(budget.decision).toBe(confidence < abstainBelow ? 'lowConfidence' : budget.checks[0]);
+    // Without the confidence limit the same ranker decides by its checks alone: the first one refuses, or,
+    // with none holding, the best sentence is the answer.
+    const unlimited = explainAsk({ ...ctx, weights: { ...ctx.weights, abstainBelow: 0 } }, question);
+    expect(unlimited.confidence).toBe(budget.confidence);
+    expect(unlimited.checks).toEqual(budget.checks);
+    expect(unlimited.decision).toBe(budget.checks[0] ?? 'answered');
+    expect(unlimited.result.answer?.text ?? null).toBe(budget.checks.length ? null : budget.best);
   });
 });
 
