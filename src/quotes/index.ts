@@ -24,14 +24,21 @@ const MAX_SUGGESTIONS = 5;
 const WHO_SAID_MIN_COVERAGE = 0.6;
 
 /**
- * A Japanese question asking what someone said: 何と言った, なんて言ってた, 何か言ってた, と述べた, 語った, 発言, コメント…
+ * A Japanese question asking what someone said: 何と言った, なんて言ってた, 何か言ってた, と述べた, 語った, 発言, コメント, 触れた…
  * (the Japanese counterpart of "say", "said", "comments" in {@link QuoteIndex.forQuestion}).
  */
 const JAPANESE_SAYING =
-  /(?:何|なん|なに)(?:と|て|って|か)(?:言|い|述|語|話|おっしゃ)|(?:と|って)(?:言|い)(?:っ|い|う|わ)|述べ|語っ|語り|話し|発言|コメント|言葉|言及|おっしゃ|スピーチ|演説|挨拶|あいさつ|談話/;
+  /(?:何|なん|なに)(?:と|て|って|か)(?:言|い|述|語|話|おっしゃ)|(?:と|って)(?:言|い)(?:っ|い|う|わ)|述べ|語っ|語り|話し|発言|コメント|言葉|言及|触れ|おっしゃ|スピーチ|演説|挨拶|あいさつ|談話/;
 
-/** "予算について", "予算に関して", "予算のことを": the topic of a Japanese question about what someone said. */
-const JAPANESE_TOPIC = /([^、。？！?!]+?)(?:について|に就いて|に関して|に関する|のことを|のことで|をめぐ)/;
+/**
+ * "予算について", "予算に関して", "予算のことを", "予算に言及した", "予算に触れた": the topic of a Japanese question
+ * about what someone said.
+ */
+const JAPANESE_TOPIC =
+  /([^、。？！?!]+?)(?:について|に就いて|に関して|に関する|のことを|のことで|をめぐ|に言及|に触れ)/;
+
+/** An honorific and a particle after a name ("[スミス]氏は…"), and spaces. */
+const AFTER_NAME = /^\s*(?:氏|さん|様|君|くん|先生)?\s*(?:は|が|って|も|の)?\s*/u;
 
 /** "誰が言った", "言ったのは誰": asking who said something. */
 const JAPANESE_WHO = /誰|だれ|どなた|どの人/;
@@ -435,7 +442,8 @@ export class QuoteIndex {
       if (!this.isQuoted(found.person)) return this.saidNothing(text);
       // The rest of the question orders the quotes; only words marked as the topic (について) are one.
       const rest = text.replace(typed, ' ');
-      const topic = JAPANESE_TOPIC.exec(rest)?.[1]?.trim() || null;
+      // What the name leaves before the topic ("氏は", "は") is the name's, not the topic's.
+      const topic = JAPANESE_TOPIC.exec(rest)?.[1]?.replace(AFTER_NAME, '') || null;
       return { kind: 'speaker', result: this.resultFor(text, found.person, rest), topic };
     }
     return null;

@@ -299,9 +299,11 @@ describe('"what did X say about Y" when none of X\'s quotes touches Y', () => {
     // The release mentions Gateway, but Blinken's words do not; Nelson's name Japan, through 日本 too.
     expect(bundledText()).toContain('Gateway');
     expect(paragraph('said Anthony Blinken')).not.toContain('Gateway');
+    expect(paragraph('said Kishida')).not.toContain('Artemis');
     for (const question of [
       'what did blinken say about gateway',
       'ブリンケン氏は日本のGateway貢献について何と述べましたか？',
+      '岸田首相はアルテミス合意に触れた？',
     ])
       expect(kb.ask(question).answer, question).toBeNull();
     expect(paragraph('said Nelson')).toContain('Japan');
