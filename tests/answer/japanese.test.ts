@@ -37,6 +37,8 @@ describe('Japanese question forms', () => {
       ['行ける', true],
       ['言', true],
       ['名前', true],
+      ['会場', true],
+      ['回数', true],
       ['さん', true],
       ['予算', false],
       ['モジュール', false],
@@ -79,6 +81,8 @@ describe('Japanese questions over the English corpus', () => {
       ['Artemis Accordsに日本は入ってる？', 'original signatories of the Artemis Accords'],
       ['アン・マクレーン宇宙非行士はイベントで何してたの？', 'also participated in the event'],
       ['協定が結ばれた場所は？', 'Headquarters in Washington'],
+      // 会場 (venue) says what kind of answer is wanted, as 場所 does: no topic the release lacks.
+      ['署名式の会場は？', 'Headquarters in Washington'],
       ['ＮＡＳＡ本部でいつイベントがあった？', 'January 13th'],
     ];
     for (const [question, fact] of asked) {
