@@ -293,6 +293,8 @@ export class QuoteIndex {
       const found = this.whoSaid(text);
       return found ? { kind: 'who', ...found } : null;
     }
+    const mention = MENTION.exec(text);
+    if (mention) return this.forMention(text, mention[1] ?? '', mention[2] ?? '');
     if (!ASKING_FOR_WORDS.test(text)) return null;
     const aboutMatch = /\b(?:about|on|regarding|concerning)\s+(.+?)\s*[?.!]*$/iu.exec(text);
     const about = aboutMatch?.[1];
@@ -309,6 +311,17 @@ export class QuoteIndex {
     if (found.kind !== 'person') return null;
     if (!this.isQuoted(found.person)) return this.saidNothing(text);
     return { kind: 'speaker', result: this.resultFor(text, found.person, about), topic: about ?? null };
+  }
+
+  /**
+   * "Did Smith mention the budget?": Smith's words on the budget, when the subject names a person; `null` when it
+   * names none ("did the release mention Smith?" asks what the corpus says, not what someone said).
+   */
+  private forMention(text: string, subject: string, topic: string): QuestionQuotes | null {
+    const found = this.people.lookup(subject, this.isQuoted);
+    if (found.kind !== 'person') return null;
+    if (!this.isQuoted(found.person)) return this.saidNothing(text);
+    return { kind: 'speaker', result: this.resultFor(text, found.person, topic), topic };
   }
 
   /** Whether the corpus quotes this person (a function to hand to look-ups). */
@@ -471,6 +484,9 @@ export class QuoteIndex {
     return found.sort((a, b) => a.at - b.at).map((f) => f.typed);
   }
 }
+
+/** "Did Smith (ever) mention the budget?", "has the PM mentioned …": the subject, then the topic. */
+const MENTION = /^\s*(?:did|does|do|has|have|had)\s+(.+?)\s+(?:ever\s+)?mention(?:ed|s)?\s+(.+?)\s*[?.!]*$/iu;
 
 /**
  * An English question asking for someone's words: "say", "quote", "remarks", "speech", "told", and "tell" after

@@ -304,6 +304,7 @@ describe('"what did X say about Y" when none of X\'s quotes touches Y', () => {
       'what did blinken say about gateway',
       'ブリンケン氏は日本のGateway貢献について何と述べましたか？',
       '岸田首相はアルテミス合意に触れた？',
+      'Did Blinken mention Gateway?',
     ])
       expect(kb.ask(question).answer, question).toBeNull();
     expect(paragraph('said Nelson')).toContain('Japan');

@@ -193,6 +193,14 @@ describe('questions for /ask', () => {
     expect(topic('岸田首相はこの協定に何を期待していると述べたのでしょうか？')).toBeNull();
   });
 
+  it('reads "did X mention Y" as X\'s words on Y, when X is a person', () => {
+    const mention = release.forQuestion('Did Blinken mention Gateway?');
+    expect(mention).toMatchObject({ kind: 'speaker', result: { speaker: { name: 'Anthony Blinken' } } });
+    expect(mention?.kind === 'speaker' && mention.topic).toBe('Gateway');
+    // The release itself is no speaker: that asks what the corpus says.
+    expect(release.forQuestion('Did the release mention Kishida?')).toBeNull();
+  });
+
   it('reads a speech, what someone told or "said anything" as asking for their words', () => {
     for (const question of [
       'what did kishida tell reporters',
