@@ -45,10 +45,17 @@ interface Methods {
 /** A rule that matched, where. */
 type Found = Rule & { pointer: number[] };
 
-/** The hooks in the library's order (`Object.keys`), by key, with their rule lists; built once per net. */
+/**
+ * The hooks in the library's order (`Object.keys`), by key, with their rule lists; each rule by the number of
+ * its match (the library keeps one rule per match, its first); built once per net.
+ */
 interface HookOrder {
   rank: Map<string, number>;
   lists: Rule[][];
+  ids: Int32Array[];
+  /** Per match number, the stretch that last took a rule of it (see {@link candidateRules}). */
+  seen: Int32Array;
+  stretch: number;
 }
 const orders = new WeakMap<Record<string, Rule[]>, HookOrder>();
 
@@ -56,16 +63,34 @@ function orderOf(hooks: Record<string, Rule[]>): HookOrder {
   let order = orders.get(hooks);
   if (!order) {
     const keys = Object.keys(hooks);
-    order = { rank: new Map(keys.map((k, i) => [k, i])), lists: keys.map((k) => hooks[k] ?? []) };
+    const lists = keys.map((k) => hooks[k] ?? []);
+    const number = new Map<string, number>();
+    const ids = lists.map((list) =>
+      Int32Array.from(list, (rule) => {
+        let id = number.get(rule.match);
+        if (id === undefined) {
+          id = number.size;
+          number.set(rule.match, id);
+        }
+        return id;
+      }),
+    );
+    order = {
+      rank: new Map(keys.map((k, i) => [k, i])),
+      lists,
+      ids,
+      seen: new Int32Array(number.size),
+      stretch: 0,
+    };
     orders.set(hooks, order);
   }
   return order;
 }
 
 /**
- * The rules that may match a stretch with word set `has`: those of its hooks, in hook order, each once (its
- * first time), with their needs met, nothing they must not have, enough of their wants, and no more words
- * than the stretch has (`length`).
+ * The rules that may match a stretch with word set `has`: those of its hooks, in hook order, each match once (its
+ * first rule), with their needs met, nothing they must not have, enough of their wants, and no more words than
+ * the stretch has (`length`).
  */
 function candidateRules(has: Set<string>, length: number, order: HookOrder, always: Rule[]): Rule[] {
   const at: number[] = [];
@@ -74,18 +99,32 @@ function candidateRules(has: Set<string>, length: number, order: HookOrder, alwa
     if (rank !== undefined) at.push(rank);
   }
   at.sort((a, b) => a - b);
-  const seen = new Set<string>();
+  if (order.stretch === 0x7fffffff) {
+    order.seen.fill(0); // the numbers would run past what the array holds: start again
+    order.stretch = 0;
+  }
+  const stretch = ++order.stretch;
   const rules: Rule[] = [];
-  for (const rank of at)
-    for (const rule of order.lists[rank] ?? []) {
-      if (seen.has(rule.match)) continue;
-      seen.add(rule.match);
-      if (!rule.needs.every((need) => has.has(need))) continue;
+  for (const rank of at) {
+    const list = order.lists[rank] as Rule[];
+    const ids = order.ids[rank] as Int32Array;
+    for (let i = 0; i < list.length; i++) {
+      const id = ids[i] as number;
+      if (order.seen[id] === stretch) continue;
+      order.seen[id] = stretch;
+      const rule = list[i] as Rule;
+      if (length < rule.minWords || !rule.needs.every((need) => has.has(need))) continue;
       if (rule.ifNo?.some((no) => has.has(no))) continue;
-      if (rule.wants.length > 0 && rule.wants.filter((want) => has.has(want)).length < rule.minWant) continue;
+      if (rule.wants.length > 0) {
+        let wanted = 0;
+        for (const want of rule.wants) if (has.has(want)) wanted++;
+        if (wanted < rule.minWant) continue;
+      }
       rules.push(rule);
     }
-  return [...rules, ...always].filter((rule) => length >= rule.minWords);
+  }
+  for (const rule of always) if (length >= rule.minWords) rules.push(rule);
+  return rules;
 }
 
 /** compromise's `bulkMatch`: every rule that matches each stretch of `document`, in the library's order. */
