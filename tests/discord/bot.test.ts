@@ -419,8 +419,12 @@ describe('resilience', () => {
     expect(h.logs.find('shard resumed')).toBeDefined();
   });
 
-  it('never logs the token', () => {
+  it('never logs the bot token, nor the token of an interaction (it can post as the bot for 15 minutes)', () => {
     expect(h.logs.raw.some((line) => line.includes(h.loopback.token))).toBe(false);
     expect(h.logs.raw.length).toBeGreaterThan(10);
+    // The failures above were logged with their errors: Discord's refusals name the URL they were for.
+    expect(h.logs.lines.filter((l) => l.msg === 'interaction failed').length).toBeGreaterThan(0);
+    const tokens = [...h.loopback.interactions.values()].map((i) => i.token);
+    expect(h.logs.raw.filter((line) => tokens.some((token) => line.includes(token)))).toEqual([]);
   });
 });
