@@ -391,16 +391,27 @@ describe('resilience', () => {
   });
 
   it('logs an expired interaction (10062) without crashing, and keeps answering', async () => {
+    const actor = someone();
+    const quote = await h.loopback.command('quote', { speaker: 'Talkative Envoy' }, { actor }).reply();
     const window = h.loopback.callbackWindowMs;
     h.loopback.callbackWindowMs = -1;
     try {
-      const handle = h.loopback.command('sources', {}, { actor: someone() });
-      await handle.rejection(10062);
-      const line = await h.logs.next(
-        (l) => l.msg === 'interaction expired or already answered' && l.interaction === handle.id,
-        'the expiry',
-      );
-      expect(line).toMatchObject({ level: 40, err: { code: 10062 } });
+      // A command, an autocomplete and a button press, each answered too late.
+      const handles = [
+        h.loopback.command('sources', {}, { actor: someone() }),
+        h.loopback.autocomplete('quote', { speaker: 'Bi' }, 'speaker'),
+        h.loopback.pressButton('quote:page:2', quote.message, { actor }),
+      ];
+      for (const handle of handles) {
+        await handle.rejection(10062);
+        const line = await h.logs.next(
+          (l) => l.msg === 'interaction expired or already answered' && l.interaction === handle.id,
+          `the expiry of ${handle.id}`,
+        );
+        expect(line).toMatchObject({ level: 40, err: { code: 10062 } });
+      }
+      const ids = new Set(handles.map((x) => x.id));
+      expect(h.logs.lines.filter((l) => l.level === 50 && ids.has(String(l.interaction)))).toEqual([]);
     } finally {
       h.loopback.callbackWindowMs = window;
     }

@@ -1,6 +1,7 @@
 /** Starts the real bot (real discord.js client, real command modules) against a loopback Discord. */
 
 import { EventEmitter } from 'node:events';
+import { expect } from 'vitest';
 import { AccordBot } from '../../src/discord/bot.js';
 import type { CorpusSource } from '../../src/discord/command.js';
 import { attachmentOrigins } from '../../src/discord/download.js';
@@ -93,6 +94,11 @@ export async function startHarness(
     async close() {
       await bot.stop(1_000);
       await loopback.close();
+      // Whatever the tests did, every message the bot sent pinged nobody, and it used only routes Discord has.
+      expect(
+        loopback.mentionViolations.map((v) => `${v.request.route} ${JSON.stringify(v.allowedMentions)}`),
+      ).toEqual([]);
+      expect(loopback.unknownRoutes).toEqual([]);
     },
   };
 }
