@@ -300,13 +300,19 @@ export class QuoteIndex {
     const about = aboutMatch?.[1];
     let found = this.people.matchKnown(nameTokens(text));
     if (found.kind === 'none') {
-      // "what did kishda say": the words left once question and speech words go, looked up as typed.
-      const rest = (aboutMatch ? text.slice(0, aboutMatch.index) : text)
-        .replace(WORDS_ASKING_FOR_QUOTES, ' ')
-        .replace(/[?.!,]/gu, ' ')
-        .trim();
-      const words = nameTokens(rest);
-      if (words.length >= 1 && words.length <= 3) found = this.people.lookup(rest, this.isQuoted);
+      // "what did kishda say": the words left once question and speech words go, looked up as typed; or those
+      // of its first clause ("nelsen quote, what range of places did he mention").
+      const asked = aboutMatch ? text.slice(0, aboutMatch.index) : text;
+      for (const part of [asked, asked.split(/[,;:]|\s[-–—]\s/u)[0] ?? '']) {
+        const rest = part
+          .replace(WORDS_ASKING_FOR_QUOTES, ' ')
+          .replace(/[?.!,]/gu, ' ')
+          .trim();
+        const words = nameTokens(rest);
+        if (words.length < 1 || words.length > 3) continue;
+        found = this.people.lookup(rest, this.isQuoted);
+        break;
+      }
     }
     if (found.kind !== 'person') return null;
     if (!this.isQuoted(found.person)) return this.saidNothing(text);

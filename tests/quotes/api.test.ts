@@ -170,6 +170,16 @@ describe('questions for /ask', () => {
   it('forgives a typo in the name of a question', () => {
     const answer = release.forQuestion('what did kishda say');
     expect(answer?.kind === 'speaker' && answer.result.speaker?.name).toBe('Kishida Fumio');
+    // Also in a first clause that names the speaker, before the question proper.
+    for (const question of [
+      'nelsen quote, what range of places did he mention',
+      'kishda quote - what will it expand',
+    ]) {
+      const clause = release.forQuestion(question);
+      expect(clause?.kind === 'speaker' && clause.result.speaker?.name, question).toBe(
+        question.startsWith('nelsen') ? 'Bill Nelson' : 'Kishida Fumio',
+      );
+    }
     expect(release.forQuestion('What did Biden say?')).toBeNull();
     expect(release.forQuestion('What does the agreement say about the Moon?')).toBeNull();
   });
