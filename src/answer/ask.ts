@@ -18,7 +18,7 @@ import { contentTerms } from '../text/text.js';
 import { type AskContext, CANDIDATE_PASSAGES, type Scoring, scoreHits } from './candidates.js';
 import { conceptIn } from './features.js';
 import { type Listed, listPassages } from './listing.js';
-import { type UncoveredCheck, uncoveredBy } from './not-covered.js';
+import { abstainingStep, corpusSize, type UncoveredCheck, uncoveredBy } from './not-covered.js';
 import { type AnalyzedQuestion, analyzeQuestion, cleanQuestion } from './question.js';
 import { confidenceOf } from './scorer.js';
 import { shortAnswerIn } from './short.js';
@@ -68,7 +68,7 @@ interface Outcome {
   decision: Decision;
   /** The ranker's confidence in its best sentence, when the ranker decided. */
   confidence?: number;
-  /** Every "not covered" check that held for the ranker's best sentence (the first decides). */
+  /** Every "not covered" check that held for the ranker's best sentence, whether or not the limits abstain on it. */
   checks?: UncoveredCheck[];
   /** The ranker's best sentence, answered or not. */
   best?: string;
@@ -259,8 +259,8 @@ function namesForeigner(ctx: AskContext, speaker: string | null): boolean {
 }
 
 /**
- * The ranker's best sentence answers, unless the calibrated confidence is below the fitted threshold or a
- * measured "not covered" check holds. "According to <person>" takes the best sentence of their quoted passages.
+ * The ranker's best sentence answers, unless the calibrated confidence is below the fitted threshold or one of
+ * the "not covered" checks fitted for the corpus's size holds. "According to <person>" takes the best sentence of their quoted passages.
  */
 function decide(
   ctx: AskContext,
@@ -279,17 +279,10 @@ function decide(
   // The "not covered" checks read every retrieved sentence: an asked-for kind of thing may stand beside a quote.
   const doc = ctx.documents.get(best.passage.docId) as CorpusDocument;
   const sentence = doc.text.slice(best.span.start, best.span.end);
-  const checks = uncoveredBy(
-    question,
-    best,
-    sentence,
-    scoring.candidates,
-    confidence,
-    ctx.index.passageCount,
-    ctx.weights.doubtfulBelow,
-  );
+  const checks = uncoveredBy(question, best, sentence, scoring.candidates, ctx.index.passageCount);
   const ranker = { confidence, checks, best: sentence };
-  const uncovered = confidence < ctx.weights.abstainBelow ? 'lowConfidence' : checks[0];
+  const limits = ctx.weights.decide[corpusSize(ctx.index.passageCount)];
+  const uncovered = abstainingStep(checks, confidence, limits, question.text);
   if (uncovered) return { ...abstain(suggestTopics(ctx, listing), uncovered), ...ranker };
   const answering = listing.find((l) => l.passage.id === best.passage.id);
   return {

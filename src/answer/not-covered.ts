@@ -2,14 +2,17 @@
  * "The corpus does not cover this" checks that `ask` keeps next to the calibrated confidence: each measured for
  * what it costs in wrong abstentions on SQuAD's tune split and gains on the press release's unanswerable
  * questions (docs/answer-quality.md; `npx tsx tests/eval/explain.ts --squad <part A>` and `--set <jsonl>` count
- * which of them decided each question).
+ * which of them decided each question). Which of them abstain, and below which confidences, is fitted by
+ * `npm run train` for each size of corpus (weights.json `decide`): in a corpus of a few documents a question's
+ * missing idea or kind of thing says the corpus does not cover it; in one of hundreds of passages it mostly says
+ * retrieval found another passage, and there the checks cost more right answers than the confidence does.
  */
+import { z } from 'zod';
 import { hasJapanese } from '../text/japanese.js';
-import { FEATURES, type FeatureName, isNegated } from './features.js';
+import { type Candidate, FEATURES, type FeatureName, isNegated } from './features.js';
 import { type AnalyzedQuestion, unknownShare } from './question.js';
-import type { Scored } from './scorer.js';
 
-const feature = (c: Scored, name: FeatureName) => c.features[FEATURES.indexOf(name)] ?? 0;
+const feature = (c: Candidate, name: FeatureName) => c.features[FEATURES.indexOf(name)] ?? 0;
 /**
  * At or above this share of the question's (weighted) ideas unknown to the corpus, it is not about it; an
  * unknown verb or adjective ("hope", "exhaustive") counts a share of its weight. A small corpus lacks many
@@ -22,22 +25,13 @@ const UNKNOWN_CHECK = {
   large: { maxShare: 0.3, otherShare: 1 },
 };
 const SMALL_CORPUS = 100;
+
+/** The sizes of corpus `ask` decides apart: below {@link SMALL_CORPUS} passages, and from it. */
+export type CorpusSize = 'small' | 'large';
+export const corpusSize = (passages: number): CorpusSize => (passages < SMALL_CORPUS ? 'small' : 'large');
 /** Below these shares of the question's ideas around the best sentence, or in its document, it is not covered. */
 const MIN_NEAR_COVERAGE = 0.3;
 const MIN_DOCUMENT_SHARE = 0.5;
-/**
- * Below the confidences `doubtful` gives (the fitted scorer's, weights.json: they are points on the confidence's
- * scale, so `npm run train` chooses them with it), a sentence without the asked-for kind of thing, or a passage
- * without the question's heaviest idea, means abstaining. Measured apart (`tests/eval/explain.ts --squad <part
- * A>`), the missing kind is right twice as often as wrong on SQuAD tune and never wrong on the project's sets;
- * the missing idea was wrong more often than right on both (SQuAD tune 71 right / 96 wrong at 0.45).
- */
-export interface DoubtfulBelow {
-  /** The sentence holds no thing of the asked-for kind. */
-  type: number;
-  /** The passage lacks the question's heaviest idea. */
-  idea: number;
-}
 /**
  * "What year…", "which year…", "何年…" asking a date (not 何年間, nor 何年 read as a duration, "有効期間は何年"; nor
  * 何年前/後/目, which ask how long ago or which one): a date without its year does not answer it.
@@ -67,33 +61,46 @@ function englishMonths(): string[] {
 }
 
 /** The "not covered" checks, by the name measurement scripts print (`tests/eval/explain.ts`). */
-export type UncoveredCheck =
-  | 'unknownIdeas'
-  | 'nameAway'
-  | 'around'
-  | 'document'
-  | 'typeNowhere'
-  | 'typeDoubtful'
-  | 'ideaDoubtful'
-  | 'yearMissing'
-  | 'monthMissing'
-  | 'negatedQuestion';
+export const UNCOVERED_CHECKS = [
+  'unknownIdeas',
+  'nameAway',
+  'around',
+  'document',
+  'typeNowhere',
+  'typeDoubtful',
+  'ideaDoubtful',
+  'yearMissing',
+  'monthMissing',
+  'negatedQuestion',
+] as const;
+export type UncoveredCheck = (typeof UNCOVERED_CHECKS)[number];
 
 /**
- * The checks that say the best candidate (`best`, the top of `ranked`, with its calibrated `confidence`; its
- * text `sentence`) leaves the question uncovered, whatever the confidence says, in a corpus of `passages`
- * passages, with the fitted `doubtful` limits: `ask` abstains when there is any; measurement reads them all.
+ * How `ask` decides in a corpus of one size (weights.json `decide`, fitted by `npm run train`): abstain below
+ * `abstainBelow`, or when one of `checks` holds; the two "doubtful" checks only below their confidence in
+ * `doubtfulBelow` (a sentence without the asked-for kind of thing, a passage without the question's heaviest
+ * idea: on their own they are right about as often as wrong, SQuAD tune 73 / 39 and 59 / 71 at 0.74 / 0.40).
+ */
+export const decisionLimits = z.object({
+  abstainBelow: z.number().min(0).max(1),
+  doubtfulBelow: z.object({ type: z.number().min(0).max(1), idea: z.number().min(0).max(1) }),
+  checks: z.array(z.enum(UNCOVERED_CHECKS)),
+});
+export type DecisionLimits = z.infer<typeof decisionLimits>;
+
+/**
+ * The checks that hold for the best candidate (`best`, the top of `ranked`; its text `sentence`) in a corpus of
+ * `passages` passages, whatever the confidence: {@link abstainingStep} says which of them abstain, measurement
+ * reads them all.
  */
 export function uncoveredBy(
   question: AnalyzedQuestion,
-  best: Scored,
+  best: Candidate,
   sentence: string,
-  ranked: Scored[],
-  confidence: number,
+  ranked: Candidate[],
   passages: number,
-  doubtful: DoubtfulBelow,
 ): UncoveredCheck[] {
-  const unknown = UNKNOWN_CHECK[passages < SMALL_CORPUS ? 'small' : 'large'];
+  const unknown = UNKNOWN_CHECK[corpusSize(passages)];
   const aroundCoverage =
     feature(best, 'coverage') + (feature(best, 'passageCoverage') - feature(best, 'coverage')) / 2;
   const checks: Record<UncoveredCheck, boolean> = {
@@ -104,12 +111,9 @@ export function uncoveredBy(
     document: feature(best, 'documentCoverage') < MIN_DOCUMENT_SHARE,
     // The kind of thing asked for (a date for "when") stands in none of the retrieved sentences.
     typeNowhere: feature(best, 'typeAsked') === 1 && ranked.every((c) => feature(c, 'typeMissing') === 1),
-    // A Japanese question's confidence vouches for less: its predicate (なった, 行った), written in kana, is read
-    // as phrasing and left out of its ideas, so only its nouns are covered. The asked-for kind is then the one
-    // sign that the sentence answers it (on the Japanese sets, no answerable question's best sentence lacks it).
-    typeDoubtful:
-      (confidence < doubtful.type || hasJapanese(question.text)) && feature(best, 'typeMissing') === 1,
-    ideaDoubtful: confidence < doubtful.idea && feature(best, 'missingIdea') >= 0.99,
+    // Below the fitted doubtful limits only (abstainingStep).
+    typeDoubtful: feature(best, 'typeMissing') === 1,
+    ideaDoubtful: feature(best, 'missingIdea') >= 0.99,
     // "What year was the charter signed?" answered by "…on March 3rd…": the date's kind is there, its year
     // is not. On SQuAD tune 18 right abstentions and no wrong one on top of the other checks.
     yearMissing:
@@ -123,5 +127,32 @@ export function uncoveredBy(
     // little (39 / 53), so only this direction counts.
     negatedQuestion: isNegated(question.text) && feature(best, 'negationMismatch') === 1,
   };
-  return (Object.keys(checks) as UncoveredCheck[]).filter((name) => checks[name]);
+  return UNCOVERED_CHECKS.filter((name) => checks[name]);
+}
+
+/**
+ * Why `ask` abstains on an answer of calibrated `confidence` to `question` for which `checks` ({@link uncoveredBy})
+ * hold, under `limits`: the confidence is too low, or the first of the limits' checks that holds; `undefined` when it
+ * answers.
+ */
+export function abstainingStep(
+  checks: readonly UncoveredCheck[],
+  confidence: number,
+  limits: DecisionLimits,
+  question: string,
+): 'lowConfidence' | UncoveredCheck | undefined {
+  if (confidence < limits.abstainBelow) return 'lowConfidence';
+  // A Japanese question's confidence vouches for less: its predicate (なった, 行った), written in kana, is read
+  // as phrasing and left out of its ideas, so only its nouns are covered. The asked-for kind is then the one
+  // sign that the sentence answers it (on the Japanese sets, no answerable question's best sentence lacks it).
+  const typeBelow = hasJapanese(question) ? Number.POSITIVE_INFINITY : limits.doubtfulBelow.type;
+  return checks.find(
+    (check) =>
+      limits.checks.includes(check) &&
+      (check === 'typeDoubtful'
+        ? confidence < typeBelow
+        : check === 'ideaDoubtful'
+          ? confidence < limits.doubtfulBelow.idea
+          : true),
+  );
 }

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { type Candidate, FEATURES, TYPED } from './features.js';
+import { decisionLimits } from './not-covered.js';
 import type { AnswerType } from './question.js';
 import fitted from './weights.json' with { type: 'json' };
 
@@ -22,7 +23,7 @@ export const CONFIDENCE_FEATURES = [
 
 const weightsFile = z.object({
   /** Bumped when the file's shape changes; the fitted numbers themselves are covered by a hash. */
-  version: z.literal(3),
+  version: z.literal(4),
   /** What the weights were fitted on, for people. */
   fittedOn: z.string(),
   /**
@@ -32,12 +33,13 @@ const weightsFile = z.object({
   featureFingerprint: z.string(),
   ranker: z.object({ features: z.array(z.string()), weights: z.array(z.number()) }),
   confidence: z.object({ features: z.array(z.string()), weights: z.array(z.number()), bias: z.number() }),
-  /** Below this confidence the corpus does not answer: `ask` abstains. */
-  abstainBelow: z.number().min(0).max(1),
-  /** Below this confidence (and not below {@link abstainBelow}) the answer is shown as the closest match. */
+  /**
+   * When `ask` abstains, in a small corpus and a large one (not-covered.ts): below which confidence, and on
+   * which "not covered" checks. The limits are points on this confidence's scale, so train fits them with it.
+   */
+  decide: z.object({ small: decisionLimits, large: decisionLimits }),
+  /** Below this confidence (and not below the abstention limits) the answer is shown as the closest match. */
   closestBelow: z.number().min(0).max(1),
-  /** The confidences below which the "doubtful" checks of not-covered.ts hold: on this confidence's scale. */
-  doubtfulBelow: z.object({ type: z.number().min(0).max(1), idea: z.number().min(0).max(1) }),
 });
 
 /** The fitted scorer as `weights.json` holds it. */
@@ -62,8 +64,9 @@ export function parseWeights(data: unknown, source: string): ScorerWeights {
   };
   expect('ranker', weights.ranker.features, weights.ranker.weights, FEATURES);
   expect('confidence', weights.confidence.features, weights.confidence.weights, CONFIDENCE_FEATURES);
-  if (weights.closestBelow < weights.abstainBelow)
-    throw new Error(`${source}: closestBelow (${weights.closestBelow}) is below abstainBelow`);
+  for (const [size, limits] of Object.entries(weights.decide))
+    if (weights.closestBelow < limits.abstainBelow)
+      throw new Error(`${source}: closestBelow (${weights.closestBelow}) is below the ${size} abstainBelow`);
   return weights;
 }
 

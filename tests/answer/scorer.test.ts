@@ -7,7 +7,8 @@ describe('the fitted scorer weights (src/answer/weights.json)', () => {
     const weights = currentWeights();
     expect(weights.ranker.features).toEqual([...FEATURES]);
     expect(weights.confidence.features).toEqual([...CONFIDENCE_FEATURES]);
-    expect(weights.abstainBelow).toBeLessThanOrEqual(weights.closestBelow);
+    expect(weights.decide.small.abstainBelow).toBeLessThanOrEqual(weights.closestBelow);
+    expect(weights.decide.large.abstainBelow).toBeLessThanOrEqual(weights.closestBelow);
   });
 
   it('are refused, saying why, when fitted for other features', () => {
@@ -15,8 +16,8 @@ describe('the fitted scorer weights (src/answer/weights.json)', () => {
     expect(() => parseWeights(stale, 'weights.json')).toThrow(
       `weights.json: ranker features are [retrieval], this code computes [${FEATURES.join(',')}]`,
     );
-    expect(() => parseWeights({ ...currentWeights(), version: 2 }, 'weights.json')).toThrow(
-      'weights.json: version: Invalid input: expected 3',
+    expect(() => parseWeights({ ...currentWeights(), version: 3 }, 'weights.json')).toThrow(
+      'weights.json: version: Invalid input: expected 4',
     );
   });
 });

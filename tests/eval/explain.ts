@@ -14,6 +14,7 @@ import { basename, resolve } from 'node:path';
 import { explainAsk } from '../../src/answer/ask.js';
 import { scoreQuestion } from '../../src/answer/candidates.js';
 import { FEATURES } from '../../src/answer/features.js';
+import { corpusSize } from '../../src/answer/not-covered.js';
 import { cleanQuestion } from '../../src/answer/question.js';
 import { parseCliArgs } from '../../src/cli/shared.js';
 import { loadCorpusStrict } from '../../src/corpus/load.js';
@@ -57,7 +58,7 @@ for (const raw of positionals) {
   }
   const { result, decision, confidence, checks } = explainAsk(ctx, raw);
   console.log(
-    `  decided by ${decision}; confidence ${confidence?.toFixed(3) ?? '—'} (abstains below ${ctx.weights.abstainBelow}); checks holding: ${checks.join(', ') || 'none'}`,
+    `  decided by ${decision}; confidence ${confidence?.toFixed(3) ?? '—'} (abstains below ${ctx.weights.decide[corpusSize(ctx.index.passageCount)].abstainBelow}); checks holding: ${checks.join(', ') || 'none'}`,
   );
   console.log(`  ask: ${result.answer ? result.answer.text.slice(0, 160) : 'ABSTAINS'}`);
 }

@@ -30,12 +30,12 @@ describe('the corpus version', () => {
     const corpus = await loadCorpusStrict(CORPUS_DIR);
     const before = corpusVersion(corpus);
     const weights = currentWeights();
-    const abstainBelow = weights.abstainBelow;
+    const abstainBelow = weights.decide.large.abstainBelow;
     try {
-      weights.abstainBelow = abstainBelow / 2;
+      weights.decide.large.abstainBelow = abstainBelow / 2;
       expect(corpusVersion(corpus)).not.toBe(before);
     } finally {
-      weights.abstainBelow = abstainBelow;
+      weights.decide.large.abstainBelow = abstainBelow;
     }
     expect(corpusVersion(corpus)).toBe(before);
   });
