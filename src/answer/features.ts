@@ -182,7 +182,8 @@ function proximity(stems: string[], asked: Set<string>): number {
     if (!asked.has(s)) continue;
     if (first < 0) first = i;
     last = i;
-    (matched ??= new Set()).add(s);
+    matched ??= new Set();
+    matched.add(s);
   }
   if (!matched || first === last) return 0;
   return matched.size / (last - first + 1);
@@ -197,7 +198,9 @@ function bigrams(stems: string[], pairs: Set<string>, own: Set<string>): number 
     const s = stems[i] as string;
     if (!own.has(before) || !own.has(s)) continue; // no pair of the question: no need to write it out
     const pair = `${before} ${s}`;
-    if (pairs.has(pair)) (found ??= new Set()).add(pair);
+    if (!pairs.has(pair)) continue;
+    found ??= new Set();
+    found.add(pair);
   }
   return (found?.size ?? 0) / pairs.size;
 }
