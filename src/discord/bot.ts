@@ -24,9 +24,11 @@ import type { CommandRegistry } from './registry.js';
 import { type Deferral, defer, NO_MENTIONS, respond } from './respond.js';
 import { safeText } from './text.js';
 
-/** Discord error codes the boundary treats as "the interaction is gone", not as bugs. */
-const UNKNOWN_INTERACTION = 10062;
-const ALREADY_ACKNOWLEDGED = 40060;
+/**
+ * Discord error codes the boundary treats as "the interaction is gone", not as bugs: its first response came
+ * after the 3 s window, it was already answered, or its answer came after its token's 15 minutes.
+ */
+const GONE = new Set([10062, 40060, 50027]);
 
 /** Everything the bot needs, parsed once at boot. */
 export interface BotOptions {
@@ -267,10 +269,7 @@ export class AccordBot {
 
   /** The error boundary: tells the user what they can act on, logs the rest, never throws. */
   private async fail(interaction: Interaction, err: unknown, logger: Logger, m: Messages): Promise<void> {
-    if (
-      err instanceof DiscordAPIError &&
-      (err.code === UNKNOWN_INTERACTION || err.code === ALREADY_ACKNOWLEDGED)
-    ) {
+    if (err instanceof DiscordAPIError && typeof err.code === 'number' && GONE.has(err.code)) {
       logger.warn(
         { err: { code: err.code, message: err.message } },
         'interaction expired or already answered',

@@ -106,12 +106,15 @@ describe('the defer guard', () => {
   let h: Harness;
   /** Handler delays by question, so each test picks how slow /ask is. */
   const delays = new Map<string, number>();
+  /** Or what the handler waits for before answering, released by the test. */
+  const gates = new Map<string, Promise<void>>();
   beforeAll(async () => {
     // The real /ask, made slow before it answers (an awaited lookup, as a slow knowledge base would be).
     const slowAsk: Command = {
       ...ask,
       async execute(interaction, ctx) {
-        await sleep(delays.get(interaction.options.getString('question', true)) ?? 0);
+        const question = interaction.options.getString('question', true);
+        await (gates.get(question) ?? sleep(delays.get(question) ?? 0));
         await ask.execute(interaction, ctx);
       },
     };
@@ -142,6 +145,29 @@ describe('the defer guard', () => {
     expect(requests.map((r) => `${r.method} ${r.status}`)).toEqual(['POST 204', 'PATCH 200']);
     expect(reply.embeds[0]?.footer?.text).toContain('Asked: Who signed slowly?');
     expect(h.logs.find('deferred: the answer is slow')).toBeDefined();
+  });
+
+  it('logs an answer that comes after the interaction’s token expired (50027) as expired, trying no more', async () => {
+    const question = 'Who signed, 15 minutes later?';
+    let release: () => void = () => undefined;
+    gates.set(
+      question,
+      new Promise<void>((resolve) => {
+        release = resolve;
+      }),
+    );
+    const handle = h.loopback.command('ask', { question }, { actor: someone() });
+    expect((await handle.callback()).type).toBe(5);
+    handle.expireToken();
+    release();
+    await handle.rejection(50027);
+    const line = await h.logs.next(
+      (l) => l.msg === 'interaction expired or already answered' && l.interaction === handle.id,
+      'the expiry',
+    );
+    expect(line).toMatchObject({ level: 40, err: { code: 50027 } });
+    expect(handle.requests().map((r) => `${r.method} ${r.status}`)).toEqual(['POST 204', 'PATCH 401']);
+    expect(h.logs.lines.filter((l) => l.level === 50 && l.interaction === handle.id)).toEqual([]);
   });
 
   it('never acknowledges twice when the answer starts as the guard fires', async () => {

@@ -153,6 +153,8 @@ export interface InteractionRecord {
   shardId: number;
   dispatchedAt: number;
   forcedExpired: boolean;
+  /** Past its 15-minute token lifetime: webhook routes answer 401 50027. */
+  tokenExpired: boolean;
   callback: AcceptedCallback | null;
   /** Id of the message the interaction responded with (or the component's message). */
   originalId: string | null;
@@ -400,6 +402,15 @@ export class LoopbackDiscord extends EventEmitter {
   expire(interactionId: string): void {
     const rec = this.interactions.get(interactionId);
     if (rec) rec.forcedExpired = true;
+  }
+
+  /**
+   * Ends an interaction's token, as 15 minutes after its dispatch: editing its messages or following up
+   * gets 401 50027 Invalid Webhook Token.
+   */
+  expireToken(interactionId: string): void {
+    const rec = this.interactions.get(interactionId);
+    if (rec) rec.tokenExpired = true;
   }
 
   // ---------------------------------------------------------------- gateway
@@ -786,6 +797,7 @@ export class LoopbackDiscord extends EventEmitter {
       shardId,
       dispatchedAt: Date.now(),
       forcedExpired: false,
+      tokenExpired: false,
       callback: null,
       originalId: null,
       edits: [],
@@ -1120,8 +1132,10 @@ export class LoopbackDiscord extends EventEmitter {
 
     this.route('POST', '/interactions/:id/:token/callback', false, (ctx) => this.callback(ctx));
 
+    const expiredToken = err(401, 50027, 'Invalid Webhook Token');
     this.route('POST', '/webhooks/:app/:token', false, ({ req, params, query, body }) => {
       const rec = this.interactionByToken(params.app ?? '', params.token ?? '');
+      if (rec?.tokenExpired) return expiredToken;
       if (!rec?.callback) return err(404, 10015, 'Unknown Webhook');
       this.checkMentions(req, body);
       const invalid = validateMessage(body, [], true);
@@ -1140,11 +1154,13 @@ export class LoopbackDiscord extends EventEmitter {
     };
     this.route('GET', '/webhooks/:app/:token/messages/:message', false, ({ params }) => {
       const { rec, msg } = messageOf(params);
+      if (rec?.tokenExpired) return expiredToken;
       if (!rec) return err(404, 10015, 'Unknown Webhook');
       return msg ? ok(msg) : err(404, 10008, 'Unknown Message');
     });
     this.route('PATCH', '/webhooks/:app/:token/messages/:message', false, ({ req, params, body }) => {
       const { rec, msg } = messageOf(params);
+      if (rec?.tokenExpired) return expiredToken;
       if (!rec) return err(404, 10015, 'Unknown Webhook');
       if (!msg) return err(404, 10008, 'Unknown Message');
       this.checkMentions(req, body);
@@ -1159,6 +1175,7 @@ export class LoopbackDiscord extends EventEmitter {
     });
     this.route('DELETE', '/webhooks/:app/:token/messages/:message', false, ({ params }) => {
       const { rec, msg } = messageOf(params);
+      if (rec?.tokenExpired) return expiredToken;
       if (!rec) return err(404, 10015, 'Unknown Webhook');
       if (!msg) return err(404, 10008, 'Unknown Message');
       rec.deleted.push(msg.id);
@@ -1359,6 +1376,11 @@ export class InteractionHandle {
   /** Makes this interaction's window close now. */
   expire(): void {
     this.server.expire(this.id);
+  }
+
+  /** Ends this interaction's token now, as 15 minutes after dispatch (see {@link LoopbackDiscord.expireToken}). */
+  expireToken(): void {
+    this.server.expireToken(this.id);
   }
 }
 
