@@ -98,7 +98,7 @@ export class QuoteIndex {
   /** Japanese names of the register's people (山田太郎, スミス), found whole in Japanese questions. */
   private readonly japaneseNames: JapaneseDictionary;
   /** The register's names half in Latin letters ("ACME長官"), NFKC-folded and lower case, longest first. */
-  private readonly mixedNames: string[];
+  private readonly mixedNames: RegExp[];
   private readonly bySpeaker = new Map<Person, IndexedQuote[]>();
   /** Quoted people, in the order of their first quote. */
   private readonly quoted: Person[];
@@ -116,9 +116,12 @@ export class QuoteIndex {
     this.japaneseNames = new JapaneseDictionary(names);
     this.mixedNames = names
       .filter((name) => hasJapanese(name) && /[A-Za-z]/.test(name))
-      .map((name) => name.normalize('NFKC').toLowerCase())
+      .map((name) => name.normalize('NFKC'))
       // Longest first: "スミスACME長官" before "ACME長官".
-      .sort((a, b) => b.length - a.length);
+      .sort((a, b) => b.length - a.length)
+      // Searched without regard to case in the text as typed: lower-casing the text first can change its
+      // length ("İ" is two code units in lower case), and offsets in it would not be offsets in the text.
+      .map((name) => new RegExp(name.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&'), 'iu'));
     for (const q of all) {
       const list = this.bySpeaker.get(q.speaker);
       if (list) list.push(q);
@@ -481,11 +484,9 @@ export class QuoteIndex {
       for (const name of this.japaneseNames.find(run))
         found.push({ at: at + name.index, typed: run.slice(name.index, name.index + name.length) });
     }
-    const lower = text.toLowerCase();
     for (const name of this.mixedNames) {
-      const at = lower.indexOf(name);
-      // Compared in lower case, the name as typed is sliced from the text.
-      if (at >= 0) found.push({ at, typed: text.slice(at, at + name.length) });
+      const match = name.exec(text);
+      if (match) found.push({ at: match.index, typed: match[0] });
     }
     return found.sort((a, b) => a.at - b.at).map((f) => f.typed);
   }

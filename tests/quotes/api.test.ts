@@ -231,6 +231,10 @@ describe('questions for /ask', () => {
     const nelson = release.forQuestion('ＮＡＳＡ長官は日本について何と言った？');
     expect(nelson?.kind === 'speaker' && nelson.result.speaker?.name).toBe('Bill Nelson');
     expect(nelson?.kind === 'speaker' && nelson.topic).toBe('日本');
+    // A letter longer in lower case before the name ("İ" is two code units in lower case) moves nothing.
+    const dotted = release.forQuestion('İİ、nasa長官は日本について何と言った？');
+    expect(dotted?.kind === 'speaker' && dotted.result.speaker?.name).toBe('Bill Nelson');
+    expect(dotted?.kind === 'speaker' && dotted.topic).toBe('日本');
     // Registered, never quoted: the plain answer that there is no quote.
     expect(release.forQuestion('JAXA理事長は式典で何と言った？')).toMatchObject({
       kind: 'speaker',
