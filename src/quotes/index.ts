@@ -299,12 +299,15 @@ export class QuoteIndex {
     const mention = MENTION.exec(text);
     if (mention) return this.forMention(text, mention[1] ?? '', mention[2] ?? '');
     if (!ASKING_FOR_WORDS.test(text)) return null;
-    const aboutMatch = /\b(?:about|on|regarding|concerning)\s+(.+?)\s*[?.!]*$/iu.exec(text);
-    const about = aboutMatch?.[1];
+    const aboutMatch = /\b(about|on|regarding|concerning)\s+(.+?)\s*[?.!]*$/iu.exec(text);
+    const about = aboutMatch?.[2];
+    // "On" orders the quotes but names no topic: it more often says when or where ("say on Tuesday", "at the
+    // event on January 13th"), and a topic is what a quote may be found silent on.
+    const topic = aboutMatch && aboutMatch[1]?.toLowerCase() !== 'on' ? (about ?? null) : null;
     let found = this.people.matchKnown(nameTokens(text));
     if (found.kind === 'none') {
       // "what did kishda say": the words left once question and speech words go, looked up as typed; or those
-      // of its first clause ("nelsen quote, what range of places did he mention").
+      // of its first clause ("smiht quote, which places did she list").
       const asked = aboutMatch ? text.slice(0, aboutMatch.index) : text;
       for (const part of [asked, asked.split(/[,;:]|\s[-–—]\s/u)[0] ?? '']) {
         const rest = part
@@ -319,16 +322,24 @@ export class QuoteIndex {
     }
     if (found.kind !== 'person') return null;
     if (!this.isQuoted(found.person)) return this.saidNothing(text);
-    return { kind: 'speaker', result: this.resultFor(text, found.person, about), topic: about ?? null };
+    return { kind: 'speaker', result: this.resultFor(text, found.person, about), topic };
   }
 
   /**
    * "Did Smith mention the budget?": Smith's words on the budget, when the subject names a person; `null` when it
-   * names none ("did the release mention Smith?" asks what the corpus says, not what someone said).
+   * names none ("did the release mention Smith?" asks what the corpus says, not what someone said). Only a
+   * personal name counts: a role alias can hold an organisation or a country ("ACME Director"), and "did
+   * ACME mention the merger?" asks what the corpus says about it, not for the director's words.
    */
   private forMention(text: string, subject: string, topic: string): QuestionQuotes | null {
     const found = this.people.lookup(subject, this.isQuoted);
     if (found.kind !== 'person') return null;
+    const nameWords = new Set(found.person.names.flat());
+    const typed = nameTokens(subject);
+    const named = typed.some((w) =>
+      [...nameWords].some((n) => n === w || editDistance(w, n) <= typoAllowance(w)),
+    );
+    if (!named) return null;
     if (!this.isQuoted(found.person)) return this.saidNothing(text);
     return { kind: 'speaker', result: this.resultFor(text, found.person, topic), topic };
   }

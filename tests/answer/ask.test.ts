@@ -321,6 +321,36 @@ describe('"what did X say about Y" when none of X\'s quotes touches Y', () => {
   });
 });
 
+describe('"what did X say on <a day>"', () => {
+  it('is a time, not a topic their words must hold: their quote answers', () => {
+    const paragraph = (words: string) => bundledParagraphs()[paragraphWith(words) - 1] ?? '';
+    // The signing day is in the release, and neither quote names a day.
+    expect(bundledText()).toContain('January 13th');
+    expect(paragraph('said Nelson')).not.toMatch(/Friday|January/);
+    for (const [question, speaker] of [
+      ['what did Nelson say on Friday?', 'said Nelson'],
+      ['what did Blinken say at the event on January 13th?', 'said Anthony Blinken'],
+    ] as const)
+      expect(paragraph(speaker), question).toContain(kb.ask(question).answer?.text ?? '-');
+  });
+});
+
+describe('"did X mention Y" where X is an organisation or a country', () => {
+  it('asks what the corpus says about Y, not for the words of someone whose role names X', () => {
+    // Nelson's role names NASA, and his words do not hold Gateway; the release's Gateway sentence does.
+    const gateway = bundledParagraphs()[paragraphWith('contributions to Gateway') - 1] ?? '';
+    expect(gateway).toContain('Artemis');
+    for (const question of [
+      'Did NASA mention the Artemis program?',
+      'has NASA mentioned Gateway?',
+      'Did Japan mention Gateway?',
+    ]) {
+      const answer = kb.ask(question).answer?.text ?? '-';
+      expect(gateway, question).toContain(answer);
+    }
+  });
+});
+
 describe('a negated question answered by a sentence that negates nothing', () => {
   it('is not covered: the corpus says the opposite or nothing', async () => {
     const ctx = await noteContext(

@@ -209,6 +209,9 @@ describe('questions for /ask', () => {
     expect(mention?.kind === 'speaker' && mention.topic).toBe('Gateway');
     // The release itself is no speaker: that asks what the corpus says.
     expect(release.forQuestion('Did the release mention Kishida?')).toBeNull();
+    // NASA and Japan stand in Nelson's and Kishida's roles, not in their names: no speaker.
+    expect(release.forQuestion('Did NASA mention Gateway?')).toBeNull();
+    expect(release.forQuestion('Did Japan mention Gateway?')).toBeNull();
   });
 
   it('reads a speech, what someone told or "said anything" as asking for their words', () => {
