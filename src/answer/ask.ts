@@ -14,6 +14,7 @@ import type {
 import type { CorpusDocument, Passage } from '../corpus/types.js';
 import { japaneseSpeakerAsked } from '../quotes/index.js';
 import type { SearchHit } from '../search/index.js';
+import { JAPANESE_HONORIFIC_WORDS, JAPANESE_ROLE_WORDS } from '../text/roles.js';
 import { contentTerms } from '../text/text.js';
 import { type AskContext, CANDIDATE_PASSAGES, type Scoring, scoreHits } from './candidates.js';
 import { conceptIn } from './features.js';
@@ -248,15 +249,27 @@ function knowsSubject(question: AnalyzedQuestion, subject: string): boolean {
 }
 
 /**
- * Whether a Japanese speaker as typed holds a katakana word the corpus does not know, through its words or its
- * registers: Japanese writes foreign names in katakana (バイデン), as English capitalizes them, and the speakers
- * register would have found a person it names.
+ * Whether a Japanese speaker as typed names a person the corpus does not know. Japanese writes foreign names in
+ * katakana (バイデン), but every loanword too (コメント, リリース): a katakana word names a person when a title or
+ * an honorific follows it (バイデン大統領, マスク氏) or it is a given and a family name joined by ・ (イーロン・
+ * マスク). The whole phrase is read as the question's analysis reads it, so a registered name or term holding
+ * the word (アルテミス計画) is known, and a phrase with no idea in it names nobody.
  */
 function namesForeigner(ctx: AskContext, speaker: string | null): boolean {
-  return (speaker?.match(/[\p{sc=Katakana}ー・]{2,}/gu) ?? []).some((word) =>
-    analyzeQuestion(word, ctx.index, ctx.glossary).concepts.every((c) => !c.known),
-  );
+  const name = speaker ? PERSON_IN_KATAKANA.exec(speaker) : null;
+  if (!speaker || !name) return false;
+  // The title says nothing of who it is ("大統領" may well be in the corpus): the name decides.
+  const typed =
+    speaker.slice(0, name.index) + (name[1] ?? name[2] ?? '') + speaker.slice(name.index + name[0].length);
+  const concepts = analyzeQuestion(typed, ctx.index, ctx.glossary).concepts;
+  return concepts.length > 0 && concepts.every((c) => !c.known);
 }
+
+/** A katakana word before a title or an honorific, or katakana names joined by ・: a person's name. */
+const PERSON_IN_KATAKANA = new RegExp(
+  `([\\p{sc=Katakana}ー]{2,})(?:${[...JAPANESE_ROLE_WORDS, ...JAPANESE_HONORIFIC_WORDS].join('|')})|([\\p{sc=Katakana}ー]{2,}(?:・[\\p{sc=Katakana}ー]{2,})+)`,
+  'u',
+);
 
 /**
  * The ranker's best sentence answers, unless the calibrated confidence is below the fitted threshold or one of

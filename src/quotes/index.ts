@@ -10,6 +10,7 @@ import type { Corpus, CorpusDocument } from '../corpus/types.js';
 import { Glossary } from '../search/glossary.js';
 import { editDistance } from '../text/distance.js';
 import { hasJapanese, isInflectedJapanese, JapaneseDictionary, japaneseRuns } from '../text/japanese.js';
+import { JAPANESE_HONORIFIC_WORDS } from '../text/roles.js';
 import { contentTerms, stripInvisible } from '../text/text.js';
 import { type ExtractedQuote, extractQuotes } from './extract.js';
 import { extractJapaneseQuotes } from './japanese.js';
@@ -38,7 +39,10 @@ const JAPANESE_TOPIC =
   /([^、。？！?!]+?)(?:について|に就いて|に関して|に関する|のことを|のことで|をめぐ|に言及|に触れ)/;
 
 /** An honorific and a particle after a name ("[スミス]氏は…"), and spaces. */
-const AFTER_NAME = /^\s*(?:氏|さん|様|君|くん|先生)?\s*(?:は|が|って|も|の)?\s*/u;
+const AFTER_NAME = new RegExp(
+  `^\\s*(?:${JAPANESE_HONORIFIC_WORDS.join('|')})?\\s*(?:は|が|って|も|の)?\\s*`,
+  'u',
+);
 
 /** "誰が言った", "言ったのは誰": asking who said something. */
 const JAPANESE_WHO = /誰|だれ|どなた|どの人/;

@@ -45,6 +45,9 @@ export const JAPANESE_ROLE_WORDS: readonly string[] = [
   '総裁',
 ];
 
+/** Japanese honorifics written after a name ("マスク氏", "スミスさん"): like a role, they mark a person. */
+export const JAPANESE_HONORIFIC_WORDS: readonly string[] = ['氏', 'さん', '様', '先生', '君', 'くん'];
+
 /** Whether a lower-case word is one of {@link ROLE_WORDS}, singular or plural ("ministers", "deputies"). */
 export function isRoleWord(word: string): boolean {
   return (

@@ -273,6 +273,25 @@ describe('"what did X say" about someone the corpus never mentions', () => {
       expect(explainAsk(ctx, question).decision, question).toBe('stranger');
     expect(explainAsk(ctx, 'ネルソン長官は何と言った？').decision).toBe('quoted');
   });
+
+  it('a katakana loanword, or one inside a registered term, is no stranger', async () => {
+    const ctx = await bundledContext();
+    // アルテミス計画 is in the glossary; Japanese writes loanwords (コメント, リリース) in katakana too.
+    const glossary = JSON.stringify((await loadCorpusStrict(CORPUS_DIR)).glossary);
+    expect(glossary).toContain('アルテミス計画');
+    for (const question of [
+      'アルテミス計画はスピーチで触れられた？',
+      'リリースは何と言っている？',
+      'コメントは何と言った？',
+    ])
+      expect(explainAsk(ctx, question).decision, question).not.toBe('stranger');
+    // The release's Artemis sentence answers the first.
+    const artemis = bundledParagraphs()[paragraphWith('Artemis program') - 1] ?? '';
+    expect(artemis).toContain(kb.ask('アルテミス計画はスピーチで触れられた？').answer?.text ?? '-');
+    // Named with an honorific, a katakana name the corpus does not know still is one.
+    expect(bundledText()).not.toMatch(/Musk/);
+    expect(explainAsk(ctx, 'マスク氏は何と言った？').decision).toBe('stranger');
+  });
 });
 
 describe('"what did X say about Y" when none of X\'s quotes touches Y', () => {
