@@ -205,7 +205,10 @@ function saidNothingOn(ctx: AskContext, topic: string | null, quotes: Quote[]): 
   const ideas = analyzeQuestion(topic, ctx.index, ctx.glossary).concepts;
   if (ideas.length === 0) return false;
   return !quotes.some((quote) => {
-    const stems = new Set(contentTerms(quote.text).map((t) => t.stem));
+    const own = contentTerms(quote.text, ctx.glossary.dictionary).map((t) => t.stem);
+    // What the glossary says a quote's term means is in the quote too ("ACME's plans" speak of what ACME stands for).
+    const meant = ctx.glossary.expand(own).flatMap((e) => e.meanings.flat());
+    const stems = new Set([...own, ...meant]);
     return ideas.some((idea) => conceptIn(idea, stems));
   });
 }

@@ -340,6 +340,19 @@ describe('"what did X say about Y" when none of X\'s quotes touches Y', () => {
   });
 });
 
+describe('"what did X say about Y" where X\'s quote names Y through a glossary term', () => {
+  it('answers with the quote: the term stands for what the glossary says it means', async () => {
+    const paragraph = bundledParagraphs()[paragraphWith('said Nelson') - 1] ?? '';
+    // Nelson's words never say "space", but they name NASA, which the glossary spells out with it.
+    expect(paragraph).not.toMatch(/\bspace\b/i);
+    expect(paragraph).toContain('NASA');
+    const glossary = JSON.stringify((await loadCorpusStrict(CORPUS_DIR)).glossary);
+    expect(glossary).toMatch(/National Aeronautics and Space Administration/);
+    const question = 'what did Nelson say about space?';
+    expect(paragraph).toContain(kb.ask(question).answer?.text ?? '-');
+  });
+});
+
 describe('"what did X say on <a day>"', () => {
   it('is a time, not a topic their words must hold: their quote answers', () => {
     const paragraph = (words: string) => bundledParagraphs()[paragraphWith(words) - 1] ?? '';
