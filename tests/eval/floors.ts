@@ -46,6 +46,10 @@ export const BUNDLED_FLOORS: Record<string, SetFloor> = {
   // Abstaining raised by 何回 read as a count and the asked-for kind deciding in Japanese, and by "what did X say
   // about Y" with no quote of X's on Y (1 Dec): 50% -> 87.5%.
   'ja-holdout-3.jsonl': { answerOrTop: 0.96, abstentionRecall: 0.875, wrongAbstention: 0.04 },
+  // Written blind at the start of the second 1 Dec session and looked at twice, as aggregates: at its start and
+  // at its end, when nothing had moved them (docs/answer-quality.md). Floors as measured then. Tuned on since: seen.
+  'en-holdout-6.jsonl': { answerOrTop: 0.95, abstentionRecall: 0.83, wrongAbstention: 0.09 },
+  'ja-holdout-4.jsonl': { answerOrTop: 0.96, abstentionRecall: 0.75, wrongAbstention: 0.04 },
 };
 
 /**
