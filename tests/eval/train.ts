@@ -170,10 +170,9 @@ const fit = [
   ...observe(bundledCtx, projectItems('dev-set.jsonl'), PROJECT_WEIGHT.ranker),
 ];
 const tuneSquad = await squadSplit('tune');
-const tuneProject = [
-  ...observe(bundledCtx, projectItems('check-set.jsonl'), 1),
-  ...observe(bundledCtx, projectItems('holdout-2.jsonl'), 1),
-];
+/** The project's sets the small corpus's limits are chosen on (the other sets with floors only constrain them). */
+const PROJECT_TUNE_SETS = ['check-set.jsonl', 'holdout-2.jsonl'];
+const tuneProject = PROJECT_TUNE_SETS.flatMap((name) => observe(bundledCtx, projectItems(name), 1));
 
 const round = (x: number) => Number(x.toFixed(6));
 
@@ -472,11 +471,11 @@ for (;;) {
  * right most often net of wrong abstentions on check-set.jsonl and holdout-2.jsonl (the lower on a tie).
  */
 const smallSets = floorSets.filter((set) => set.size === 'small');
-// The gain is counted on the project's threshold sets only: the other floor sets only constrain the choice, so
+// The gain is counted on the project's tune sets only: the other floor sets only constrain the choice, so
 // their figures still say something about questions the limits were not chosen on.
-const GAIN_SETS = new Set(['check-set.jsonl', 'holdout-2.jsonl']);
-const gainSets = smallSets.filter((set) => GAIN_SETS.has(set.name));
-if (gainSets.length !== GAIN_SETS.size) throw new Error(`train: a gain set has no floors: ${[...GAIN_SETS]}`);
+const gainSets = smallSets.filter((set) => PROJECT_TUNE_SETS.includes(set.name));
+if (gainSets.length !== PROJECT_TUNE_SETS.length)
+  throw new Error(`train: a tune set has no floors: ${PROJECT_TUNE_SETS.join(', ')}`);
 const smallGain = (limits: DecisionLimits) =>
   gainSets.reduce((sum, set) => sum + gainOf(set.asked, set.hits, limits), 0);
 const confidences = [
@@ -536,7 +535,7 @@ answered.forEach((o, i) => {
 const final = parseWeights(
   {
     ...weights,
-    fittedOn: `npm run train: SQuAD 2.0 dev part A, fit split (${fit.length - projectItems('dev-set.jsonl').length} questions) and tests/eval/dev-set.jsonl; limits for a large corpus on the tune split, for a small one on check-set.jsonl and holdout-2.jsonl within the floors of tests/eval/floors.ts`,
+    fittedOn: `npm run train: SQuAD 2.0 dev part A, fit split (${fit.length - projectItems('dev-set.jsonl').length} questions) and tests/eval/dev-set.jsonl; limits for a large corpus on the tune split, for a small one on ${PROJECT_TUNE_SETS.join(' and ')} within the floors of tests/eval/floors.ts`,
     decide: limits,
     closestBelow: round(closestBelow),
     featureFingerprint: await featureFingerprint(weights),
