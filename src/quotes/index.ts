@@ -338,10 +338,9 @@ export class QuoteIndex {
   private forMention(text: string, subject: string, topic: string): QuestionQuotes | null {
     const found = this.people.lookup(subject, this.isQuoted);
     if (found.kind !== 'person') return null;
-    const nameWords = new Set(found.person.names.flat());
-    const typed = nameTokens(subject);
-    const named = typed.some((w) =>
-      [...nameWords].some((n) => n === w || editDistance(w, n) <= typoAllowance(w)),
+    const nameWords = found.person.names.flat();
+    const named = nameTokens(subject).some((w) =>
+      nameWords.some((n) => n === w || editDistance(w, n) <= typoAllowance(w)),
     );
     if (!named) return null;
     if (!this.isQuoted(found.person)) return this.saidNothing(text);
