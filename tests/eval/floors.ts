@@ -63,20 +63,39 @@ export const UPLOADED_FLOORS: Record<string, SetFloor> = {
     answerOrTop: 0.75,
     answerHit: 0.66,
     abstentionRecall: 0.33,
-    wrongAbstention: 0.13,
+    // 0.13 over three uploaded documents; 0.167 since the two kestrel documents joined (more text to confuse).
+    wrongAbstention: 0.17,
   },
+  // 0.91 / 0.66 over three uploaded documents; 0.875 / 0.5 once the two kestrel documents joined (1 Dec).
   'moon-sample-note.jsonl': {
-    answerOrTop: 0.91,
+    answerOrTop: 0.87,
     answerHit: 0.74,
-    abstentionRecall: 0.66,
+    abstentionRecall: 0.5,
     wrongAbstention: 0.09,
   },
   // Joined the others on 30 Nov 2026 (written the same way, held out for one evening); floors as measured then.
+  // Over three uploaded documents it measured 0.7 / 0.54 / 0.13; the two kestrel documents joining on 1 Dec made
+  // the corpus harder for it (their launches and agencies compete for its questions): re-measured then.
   'lunar-rover-note.jsonl': {
-    answerOrTop: 0.7,
-    answerHit: 0.54,
+    answerOrTop: 0.66,
+    answerHit: 0.45,
     abstentionRecall: 0.5,
-    wrongAbstention: 0.13,
+    wrongAbstention: 0.21,
+  },
+  // Written blind (30 Nov and 1 Dec) and kept outside the repo as held-out sets, looked at as aggregates only
+  // (3 and 2 times); they joined the development sets at the start of the third 1 Dec session, when fresh
+  // documents were written to hold out. Floors as measured then, over all five uploaded documents.
+  'kestrel-debris-removal-partnership.jsonl': {
+    answerOrTop: 0.7,
+    answerHit: 0.58,
+    abstentionRecall: 0.66,
+    wrongAbstention: 0.34,
+  },
+  'kestrel-ridge-deep-space-antenna.jsonl': {
+    answerOrTop: 0.75,
+    answerHit: 0.5,
+    abstentionRecall: 0.83,
+    wrongAbstention: 0.38,
   },
 };
 
