@@ -8,7 +8,6 @@ import {
   type ChatInputCommandInteraction,
   Client,
   type ClientOptions,
-  DiscordAPIError,
   Events,
   GatewayIntentBits,
   type Interaction,
@@ -21,14 +20,8 @@ import { disabledRecords, type Records } from '../records/types.js';
 import type { CommandContext, CorpusSource, DiscordSettings } from './command.js';
 import { Cooldown } from './cooldown.js';
 import type { CommandRegistry } from './registry.js';
-import { type Deferral, defer, NO_MENTIONS, respond } from './respond.js';
+import { type Deferral, defer, isInteractionGone, NO_MENTIONS, respond } from './respond.js';
 import { safeText } from './text.js';
-
-/**
- * Discord error codes the boundary treats as "the interaction is gone", not as bugs: its first response came
- * after the 3 s window, it was already answered, or its answer came after its token's 15 minutes.
- */
-const GONE = new Set([10062, 40060, 50027]);
 
 /** Everything the bot needs, parsed once at boot. */
 export interface BotOptions {
@@ -214,8 +207,9 @@ export class AccordBot {
     try {
       await command.autocomplete(interaction, ctx);
     } catch (err) {
-      // An empty list beats the client's "loading options failed".
-      if (!interaction.responded) await interaction.respond([]).catch(() => undefined);
+      // An empty list beats the client's "loading options failed"; a gone interaction takes no answer at all.
+      if (!interaction.responded && !isInteractionGone(err))
+        await interaction.respond([]).catch(() => undefined);
       throw err;
     }
   }
@@ -269,7 +263,7 @@ export class AccordBot {
 
   /** The error boundary: tells the user what they can act on, logs the rest, never throws. */
   private async fail(interaction: Interaction, err: unknown, logger: Logger, m: Messages): Promise<void> {
-    if (err instanceof DiscordAPIError && typeof err.code === 'number' && GONE.has(err.code)) {
+    if (isInteractionGone(err)) {
       logger.warn(
         { err: { code: err.code, message: err.message } },
         'interaction expired or already answered',

@@ -7,6 +7,7 @@ import {
   type APIActionRowComponent,
   type APIComponentInMessageActionRow,
   type APIEmbed,
+  DiscordAPIError,
   MessageFlags,
   type MessageMentionOptions,
   type RepliableInteraction,
@@ -15,6 +16,17 @@ import { DISCORD_LIMITS, ELLIPSIS, truncate } from './text.js';
 
 /** Never ping anyone: not users, roles, @everyone or @here, whatever the text says. */
 export const NO_MENTIONS: MessageMentionOptions = { parse: [] };
+
+/**
+ * Discord error codes that mean "the interaction is gone", not a bug: its first response came after the 3 s
+ * window, it was already answered, or its answer came after its token's 15 minutes. Nothing more can be sent.
+ */
+const GONE = new Set([10062, 40060, 50027]);
+
+/** Whether `err` says the interaction can take no more responses (see {@link GONE}). */
+export function isInteractionGone(err: unknown): err is DiscordAPIError {
+  return err instanceof DiscordAPIError && typeof err.code === 'number' && GONE.has(err.code);
+}
 
 /** What a handler wants to show. Text must already be escaped where it comes from users or the corpus. */
 export interface Reply {

@@ -409,6 +409,8 @@ describe('resilience', () => {
           `the expiry of ${handle.id}`,
         );
         expect(line).toMatchObject({ level: 40, err: { code: 10062 } });
+        // One refused attempt: nothing is sent again to an interaction Discord has forgotten.
+        expect(handle.requests().map((r) => r.status)).toEqual([404]);
       }
       const ids = new Set(handles.map((x) => x.id));
       expect(h.logs.lines.filter((l) => l.level === 50 && ids.has(String(l.interaction)))).toEqual([]);
