@@ -19,7 +19,7 @@ import {
   gapsReply,
   noMatchChoices,
 } from '../src/discord/format.js';
-import { defer, respond } from '../src/discord/respond.js';
+import { defer, isInteractionGone, type Reply, respond } from '../src/discord/respond.js';
 import { reloadOtherShards } from '../src/discord/sharding.js';
 import { DISCORD_LIMITS, safeText, truncate } from '../src/discord/text.js';
 import { describeReloadTimeout } from '../src/messages/messages.js';
@@ -39,7 +39,10 @@ interface Subcommand {
   options?(s: SlashCommandSubcommandBuilder): SlashCommandSubcommandBuilder;
   /** Answers within Discord's 3 s by deferring first (privately): downloads and reloads can take longer. */
   defers: boolean;
-  run(interaction: ChatInputCommandInteraction, ctx: CommandContext, actor: Actor): Promise<void>;
+  /** Changes the corpus: once run has returned, the change is made whether or not its report reaches Discord. */
+  changes: boolean;
+  /** Does the work and returns the report; `execute` sends it. */
+  run(interaction: ChatInputCommandInteraction, ctx: CommandContext, actor: Actor): Promise<Reply>;
   /** Choices for the focused option, matched on `typed`. */
   choices?(ctx: CommandContext, typed: string): Promise<ApplicationCommandOptionChoiceData<string>[]>;
 }
@@ -69,6 +72,7 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
     description: 'Re-read the corpus files and swap them in',
     ja: { name: '再読み込み', description: 'コーパスのファイルを読み直して差し替える' },
     defers: true,
+    changes: true,
     async run(interaction, ctx, actor) {
       const r = await ctx.corpus.reload(actor);
       ctx.logger.info(
@@ -76,7 +80,7 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
         'corpus reloaded from Discord',
       );
       const others = await reloadOtherShards(interaction.client, actor, ctx.logger);
-      await respond(interaction, corpusChangeReply(ctx.messages, null, r, others));
+      return corpusChangeReply(ctx.messages, null, r, others);
     },
   },
   add: {
@@ -100,6 +104,7 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
             .setDescriptionLocalizations({ ja: '同じ ID の文書を置き換える（古いファイルはごみ箱へ）' }),
         ),
     defers: true,
+    changes: true,
     async run(interaction, ctx, actor) {
       const file = interaction.options.getAttachment('file', true);
       const replace = interaction.options.getBoolean('replace') ?? false;
@@ -141,7 +146,7 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
       const done =
         m.t('corpus.added', { file: safeText(added.file, 150), bytes: added.bytes, ids: shown.join(', ') }) +
         replaced;
-      await respond(interaction, corpusChangeReply(ctx.messages, done, report, others));
+      return corpusChangeReply(ctx.messages, done, report, others);
     },
   },
   remove: {
@@ -158,6 +163,7 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
             .setDescriptionLocalizations({ ja: '同じ .jsonl ファイルの他の文書も削除する' }),
         ),
     defers: true,
+    changes: true,
     async run(interaction, ctx, actor) {
       const id = interaction.options.getString('document', true).trim();
       const wholeFile = interaction.options.getBoolean('whole_file') ?? false;
@@ -171,7 +177,7 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
         id: safeText(id, 130),
         file: safeText(removed.file, 150),
       });
-      await respond(interaction, corpusChangeReply(ctx.messages, done, report, others));
+      return corpusChangeReply(ctx.messages, done, report, others);
     },
     async choices(ctx, typed) {
       const documents = await ctx.corpus.removable(typed, DISCORD_LIMITS.choices);
@@ -183,6 +189,7 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
     ja: { name: '復元', description: '削除した文書をごみ箱から戻す' },
     options: (s) => s.addStringOption((o) => documentOption(o)),
     defers: true,
+    changes: true,
     async run(interaction, ctx, actor) {
       // A choice is `<id>@<version>` (ids never hold "@"); a typed id restores its latest version.
       const [id = '', version] = interaction.options.getString('document', true).trim().split('@');
@@ -201,7 +208,7 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
         id: safeText(id, 130),
         file: safeText(restored.file, 150),
       });
-      await respond(interaction, corpusChangeReply(ctx.messages, `${done}${replaced}`, report, others));
+      return corpusChangeReply(ctx.messages, `${done}${replaced}`, report, others);
     },
     async choices(ctx, typed) {
       const q = typed.trim().toLowerCase();
@@ -240,12 +247,13 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
           .setMaxValue(GAP_DAYS.max),
       ),
     defers: false,
+    changes: false,
     async run(interaction, ctx) {
       // Discord enforces min/max in its client; a raw API call does not.
       const asked = interaction.options.getInteger('days') ?? GAP_DAYS.default;
       const days = Math.min(Math.max(1, asked), GAP_DAYS.max);
       const gaps = ctx.records.gaps(days);
-      await respond(interaction, gapsReply(ctx.messages, gaps, days, ctx.records.enabled, ctx.kb.version));
+      return gapsReply(ctx.messages, gaps, days, ctx.records.enabled, ctx.kb.version);
     },
   },
 };
@@ -295,8 +303,9 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Com
     return;
   }
   if (sub.defers) await defer(interaction, 'ephemeral');
+  let report: Reply;
   try {
-    await sub.run(interaction, ctx, { userId: interaction.user.id, via: 'discord' });
+    report = await sub.run(interaction, ctx, { userId: interaction.user.id, via: 'discord' });
   } catch (err) {
     // What a moderator can act on is shown here, with the version still live; the rest goes to the boundary.
     const live = ctx.corpus.current.version;
@@ -322,6 +331,37 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Com
       );
     } else {
       throw err;
+    }
+    return;
+  }
+  if (sub.changes) await sendChangeReport(interaction, ctx, name, report);
+  else await respond(interaction, report);
+}
+
+/**
+ * Sends the report of a change already made. When Discord refuses it (discord.js has retried), the moderator
+ * must not read the boundary's "try again": a second upload or removal would act twice. So a short notice says
+ * the change stands and which version is live; if that fails too, the log keeps it.
+ */
+async function sendChangeReport(
+  interaction: ChatInputCommandInteraction,
+  ctx: CommandContext,
+  subcommand: string,
+  report: Reply,
+): Promise<void> {
+  try {
+    await respond(interaction, report);
+  } catch (err) {
+    if (isInteractionGone(err)) throw err;
+    const version = ctx.corpus.current.version;
+    ctx.logger.error({ err, subcommand, version }, 'corpus changed but its report could not be sent');
+    try {
+      await respond(interaction, {
+        ephemeral: true,
+        content: ctx.messages.t('corpus.reportLost', { version }),
+      });
+    } catch (noticeErr) {
+      ctx.logger.warn({ err: noticeErr, subcommand }, 'could not tell the moderator the change was made');
     }
   }
 }

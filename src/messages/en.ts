@@ -47,6 +47,8 @@ export const en = {
   'corpus.addedMore': 'and {n} more',
   'corpus.replaced': ' It replaced {files} (now in the trash).',
   'corpus.removed': 'Removed “{id}”: {file} is in the trash (restore brings it back).',
+  'corpus.reportLost':
+    'Done: the change was made and version {version} is live, but Discord would not take its report. Do not repeat it; /sources shows the corpus.',
   'corpus.restored': 'Restored “{id}” ({file}).',
   'corpus.removedChoice': '{document} (removed {when} UTC)',
   'corpus.noMatch': 'No document matches “{typed}”',

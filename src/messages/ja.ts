@@ -40,6 +40,8 @@ export const ja: Catalogue = {
   'corpus.addedMore': 'ほか {n} 件',
   'corpus.replaced': '{files} を置き換えました（古いものはごみ箱にあります）。',
   'corpus.removed': '「{id}」を削除しました: {file} はごみ箱にあります（復元で戻せます）。',
+  'corpus.reportLost':
+    '変更は完了し、バージョン {version} が有効です。ただし Discord が報告を受け付けませんでした。もう一度実行しないでください（/sources でコーパスを確認できます）。',
   'corpus.restored': '「{id}」を復元しました（{file}）。',
   'corpus.removedChoice': '{document}（{when} UTC に削除）',
   'corpus.noMatch': '「{typed}」に一致する文書はありません',

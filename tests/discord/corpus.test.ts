@@ -10,7 +10,7 @@ import { createLogger } from '../../src/logger.js';
 import { openRecords } from '../../src/records/sqlite.js';
 import type { Records } from '../../src/records/types.js';
 import type { CorpusService } from '../../src/service/service.js';
-import { type Actor, type AttachmentInfo, makeActor, type OptionValues } from '../loopback/index.js';
+import { type Actor, type AttachmentInfo, makeActor, type OptionValues, ROUTES } from '../loopback/index.js';
 import { MARS_MD, MOON_MD, snapshot } from '../moderation/helpers.js';
 import { WAIT_MS } from '../support/wait.js';
 import { answerSentenceOf, buttonsOf, type Harness, startCorpusBot } from './harness.js';
@@ -329,6 +329,29 @@ describe('/corpus on a live corpus', () => {
     expect(again.content).toMatch(
       /^Corpus reloaded: version \S+ → \S+\. 3 documents, 4 passages, \d+ quotes \(\d+ ms\)\.\nNo passage changed\.$/,
     );
+  });
+
+  it('when Discord refuses the report of a change, says the change stands rather than "try again"', async () => {
+    const before = service.current.version;
+    writeFileSync(join(corpusDir, 'saturn-note.md'), SATURN_MD);
+    try {
+      // discord.js tries the report's edit 4 times; the notice after it gets through.
+      h.loopback.armServerError(ROUTES.editMessage, { times: 4 });
+      const handle = corpus('reload');
+      const reply = await handle.reply();
+      const live = service.current.version;
+      expect(live).not.toBe(before);
+      expect(reply).toMatchObject({
+        ephemeral: true,
+        content: `Done: the change was made and version ${live} is live, but Discord would not take its report. Do not repeat it; /sources shows the corpus.`,
+      });
+      expect(handle.requests().filter((r) => r.status === 500)).toHaveLength(4);
+      expect(h.logs.find('corpus changed but its report could not be sent')).toMatchObject({ level: 50 });
+      expect(h.logs.find('interaction failed')).toBeUndefined();
+    } finally {
+      rmSync(join(corpusDir, 'saturn-note.md'));
+    }
+    expect((await corpus('reload').reply()).content).toMatch(/^Corpus reloaded: .* 3 documents, 4 passages/);
   });
 
   it('reports a refused upload and a failed reload in the moderator’s language: Japanese for ja, English for en-US', async () => {
