@@ -122,6 +122,20 @@ function optionalString(value: unknown): string | null {
 }
 
 /**
+ * Moderators write `title: Saltpan Horizon: a six-month study` as they would anywhere; strict YAML reads the
+ * second ": " as a nested mapping and refuses the file. A front-matter field's plain value holding ": " is
+ * one text, as meant: it is quoted for a second parse (same lines) when the first fails, and what still fails
+ * is reported from that second parse, so a title with a colon is never named as the problem.
+ */
+function quoteColonValues(yamlText: string): string {
+  return yamlText.replace(
+    /^([a-z]+):[ \t]+(?!["'[{|>&*!#])([^\r\n]*?:[ \t][^\r\n]*?)[ \t]*$/gm,
+    (line, field: string, value: string) =>
+      MARKDOWN_FIELDS.has(field) ? `${field}: ${JSON.stringify(value)}` : line,
+  );
+}
+
+/**
  * A Markdown document: a front-matter block between `---` lines (`id`, `title`, `kind` required; `url`,
  * `published`, `publisher` optional), then the body, kept byte for byte.
  */
@@ -145,7 +159,8 @@ export function parseMarkdown(file: string, content: string): ParsedFile {
     return { documents: [], problems };
   }
   // Front-matter line N is file line N + 1 (the opening "---" is line 1).
-  const parsed = parseYaml(yamlText);
+  let parsed = parseYaml(yamlText);
+  if ('problems' in parsed) parsed = parseYaml(quoteColonValues(yamlText));
   if ('problems' in parsed) {
     for (const p of parsed.problems)
       problem(notice('problem.frontMatter', { problem: p.notice }), p.line + 1);
