@@ -295,7 +295,10 @@ function decide(
   // The "not covered" checks read every retrieved sentence: an asked-for kind of thing may stand beside a quote.
   const doc = ctx.documents.get(best.passage.docId) as CorpusDocument;
   const sentence = doc.text.slice(best.span.start, best.span.end);
-  const checks = uncoveredBy(question, best, sentence, scoring.candidates, ctx.index.passageCount);
+  const checks = uncoveredBy(question, best, sentence, scoring.candidates, ctx.index.passageCount, {
+    passage: ctx.reader.stems(best.passage).all,
+    document: ctx.reader.documentStems(best.passage.docId),
+  });
   const ranker = { confidence, checks, best: sentence };
   const limits = ctx.weights.decide[corpusSize(ctx.index.passageCount)];
   const uncovered = abstainingStep(checks, confidence, limits, question.text);

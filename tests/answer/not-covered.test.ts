@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { explainAsk } from '../../src/answer/ask.js';
 import { abstainingStep, corpusSize, type DecisionLimits } from '../../src/answer/not-covered.js';
+import { loadCorpusStrict } from '../../src/corpus/load.js';
+import { askContext } from '../../src/knowledge/knowledge.js';
+import { QuoteIndex } from '../../src/quotes/index.js';
+import { PassageIndex } from '../../src/search/index.js';
+import { tempCorpus } from '../support/tempCorpus.js';
 
 const limits: DecisionLimits = {
   abstainBelow: 0.1,
@@ -52,5 +58,51 @@ describe('the size of a corpus (which fitted limits apply)', () => {
     expect(corpusSize(99)).toBe('small');
     expect(corpusSize(100)).toBe('large');
     expect(corpusSize(732)).toBe('large');
+  });
+});
+
+/** The ask context of a corpus of press releases, one per entry of `bodies` (id → paragraphs). */
+async function releasesContext(bodies: Record<string, string>) {
+  const files = Object.fromEntries(
+    Object.entries(bodies).map(([id, body]) => [
+      `${id}.md`,
+      `---\nid: ${id}\ntitle: "${id}"\nurl: https://example.org/${id}\npublished: 2025-05-20\nkind: press-release\n---\n\n${body}\n`,
+    ]),
+  );
+  const corpus = await loadCorpusStrict(tempCorpus(files));
+  return askContext(corpus, PassageIndex.build(corpus), QuoteIndex.build(corpus));
+}
+
+describe('the heaviest idea missing from the answer passage (ideaDoubtful)', () => {
+  const debris = [
+    'Targets will be chosen by a joint selection board chaired by Lucía Ferreyra, chief scientist at the commission. Henrik Dahl, head of space safety at the authority, will serve as deputy chair.',
+    'The partnership is valued at 312 million euros over its lifetime and will hire a review committee of outside engineers.',
+    'The first spacecraft is scheduled to launch in March 2027 from the Andøya Spaceport in northern Norway.',
+  ].join('\n\n');
+  const habitat = [
+    'The habitat module carries a solar panel array assembled by a contractor in Nagoya.',
+    'Its cargo vehicle will dock with the station for up to six months.',
+  ].join('\n\n');
+  const ask = async (question: string) => explainAsk(await releasesContext({ debris, habitat }), question);
+
+  it('does not hold for a thing the answer document calls otherwise, known only from another document', async () => {
+    // "panel" stands only in the habitat release; the debris release calls its panel a "board".
+    const deputy = await ask('who is the deputy on the target selection panel');
+    expect(deputy.best).toContain('selection board');
+    expect(deputy.checks).not.toContain('ideaDoubtful');
+  });
+
+  it('holds when the answer document uses the idea, but elsewhere than the answer passage', async () => {
+    // "committee" stands in the debris release's second paragraph, not in the one about the board.
+    const deputy = await ask('who is the deputy on the target selection committee');
+    expect(deputy.best).toContain('selection board');
+    expect(deputy.checks).toContain('ideaDoubtful');
+  });
+
+  it('holds for a verb the answer document never uses: it may ask for another relation', async () => {
+    // "assembled" stands only in the habitat release.
+    const chair = await ask('who assembled the joint selection board');
+    expect(chair.best).toContain('selection board');
+    expect(chair.checks).toContain('ideaDoubtful');
   });
 });

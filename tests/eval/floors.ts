@@ -59,12 +59,14 @@ export const BUNDLED_FLOORS: Record<string, SetFloor> = {
  * "per year" stayed the topic (30 Nov).
  */
 export const UPLOADED_FLOORS: Record<string, SetFloor> = {
+  // Raised (1 Dec) when a thing the answer's document never names stopped counting as its missing idea
+  // (not-covered.ts, ideaDoubtful): answer holds the fact 66.7% -> 70.8%, wrong abstentions 16.7% -> 12.5%.
   'gateway-habitat-note.jsonl': {
     answerOrTop: 0.75,
-    answerHit: 0.66,
+    answerHit: 0.7,
     abstentionRecall: 0.33,
     // 0.13 over three uploaded documents; 0.167 since the two kestrel documents joined (more text to confuse).
-    wrongAbstention: 0.17,
+    wrongAbstention: 0.13,
   },
   // 0.91 / 0.66 over three uploaded documents; 0.875 / 0.5 once the two kestrel documents joined (1 Dec).
   'moon-sample-note.jsonl': {
@@ -80,16 +82,19 @@ export const UPLOADED_FLOORS: Record<string, SetFloor> = {
     answerOrTop: 0.66,
     answerHit: 0.45,
     abstentionRecall: 0.5,
-    wrongAbstention: 0.21,
+    // 20.8% -> 16.7% with the document's own missing idea (1 Dec).
+    wrongAbstention: 0.17,
   },
   // Written blind (30 Nov and 1 Dec) and kept outside the repo as held-out sets, looked at as aggregates only
   // (3 and 2 times); they joined the development sets at the start of the third 1 Dec session, when fresh
   // documents were written to hold out. Floors as measured then, over all five uploaded documents.
+  // Raised with the document's own missing idea (1 Dec): answer or top 70.8% -> 75%, answer 58.3% -> 62.5%,
+  // wrong abstentions 33.3% -> 25%.
   'kestrel-debris-removal-partnership.jsonl': {
-    answerOrTop: 0.7,
-    answerHit: 0.58,
+    answerOrTop: 0.74,
+    answerHit: 0.62,
     abstentionRecall: 0.66,
-    wrongAbstention: 0.34,
+    wrongAbstention: 0.26,
   },
   'kestrel-ridge-deep-space-antenna.jsonl': {
     answerOrTop: 0.75,
