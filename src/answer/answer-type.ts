@@ -21,9 +21,21 @@ export type AnswerType =
  * a "mass unit" (kilograms, tonnes), "how far?" a "linear unit", "how fast?" a "rate" (kilometers per hour),
  * "how much of it?" a "proportion" (percent) of it.
  */
-export type Measure = 'mass unit' | 'linear unit' | 'volume unit' | 'area unit' | 'rate' | 'proportion';
+export type Measure =
+  | 'mass unit'
+  | 'linear unit'
+  | 'volume unit'
+  | 'area unit'
+  | 'rate'
+  | 'proportion'
+  /** "How big?": a length, an area or a volume, whichever the thing is measured in. */
+  | 'size';
 
-/** Every {@link Measure}, for telling which one a unit a question names ("how many kg?") belongs to. */
+/** The classes of units a {@link Measure} takes: its own, or for a size those of length, area and volume. */
+export const unitClasses = (measure: Measure): Measure[] =>
+  measure === 'size' ? ['linear unit', 'area unit', 'volume unit'] : [measure];
+
+/** Every class of units, for telling which one a unit a question names ("how many kg?") belongs to. */
 export const MEASURES: readonly Measure[] = [
   'mass unit',
   'linear unit',

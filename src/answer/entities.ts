@@ -5,6 +5,7 @@ import { hasJapanese } from '../text/japanese.js';
 import { ROLE_WORDS } from '../text/roles.js';
 import { escapeRegExp } from '../text/text.js';
 import { isEnglishWord, isKindOf } from '../text/wordnet.js';
+import { unitClasses } from './answer-type.js';
 import { japaneseAnswerSpans } from './japanese.js';
 import type { AnswerType, Measure } from './question.js';
 
@@ -293,6 +294,7 @@ function unitAfter(words: Words, count: Span, measure: Measure): boolean {
  * whole or one of its words is a kind of it in WordNet; a length per unit of time is a rate.
  */
 function unitIs(unit: string, measure: Measure): boolean {
+  if (measure === 'size') return unitClasses(measure).some((m) => unitIs(unit, m));
   const words = unit.trim().toLowerCase().split(/\s+/).filter(Boolean);
   if (words.length === 0) return false;
   // A unit WordNet knows whole is what it is ("cubic meters" are no meters); else by one of its words.
@@ -326,7 +328,23 @@ function withUnit(text: string, words: Words, span: Span): Span {
 const CURRENCY_NAME =
   /^(?:dollars?|euros?|yen|yuan|renminbi|won|rupees?|francs?|pesos?|rubles?|roubles?|krona|kronor|krone|kroner|cents?|sterling)$/i;
 const isCurrency = (w: TaggedWord | undefined) =>
-  has(w, 'Money', 'Currency') || CURRENCY_NAME.test(w?.text ?? '');
+  has(w, 'Money', 'Currency') || CURRENCY_NAME.test(w?.text ?? '') || (!!w && isMoneyWord(w.text));
+
+/**
+ * A currency by WordNet in any of its meanings ("crowns", "kronor", "rand"), unless its commonest meaning is a
+ * unit of some other measure ("pounds" weigh first): a sum is rarely written in a currency named only by the
+ * document.
+ */
+function isMoneyWord(word: string): boolean {
+  if (!/^\p{L}+$/u.test(word)) return false;
+  return (
+    (isKindOf(word, 'monetary unit', ALL_SENSES) || isKindOf(word, 'currency', ALL_SENSES)) &&
+    !isKindOf(word, 'unit of measurement', 1)
+  );
+}
+
+/** Every meaning WordNet lists of a word (none has more). */
+const ALL_SENSES = 100;
 
 /** Sums of money: "$3 million", "5 billion yen", "96 million U.S. dollars", "2 million Canadian dollars". */
 function money(text: string, words: Words): EvidenceSpan[] {

@@ -93,6 +93,22 @@ const MONEY_WORDS =
 const YES_NO_START = /^(is|are|was|were|do|does|did|can|could|will|would|has|have|had|should|may)\b/;
 const QUESTION_WORDS = ['when', 'where', 'who', 'what', 'which', 'how', 'why', 'whose'];
 
+/**
+ * Which kinds of {@link TYPE_WORDS} only repeat what a question of each type asks for: a date word for a date,
+ * a time or a duration ("how many years"), a count word for an amount, a person word for a count of people
+ * ("how many people") as for a person.
+ */
+const SAYS_KIND = new Map<AnswerType, Set<AnswerType>>([
+  ['date', new Set(['date'])],
+  ['time', new Set(['date'])],
+  ['duration', new Set(['date', 'quantity'])],
+  ['place', new Set(['place'])],
+  ['person', new Set(['person'])],
+  ['name', new Set(['person'])],
+  ['quantity', new Set(['quantity', 'person'])],
+  ['money', new Set(['money', 'quantity'])],
+]);
+
 /** Words after "how" that say what kind of answer is wanted ("how much", "how long", "how soon"), as "when" does. */
 const HOW_TYPED = new Set(['much', 'long', 'soon']);
 /**
@@ -129,6 +145,9 @@ const MEASURE_WORDS = new Map<string, Measure>(
     proport: 'proportion',
     fraction: 'proportion',
     fast: 'rate',
+    big: 'size',
+    larg: 'size',
+    size: 'size',
     speed: 'rate',
   }),
 );
@@ -170,9 +189,13 @@ export function measureAsked(words: string[]): Measure | null {
  */
 function saysKind(words: string[], i: number, type: AnswerType, measure: Measure | null): boolean {
   const word = words[i] ?? '';
-  // "Per year" says what a count is counted over ("students per year"), not that a date is asked for.
-  if (TYPE_WORDS.has(word)) return words[i - 1] !== 'per';
+  const kind = TYPE_WORDS.get(word);
+  // "Per year" says what a count is counted over ("students per year"), not that a date is asked for; and a
+  // word of another kind than the one asked is topic: "who runs it day to day" asks for no date.
+  if (kind) return words[i - 1] !== 'per' && SAYS_KIND.get(type)?.has(kind) === true;
   if (HOW_TYPED.has(word) && words[i - 1] === 'how') return true;
+  // "How big", "how heavy": the dimension the answer's unit says ("35-metre"), rarely a word of the answer.
+  if (measure !== null && words[i - 1] === 'how' && MEASURE_WORDS.has(stem(word))) return true;
   if (type === 'duration' && DURATION_WORDS.has(word) && asksHowLong(words)) return true;
   return measure !== null && unitAfterHowMany(words)?.at === i;
 }
@@ -198,7 +221,9 @@ export function answerType(words: string[]): AnswerType {
   // A role after "who is" asks for the name of whoever holds it.
   if (/\bwho (is|are|was|were|the)\b/.test(text) && words.some(isRoleWord)) return 'name';
   if (/\b(who|whom|whose|whos)\b/.test(text)) return 'person';
-  if (/\bhow (many|much)\b/.test(text)) return 'quantity';
+  // "How big", "how heavy": an amount in some dimension, as "how much" asks one. Not "how far": it reaches as
+  // often as it measures ("how far does the cooperation reach").
+  if (/\bhow (many|much|big|large|tall|high|heavy|wide|deep|fast)\b/.test(text)) return 'quantity';
   if (YES_NO_START.test(text)) return 'yesno';
   // "What year…", or keywords alone: "prior deal month and year".
   const keywordsOnly = !QUESTION_WORDS.some((q) => words.includes(q));

@@ -23,7 +23,17 @@ export class Referents {
   private readonly matchers: SpeakerMatcher[];
   private readonly quotesByDocument = new Map<string, { span: Span; stems: string[] }[]>();
 
-  constructor(speakers: SpeakerEntry[], quotes: AttributedQuote[]) {
+  /** Per document, the acronyms it defines ("Nordic Orbital Authority (NOA)") and the stems of what they stand for. */
+  private readonly acronymsByDocument = new Map<string, { pattern: RegExp; stems: string[] }[]>();
+
+  constructor(speakers: SpeakerEntry[], quotes: AttributedQuote[], documents: CorpusDocument[] = []) {
+    for (const doc of documents) {
+      const defined = definedAcronyms(doc.text).map(({ acronym, long }) => ({
+        pattern: new RegExp(`\\b${escapeRegExp(acronym)}\\b`),
+        stems: contentTerms(long).map((t) => t.stem),
+      }));
+      if (defined.length) this.acronymsByDocument.set(doc.id, defined);
+    }
     this.matchers = speakers.map((s) => ({
       pattern: new RegExp(`\\b(?:${[s.name, ...s.aliases].map(escapeRegExp).join('|')})\\b`),
       stems: personStems(s.name, s.title),
@@ -48,12 +58,60 @@ export class Referents {
     for (const matcher of this.matchers) {
       if (matcher.pattern.test(text)) for (const s of matcher.stems) stems.add(s);
     }
+    // "NOA will contribute…" is about the Nordic Orbital Authority, as the document defined it.
+    for (const acronym of this.acronymsByDocument.get(docId) ?? []) {
+      if (acronym.pattern.test(text)) for (const s of acronym.stems) stems.add(s);
+    }
     for (const quote of this.quotesByDocument.get(docId) ?? []) {
       if (quote.span.start < span.end && span.start < quote.span.end)
         for (const s of quote.stems) stems.add(s);
     }
     return stems;
   }
+}
+
+/** An acronym in brackets after capitalized words: "… Nordic Orbital Authority (NOA)". */
+const ACRONYM_DEFINED = /\(([A-Z][A-Z0-9&-]{1,7})\)/g;
+/** The words before the brackets a definition may span: about as many as the acronym has letters, and a few. */
+const LONG_FORM_WORDS = 8;
+
+/**
+ * The acronyms a text defines and what they stand for: "the Baltic Ocean Research Institute (BORI)" →
+ * BORI, "Baltic Ocean Research Institute". The long form is the shortest run of words before the brackets
+ * whose letters spell the acronym in order, the acronym's first letter a word's first and its last one in the
+ * last word (Schwartz and Hearst's rule, 2003, a little stricter), of at least two words: a reading any document's definitions follow, in no list of names.
+ */
+export function definedAcronyms(text: string): { acronym: string; long: string }[] {
+  const found: { acronym: string; long: string }[] = [];
+  for (const m of text.matchAll(ACRONYM_DEFINED)) {
+    const acronym = m[1] as string;
+    if ((acronym.match(/[A-Z]/g)?.length ?? 0) < 2) continue;
+    const before = text.slice(Math.max(0, m.index - 200), m.index).trimEnd();
+    const words = before.split(/\s+/).slice(-Math.min(LONG_FORM_WORDS, acronym.length + 5));
+    const long = longForm(acronym, words.join(' '));
+    if (long && long.split(/\s+/).length >= 2) found.push({ acronym, long });
+  }
+  return found;
+}
+
+/** The shortest end of `candidate` that spells `acronym` (letters and digits, in order, case aside), or null. */
+function longForm(acronym: string, candidate: string): string | null {
+  const short = acronym.toLowerCase();
+  const long = candidate.toLowerCase();
+  let s = short.length - 1;
+  let l = long.length - 1;
+  const isWordChar = (c: string | undefined) => !!c && /[\p{L}\p{N}]/u.test(c);
+  for (; s >= 0; s--) {
+    const c = short[s] as string;
+    if (!isWordChar(c)) continue;
+    // The acronym's first letter must start a word of the long form.
+    while (l >= 0 && (long[l] !== c || (s === 0 && l > 0 && isWordChar(long[l - 1])))) l--;
+    // Its last letter in the last word: "… Institute Director (BORI)" names no director.
+    if (l < 0 || (s === short.length - 1 && l < long.lastIndexOf(' '))) return null;
+    l--;
+  }
+  const start = long.lastIndexOf(' ', l) + 1;
+  return candidate.slice(start).replace(/^[^\p{L}\p{N}]+/u, '') || null;
 }
 
 /** Whether a stem occurs somewhere (a sentence, a passage, a document): all that coverage asks of it. */

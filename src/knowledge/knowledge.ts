@@ -176,7 +176,11 @@ export function askContext(
     glossary: new Glossary([...corpus.glossary, ...speakerGlossary(corpus.speakers)]),
     documents,
     people: new PeopleFinder(corpus.speakers),
-    reader: new PassageReader(index, new Referents(corpus.speakers, quotes.attributions()), documents),
+    reader: new PassageReader(
+      index,
+      new Referents(corpus.speakers, quotes.attributions(), corpus.documents),
+      documents,
+    ),
     quotes,
     weights,
   };

@@ -88,6 +88,10 @@ describe('typeEvidence (a general English model, no corpus words)', () => {
       'up to 15 kilometers per hour',
     ]);
     expect(found('quantity', 'Two astronauts stay for thirty days.', undefined, 'mass unit')).toEqual([]);
+    // A size ("how big?") is a length, an area or a volume, whichever the text gives.
+    const dish = 'Two crews will run a 35-metre dish for 20 years.';
+    expect(found('quantity', dish, undefined, 'size')).toEqual(['35-metre']);
+    expect(found('quantity', s, undefined, 'size')).toEqual(['1,200 kilometres', '13 cubic meters']);
     const shares =
       'Of the 96 million dollars, the state pays 70 percent, the city 25% and two donors the rest.';
     expect(found('quantity', shares, undefined, 'proportion')).toEqual(['70 percent', '25%']);
@@ -98,6 +102,10 @@ describe('typeEvidence (a general English model, no corpus words)', () => {
     expect(found('money', s)).toEqual(['40 million Canadian dollars', '3.2 billion euros']);
     expect(found('money', 'A museum worth 250 million U.S. dollars opened.')).toEqual([
       '250 million U.S. dollars',
+    ]);
+    // A currency WordNet knows, which the model does not ("crowns").
+    expect(found('money', 'The office will contribute 90 million crowns to the dish.')).toEqual([
+      '90 million crowns',
     ]);
     // A currency without a sum is no sum; a number without a currency is none either.
     expect(found('money', 'The dollar fell against the yen while 300 ships waited.')).toEqual([]);

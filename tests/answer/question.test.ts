@@ -100,6 +100,14 @@ describe('analyzeQuestion: what kind of amount is asked for', () => {
     const perDay = analyzeQuestion('how many trucks cross it per day', ctx.index, ctx.glossary);
     expect(perDay.type).toBe('quantity');
     expect(perDay.concepts.map((c) => c.label)).toContain('day');
+    // A word of another kind than the one asked for is topic: "who … day to day" asks for no date.
+    const dayToDay = analyzeQuestion('who runs the council day to day', ctx.index, ctx.glossary);
+    expect(dayToDay.type).toBe('person');
+    expect(dayToDay.concepts.map((c) => c.label)).toContain('day');
+    // Of the asked kind it only says what is wanted: "which day" asks for a date.
+    expect(
+      analyzeQuestion('which day did the council meet', ctx.index, ctx.glossary).concepts.map((c) => c.label),
+    ).not.toContain('day');
     // A part of a sum is a share of it, not a sum.
     expect(
       analyzeQuestion('how much of the money goes to the bridge', ctx.index, ctx.glossary),
@@ -110,6 +118,14 @@ describe('analyzeQuestion: what kind of amount is asked for', () => {
     expect(analyzeQuestion('how much money goes to the bridge', ctx.index, ctx.glossary).type).toBe('money');
     // "How far does the plan reach" asks for no number.
     expect(analyzeQuestion('how far does the plan reach', ctx.index, ctx.glossary).measure).toBeNull();
+    // "How big" asks for a size: a length, an area or a volume; "big" is no word of the answer ("300 meters").
+    const big = analyzeQuestion('how big is the bridge', ctx.index, ctx.glossary);
+    expect(big).toMatchObject({ type: 'quantity', measure: 'size' });
+    expect(big.concepts.map((c) => c.label)).toEqual(['bridge']);
+    expect(analyzeQuestion('how heavy are the trucks', ctx.index, ctx.glossary)).toMatchObject({
+      type: 'quantity',
+      measure: 'mass unit',
+    });
   });
 
   it('takes an English word for itself, not for a typo of a corpus word ("stipends" is not "spend")', async () => {

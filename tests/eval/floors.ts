@@ -69,10 +69,11 @@ export const UPLOADED_FLOORS: Record<string, SetFloor> = {
     wrongAbstention: 0.13,
   },
   // 0.91 / 0.66 over three uploaded documents; 0.875 / 0.5 once the two kestrel documents joined (1 Dec).
+  // Abstaining 0.5 -> 0.667 (1 Dec, third session) when a word of another kind than the one asked stayed topic.
   'moon-sample-note.jsonl': {
     answerOrTop: 0.87,
     answerHit: 0.74,
-    abstentionRecall: 0.5,
+    abstentionRecall: 0.66,
     wrongAbstention: 0.09,
   },
   // Joined the others on 30 Nov 2026 (written the same way, held out for one evening); floors as measured then.
@@ -89,16 +90,19 @@ export const UPLOADED_FLOORS: Record<string, SetFloor> = {
   // (3 and 2 times); they joined the development sets at the start of the third 1 Dec session, when fresh
   // documents were written to hold out. Floors as measured then, over all five uploaded documents.
   // Raised with the document's own missing idea (1 Dec): answer or top 70.8% -> 75%, answer 58.3% -> 62.5%,
-  // wrong abstentions 33.3% -> 25%.
+  // wrong abstentions 33.3% -> 25%; and when a document's acronyms ("NOA will contribute…") stood for their long
+  // form and "day to day" stayed the topic of a "who" question (1 Dec, third session): 79.2% and 66.7%.
   'kestrel-debris-removal-partnership.jsonl': {
-    answerOrTop: 0.74,
-    answerHit: 0.62,
+    answerOrTop: 0.79,
+    answerHit: 0.66,
     abstentionRecall: 0.66,
     wrongAbstention: 0.26,
   },
+  // Raised (1 Dec, third session) when sums in a currency only WordNet knows ("90 million crowns") counted as
+  // money: 0.75 / 0.5 -> 0.833 / 0.542.
   'kestrel-ridge-deep-space-antenna.jsonl': {
-    answerOrTop: 0.75,
-    answerHit: 0.5,
+    answerOrTop: 0.83,
+    answerHit: 0.54,
     abstentionRecall: 0.83,
     wrongAbstention: 0.38,
   },
