@@ -296,6 +296,7 @@ function decide(
   const doc = ctx.documents.get(best.passage.docId) as CorpusDocument;
   const sentence = doc.text.slice(best.span.start, best.span.end);
   const checks = uncoveredBy(question, best, sentence, scoring.candidates, ctx.index.passageCount, {
+    sentence: ctx.reader.stems(best.passage).sentences[best.sentence] ?? new Set<string>(),
     passage: ctx.reader.stems(best.passage).all,
     document: ctx.reader.documentStems(best.passage.docId),
   });

@@ -106,3 +106,23 @@ describe('the heaviest idea missing from the answer passage (ideaDoubtful)', () 
     expect(chair.checks).toContain('ideaDoubtful');
   });
 });
+
+describe('ideas found only through a related word (unknownIdeas)', () => {
+  const release = [
+    'The supply vehicle will transport food and water to the station every month.',
+    'The agencies will share tracking data with other operators within thirty days.',
+  ].join('\n\n');
+
+  it('count as known where the related word stands in the answer sentence', async () => {
+    // "cargo" and "carry" are no words of the release; WordNet relates both to its "transport".
+    const cargo = explainAsk(await releasesContext({ release }), 'what cargo will the supply vehicle carry');
+    expect(cargo.best).toContain('transport');
+    expect(cargo.checks).not.toContain('unknownIdeas');
+  });
+
+  it('count as unknown where the answer sentence does not say them', async () => {
+    const cargo = explainAsk(await releasesContext({ release }), 'cargo tracking data');
+    expect(cargo.best).toContain('tracking data');
+    expect(cargo.checks).toContain('unknownIdeas');
+  });
+});

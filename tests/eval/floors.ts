@@ -30,7 +30,8 @@ export const BUNDLED_FLOORS: Record<string, SetFloor> = {
   // (docs/answer-quality.md#held-out-press-release-sets-looked-at-once-at-the-end): these floors only keep what
   // was measured then from getting worse. They are far from issue 12's and 15's targets. Tuned on since: seen.
   // Abstaining raised by the month-asked check (1 Dec): 91.7% -> 100%.
-  'en-holdout-3.jsonl': { answerOrTop: 0.9, abstentionRecall: 1, wrongAbstention: 0.16 },
+  // Wrong abstentions lowered when a related word in the answer sentence said the idea (1 Dec): 14.6% -> 10.4%.
+  'en-holdout-3.jsonl': { answerOrTop: 0.9, abstentionRecall: 1, wrongAbstention: 0.11 },
   'ja-holdout.jsonl': { answerOrTop: 0.9, abstentionRecall: 0.75, wrongAbstention: 0.05 },
   // Written blind at the start of the 30 Nov evening session and looked at once at its end.
   // Abstaining raised by the year-asked check (1 Dec): 75% -> 83% and 87.5%.
@@ -48,7 +49,8 @@ export const BUNDLED_FLOORS: Record<string, SetFloor> = {
   'ja-holdout-3.jsonl': { answerOrTop: 0.96, abstentionRecall: 0.875, wrongAbstention: 0.04 },
   // Written blind at the start of the second 1 Dec session and looked at twice, as aggregates: at its start and
   // at its end, when nothing had moved them (docs/answer-quality.md). Floors as measured then. Tuned on since: seen.
-  'en-holdout-6.jsonl': { answerOrTop: 0.95, abstentionRecall: 0.83, wrongAbstention: 0.09 },
+  // Wrong abstentions 8.3% -> 6.3% with related words in the answer sentence (1 Dec).
+  'en-holdout-6.jsonl': { answerOrTop: 0.95, abstentionRecall: 0.83, wrongAbstention: 0.07 },
   'ja-holdout-4.jsonl': { answerOrTop: 0.96, abstentionRecall: 0.75, wrongAbstention: 0.04 },
 };
 
@@ -83,20 +85,23 @@ export const UPLOADED_FLOORS: Record<string, SetFloor> = {
     answerOrTop: 0.66,
     answerHit: 0.45,
     abstentionRecall: 0.5,
-    // 20.8% -> 16.7% with the document's own missing idea (1 Dec).
-    wrongAbstention: 0.17,
+    // 20.8% -> 16.7% with the document's own missing idea, 12.5% with related words in the answer sentence
+    // (1 Dec).
+    wrongAbstention: 0.13,
   },
   // Written blind (30 Nov and 1 Dec) and kept outside the repo as held-out sets, looked at as aggregates only
   // (3 and 2 times); they joined the development sets at the start of the third 1 Dec session, when fresh
   // documents were written to hold out. Floors as measured then, over all five uploaded documents.
   // Raised with the document's own missing idea (1 Dec): answer or top 70.8% -> 75%, answer 58.3% -> 62.5%,
   // wrong abstentions 33.3% -> 25%; and when a document's acronyms ("NOA will contribute…") stood for their long
-  // form and "day to day" stayed the topic of a "who" question (1 Dec, third session): 79.2% and 66.7%.
+  // form and "day to day" stayed the topic of a "who" question (1 Dec, third session): 79.2% and 66.7%. Wrong
+  // abstentions 25% -> 20.8% when the small corpus's limits were refitted with related words in the answer
+  // sentence (1 Dec).
   'kestrel-debris-removal-partnership.jsonl': {
     answerOrTop: 0.79,
     answerHit: 0.66,
     abstentionRecall: 0.66,
-    wrongAbstention: 0.26,
+    wrongAbstention: 0.21,
   },
   // Raised (1 Dec, third session) when sums in a currency only WordNet knows ("90 million crowns") counted as
   // money: 0.75 / 0.5 -> 0.833 / 0.542.
@@ -117,7 +122,8 @@ export const UPLOADED_FLOORS: Record<string, SetFloor> = {
 export const SQUAD_EXCERPT_FLOOR: QaFloor = {
   hitAt1: 0.8,
   rightParagraph: 0.94,
-  wrongAbstention: 0.1,
+  // 9.8% -> 8.5% with related words in the answer sentence (1 Dec).
+  wrongAbstention: 0.09,
   abstainsWhenItShould: 0.33,
 };
 
