@@ -1,6 +1,6 @@
 /**
  * The contract of src/search/minisearch.ts with MiniSearch's internals (`loadJS`, `loadJSAsync`, the shape of
- * `toJSON()`), pinned to the version it was checked against: a MiniSearch upgrade fails here first, by name.
+ * `toJSON()`, the members `search` scores with), pinned to the version it was checked against: a MiniSearch upgrade fails here first, by name.
  */
 import { readFileSync } from 'node:fs';
 import MiniSearch, { type Options } from 'minisearch';
@@ -11,6 +11,7 @@ import {
   indexWithEntries,
   loadIndex,
   loadIndexInSlices,
+  searchAny,
 } from '../../src/search/minisearch.js';
 
 interface Doc {
@@ -106,5 +107,40 @@ describe(`MiniSearch internals used by src/search/minisearch.ts (checked on ${CH
     await loadIndexInSlices(serialized, OPTIONS);
     loading = false;
     expect(ticks).toBeGreaterThanOrEqual(3);
+  });
+
+  it('scores an OR query of processed terms exactly as search does, in the same order', () => {
+    // Two fields of different lengths and boosts, term boosts, BM25 parameters other than MiniSearch's own,
+    // documents that hold one, some or all of the terms, in one field or both, and ties.
+    const docs: Doc[] = Array.from({ length: 300 }, (_, i) => ({
+      id: `d${i}`,
+      text: [`w${i % 7}`, `w${i % 11}`, i % 3 ? 'shared' : 'rare', `w${i % 5}`.repeat(1 + (i % 4))].join(' '),
+      title: i % 4 ? `w${i % 7} title` : 'plain',
+    }));
+    const bm25 = { k: 0.9, b: 0.4, d: 0 };
+    const fieldBoosts = { text: 1, title: 0.65 };
+    const search = new MiniSearch<Doc>({ ...OPTIONS, searchOptions: { boost: fieldBoosts, bm25 } });
+    search.addAll(docs);
+    const boosts = new Map([
+      ['w3', 0.55],
+      ['shared', 1],
+      ['w10', 0.35],
+      ['rare', 0.85],
+      ['title', 0.7],
+      ['absent', 1],
+    ]);
+    for (const terms of [
+      ['w3', 'shared', 'w10'],
+      ['rare', 'title', 'w3', 'absent'],
+      ['shared'],
+      ['absent'],
+    ]) {
+      const termBoost = (term: string) => boosts.get(term) ?? 1;
+      const theirs = search
+        .search({ combineWith: 'OR', queries: terms }, { boostTerm: termBoost })
+        .map(({ id, score, queryTerms }) => ({ id, score, matched: queryTerms.length }));
+      expect(theirs.length > 0).toBe(!terms.includes('absent') || terms.length > 1);
+      expect(searchAny(search, { terms, termBoost, fieldBoosts, bm25 })).toEqual(theirs);
+    }
   });
 });
