@@ -16,12 +16,19 @@ import { japaneseSpeakerAsked } from '../quotes/index.js';
 import type { SearchHit } from '../search/index.js';
 import { JAPANESE_HONORIFIC_WORDS, JAPANESE_ROLE_WORDS } from '../text/roles.js';
 import { contentTerms } from '../text/text.js';
-import { type AskContext, CANDIDATE_PASSAGES, type Scoring, scoreHits } from './candidates.js';
-import { conceptIn } from './features.js';
+import {
+  type AskContext,
+  CANDIDATE_PASSAGES,
+  featureContext,
+  type Scoring,
+  scoreHits,
+} from './candidates.js';
+import { conceptIn, questionFacts, readTypeFeatures } from './features.js';
 import { type Listed, listPassages } from './listing.js';
-import { abstainingStep, corpusSize, type UncoveredCheck, uncoveredBy } from './not-covered.js';
+import { abstainingStep, agentAway, corpusSize, type UncoveredCheck, uncoveredBy } from './not-covered.js';
 import { type AnalyzedQuestion, analyzeQuestion, cleanQuestion } from './question.js';
-import { confidenceOf } from './scorer.js';
+import { readAgent } from './relation.js';
+import { confidenceOf, rankScore, type Scored } from './scorer.js';
 import { shortAnswerIn } from './short.js';
 
 export type { AskContext } from './candidates.js';
@@ -286,22 +293,31 @@ function decide(
   attributed: Quote[],
 ): Outcome {
   const quoting = new Set(quotedPassages(ctx, attributed).map((p) => p.id));
-  const candidates = quoting.size
+  const limits = ctx.weights.decide[corpusSize(ctx.index.passageCount)];
+  const ranked = quoting.size
     ? scoring.candidates.filter((c) => quoting.has(c.passage.id))
     : scoring.candidates;
+  const candidates = withAgentFirst(ctx, question, ranked);
   const best = candidates[0];
   if (!best || question.concepts.length === 0) return abstain(suggestTopics(ctx, listing), 'noCandidate');
   const confidence = confidenceOf(best, candidates, question.type, ctx.weights);
   // The "not covered" checks read every retrieved sentence: an asked-for kind of thing may stand beside a quote.
   const doc = ctx.documents.get(best.passage.docId) as CorpusDocument;
   const sentence = doc.text.slice(best.span.start, best.span.end);
-  const checks = uncoveredBy(question, best, sentence, scoring.candidates, ctx.index.passageCount, {
-    sentence: ctx.reader.stems(best.passage).sentences[best.sentence] ?? new Set<string>(),
-    passage: ctx.reader.stems(best.passage).all,
-    document: ctx.reader.documentStems(best.passage.docId),
-  });
+  const checks = uncoveredBy(
+    question,
+    best,
+    sentence,
+    scoring.candidates,
+    ctx.index.passageCount,
+    {
+      sentence: ctx.reader.stems(best.passage).sentences[best.sentence] ?? new Set<string>(),
+      passage: ctx.reader.stems(best.passage).all,
+      document: ctx.reader.documentStems(best.passage.docId),
+    },
+    ctx.people,
+  );
   const ranker = { confidence, checks, best: sentence };
-  const limits = ctx.weights.decide[corpusSize(ctx.index.passageCount)];
   const uncovered = abstainingStep(checks, confidence, limits, question.text);
   if (uncovered) return { ...abstain(suggestTopics(ctx, listing), uncovered), ...ranker };
   const answering = listing.find((l) => l.passage.id === best.passage.id);
@@ -312,6 +328,35 @@ function decide(
     decision: 'answered',
     ...ranker,
   };
+}
+
+/**
+ * How many of the ranker's best sentences a "who" question looks through for one that says who did it, when the
+ * best names only the agents of other verbs ({@link agentAway}).
+ */
+const AGENT_LOOKAHEAD = 5;
+
+/**
+ * The candidates with the first of the best few that names someone as an argument of the question's verb moved to
+ * the front, when the best one names only the agents of other verbs: "who signed the accord?" answered by "an
+ * event hosted by Ana Ruiz…" when a sentence just below says "…signed … by Kenji Sato". Unchanged otherwise (the
+ * agentAway check then abstains).
+ */
+function withAgentFirst(ctx: AskContext, question: AnalyzedQuestion, candidates: Scored[]): Scored[] {
+  const textOf = (c: Scored) =>
+    ctx.documents.get(c.passage.docId)?.text.slice(c.span.start, c.span.end) ?? '';
+  const best = candidates[0];
+  if (!best || !agentAway(question, best, textOf(best), ctx.people)) return candidates;
+  const facts = questionFacts(question);
+  const features = featureContext(ctx);
+  for (const candidate of candidates.slice(1, AGENT_LOOKAHEAD)) {
+    if (readAgent(question, textOf(candidate), ctx.people) !== 'stated') continue;
+    // Its answer types may not have been read (ask reads them only for candidates that can come first).
+    readTypeFeatures(features, facts, candidate);
+    candidate.score = rankScore(candidate, ctx.weights);
+    return [candidate, ...candidates.filter((c) => c !== candidate)];
+  }
+  return candidates;
 }
 
 function abstain(suggestions: string[], decision: Decision): Outcome {

@@ -10,9 +10,11 @@
 import { z } from 'zod';
 import { tagWords } from '../text/english.js';
 import { hasJapanese } from '../text/japanese.js';
+import type { PeopleFinder } from './entities.js';
 import { type Candidate, conceptIn, FEATURES, type FeatureName, isNegated } from './features.js';
 import { type AnalyzedQuestion, unknownShare } from './question.js';
 import type { StemLookup } from './referents.js';
+import { readAgent } from './relation.js';
 
 const feature = (c: Candidate, name: FeatureName) => c.features[FEATURES.indexOf(name)] ?? 0;
 /**
@@ -74,6 +76,7 @@ export const UNCOVERED_CHECKS = [
   'yearMissing',
   'monthMissing',
   'negatedQuestion',
+  'agentAway',
 ] as const;
 export type UncoveredCheck = (typeof UNCOVERED_CHECKS)[number];
 
@@ -102,6 +105,7 @@ export function uncoveredBy(
   ranked: Candidate[],
   passages: number,
   found: { sentence: StemLookup; passage: StemLookup; document: StemLookup },
+  people: PeopleFinder,
 ): UncoveredCheck[] {
   const size = corpusSize(passages);
   const unknown = UNKNOWN_CHECK[size];
@@ -134,6 +138,9 @@ export function uncoveredBy(
     // right 77 times and wrong 5 on top of the other checks; a sentence negated where the question is not says
     // little (39 / 53), so only this direction counts.
     negatedQuestion: isNegated(question.text) && feature(best, 'negationMismatch') === 1,
+    // "Who signed…" answered by a sentence whose names are the agents of another verb ("an event hosted by Ana
+    // Ruiz, … delegates gathered to sign"): the sentence does not say who did what was asked.
+    agentAway: agentAway(question, best, sentence, people),
   };
   return UNCOVERED_CHECKS.filter((name) => checks[name]);
 }
@@ -182,6 +189,25 @@ function heaviestMissing(
   );
   const heaviest = Math.max(0, ...counted.map((c) => c.weight));
   return counted.some((c) => c.known && c.weight >= 0.99 * heaviest && !conceptIn(c, found.passage));
+}
+
+/**
+ * "Who <did>…" asked of a sentence that names people, but none near the question's main idea (the feature
+ * `nameAway`) nor as an argument of its verb ({@link readAgent}: "an event hosted by Ana Ruiz, … delegates
+ * gathered to sign" names the host): the sentence does not say who did it. Both, because each alone misreads
+ * some sentences: a subject stands far from its verb, and a group ("delegates") is no name.
+ */
+export function agentAway(
+  question: AnalyzedQuestion,
+  best: Candidate,
+  sentence: string,
+  people: PeopleFinder,
+): boolean {
+  return (
+    question.type === 'person' &&
+    feature(best, 'nameAway') === 1 &&
+    readAgent(question, sentence, people) === 'other'
+  );
 }
 
 /**

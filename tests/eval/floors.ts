@@ -25,7 +25,8 @@ export const BUNDLED_FLOORS: Record<string, SetFloor> = {
     wrongAbstention: 0.03,
   },
   'holdout-2.jsonl': { answerOrTop: 0.92, abstentionRecall: 0.9, wrongAbstention: 0.06 },
-  'ja-dev.jsonl': { answerOrTop: 0.95, abstentionRecall: 0.85, wrongAbstention: 0.06 },
+  // Abstaining raised by "who <did>" answered with the agents of another verb (agentAway, 1 Dec): 90% -> 100%.
+  'ja-dev.jsonl': { answerOrTop: 0.95, abstentionRecall: 1, wrongAbstention: 0.06 },
   // Written without seeing the code and first measured once at the end of the 30 Nov session
   // (docs/answer-quality.md#held-out-press-release-sets-looked-at-once-at-the-end): these floors only keep what
   // was measured then from getting worse. They are far from issue 12's and 15's targets. Tuned on since: seen.
@@ -35,8 +36,9 @@ export const BUNDLED_FLOORS: Record<string, SetFloor> = {
   'ja-holdout.jsonl': { answerOrTop: 0.9, abstentionRecall: 0.75, wrongAbstention: 0.05 },
   // Written blind at the start of the 30 Nov evening session and looked at once at its end.
   // Abstaining raised by the year-asked check (1 Dec): 75% -> 83% and 87.5%.
-  'en-holdout-4.jsonl': { answerOrTop: 0.95, abstentionRecall: 0.83, wrongAbstention: 0.03 },
-  'ja-holdout-2.jsonl': { answerOrTop: 0.93, abstentionRecall: 0.875, wrongAbstention: 0.04 },
+  // And by agentAway (third 1 Dec session): 83% -> 91.7% and 87.5% -> 100%.
+  'en-holdout-4.jsonl': { answerOrTop: 0.95, abstentionRecall: 0.91, wrongAbstention: 0.03 },
+  'ja-holdout-2.jsonl': { answerOrTop: 0.93, abstentionRecall: 1, wrongAbstention: 0.04 },
   'check-set.jsonl': { answerOrTop: 0.97, abstentionRecall: 0.9, wrongAbstention: 0.02 },
   // Written blind at the start of the 1 Dec session (near-miss unanswerables: a number, date, role or quote the
   // release never gives) and looked at twice: aggregate figures at the start, and at the end, when nothing had
@@ -51,7 +53,8 @@ export const BUNDLED_FLOORS: Record<string, SetFloor> = {
   // at its end, when nothing had moved them (docs/answer-quality.md). Floors as measured then. Tuned on since: seen.
   // Wrong abstentions 8.3% -> 6.3% with related words in the answer sentence (1 Dec).
   'en-holdout-6.jsonl': { answerOrTop: 0.95, abstentionRecall: 0.83, wrongAbstention: 0.07 },
-  'ja-holdout-4.jsonl': { answerOrTop: 0.96, abstentionRecall: 0.75, wrongAbstention: 0.04 },
+  // Abstaining raised by agentAway (third 1 Dec session): 75% -> 87.5%.
+  'ja-holdout-4.jsonl': { answerOrTop: 0.96, abstentionRecall: 0.875, wrongAbstention: 0.04 },
 };
 
 /**

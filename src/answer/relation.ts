@@ -1,0 +1,95 @@
+/**
+ * Whether a sentence states the relation a "who" question asks about, read from the English model's tags: a
+ * sentence may name people and hold the question's verb without saying that those people did it. "During an
+ * event hosted by Ana Ruiz, delegates gathered to sign the pact" names the host, not who signed: asked "who
+ * signed", the name is the agent of another verb. General English syntax, nothing about any corpus.
+ */
+import { type TaggedWord, tagWords } from '../text/english.js';
+import { stem, tokenize } from '../text/text.js';
+import { type PeopleFinder, typeEvidence } from './entities.js';
+import type { AnalyzedQuestion } from './question.js';
+
+/**
+ * What a sentence says of the people a "who" question asks for: `stated` when a name in it is an argument of the
+ * question's verb, `other` when it names people but each is an argument of another verb, `unknown` when it cannot
+ * tell (no name, no verb of the question, or a quote, whose speaker stands apart from what was said).
+ */
+export type AgentReading = 'stated' | 'other' | 'unknown';
+
+/** Quotation marks: a quote's speaker ("…,” said Ana Ruiz) is the agent of what was said, a clause away. */
+const QUOTE_MARK = /["“”„«»「」『』]/;
+
+/** Words inside a noun phrase before a name ("by the agency's chief engineer Ana Ruiz", "by Ruiz and Lee"). */
+const PHRASE_TAGS = ['Noun', 'ProperNoun', 'Adjective', 'Determiner', 'Value', 'Possessive', 'Acronym'];
+const inPhrase = (w: TaggedWord) =>
+  PHRASE_TAGS.some((t) => w.tags.has(t)) || w.text === 'and' || w.text === '&';
+
+/** A verb that says what happened: not an auxiliary, a copula or a modal ("was", "is", "can"). */
+const isEventVerb = (w: TaggedWord | undefined) =>
+  !!w && w.tags.has('Verb') && !w.tags.has('Auxiliary') && !w.tags.has('Copula') && !w.tags.has('Modal');
+
+/** Words that join verbs into one predicate: "gathered to sign", "signed and ratified", "will not sign". */
+const JOINS_VERBS = new Set(['to', 'and', 'or', 'not', 'also']);
+
+/**
+ * The predicates of a sentence: each event verb's group, verbs joined by {@link JOINS_VERBS} sharing one
+ * ("gathered to sign" is one predicate); -1 for words that are no verb.
+ */
+function predicates(words: readonly TaggedWord[]): number[] {
+  const group = words.map(() => -1);
+  let next = 0;
+  for (let i = 0; i < words.length; i++) {
+    if (!isEventVerb(words[i])) continue;
+    let j = i - 1;
+    while (j >= 0 && !isEventVerb(words[j]) && JOINS_VERBS.has((words[j] as TaggedWord).text.toLowerCase()))
+      j--;
+    group[i] = j >= 0 && j >= i - 3 && isEventVerb(words[j]) ? (group[j] as number) : next++;
+  }
+  return group;
+}
+
+/**
+ * Reads whether `sentence` says who did what a "who" `question` asks: a name (a person the model or the
+ * speakers register knows) is an argument of a predicate holding one of the question's ideas. Which predicate
+ * a name belongs to: after "by" ("hosted by Ana Ruiz"), the verb before the "by"; else the nearest verb
+ * (its subject or object).
+ */
+export function readAgent(question: AnalyzedQuestion, sentence: string, people: PeopleFinder): AgentReading {
+  if (question.type !== 'person' && question.type !== 'name') return 'unknown';
+  if (QUOTE_MARK.test(sentence)) return 'unknown';
+  const names = (typeEvidence(question.type, sentence, people)?.spans ?? []).filter((s) => s.strength === 1);
+  if (names.length === 0) return 'unknown';
+  const words = tagWords(sentence);
+  const asked = new Set(question.concepts.flatMap((c) => c.alternatives.flat()));
+  const group = predicates(words);
+  const askedGroups = new Set<number>();
+  for (let i = 0; i < words.length; i++) {
+    const g = group[i] as number;
+    if (g >= 0 && asked.has(stem(tokenize((words[i] as TaggedWord).text)[0]?.word ?? ''))) askedGroups.add(g);
+  }
+  if (askedGroups.size === 0) return 'unknown';
+  for (const name of names) {
+    const inside = words.flatMap((w, i) => (w.start >= name.start && w.end <= name.end ? [i] : []));
+    const first = inside[0];
+    const last = inside.at(-1);
+    if (first === undefined || last === undefined) continue;
+    let k = first - 1;
+    while (k >= 0 && group[k] === -1 && inPhrase(words[k] as TaggedWord)) k--;
+    let owner = -1;
+    if (words[k]?.text.toLowerCase() === 'by') {
+      for (let i = k - 1; i >= 0 && owner < 0; i--) owner = group[i] as number;
+    } else {
+      let nearest = Number.POSITIVE_INFINITY;
+      for (let i = 0; i < words.length; i++) {
+        const g = group[i] as number;
+        const distance = i < first ? first - i : i - last;
+        if (g >= 0 && distance < nearest) {
+          nearest = distance;
+          owner = g;
+        }
+      }
+    }
+    if (owner < 0 || askedGroups.has(owner)) return 'stated';
+  }
+  return 'other';
+}

@@ -1,0 +1,90 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { explainAsk } from '../../src/answer/ask.js';
+import type { AskContext } from '../../src/answer/candidates.js';
+import { analyzeQuestion } from '../../src/answer/question.js';
+import { readAgent } from '../../src/answer/relation.js';
+import { loadCorpusStrict } from '../../src/corpus/load.js';
+import { askContext } from '../../src/knowledge/knowledge.js';
+import { QuoteIndex } from '../../src/quotes/index.js';
+import { PassageIndex } from '../../src/search/index.js';
+import { withUploads } from '../eval/uploaded.js';
+import { bundledText, CORPUS_DIR } from '../support/bundled.js';
+import { tempCorpus } from '../support/tempCorpus.js';
+
+/** The sentence of `text` that holds `words`, read from the text itself (sentences end at ". "). */
+function sentenceWith(text: string, words: string): string {
+  const found = text
+    .split(/(?<=[.!?][”"]?)\s+/)
+    .map((s) => s.trim())
+    .find((s) => s.includes(words));
+  if (!found) throw new Error(`no sentence holds "${words}"`);
+  return found;
+}
+
+let ctx: AskContext;
+beforeAll(async () => {
+  const corpus = await withUploads(CORPUS_DIR);
+  ctx = askContext(corpus, PassageIndex.build(corpus), QuoteIndex.build(corpus));
+});
+
+const reading = (question: string, sentence: string) =>
+  readAgent(analyzeQuestion(question, ctx.index, ctx.glossary), sentence, ctx.people);
+
+describe('whether a sentence says who did what a "who" question asks (readAgent)', () => {
+  it('reads the names after "hosted by" as the hosts, not as who signed', () => {
+    const hosting = sentenceWith(bundledText(), 'hosted by');
+    expect(reading('who signed the agreement for japan?', hosting)).toBe('other');
+    expect(reading('who hosted the event?', hosting)).toBe('stated');
+  });
+
+  it('reads a name after "signed … by" as who signed', () => {
+    const note = readFileSync(
+      resolve(import.meta.dirname, '../eval/uploaded/documents/moon-sample-note.md'),
+      'utf8',
+    );
+    expect(reading('who signed the agreement?', sentenceWith(note, 'was signed on'))).toBe('stated');
+  });
+
+  it('cannot tell for a quote (its speaker stands apart from what was said) or without the asked verb', () => {
+    const quote = sentenceWith(bundledText(), 'future of space is collaborative');
+    expect(reading('who said the future of space is collaborative?', quote)).toBe('unknown');
+    const hosting = sentenceWith(bundledText(), 'hosted by');
+    expect(reading('who was the ambassador?', hosting)).toBe('unknown');
+    expect(reading('when was the agreement signed?', hosting)).toBe('unknown');
+  });
+});
+
+describe('"who <did>" when the best sentence names only the agents of another verb', () => {
+  const note = [
+    '---',
+    'id: water-pact',
+    'title: "Towns sign a water pact"',
+    'url: https://example.org/water-pact',
+    'published: 2025-05-20',
+    'kind: press-release',
+    '---',
+    '',
+    'During a ceremony hosted by Mayor Ana Ruiz and Councillor Li Wen at the old town hall in Riverton on Tuesday, March 4th, delegates from the two towns and from the farms of the valley gathered to sign a water pact.',
+    '',
+    'The pact covers irrigation, drinking water and flood control along the whole valley.',
+  ].join('\n');
+
+  it('abstains: the corpus does not say who signed', async () => {
+    const corpus = await loadCorpusStrict(tempCorpus({ 'water-pact.md': note }));
+    const small = askContext(corpus, PassageIndex.build(corpus), QuoteIndex.build(corpus));
+    const signed = explainAsk(small, 'who signed the water pact?');
+    expect(signed.result.answer).toBeNull();
+    expect(signed.decision).toBe('agentAway');
+    const hosted = explainAsk(small, 'who hosted the ceremony?');
+    expect(hosted.result.answer?.text).toContain('Ana Ruiz');
+  });
+
+  it('answers with a sentence just below that names who signed', async () => {
+    const signer = 'The pact was signed on behalf of the valley board by its chair Tomas Berg.';
+    const corpus = await loadCorpusStrict(tempCorpus({ 'water-pact.md': `${note} ${signer}` }));
+    const small = askContext(corpus, PassageIndex.build(corpus), QuoteIndex.build(corpus));
+    expect(explainAsk(small, 'who signed the water pact?').result.answer?.text).toBe(signer);
+  });
+});
