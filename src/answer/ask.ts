@@ -25,9 +25,16 @@ import {
 } from './candidates.js';
 import { conceptIn, questionFacts, readTypeFeatures } from './features.js';
 import { type Listed, listPassages } from './listing.js';
-import { abstainingStep, agentAway, corpusSize, type UncoveredCheck, uncoveredBy } from './not-covered.js';
+import {
+  abstainingStep,
+  agentAway,
+  corpusSize,
+  countAway,
+  type UncoveredCheck,
+  uncoveredBy,
+} from './not-covered.js';
 import { type AnalyzedQuestion, analyzeQuestion, cleanQuestion } from './question.js';
-import { readAgent } from './relation.js';
+import { readArgument } from './relation.js';
 import { confidenceOf, rankScore, type Scored } from './scorer.js';
 import { shortAnswerIn } from './short.js';
 
@@ -297,7 +304,9 @@ function decide(
   const ranked = quoting.size
     ? scoring.candidates.filter((c) => quoting.has(c.passage.id))
     : scoring.candidates;
-  const candidates = withAgentFirst(ctx, question, ranked);
+  // In a corpus of hundreds of passages the ranker's order stands (SQuAD tune: 66.2% -> 66.1% hit@1 with it).
+  const candidates =
+    corpusSize(ctx.index.passageCount) === 'small' ? withArgumentFirst(ctx, question, ranked) : ranked;
   const best = candidates[0];
   if (!best || question.concepts.length === 0) return abstain(suggestTopics(ctx, listing), 'noCandidate');
   const confidence = confidenceOf(best, candidates, question.type, ctx.weights);
@@ -331,26 +340,32 @@ function decide(
 }
 
 /**
- * How many of the ranker's best sentences a "who" question looks through for one that says who did it, when the
- * best names only the agents of other verbs ({@link agentAway}).
+ * How many of the ranker's best sentences a "who" or "how many" question looks through for one that states the
+ * asked relation, when the best does not ({@link agentAway}, {@link countAway}).
  */
-const AGENT_LOOKAHEAD = 5;
+const ARGUMENT_LOOKAHEAD = 5;
 
 /**
- * The candidates with the first of the best few that names someone as an argument of the question's verb moved to
- * the front, when the best one names only the agents of other verbs: "who signed the accord?" answered by "an
- * event hosted by Ana Ruiz…" when a sentence just below says "…signed … by Kenji Sato". Unchanged otherwise (the
- * agentAway check then abstains).
+ * The candidates with the first of the next few that states the asked relation moved to the front, when the best
+ * one names or counts only the arguments of other verbs: "who signed the accord?" answered by "an event hosted by
+ * Ana Ruiz…" when a sentence just below says "…signed … by Kenji Sato". A count may also stand with a verb the
+ * question words otherwise ("can deliver up to 5,200 kg" for "how much can it carry"), so for "how many" a sentence
+ * whose reading is unknown will do; a name without the question's verb says nothing of who did it, and would let
+ * a quote's speaker answer "who signed". Unchanged when none does (the check then abstains).
  */
-function withAgentFirst(ctx: AskContext, question: AnalyzedQuestion, candidates: Scored[]): Scored[] {
+function withArgumentFirst(ctx: AskContext, question: AnalyzedQuestion, candidates: Scored[]): Scored[] {
   const textOf = (c: Scored) =>
     ctx.documents.get(c.passage.docId)?.text.slice(c.span.start, c.span.end) ?? '';
   const best = candidates[0];
-  if (!best || !agentAway(question, best, textOf(best), ctx.people)) return candidates;
+  if (!best) return candidates;
+  const text = textOf(best);
+  if (!agentAway(question, best, text, ctx.people) && !countAway(question, text, ctx.people))
+    return candidates;
   const facts = questionFacts(question);
   const features = featureContext(ctx);
-  for (const candidate of candidates.slice(1, AGENT_LOOKAHEAD)) {
-    if (readAgent(question, textOf(candidate), ctx.people) !== 'stated') continue;
+  for (const candidate of candidates.slice(1, ARGUMENT_LOOKAHEAD)) {
+    const reading = readArgument(question, textOf(candidate), ctx.people);
+    if (reading !== 'stated' && !(question.type === 'quantity' && reading === 'unknown')) continue;
     // Its answer types may not have been read (ask reads them only for candidates that can come first).
     readTypeFeatures(features, facts, candidate);
     candidate.score = rankScore(candidate, ctx.weights);

@@ -14,7 +14,7 @@ import type { PeopleFinder } from './entities.js';
 import { type Candidate, conceptIn, FEATURES, type FeatureName, isNegated } from './features.js';
 import { type AnalyzedQuestion, unknownShare } from './question.js';
 import type { StemLookup } from './referents.js';
-import { readAgent } from './relation.js';
+import { readArgument } from './relation.js';
 
 const feature = (c: Candidate, name: FeatureName) => c.features[FEATURES.indexOf(name)] ?? 0;
 /**
@@ -77,6 +77,7 @@ export const UNCOVERED_CHECKS = [
   'monthMissing',
   'negatedQuestion',
   'agentAway',
+  'countAway',
 ] as const;
 export type UncoveredCheck = (typeof UNCOVERED_CHECKS)[number];
 
@@ -141,6 +142,7 @@ export function uncoveredBy(
     // "Who signed…" answered by a sentence whose names are the agents of another verb ("an event hosted by Ana
     // Ruiz, … delegates gathered to sign"): the sentence does not say who did what was asked.
     agentAway: agentAway(question, best, sentence, people),
+    countAway: countAway(question, sentence, people),
   };
   return UNCOVERED_CHECKS.filter((name) => checks[name]);
 }
@@ -193,7 +195,7 @@ function heaviestMissing(
 
 /**
  * "Who <did>…" asked of a sentence that names people, but none near the question's main idea (the feature
- * `nameAway`) nor as an argument of its verb ({@link readAgent}: "an event hosted by Ana Ruiz, … delegates
+ * `nameAway`) nor as an argument of its verb ({@link readArgument}: "an event hosted by Ana Ruiz, … delegates
  * gathered to sign" names the host): the sentence does not say who did it. Both, because each alone misreads
  * some sentences: a subject stands far from its verb, and a group ("delegates") is no name.
  */
@@ -206,8 +208,17 @@ export function agentAway(
   return (
     question.type === 'person' &&
     feature(best, 'nameAway') === 1 &&
-    readAgent(question, sentence, people) === 'other'
+    readArgument(question, sentence, people) === 'other'
   );
+}
+
+/**
+ * "How many…" asked of a sentence whose counts are all arguments of other predicates than the question's
+ * ({@link readArgument}): "how many countries signed the accords" answered by "…gathered to sign an agreement that
+ * builds on a history between the two nations" counts the nations of a history, not the signatories.
+ */
+export function countAway(question: AnalyzedQuestion, sentence: string, people: PeopleFinder): boolean {
+  return question.type === 'quantity' && readArgument(question, sentence, people) === 'other';
 }
 
 /**

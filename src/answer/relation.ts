@@ -1,20 +1,24 @@
 /**
- * Whether a sentence states the relation a "who" question asks about, read from the English model's tags: a
- * sentence may name people and hold the question's verb without saying that those people did it. "During an
- * event hosted by Ana Ruiz, delegates gathered to sign the pact" names the host, not who signed: asked "who
- * signed", the name is the agent of another verb. General English syntax, nothing about any corpus.
+ * Whether a sentence states the relation a "who" or "how many" question asks about, read from the English model's
+ * tags: a sentence may name people, or count things, and hold the question's verb without saying that those people
+ * did it or that those things are what was counted. "During an event hosted by Ana Ruiz, delegates gathered to sign
+ * the pact" names the host, not who signed: asked "who signed", the name is the agent of another verb. General
+ * English syntax, nothing about any corpus.
  */
+
+import type { Span } from '../contract/types.js';
 import { type TaggedWord, tagWords } from '../text/english.js';
 import { stem, tokenize } from '../text/text.js';
 import { type PeopleFinder, typeEvidence } from './entities.js';
 import type { AnalyzedQuestion } from './question.js';
 
 /**
- * What a sentence says of the people a "who" question asks for: `stated` when a name in it is an argument of the
- * question's verb, `other` when it names people but each is an argument of another verb, `unknown` when it cannot
- * tell (no name, no verb of the question, or a quote, whose speaker stands apart from what was said).
+ * What a sentence says of what a "who" or "how many" question asks for: `stated` when a name (a count) in it is an
+ * argument of the question's verb, `other` when it holds some but each is an argument of another verb, `none`
+ * when it holds none, `unknown` when it cannot tell (no verb of the question in it, a quote, whose speaker stands
+ * apart from what was said, or a question of another kind).
  */
-export type AgentReading = 'stated' | 'other' | 'unknown';
+export type ArgumentReading = 'stated' | 'other' | 'unknown' | 'none';
 
 /** Quotation marks: a quote's speaker ("…,” said Ana Ruiz) is the agent of what was said, a clause away. */
 const QUOTE_MARK = /["“”„«»「」『』]/;
@@ -49,16 +53,38 @@ function predicates(words: readonly TaggedWord[]): number[] {
 }
 
 /**
- * Reads whether `sentence` says who did what a "who" `question` asks: a name (a person the model or the
- * speakers register knows) is an argument of a predicate holding one of the question's ideas. Which predicate
- * a name belongs to: after "by" ("hosted by Ana Ruiz"), the verb before the "by"; else the nearest verb
- * (its subject or object).
+ * The things a question's answer would be, whose predicate {@link readArgument} reads: for "who", the names (not
+ * roles or groups: "delegates gathered to sign" says no more than that someone did); for "how many", the counts
+ * that are not the question's own words; `null` for other questions, and for a quote.
  */
-export function readAgent(question: AnalyzedQuestion, sentence: string, people: PeopleFinder): AgentReading {
-  if (question.type !== 'person' && question.type !== 'name') return 'unknown';
-  if (QUOTE_MARK.test(sentence)) return 'unknown';
-  const names = (typeEvidence(question.type, sentence, people)?.spans ?? []).filter((s) => s.strength === 1);
-  if (names.length === 0) return 'unknown';
+function answerSpans(question: AnalyzedQuestion, sentence: string, people: PeopleFinder): Span[] | null {
+  const asksWho = question.type === 'person' || question.type === 'name';
+  if (asksWho && QUOTE_MARK.test(sentence)) return null;
+  if (!asksWho && question.type !== 'quantity') return null;
+  const spans = typeEvidence(question.type, sentence, people, question.measure)?.spans ?? [];
+  if (asksWho) return spans.filter((s) => s.strength === 1);
+  const own = new Set(question.concepts.flatMap((c) => c.alternatives[0] ?? []));
+  const tokens = tokenize(sentence);
+  return spans.filter((span) =>
+    tokens.some((t) => t.start >= span.start && t.end <= span.end && !own.has(stem(t.word))),
+  );
+}
+
+/**
+ * Whether `sentence` states the relation a "who" or "how many" `question` asks: a name (a person the model or the
+ * speakers register knows) or a count in it is an argument of a predicate holding one of the question's ideas.
+ * Which predicate a thing belongs to: after "by" ("hosted by Ana Ruiz"), the verb before the "by"; else the
+ * nearest verb, its subject or object ("two nations" in "…signed a pact that builds on a history between the two
+ * nations" belongs to "builds", not to "signed").
+ */
+export function readArgument(
+  question: AnalyzedQuestion,
+  sentence: string,
+  people: PeopleFinder,
+): ArgumentReading {
+  const things = answerSpans(question, sentence, people);
+  if (things === null) return 'unknown';
+  if (things.length === 0) return 'none';
   const words = tagWords(sentence);
   const asked = new Set(question.concepts.flatMap((c) => c.alternatives.flat()));
   const group = predicates(words);
@@ -68,8 +94,8 @@ export function readAgent(question: AnalyzedQuestion, sentence: string, people: 
     if (g >= 0 && asked.has(stem(tokenize((words[i] as TaggedWord).text)[0]?.word ?? ''))) askedGroups.add(g);
   }
   if (askedGroups.size === 0) return 'unknown';
-  for (const name of names) {
-    const inside = words.flatMap((w, i) => (w.start >= name.start && w.end <= name.end ? [i] : []));
+  for (const thing of things) {
+    const inside = words.flatMap((w, i) => (w.start >= thing.start && w.end <= thing.end ? [i] : []));
     const first = inside[0];
     const last = inside.at(-1);
     if (first === undefined || last === undefined) continue;

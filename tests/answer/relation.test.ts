@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { explainAsk } from '../../src/answer/ask.js';
 import type { AskContext } from '../../src/answer/candidates.js';
 import { analyzeQuestion } from '../../src/answer/question.js';
-import { readAgent } from '../../src/answer/relation.js';
+import { readArgument } from '../../src/answer/relation.js';
 import { loadCorpusStrict } from '../../src/corpus/load.js';
 import { askContext } from '../../src/knowledge/knowledge.js';
 import { QuoteIndex } from '../../src/quotes/index.js';
@@ -30,9 +30,9 @@ beforeAll(async () => {
 });
 
 const reading = (question: string, sentence: string) =>
-  readAgent(analyzeQuestion(question, ctx.index, ctx.glossary), sentence, ctx.people);
+  readArgument(analyzeQuestion(question, ctx.index, ctx.glossary), sentence, ctx.people);
 
-describe('whether a sentence says who did what a "who" question asks (readAgent)', () => {
+describe('whether a sentence states what a "who" or "how many" question asks (readArgument)', () => {
   it('reads the names after "hosted by" as the hosts, not as who signed', () => {
     const hosting = sentenceWith(bundledText(), 'hosted by');
     expect(reading('who signed the agreement for japan?', hosting)).toBe('other');
@@ -47,6 +47,16 @@ describe('whether a sentence says who did what a "who" question asks (readAgent)
     expect(reading('who signed the agreement?', sentenceWith(note, 'was signed on'))).toBe('stated');
   });
 
+  it('reads a count as counting what its own verb says, not what another verb of the sentence does', () => {
+    const hosting = sentenceWith(bundledText(), 'hosted by');
+    // "…gathered to sign an agreement that builds on a long history … between the two nations."
+    expect(reading('how many countries have signed the agreement?', hosting)).toBe('other');
+    expect(reading('between how many nations does the agreement build on a history?', hosting)).toBe(
+      'stated',
+    );
+    expect(reading('how many countries are in the agreement?', hosting)).toBe('unknown');
+  });
+
   it('cannot tell for a quote (its speaker stands apart from what was said) or without the asked verb', () => {
     const quote = sentenceWith(bundledText(), 'future of space is collaborative');
     expect(reading('who said the future of space is collaborative?', quote)).toBe('unknown');
@@ -56,24 +66,23 @@ describe('whether a sentence says who did what a "who" question asks (readAgent)
   });
 });
 
-describe('"who <did>" when the best sentence names only the agents of another verb', () => {
-  const note = [
-    '---',
-    'id: water-pact',
-    'title: "Towns sign a water pact"',
-    'url: https://example.org/water-pact',
-    'published: 2025-05-20',
-    'kind: press-release',
-    '---',
-    '',
-    'During a ceremony hosted by Mayor Ana Ruiz and Councillor Li Wen at the old town hall in Riverton on Tuesday, March 4th, delegates from the two towns and from the farms of the valley gathered to sign a water pact.',
-    '',
-    'The pact covers irrigation, drinking water and flood control along the whole valley.',
-  ].join('\n');
+/** The ask context of a one-document corpus: an invented press release whose paragraphs are `paragraphs`. */
+async function pactContext(...paragraphs: string[]): Promise<AskContext> {
+  const front =
+    'id: water-pact\ntitle: "Towns sign a water pact"\nurl: https://example.org/water-pact\npublished: 2025-05-20\nkind: press-release';
+  const note = `---\n${front}\n---\n\n${paragraphs.join('\n\n')}\n`;
+  const corpus = await loadCorpusStrict(tempCorpus({ 'water-pact.md': note }));
+  return askContext(corpus, PassageIndex.build(corpus), QuoteIndex.build(corpus));
+}
+
+const COVERS = 'The pact covers irrigation, drinking water and flood control along the whole valley.';
+
+describe('"who <did>" and "how many" when the best sentence names or counts for another verb', () => {
+  const hosting =
+    'During a ceremony hosted by Mayor Ana Ruiz and Councillor Li Wen at the old town hall in Riverton on Tuesday, March 4th, delegates from the two towns and from the farms of the valley gathered to sign a water pact.';
 
   it('abstains: the corpus does not say who signed', async () => {
-    const corpus = await loadCorpusStrict(tempCorpus({ 'water-pact.md': note }));
-    const small = askContext(corpus, PassageIndex.build(corpus), QuoteIndex.build(corpus));
+    const small = await pactContext(hosting, COVERS);
     const signed = explainAsk(small, 'who signed the water pact?');
     expect(signed.result.answer).toBeNull();
     expect(signed.decision).toBe('agentAway');
@@ -83,8 +92,19 @@ describe('"who <did>" when the best sentence names only the agents of another ve
 
   it('answers with a sentence just below that names who signed', async () => {
     const signer = 'The pact was signed on behalf of the valley board by its chair Tomas Berg.';
-    const corpus = await loadCorpusStrict(tempCorpus({ 'water-pact.md': `${note} ${signer}` }));
-    const small = askContext(corpus, PassageIndex.build(corpus), QuoteIndex.build(corpus));
+    const small = await pactContext(hosting, `${COVERS} ${signer}`);
     expect(explainAsk(small, 'who signed the water pact?').result.answer?.text).toBe(signer);
+  });
+
+  it('abstains on "how many" when the sentence counts what another verb says', async () => {
+    const small = await pactContext(
+      "During a ceremony hosted by Mayor Ana Ruiz at the old town hall in Riverton on Tuesday, delegates of the valley's farms gathered to sign a water pact that ends a long dispute between the two towns.",
+      COVERS,
+    );
+    const farms = explainAsk(small, 'how many farms signed the water pact?');
+    expect(farms.result.answer).toBeNull();
+    expect(farms.decision).toBe('countAway');
+    const towns = explainAsk(small, 'how many towns does the pact end a dispute between?');
+    expect(towns.result.answer?.text).toContain('the two towns');
   });
 });
