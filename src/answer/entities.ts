@@ -261,9 +261,16 @@ function quantities(text: string, words: Words, measure?: Measure | null): Evide
     (i) => isNumber(words[i]) && !has(words[i], 'Ordinal') && !isDateWord(words, i),
   )
     .filter((s) => !inside(s, date) && !ONE_OF.test(text.slice(s.start)))
-    .filter((s) => !measure || unitAfter(words, s, measure))
-    .map((s) => withUnit(text, words, s));
-  return rated(spans, 1);
+    .filter((s) => !measure || unitAfter(words, s, measure));
+  // A count of units of time ("a seven-year agreement", "30 days") is a duration: the amount of something else
+  // that "how much cargo" asks for is likelier a count of other things.
+  return spans.map((s) => ({ ...withUnit(text, words, s), strength: countsTime(text, words, s) ? 0.5 : 1 }));
+}
+
+/** Whether the word after a count is a unit of time ("seven-year", "thirty days"). */
+function countsTime(text: string, words: Words, count: Span): boolean {
+  const next = words.find((w) => w.start >= count.end);
+  return !!next && has(next, 'Duration') && /^[\s-]*$/.test(text.slice(count.end, next.start));
 }
 
 /**

@@ -411,7 +411,8 @@ export function analyzeQuestion(text: string, index: PassageIndex, glossary: Glo
       known.length === 0 &&
       length === 1 &&
       first !== undefined &&
-      !/\d/.test(first.word) &&
+      // A number has no related words; a word with a digit in it may ("co2" → "carbon dioxide").
+      !/^[\d.,:/-]+$/.test(first.word) &&
       !FILLER_STEMS.has(first.stem)
         ? relatedInCorpus(first.word, index, first.capitalized || isName(first), posOf(first))
         : [];

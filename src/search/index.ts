@@ -77,6 +77,12 @@ export class PassageIndex {
   private readonly byId = new Map<string, Passage>();
   private readonly byDocument = new Map<string, Passage[]>();
   private vocabularyTree: SearchableMap<number> | undefined;
+  /**
+   * Stems of document titles that no passage uses ("… Debris Removal Partnership" over a text that says "defunct
+   * satellites"), each with the number of passages of the documents so titled: a title word is what all of its
+   * document is about, so the corpus knows it, about as often as that document's passages.
+   */
+  private readonly titleOnly = new Map<string, number>();
 
   private constructor(
     private readonly search: MiniSearch<IndexedPassage>,
@@ -134,7 +140,16 @@ export class PassageIndex {
       search.add({ id: passage.id, terms: stems.join(' '), title: titleOf(passage.docId) });
       yield;
     }
+    for (const [docId, stems] of titles) index.noteTitle(docId, stems.split(' '));
     return index;
+  }
+
+  /** Files the stems of a document's title that no passage uses (see {@link titleOnly}). */
+  private noteTitle(docId: string, stems: string[]): void {
+    const passages = this.byDocument.get(docId)?.length ?? 0;
+    for (const stem of new Set(stems))
+      if (stem !== '' && !this.documentFrequency.has(stem))
+        this.titleOnly.set(stem, (this.titleOnly.get(stem) ?? 0) + passages);
   }
 
   /** This index as plain data (see {@link PassageIndexSnapshot}). */
@@ -187,6 +202,13 @@ export class PassageIndex {
       index.register(passage);
       stemsBySentence.set(passage.id, snapshot.sentenceStems[i] ?? '');
     }
+    for (const [i, doc] of corpus.documents.entries()) {
+      if (i % RESTORED_PER_STEP === 0) yield;
+      index.noteTitle(
+        doc.id,
+        contentTerms(doc.title).map((t) => t.stem),
+      );
+    }
     return index;
   }
 
@@ -205,14 +227,17 @@ export class PassageIndex {
     return ` ${(this.stemsBySentence.get(passage.id) ?? '').replaceAll('\n', ' ')} `;
   }
 
-  /** Whether any passage contains `stem`. */
+  /** Whether any passage, or any document's title, contains `stem`. */
   has(stem: string): boolean {
-    return this.documentFrequency.has(stem);
+    return this.documentFrequency.has(stem) || this.titleOnly.has(stem);
   }
 
-  /** Inverse document frequency of a stem (BM25's form); unseen stems get the rarest value. */
+  /**
+   * Inverse document frequency of a stem (BM25's form); a title's stem counts in every passage of its document,
+   * unseen stems get the rarest value.
+   */
   idf(stem: string): number {
-    const df = this.documentFrequency.get(stem) ?? 0;
+    const df = this.documentFrequency.get(stem) ?? this.titleOnly.get(stem) ?? 0;
     return Math.log(1 + (this.passageCount - df + 0.5) / (df + 0.5));
   }
 

@@ -78,6 +78,19 @@ describe('typeEvidence (a general English model, no corpus words)', () => {
     expect(found('quantity', 'Each truck carries up to 3,000 kilograms.')).toEqual(['up to 3,000 kilograms']);
   });
 
+  it('reads a count of units of time as weaker evidence of an amount than a count of things', () => {
+    const s = 'Under a seven-year deal the truck will carry 5,200 kilograms for thirty days.';
+    const spans = typeEvidence('quantity', s)?.spans.map((span) => [
+      s.slice(span.start, span.end),
+      span.strength,
+    ]);
+    expect(spans).toEqual([
+      ['seven', 0.5],
+      ['5,200 kilograms', 1],
+      ['thirty', 0.5],
+    ]);
+  });
+
   it('reads, for an amount of one dimension, only the counts with a unit of it', () => {
     const s =
       'Two pilots flew 1,200 kilometres in a craft of 13 cubic meters carrying about eighty kilograms.';

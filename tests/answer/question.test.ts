@@ -26,6 +26,26 @@ async function contextOf(text: string) {
 }
 
 describe('analyzeQuestion: words the corpus never uses', () => {
+  it('finds the corpus\'s words for a word with a digit in it ("co2" is "carbon dioxide"), never for a number', async () => {
+    const ctx = await contextOf(
+      NOTE.replace(
+        'after a long debate.',
+        'after a long debate. The bridge lamps remove carbon dioxide from the air.',
+      ),
+    );
+    const co2 = analyzeQuestion('how do the lamps get rid of co2', ctx.index, ctx.glossary);
+    expect(co2.concepts.find((c) => c.label === 'co2')).toMatchObject({
+      known: true,
+      related: true,
+      alternatives: expect.arrayContaining([['co2'], ['carbon', 'dioxid']]),
+    });
+    const year = analyzeQuestion('what happened in 1999', ctx.index, ctx.glossary);
+    expect(year.concepts.find((c) => c.label === '1999')).toMatchObject({
+      known: false,
+      alternatives: [['1999']],
+    });
+  });
+
   it("finds the corpus's own word for a synonym, as a related idea that is no main idea", async () => {
     const ctx = await contextOf(NOTE);
     const question = analyzeQuestion('when did the envoy arrive', ctx.index, ctx.glossary);

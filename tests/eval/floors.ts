@@ -68,8 +68,9 @@ export const UPLOADED_FLOORS: Record<string, SetFloor> = {
   // Raised (1 Dec) when a thing the answer's document never names stopped counting as its missing idea
   // (not-covered.ts, ideaDoubtful): answer holds the fact 66.7% -> 70.8%, wrong abstentions 16.7% -> 12.5%.
   // 0.83 / 0.75 once "how much cargo can it carry" took the sentence whose count its verb carries (1 Dec).
+  // Answer or top 83.3% -> 87.5% when a word with a digit found its corpus wording ("co2", 1 Dec, third session).
   'gateway-habitat-note.jsonl': {
-    answerOrTop: 0.83,
+    answerOrTop: 0.87,
     answerHit: 0.75,
     abstentionRecall: 0.33,
     // 0.13 over three uploaded documents; 0.167 since the two kestrel documents joined (more text to confuse).
@@ -102,12 +103,12 @@ export const UPLOADED_FLOORS: Record<string, SetFloor> = {
   // wrong abstentions 33.3% -> 25%; and when a document's acronyms ("NOA will contribute…") stood for their long
   // form and "day to day" stayed the topic of a "who" question (1 Dec, third session): 79.2% and 66.7%. Wrong
   // abstentions 25% -> 20.8% when the small corpus's limits were refitted with related words in the answer
-  // sentence (1 Dec).
+  // sentence (1 Dec); 16.7% when a title's words ("… Debris Removal Partnership") were words the corpus knows.
   'kestrel-debris-removal-partnership.jsonl': {
     answerOrTop: 0.79,
     answerHit: 0.66,
     abstentionRecall: 0.66,
-    wrongAbstention: 0.21,
+    wrongAbstention: 0.17,
   },
   // Raised (1 Dec, third session) when sums in a currency only WordNet knows ("90 million crowns") counted as
   // money: 0.75 / 0.5 -> 0.833 / 0.542.
@@ -115,7 +116,8 @@ export const UPLOADED_FLOORS: Record<string, SetFloor> = {
     answerOrTop: 0.83,
     answerHit: 0.54,
     abstentionRecall: 0.83,
-    wrongAbstention: 0.38,
+    // 37.5% -> 33.3% when a count of units of time ("seven-year") counted less as an amount.
+    wrongAbstention: 0.34,
   },
 };
 

@@ -45,3 +45,34 @@ describe('PassageIndex.query and common stems', () => {
     expect(rocketOnly(index, 'rocket orbit crater module lunar')).toBe(100);
   });
 });
+
+describe('PassageIndex and document titles', () => {
+  /** A press release in the corpus format, paragraphs separated by blank lines. */
+  const note = (id: string, title: string, paragraphs: string[]) =>
+    `---\nid: ${id}\ntitle: ${title}\nurl: https://example.org/${id}\npublished: 2025-05-20\nkind: press-release\n---\n\n${paragraphs.join('\n\n')}\n`;
+
+  it('knows a title word no passage uses, as often as its document has passages', async () => {
+    const corpus = await loadCorpusStrict(
+      tempCorpus({
+        'debris-note.md': note('debris-note', 'Agencies Sign Debris Removal Partnership', [
+          'The two agencies will remove defunct satellites from orbit.',
+          'The first spacecraft launches in March.',
+        ]),
+        'rover-note.md': note('rover-note', 'A Rover for the Moon', [
+          'The rover carries two astronauts.',
+          'It drives far.',
+          'It has wheels.',
+        ]),
+      }),
+    );
+    const built = PassageIndex.build(corpus);
+    expect(built.has(stem('debris'))).toBe(true);
+    // "debris" counts in the note's two passages of five: as rare as a word of two passages, not of none.
+    expect(built.idf(stem('debris'))).toBeCloseTo(Math.log(1 + (5 - 2 + 0.5) / (2 + 0.5)));
+    expect(built.idf(stem('zeolite'))).toBeGreaterThan(built.idf(stem('debris')));
+    // A snapshot restores it too.
+    const restored = PassageIndex.fromSnapshot(corpus, built.toSnapshot(corpus));
+    expect(restored.has(stem('debris'))).toBe(true);
+    expect(restored.idf(stem('debris'))).toBe(built.idf(stem('debris')));
+  });
+});
