@@ -223,7 +223,15 @@ const JAPANESE_STOP_WORDS = new Set(
     .map(normalizeJapanese),
 );
 
+/**
+ * Question words the segmenter writes as one word: 何月何日 ("which month and day"), 何年何月, 何時何分. Each part
+ * asks for a date or a time as 何月 alone does, which the question analysis reads before the word is dropped.
+ */
+const JOINED_QUESTION_WORDS = /^(?:何(?:年|月|日|時|分|曜日?))(?:何(?:年|月|日|時|分|曜日?))+$/u;
+
 /** Whether a normalized Japanese word carries no topic (see {@link JAPANESE_STOP_WORDS}). */
 export function isJapaneseStopWord(word: string): boolean {
-  return JAPANESE_STOP_WORDS.has(word) || (word.length === 1 && isKana(word));
+  return (
+    JAPANESE_STOP_WORDS.has(word) || (word.length === 1 && isKana(word)) || JOINED_QUESTION_WORDS.test(word)
+  );
 }

@@ -55,7 +55,8 @@ export const BUNDLED_FLOORS: Record<string, SetFloor> = {
   // Wrong abstentions 8.3% -> 6.3% with related words in the answer sentence (1 Dec).
   'en-holdout-6.jsonl': { answerOrTop: 0.95, abstentionRecall: 0.83, wrongAbstention: 0.07 },
   // Abstaining raised by agentAway (third 1 Dec session): 75% -> 87.5%.
-  'ja-holdout-4.jsonl': { answerOrTop: 0.96, abstentionRecall: 0.875, wrongAbstention: 0.04 },
+  // Wrong abstentions 3.1% -> 0 when 何月何日 became a question word, not an unknown idea (same session).
+  'ja-holdout-4.jsonl': { answerOrTop: 0.96, abstentionRecall: 0.875, wrongAbstention: 0 },
 };
 
 /**

@@ -51,6 +51,14 @@ describe('Japanese text', () => {
       expect(isStopWord(normalizeJapanese(word)), word).toBe(false);
   });
 
+  it('drops question words the segmenter writes as one (何月何日), but not what a question counts (何歳)', () => {
+    const words = (text: string) => tokenize(text).map((t) => text.slice(t.start, t.end));
+    expect(words('署名は何月何日？')).toContain('何月何日');
+    for (const word of ['何月何日', '何年何月', '何時何分'])
+      expect(isStopWord(normalizeJapanese(word)), word).toBe(true);
+    for (const word of ['何歳', '何月号']) expect(isStopWord(normalizeJapanese(word)), word).toBe(false);
+  });
+
   it('keeps a dictionary word that starts with 月 out of a month: after a number or a word that counts months', () => {
     const dictionary = new JapaneseDictionary(['月の', '月面']);
     const words = (text: string) => tokenize(text, dictionary).map((t) => text.slice(t.start, t.end));
