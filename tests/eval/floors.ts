@@ -38,7 +38,8 @@ export const BUNDLED_FLOORS: Record<string, SetFloor> = {
   // Abstaining raised by the year-asked check (1 Dec): 75% -> 83% and 87.5%.
   // And by agentAway and countAway (third 1 Dec session): 83% -> 100% and 87.5% -> 100%.
   'en-holdout-4.jsonl': { answerOrTop: 0.95, abstentionRecall: 1, wrongAbstention: 0.03 },
-  'ja-holdout-2.jsonl': { answerOrTop: 0.93, abstentionRecall: 1, wrongAbstention: 0.04 },
+  // Wrong abstentions 3.1% -> 0 when 最終決定 joined the register's wordings of "finalized" (1 Dec, third session).
+  'ja-holdout-2.jsonl': { answerOrTop: 0.93, abstentionRecall: 1, wrongAbstention: 0 },
   // Abstaining raised by countAway (third 1 Dec session): 94.1% -> 100%.
   'check-set.jsonl': { answerOrTop: 0.97, abstentionRecall: 1, wrongAbstention: 0.02 },
   // Written blind at the start of the 1 Dec session (near-miss unanswerables: a number, date, role or quote the
