@@ -33,7 +33,8 @@ export const BUNDLED_FLOORS: Record<string, SetFloor> = {
   // Abstaining raised by the month-asked check (1 Dec): 91.7% -> 100%.
   // Wrong abstentions lowered when a related word in the answer sentence said the idea (1 Dec): 14.6% -> 10.4%.
   'en-holdout-3.jsonl': { answerOrTop: 0.9, abstentionRecall: 1, wrongAbstention: 0.11 },
-  'ja-holdout.jsonl': { answerOrTop: 0.9, abstentionRecall: 0.75, wrongAbstention: 0.05 },
+  // Wrong abstentions 3.1% -> 0 when 日本の ("Japan's") joined the register's wordings of "Japan" (third 1 Dec session).
+  'ja-holdout.jsonl': { answerOrTop: 0.9, abstentionRecall: 0.75, wrongAbstention: 0 },
   // Written blind at the start of the 30 Nov evening session and looked at once at its end.
   // Abstaining raised by the year-asked check (1 Dec): 75% -> 83% and 87.5%.
   // And by agentAway and countAway (third 1 Dec session): 83% -> 100% and 87.5% -> 100%.
