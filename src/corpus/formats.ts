@@ -128,11 +128,18 @@ function optionalString(value: unknown): string | null {
  * is reported from that second parse, so a title with a colon is never named as the problem.
  */
 function quoteColonValues(yamlText: string): string {
-  return yamlText.replace(
-    /^([a-z]+):[ \t]+(?!["'[{|>&*!#])([^\r\n]*?:[ \t][^\r\n]*?)[ \t]*$/gm,
-    (line, field: string, value: string) =>
-      MARKDOWN_FIELDS.has(field) ? `${field}: ${JSON.stringify(value)}` : line,
-  );
+  // Line by line with indexOf: a regular expression here backtracks quadratically on a long line of spaces.
+  return yamlText
+    .split('\n')
+    .map((line) => {
+      const field = /^([a-z]+):[ \t]+/.exec(line);
+      if (!field?.[1] || !MARKDOWN_FIELDS.has(field[1])) return line;
+      const cr = line.endsWith('\r') ? '\r' : '';
+      const value = line.slice(field[0].length, line.length - cr.length).trimEnd();
+      if (/^["'[{|>&*!#]/.test(value) || !/:[ \t]/.test(value)) return line;
+      return `${field[1]}: ${JSON.stringify(value)}${cr}`;
+    })
+    .join('\n');
 }
 
 /**
