@@ -23,7 +23,7 @@ import {
   type Scoring,
   scoreHits,
 } from './candidates.js';
-import { conceptIn, questionFacts, readTypeFeatures } from './features.js';
+import { conceptIn, FEATURES, type FeatureName, questionFacts, readTypeFeatures } from './features.js';
 import { type Listed, listPassages } from './listing.js';
 import {
   abstainingStep,
@@ -345,8 +345,11 @@ function decide(
  */
 const ARGUMENT_LOOKAHEAD = 5;
 
+const featureOf = (c: Scored, name: FeatureName) => c.features[FEATURES.indexOf(name)] ?? 0;
+
 /**
- * The candidates with the first of the next few that states the asked relation moved to the front, when the best
+ * The candidates with the first of the next few that states the asked relation (and holds some of the question's
+ * main idea) moved to the front, when the best
  * one names or counts only the arguments of other verbs: "who signed the accord?" answered by "an event hosted by
  * Ana Ruiz…" when a sentence just below says "…signed … by Kenji Sato". A count may also stand with a verb the
  * question words otherwise ("can deliver up to 5,200 kg" for "how much can it carry"), so for "how many" a sentence
@@ -366,6 +369,10 @@ function withArgumentFirst(ctx: AskContext, question: AnalyzedQuestion, candidat
   for (const candidate of candidates.slice(1, ARGUMENT_LOOKAHEAD)) {
     const reading = readArgument(question, textOf(candidate), ctx.people);
     if (reading !== 'stated' && !(question.type === 'quantity' && reading === 'unknown')) continue;
+    // Only a sentence holding some of the question's main idea: the relation's words alone say nothing of its
+    // topic (a reviewer's "Jonas Berg leads the review board" came first for "who will lead the environmental
+    // review", at a confidence of 0.92).
+    if (featureOf(candidate, 'mainCoverage') === 0) continue;
     // Its answer types may not have been read (ask reads them only for candidates that can come first).
     readTypeFeatures(features, facts, candidate);
     candidate.score = rankScore(candidate, ctx.weights);

@@ -95,9 +95,9 @@ export const decisionLimits = z.object({
 export type DecisionLimits = z.infer<typeof decisionLimits>;
 
 /**
- * The checks that hold for the best candidate (`best`, the top of `ranked`; its text `sentence`) in a corpus of
- * `passages` passages, whatever the confidence: {@link abstainingStep} says which of them abstain, measurement
- * reads them all. `found` holds the stems of the best sentence, of its passage and of its document.
+ * The checks that hold for the best candidate (`best`, the first of `ranked` unless a "who"/"how many" reading
+ * moved another up; its text `sentence`) in a corpus of `passages` passages, whatever the confidence:
+ * {@link abstainingStep} says which of them abstain, measurement reads them all. `found` holds the stems of the best sentence, of its passage and of its document.
  */
 export function uncoveredBy(
   question: AnalyzedQuestion,

@@ -26,7 +26,9 @@ const QUOTE_MARK = /["“”„«»「」『』]/;
 /** Words inside a noun phrase before a name ("by the agency's chief engineer Ana Ruiz", "by Ruiz and Lee"). */
 const PHRASE_TAGS = ['Noun', 'ProperNoun', 'Adjective', 'Determiner', 'Value', 'Possessive', 'Acronym'];
 const inPhrase = (w: TaggedWord) =>
-  PHRASE_TAGS.some((t) => w.tags.has(t)) || w.text === 'and' || w.text === '&';
+  PHRASE_TAGS.some((t) => w.tags.has(t)) || NOUN_PHRASE_WORDS.has(w.text.toLowerCase());
+/** Words that join a noun phrase's parts: "by Ruiz and Lee", "by representatives of 12 countries". */
+const NOUN_PHRASE_WORDS = new Set(['and', '&', 'of', 'from']);
 
 /** A verb that says what happened: not an auxiliary, a copula or a modal ("was", "is", "can"). */
 const isEventVerb = (w: TaggedWord | undefined) =>
@@ -73,9 +75,8 @@ function answerSpans(question: AnalyzedQuestion, sentence: string, people: Peopl
 /**
  * Whether `sentence` states the relation a "who" or "how many" `question` asks: a name (a person the model or the
  * speakers register knows) or a count in it is an argument of a predicate holding one of the question's ideas.
- * Which predicate a thing belongs to: after "by" ("hosted by Ana Ruiz"), the verb before the "by"; else the
- * nearest verb, its subject or object ("two nations" in "…signed a pact that builds on a history between the two
- * nations" belongs to "builds", not to "signed").
+ * Which predicate a thing belongs to is read only after "by" ("hosted by Ana Ruiz": the verb before the "by");
+ * a thing anywhere else counts as stated.
  */
 export function readArgument(
   question: AnalyzedQuestion,
@@ -97,24 +98,15 @@ export function readArgument(
   for (const thing of things) {
     const inside = words.flatMap((w, i) => (w.start >= thing.start && w.end <= thing.end ? [i] : []));
     const first = inside[0];
-    const last = inside.at(-1);
-    if (first === undefined || last === undefined) continue;
+    if (first === undefined) continue;
     let k = first - 1;
     while (k >= 0 && group[k] === -1 && inPhrase(words[k] as TaggedWord)) k--;
+    // Only an agent after "by" is tied to its verb with confidence; anywhere else ("Ana Ruiz, who led the
+    // review for years, signed…", "Twelve countries, all members of…, ratified…") the tags cannot tell which
+    // verb a subject or object belongs to, and the sentence keeps the benefit of the doubt.
+    if (words[k]?.text.toLowerCase() !== 'by') return 'stated';
     let owner = -1;
-    if (words[k]?.text.toLowerCase() === 'by') {
-      for (let i = k - 1; i >= 0 && owner < 0; i--) owner = group[i] as number;
-    } else {
-      let nearest = Number.POSITIVE_INFINITY;
-      for (let i = 0; i < words.length; i++) {
-        const g = group[i] as number;
-        const distance = i < first ? first - i : i - last;
-        if (g >= 0 && distance < nearest) {
-          nearest = distance;
-          owner = g;
-        }
-      }
-    }
+    for (let i = k - 1; i >= 0 && owner < 0; i--) owner = group[i] as number;
     if (owner < 0 || askedGroups.has(owner)) return 'stated';
   }
   return 'other';

@@ -37,18 +37,19 @@ export const BUNDLED_FLOORS: Record<string, SetFloor> = {
   'ja-holdout.jsonl': { answerOrTop: 0.9, abstentionRecall: 0.75, wrongAbstention: 0 },
   // Written blind at the start of the 30 Nov evening session and looked at once at its end.
   // Abstaining raised by the year-asked check (1 Dec): 75% -> 83% and 87.5%.
-  // And by agentAway and countAway (third 1 Dec session): 83% -> 100% and 87.5% -> 100%.
-  'en-holdout-4.jsonl': { answerOrTop: 0.95, abstentionRecall: 1, wrongAbstention: 0.03 },
+  // And by agentAway and countAway (third 1 Dec session): 83% -> 100% and 87.5% -> 100%; back to 91.7% when the
+  // review showed countAway's "nearest verb" reading abstaining on plain sentences of new documents.
+  'en-holdout-4.jsonl': { answerOrTop: 0.95, abstentionRecall: 0.91, wrongAbstention: 0.03 },
   // Wrong abstentions 3.1% -> 0 when 最終決定 joined the register's wordings of "finalized" (1 Dec, third session).
   'ja-holdout-2.jsonl': { answerOrTop: 0.93, abstentionRecall: 1, wrongAbstention: 0 },
-  // Abstaining raised by countAway (third 1 Dec session): 94.1% -> 100%.
-  'check-set.jsonl': { answerOrTop: 0.97, abstentionRecall: 1, wrongAbstention: 0.02 },
+  // Raised by countAway (third 1 Dec session) to 100%, back to 94.1% without its "nearest verb" reading.
+  'check-set.jsonl': { answerOrTop: 0.97, abstentionRecall: 0.94, wrongAbstention: 0.02 },
   // Written blind at the start of the 1 Dec session (near-miss unanswerables: a number, date, role or quote the
   // release never gives) and looked at twice: aggregate figures at the start, and at the end, when nothing had
   // moved them (docs/answer-quality.md). Floors as measured then, far from the targets. Tuned on since: seen.
   // Abstaining raised by the month-asked check (1 Dec): 58.3% -> 66.7%; wrong abstentions 10.4% -> 8.3% when a
-  // first clause ("nelsen quote, …") named the speaker; 66.7% -> 75% by countAway (third 1 Dec session).
-  'en-holdout-5.jsonl': { answerOrTop: 0.91, abstentionRecall: 0.75, wrongAbstention: 0.09 },
+  // first clause ("nelsen quote, …") named the speaker; 66.7% -> 75% by countAway (third 1 Dec session), back without its "nearest verb" reading.
+  'en-holdout-5.jsonl': { answerOrTop: 0.91, abstentionRecall: 0.66, wrongAbstention: 0.09 },
   // Abstaining raised by 何回 read as a count and the asked-for kind deciding in Japanese, and by "what did X say
   // about Y" with no quote of X's on Y (1 Dec): 50% -> 87.5%.
   'ja-holdout-3.jsonl': { answerOrTop: 0.96, abstentionRecall: 0.875, wrongAbstention: 0.04 },
@@ -71,10 +72,11 @@ export const UPLOADED_FLOORS: Record<string, SetFloor> = {
   // Raised (1 Dec) when a thing the answer's document never names stopped counting as its missing idea
   // (not-covered.ts, ideaDoubtful): answer holds the fact 66.7% -> 70.8%, wrong abstentions 16.7% -> 12.5%.
   // 0.83 / 0.75 once "how much cargo can it carry" took the sentence whose count its verb carries (1 Dec).
-  // Answer or top 83.3% -> 87.5% when a word with a digit found its corpus wording ("co2", 1 Dec, third session).
+  // Answer or top 83.3% -> 87.5% when a word with a digit found its corpus wording ("co2", 1 Dec, third session);
+  // 87.5% -> 83.3% and answer 75% -> 70.8% when a promoted sentence had to hold some of the main idea (review).
   'gateway-habitat-note.jsonl': {
-    answerOrTop: 0.87,
-    answerHit: 0.75,
+    answerOrTop: 0.83,
+    answerHit: 0.7,
     abstentionRecall: 0.33,
     // 0.13 over three uploaded documents; 0.167 since the two kestrel documents joined (more text to confuse).
     wrongAbstention: 0.13,
