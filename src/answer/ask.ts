@@ -23,16 +23,10 @@ import {
   type Scoring,
   scoreHits,
 } from './candidates.js';
+import { corpusSize } from './corpus-size.js';
 import { conceptIn, FEATURES, type FeatureName, questionFacts, readTypeFeatures } from './features.js';
 import { type Listed, listPassages } from './listing.js';
-import {
-  abstainingStep,
-  agentAway,
-  corpusSize,
-  countAway,
-  type UncoveredCheck,
-  uncoveredBy,
-} from './not-covered.js';
+import { abstainingStep, agentAway, countAway, type UncoveredCheck, uncoveredBy } from './not-covered.js';
 import { type AnalyzedQuestion, analyzeQuestion, cleanQuestion } from './question.js';
 import { readArgument } from './relation.js';
 import { confidenceOf, rankScore, type Scored } from './scorer.js';

@@ -10,6 +10,7 @@
 import { z } from 'zod';
 import { tagWords } from '../text/english.js';
 import { hasJapanese } from '../text/japanese.js';
+import { corpusSize } from './corpus-size.js';
 import type { PeopleFinder } from './entities.js';
 import { type Candidate, conceptIn, FEATURES, type FeatureName, isNegated } from './features.js';
 import { type AnalyzedQuestion, unknownShare } from './question.js';
@@ -20,7 +21,7 @@ const feature = (c: Candidate, name: FeatureName) => c.features[FEATURES.indexOf
 /**
  * At or above this share of the question's (weighted) ideas unknown to the corpus, it is not about it; an
  * unknown verb or adjective ("hope", "exhaustive") counts a share of its weight. A small corpus lacks many
- * words a question may use, a large one few, so the check is looser below SMALL_CORPUS passages (chosen by a
+ * words a question may use, a large one few, so the check is looser in a small corpus (corpus-size.ts) (chosen by a
  * sweep of the thresholds, docs/answer-quality.md: the press-release sets are about ten passages, SQuAD's tune
  * split 500).
  */
@@ -28,11 +29,6 @@ const UNKNOWN_CHECK = {
   small: { maxShare: 0.35, otherShare: 0.25 },
   large: { maxShare: 0.3, otherShare: 1 },
 };
-const SMALL_CORPUS = 100;
-
-/** The sizes of corpus `ask` decides apart: below {@link SMALL_CORPUS} passages, and from it. */
-export type CorpusSize = 'small' | 'large';
-export const corpusSize = (passages: number): CorpusSize => (passages < SMALL_CORPUS ? 'small' : 'large');
 /** Below these shares of the question's ideas around the best sentence, or in its document, it is not covered. */
 const MIN_NEAR_COVERAGE = 0.3;
 const MIN_DOCUMENT_SHARE = 0.5;

@@ -1,6 +1,6 @@
 import { MAX_QUESTION_LENGTH, questionTooLong } from '../contract/limits.js';
 import { UserInputError } from '../contract/types.js';
-import type { Glossary } from '../search/glossary.js';
+import type { Expansion, Glossary } from '../search/glossary.js';
 import type { PassageIndex, WeightedTerm } from '../search/index.js';
 import { editDistance } from '../text/distance.js';
 import { nameWords, tagWords } from '../text/english.js';
@@ -9,6 +9,7 @@ import { isRoleWord } from '../text/roles.js';
 import { contentTerms, isStopWord, stem, stripInvisible, tokenize } from '../text/text.js';
 import { isEnglishWord, isKindOf, type Pos, type Relation, relatedWords } from '../text/wordnet.js';
 import { type AnswerType, MEASURES, type Measure } from './answer-type.js';
+import { corpusSize } from './corpus-size.js';
 import { isJapanesePhrasing, isJapaneseRegionName, japaneseAnswerType } from './japanese.js';
 
 export type { AnswerType, Measure } from './answer-type.js';
@@ -333,6 +334,59 @@ function relatedInCorpus(
   return [...found.values()];
 }
 
+/** The longest phrase WordNet knows ("get rid of", "set aside") is this many words. */
+const MAX_WORDNET_PHRASE = 3;
+
+/**
+ * A question's phrases of two or three words that English has as one meaning ("get rid of", "set aside",
+ * "take place"), with the corpus's words for them (WordNet's synonyms of the phrase: "remove", "reserve",
+ * "occur"), where the corpus does not use the user's own words: spans of `stems` (the content words, `words`,
+ * of the question's `tokens`), read as one idea the corpus says through related words. Word by word, "rid"
+ * or "aside" is unknown and "set" means anything.
+ */
+function phrasesOf(
+  tokens: { word: string; start: number }[],
+  words: { start: number }[],
+  stems: string[],
+  index: PassageIndex,
+): Expansion[] {
+  const at = new Map(words.map((w, i) => [w.start, i]));
+  const found: Expansion[] = [];
+  for (let t = 0; t < tokens.length; t++) {
+    for (let n = Math.min(MAX_WORDNET_PHRASE, tokens.length - t); n >= 2; n--) {
+      const phrase = tokens.slice(t, t + n);
+      const content = phrase.flatMap((p) => at.get(p.start) ?? []);
+      const first = content[0];
+      if (first === undefined || content.some((c, k) => c !== first + k)) continue;
+      if (content.every((c) => index.has(stems[c] as string))) continue;
+      // Question phrasing ("what does ACME stand for") is no idea, in a phrase or not.
+      if (content.every((c) => FILLER_STEMS.has(stems[c] as string))) continue;
+      const meanings = synonymsInCorpus(phrase.map((p) => p.word).join(' '), index);
+      if (meanings.length === 0) continue;
+      found.push({ at: first, length: content.length, meanings });
+      t += n - 1;
+      break;
+    }
+  }
+  return found;
+}
+
+/**
+ * The corpus's wordings of WordNet's synonyms of the verb `phrase` in its commonest meanings: a phrasal verb
+ * says one action ("get rid of" = "remove"), where a phrase of degree ("a lot" = "much") says no idea at all.
+ */
+function synonymsInCorpus(phrase: string, index: PassageIndex): string[][] {
+  const found = new Map<string, string[]>();
+  for (const r of relatedWords(phrase, RELATED_SENSES, 'v')) {
+    if (r.relation !== 'synonym') continue;
+    const stems = contentTerms(r.text).map((t) => t.stem);
+    if (stems.length === 0 || stems.length !== r.text.split(' ').length) continue;
+    if (stems.some((s) => FILLER_STEMS.has(s)) || !stems.every((s) => index.has(s))) continue;
+    found.set(stems.join(' '), stems);
+  }
+  return [...found.values()];
+}
+
 /** Turns a cleaned question into concepts (with glossary meanings and typo corrections) and search terms. */
 export function analyzeQuestion(text: string, index: PassageIndex, glossary: Glossary): AnalyzedQuestion {
   const source = text.replace(FILLER_PHRASES, ' ');
@@ -388,12 +442,20 @@ export function analyzeQuestion(text: string, index: PassageIndex, glossary: Glo
   };
   // Fix typos first so that the glossary sees "agreement" in "agrement".
   const stems = words.map((w) => knownStem(w, index) ?? w.stem);
+  // A few documents a moderator adds use few of the words users ask with: there phrases ("get rid of") are
+  // looked up in WordNet too. Measured on the small corpora only; a large corpus (SQuAD's, on which the ranker
+  // is fitted) reads its questions as before.
+  const small = corpusSize(index.passageCount) === 'small';
   const expansions = glossary.expand(stems);
+  const phrases = (small ? phrasesOf(tokens, words, stems, index) : []).filter(
+    (p) => !expansions.some((g) => g.at < p.at + p.length && p.at < g.at + g.length),
+  );
   const concepts: Concept[] = [];
   const terms: WeightedTerm[] = [];
   for (let i = 0; i < stems.length; ) {
     const expansion = expansions.find((e) => e.at === i);
-    const length = expansion?.length ?? 1;
+    const phrase = phrases.find((p) => p.at === i);
+    const length = expansion?.length ?? phrase?.length ?? 1;
     const own = stems.slice(i, i + length);
     const original = words.slice(i, i + length);
     const alternatives = [own, ...(expansion?.meanings ?? [])];
@@ -401,19 +463,24 @@ export function analyzeQuestion(text: string, index: PassageIndex, glossary: Glo
     // Question phrasing ("what kind of", "according to") is no idea to look for, unless the glossary maps it.
     if (
       !expansion &&
+      !phrase &&
       original.every((w) => QUESTION_FILLERS.has(w.word) || isJapanesePhrasing(w.raw, w.word))
     )
       continue;
     let known = alternatives.filter((alt) => alt.every((s) => index.has(s)));
     // A word the corpus never uses may still be said in the corpus's words: "envoy" → "ambassador".
     const first = original[0];
-    const related =
-      known.length === 0 &&
-      length === 1 &&
-      first !== undefined &&
-      // A number has no related words; a word with a digit in it may ("co2" → "carbon dioxide").
-      !/^[\d.,:/-]+$/.test(first.word) &&
-      !FILLER_STEMS.has(first.stem)
+    // A phrase ("get rid of") is said by its synonyms as a word by its related words.
+    const related = phrase
+      ? known.length === 0
+        ? phrase.meanings
+        : []
+      : known.length === 0 &&
+          length === 1 &&
+          first !== undefined &&
+          // A number has no related words; a word with a digit in it may ("co2" → "carbon dioxide").
+          !/^[\d.,:/-]+$/.test(first.word) &&
+          !FILLER_STEMS.has(first.stem)
         ? relatedInCorpus(first.word, index, first.capitalized || isName(first), posOf(first))
         : [];
     if (related.length) {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { explainAsk } from '../../src/answer/ask.js';
-import { abstainingStep, corpusSize, type DecisionLimits } from '../../src/answer/not-covered.js';
+import { corpusSize } from '../../src/answer/corpus-size.js';
+import { abstainingStep, type DecisionLimits } from '../../src/answer/not-covered.js';
 import { loadCorpusStrict } from '../../src/corpus/load.js';
 import { askContext } from '../../src/knowledge/knowledge.js';
 import { QuoteIndex } from '../../src/quotes/index.js';

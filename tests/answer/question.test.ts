@@ -190,3 +190,26 @@ describe('analyzeQuestion: titles are not names', () => {
     expect(china).toMatchObject({ known: false, foreign: true });
   });
 });
+
+describe('analyzeQuestion: phrases English has as one meaning', () => {
+  const LIFE_SUPPORT = NOTE.replace(
+    /\n\nThe council will spend[^\n]*\n/,
+    '\n\nThe life-support system removes carbon dioxide with an amine bed. The agreement reserves a quarter of antenna time for universities, and much of the water is recycled.\n',
+  );
+
+  it("reads a phrasal verb the corpus does not use in the corpus's word for it", async () => {
+    const ctx = await contextOf(LIFE_SUPPORT);
+    const rid = analyzeQuestion('how does it get rid of the gas', ctx.index, ctx.glossary);
+    expect(rid.concepts.find((c) => c.label === 'rid')?.alternatives).toContainEqual([stem('removes')]);
+    const aside = analyzeQuestion('how much time is set aside for universities', ctx.index, ctx.glossary);
+    const set = aside.concepts.find((c) => c.label.startsWith('set'));
+    expect(set?.label).toBe('set aside');
+    expect(set?.alternatives).toContainEqual([stem('reserves')]);
+  });
+
+  it('reads no idea into a phrase of degree', async () => {
+    const ctx = await contextOf(LIFE_SUPPORT);
+    const lot = analyzeQuestion('is a lot of water recycled', ctx.index, ctx.glossary);
+    expect(lot.concepts.flatMap((c) => c.alternatives)).not.toContainEqual([stem('much')]);
+  });
+});

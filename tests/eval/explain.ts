@@ -13,8 +13,8 @@
 import { basename, resolve } from 'node:path';
 import { explainAsk } from '../../src/answer/ask.js';
 import { scoreQuestion } from '../../src/answer/candidates.js';
+import { corpusSize } from '../../src/answer/corpus-size.js';
 import { FEATURES } from '../../src/answer/features.js';
-import { corpusSize } from '../../src/answer/not-covered.js';
 import { cleanQuestion } from '../../src/answer/question.js';
 import { parseCliArgs } from '../../src/cli/shared.js';
 import { loadCorpusStrict } from '../../src/corpus/load.js';

@@ -49,7 +49,8 @@ export const BUNDLED_FLOORS: Record<string, SetFloor> = {
   // moved them (docs/answer-quality.md). Floors as measured then, far from the targets. Tuned on since: seen.
   // Abstaining raised by the month-asked check (1 Dec): 58.3% -> 66.7%; wrong abstentions 10.4% -> 8.3% when a
   // first clause ("nelsen quote, …") named the speaker; 66.7% -> 75% by countAway (third 1 Dec session), back without its "nearest verb" reading.
-  'en-holdout-5.jsonl': { answerOrTop: 0.91, abstentionRecall: 0.66, wrongAbstention: 0.09 },
+  // Wrong abstentions 8.3% -> 6.3% when "travel to" read as "visit" (1 Dec).
+  'en-holdout-5.jsonl': { answerOrTop: 0.91, abstentionRecall: 0.66, wrongAbstention: 0.07 },
   // Abstaining raised by 何回 read as a count and the asked-for kind deciding in Japanese, and by "what did X say
   // about Y" with no quote of X's on Y (1 Dec): 50% -> 87.5%.
   'ja-holdout-3.jsonl': { answerOrTop: 0.96, abstentionRecall: 0.875, wrongAbstention: 0.04 },
@@ -74,21 +75,24 @@ export const UPLOADED_FLOORS: Record<string, SetFloor> = {
   // 0.83 / 0.75 once "how much cargo can it carry" took the sentence whose count its verb carries (1 Dec).
   // Answer or top 83.3% -> 87.5% when a word with a digit found its corpus wording ("co2", 1 Dec, third session);
   // 87.5% -> 83.3% and answer 75% -> 70.8% when a promoted sentence had to hold some of the main idea (review).
+  // Answer 70.8% -> 75%, wrong abstentions 12.5% -> 8.3% when phrases English has as one meaning ("get rid
+  // of" -> "remove") read in the corpus's words (1 Dec).
   'gateway-habitat-note.jsonl': {
     answerOrTop: 0.83,
-    answerHit: 0.7,
+    answerHit: 0.75,
     abstentionRecall: 0.33,
     // 0.13 over three uploaded documents; 0.167 since the two kestrel documents joined (more text to confuse).
-    wrongAbstention: 0.13,
+    wrongAbstention: 0.09,
   },
   // 0.91 / 0.66 over three uploaded documents; 0.875 / 0.5 once the two kestrel documents joined (1 Dec).
   // Abstaining 0.5 -> 0.667 (1 Dec, third session) when a word of another kind than the one asked stayed topic;
   // 0.91 / 0.79 once "who signed…" took the sentence that names who signed over one naming the hosts.
+  // "bring back" read as "return" (1 Dec): answer 79.2% -> 83.3%, wrong abstentions 8.3% -> 4.2%.
   'moon-sample-note.jsonl': {
     answerOrTop: 0.91,
-    answerHit: 0.79,
+    answerHit: 0.83,
     abstentionRecall: 0.66,
-    wrongAbstention: 0.09,
+    wrongAbstention: 0.05,
   },
   // Joined the others on 30 Nov 2026 (written the same way, held out for one evening); floors as measured then.
   // Over three uploaded documents it measured 0.7 / 0.54 / 0.13; the two kestrel documents joining on 1 Dec made
@@ -117,12 +121,13 @@ export const UPLOADED_FLOORS: Record<string, SetFloor> = {
   },
   // Raised (1 Dec, third session) when sums in a currency only WordNet knows ("90 million crowns") counted as
   // money: 0.75 / 0.5 -> 0.833 / 0.542.
+  // "set aside" read as "reserve" (1 Dec): answer 54.2% -> 58.3%, wrong abstentions 33.3% -> 29.2%.
   'kestrel-ridge-deep-space-antenna.jsonl': {
     answerOrTop: 0.83,
-    answerHit: 0.54,
+    answerHit: 0.58,
     abstentionRecall: 0.83,
     // 37.5% -> 33.3% when a count of units of time ("seven-year") counted less as an amount.
-    wrongAbstention: 0.34,
+    wrongAbstention: 0.3,
   },
 };
 

@@ -25,11 +25,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { type AskContext, ask, explainAsk } from '../../src/answer/ask.js';
 import { type Scoring, scoreQuestion } from '../../src/answer/candidates.js';
+import { type CorpusSize, corpusSize } from '../../src/answer/corpus-size.js';
 import { FEATURES } from '../../src/answer/features.js';
 import {
   abstainingStep,
-  type CorpusSize,
-  corpusSize,
   type DecisionLimits,
   UNCOVERED_CHECKS,
   type UncoveredCheck,

@@ -1,0 +1,11 @@
+/**
+ * The sizes of corpus `ask` reads apart: a few documents (the press release, the documents moderators add) and
+ * hundreds of passages or more. In a small one a question's missing idea or kind of thing says the corpus does
+ * not cover it, and its words are often the user's own for what the documents say otherwise; in a large one
+ * the first mostly says that retrieval found another passage, and the user's words are mostly the corpus's.
+ */
+const SMALL_CORPUS = 100;
+
+/** Below {@link SMALL_CORPUS} passages, and from it. */
+export type CorpusSize = 'small' | 'large';
+export const corpusSize = (passages: number): CorpusSize => (passages < SMALL_CORPUS ? 'small' : 'large');
