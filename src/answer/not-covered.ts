@@ -177,7 +177,14 @@ function heaviestMissing(
   const namesThing = (label: string) => {
     nouns ??= new Set(
       tagWords(question.text)
-        .filter((w) => (w.tags.has('Noun') || w.tags.has('Adjective')) && !w.tags.has('Verb'))
+        // A name ("Nagoya", "Orbitex") is no user's wording of the document's thing: it points to another one.
+        .filter(
+          (w) =>
+            (w.tags.has('Noun') || w.tags.has('Adjective')) &&
+            !w.tags.has('Verb') &&
+            !w.tags.has('ProperNoun') &&
+            !(w.start > 0 && /^\p{Lu}/u.test(w.text)),
+        )
         .map((w) => w.text.toLowerCase()),
     );
     return label.split(' ').every((word) => nouns?.has(word));

@@ -100,6 +100,13 @@ describe('the heaviest idea missing from the answer passage (ideaDoubtful)', () 
     expect(deputy.checks).toContain('ideaDoubtful');
   });
 
+  it('holds for a name the answer document never uses: it points to another thing, not another wording', async () => {
+    // "Nagoya" stands only in the habitat release; the debris release launches from Andøya.
+    const launch = await ask('when is the first spacecraft from Nagoya scheduled to launch');
+    expect(launch.best).toContain('Andøya');
+    expect(launch.checks).toContain('ideaDoubtful');
+  });
+
   it('holds for a verb the answer document never uses: it may ask for another relation', async () => {
     // "assembled" stands only in the habitat release.
     const chair = await ask('who assembled the joint selection board');
