@@ -110,6 +110,9 @@ const SAYS_KIND = new Map<AnswerType, Set<AnswerType>>([
   ['money', new Set(['money', 'quantity'])],
 ]);
 
+/** Words after "how" that ask an amount in some dimension ("how big is the dish", "how heavy are the trucks"). */
+const HOW_DIMENSION = ['big', 'large', 'tall', 'heavy', 'fast'];
+
 /** Words after "how" that say what kind of answer is wanted ("how much", "how long", "how soon"), as "when" does. */
 const HOW_TYPED = new Set(['much', 'long', 'soon']);
 /**
@@ -146,8 +149,7 @@ const MEASURE_WORDS = new Map<string, Measure>(
     proport: 'proportion',
     fraction: 'proportion',
     fast: 'rate',
-    big: 'size',
-    larg: 'size',
+    // Not "big"/"large": "how big is the team" asks for a count as often as "how big is the dish" for a length.
     size: 'size',
     speed: 'rate',
   }),
@@ -196,6 +198,7 @@ function saysKind(words: string[], i: number, type: AnswerType, measure: Measure
   if (kind) return words[i - 1] !== 'per' && SAYS_KIND.get(type)?.has(kind) === true;
   if (HOW_TYPED.has(word) && words[i - 1] === 'how') return true;
   // "How big", "how heavy": the dimension the answer's unit says ("35-metre"), rarely a word of the answer.
+  if (words[i - 1] === 'how' && HOW_DIMENSION.includes(word)) return true;
   if (measure !== null && words[i - 1] === 'how' && MEASURE_WORDS.has(stem(word))) return true;
   if (type === 'duration' && DURATION_WORDS.has(word) && asksHowLong(words)) return true;
   return measure !== null && unitAfterHowMany(words)?.at === i;
@@ -222,9 +225,11 @@ export function answerType(words: string[]): AnswerType {
   // A role after "who is" asks for the name of whoever holds it.
   if (/\bwho (is|are|was|were|the)\b/.test(text) && words.some(isRoleWord)) return 'name';
   if (/\b(who|whom|whose|whos)\b/.test(text)) return 'person';
-  // "How big", "how heavy": an amount in some dimension, as "how much" asks one. Not "how far": it reaches as
-  // often as it measures ("how far does the cooperation reach").
-  if (/\bhow (many|much|big|large|tall|high|heavy|wide|deep|fast)\b/.test(text)) return 'quantity';
+  // "How big", "how heavy": an amount in some dimension, as "how much" asks one. Not "how far", "how wide",
+  // "how deep" or "how high": they reach as often as they measure ("how far does the cooperation reach", "how
+  // wide is the scope of the framework", a blind writer's question answered in words, not a number).
+  if (/\bhow (many|much)\b/.test(text) || HOW_DIMENSION.some((w) => text.includes(`how ${w} `)))
+    return 'quantity';
   if (YES_NO_START.test(text)) return 'yesno';
   // "What year…", or keywords alone: "prior deal month and year".
   const keywordsOnly = !QUESTION_WORDS.some((q) => words.includes(q));

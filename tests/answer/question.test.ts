@@ -138,9 +138,13 @@ describe('analyzeQuestion: what kind of amount is asked for', () => {
     expect(analyzeQuestion('how much money goes to the bridge', ctx.index, ctx.glossary).type).toBe('money');
     // "How far does the plan reach" asks for no number.
     expect(analyzeQuestion('how far does the plan reach', ctx.index, ctx.glossary).measure).toBeNull();
-    // "How big" asks for a size: a length, an area or a volume; "big" is no word of the answer ("300 meters").
+    // "How big" asks for an amount of some unit, a length ("300 meters") or a count ("a team of 25"); "big" is
+    // no word of the answer. "How wide is the scope" asks for words, not a number.
     const big = analyzeQuestion('how big is the bridge', ctx.index, ctx.glossary);
-    expect(big).toMatchObject({ type: 'quantity', measure: 'size' });
+    expect(big).toMatchObject({ type: 'quantity', measure: null });
+    expect(analyzeQuestion('how wide is the scope of the plan', ctx.index, ctx.glossary).type).not.toBe(
+      'quantity',
+    );
     expect(big.concepts.map((c) => c.label)).toEqual(['bridge']);
     expect(analyzeQuestion('how heavy are the trucks', ctx.index, ctx.glossary)).toMatchObject({
       type: 'quantity',
