@@ -61,6 +61,11 @@ export const BUNDLED_FLOORS: Record<string, SetFloor> = {
   // Abstaining raised by agentAway (third 1 Dec session): 75% -> 87.5%.
   // Wrong abstentions 3.1% -> 0 when 何月何日 became a question word, not an unknown idea (same session).
   'ja-holdout-4.jsonl': { answerOrTop: 0.96, abstentionRecall: 0.875, wrongAbstention: 0 },
+  // Written blind at the start of the third 1 Dec session and looked at as aggregates at its start and end
+  // (docs/answer-quality.md); one failure list was read at the end, and one fix followed it ("how wide"). Floors
+  // as measured then, at 8507bcb. Seen from now on.
+  'en-holdout-7.jsonl': { answerOrTop: 1, abstentionRecall: 0.75, wrongAbstention: 0.05 },
+  'ja-holdout-5.jsonl': { answerOrTop: 0.93, abstentionRecall: 0.875, wrongAbstention: 0.07 },
 };
 
 /**
