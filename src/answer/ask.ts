@@ -24,7 +24,7 @@ import {
   scoreHits,
 } from './candidates.js';
 import { corpusSize } from './corpus-size.js';
-import { conceptIn, FEATURES, type FeatureName, questionFacts, readTypeFeatures } from './features.js';
+import { conceptIn, featureValue, questionFacts, readTypeFeatures } from './features.js';
 import { type Listed, listPassages } from './listing.js';
 import { abstainingStep, agentAway, countAway, type UncoveredCheck, uncoveredBy } from './not-covered.js';
 import { type AnalyzedQuestion, analyzeQuestion, cleanQuestion } from './question.js';
@@ -284,7 +284,8 @@ const PERSON_IN_KATAKANA = new RegExp(
 
 /**
  * The ranker's best sentence answers, unless the calibrated confidence is below the fitted threshold or one of
- * the "not covered" checks fitted for the corpus's size holds. "According to <person>" takes the best sentence of their quoted passages.
+ * the "not covered" checks fitted for the corpus's size holds. "According to <person>" takes the best sentence
+ * of their quoted passages.
  */
 function decide(
   ctx: AskContext,
@@ -294,19 +295,20 @@ function decide(
   attributed: Quote[],
 ): Outcome {
   const quoting = new Set(quotedPassages(ctx, attributed).map((p) => p.id));
-  const limits = ctx.weights.decide[corpusSize(ctx.index.passageCount)];
+  const size = corpusSize(ctx.index.passageCount);
+  const limits = ctx.weights.decide[size];
   const ranked = quoting.size
     ? scoring.candidates.filter((c) => quoting.has(c.passage.id))
     : scoring.candidates;
   // In a corpus of hundreds of passages the ranker's order stands (SQuAD tune: 66.2% -> 66.1% hit@1 with it).
-  const candidates =
-    corpusSize(ctx.index.passageCount) === 'small' ? withArgumentFirst(ctx, question, ranked) : ranked;
+  const candidates = size === 'small' ? withArgumentFirst(ctx, question, ranked) : ranked;
   const best = candidates[0];
   if (!best || question.concepts.length === 0) return abstain(suggestTopics(ctx, listing), 'noCandidate');
   const confidence = confidenceOf(best, candidates, question.type, ctx.weights);
   // The "not covered" checks read every retrieved sentence: an asked-for kind of thing may stand beside a quote.
   const doc = ctx.documents.get(best.passage.docId) as CorpusDocument;
   const sentence = doc.text.slice(best.span.start, best.span.end);
+  const read = ctx.reader.stems(best.passage);
   const checks = uncoveredBy(
     question,
     best,
@@ -314,8 +316,8 @@ function decide(
     scoring.candidates,
     ctx.index.passageCount,
     {
-      sentence: ctx.reader.stems(best.passage).sentences[best.sentence] ?? new Set<string>(),
-      passage: ctx.reader.stems(best.passage).all,
+      sentence: read.sentences[best.sentence] ?? new Set<string>(),
+      passage: read.all,
       document: ctx.reader.documentStems(best.passage.docId),
     },
     ctx.people,
@@ -339,12 +341,9 @@ function decide(
  */
 const ARGUMENT_LOOKAHEAD = 5;
 
-const featureOf = (c: Scored, name: FeatureName) => c.features[FEATURES.indexOf(name)] ?? 0;
-
 /**
  * The candidates with the first of the next few that states the asked relation (and holds some of the question's
- * main idea) moved to the front, when the best
- * one names or counts only the arguments of other verbs: "who signed the accord?" answered by "an event hosted by
+ * main idea) moved to the front, when the best one names or counts only the arguments of other verbs: "who signed the accord?" answered by "an event hosted by
  * Ana Ruiz…" when a sentence just below says "…signed … by Kenji Sato". A count may also stand with a verb the
  * question words otherwise ("can deliver up to 5,200 kg" for "how much can it carry"), so for "how many" a sentence
  * whose reading is unknown will do; a name without the question's verb says nothing of who did it, and would let
@@ -366,7 +365,7 @@ function withArgumentFirst(ctx: AskContext, question: AnalyzedQuestion, candidat
     // Only a sentence holding some of the question's main idea: the relation's words alone say nothing of its
     // topic (a reviewer's "Jonas Berg leads the review board" came first for "who will lead the environmental
     // review", at a confidence of 0.92).
-    if (featureOf(candidate, 'mainCoverage') === 0) continue;
+    if (featureValue(candidate, 'mainCoverage') === 0) continue;
     // Its answer types may not have been read (ask reads them only for candidates that can come first).
     readTypeFeatures(features, facts, candidate);
     candidate.score = rankScore(candidate, ctx.weights);

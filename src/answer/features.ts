@@ -78,6 +78,10 @@ export const FEATURES = [
 
 export type FeatureName = (typeof FEATURES)[number];
 
+/** A candidate's value of one feature, by name. */
+export const featureValue = (c: Candidate, name: FeatureName): number =>
+  c.features[FEATURES.indexOf(name)] ?? 0;
+
 /** A sentence that may answer the question, with its features in {@link FEATURES} order. */
 export interface Candidate {
   passage: Passage;

@@ -12,18 +12,17 @@ import { tagWords } from '../text/english.js';
 import { hasJapanese } from '../text/japanese.js';
 import { corpusSize } from './corpus-size.js';
 import type { PeopleFinder } from './entities.js';
-import { type Candidate, conceptIn, FEATURES, type FeatureName, isNegated } from './features.js';
+import { type Candidate, conceptIn, featureValue as feature, isNegated } from './features.js';
 import { type AnalyzedQuestion, unknownShare } from './question.js';
 import type { StemLookup } from './referents.js';
 import { readArgument } from './relation.js';
 
-const feature = (c: Candidate, name: FeatureName) => c.features[FEATURES.indexOf(name)] ?? 0;
 /**
  * At or above this share of the question's (weighted) ideas unknown to the corpus, it is not about it; an
  * unknown verb or adjective ("hope", "exhaustive") counts a share of its weight. A small corpus lacks many
- * words a question may use, a large one few, so the check is looser in a small corpus (corpus-size.ts) (chosen by a
- * sweep of the thresholds, docs/answer-quality.md: the press-release sets are about ten passages, SQuAD's tune
- * split 500).
+ * words a question may use, a large one few, so the check is looser in a small corpus (corpus-size.ts; chosen
+ * by a sweep of the thresholds, docs/answer-quality.md: the press-release sets are about ten passages, SQuAD's
+ * tune split 500).
  */
 const UNKNOWN_CHECK = {
   small: { maxShare: 0.35, otherShare: 0.25 },
@@ -93,7 +92,8 @@ export type DecisionLimits = z.infer<typeof decisionLimits>;
 /**
  * The checks that hold for the best candidate (`best`, the first of `ranked` unless a "who"/"how many" reading
  * moved another up; its text `sentence`) in a corpus of `passages` passages, whatever the confidence:
- * {@link abstainingStep} says which of them abstain, measurement reads them all. `found` holds the stems of the best sentence, of its passage and of its document.
+ * {@link abstainingStep} says which of them abstain, measurement reads them all. `found` holds the stems of the
+ * best sentence, of its passage and of its document.
  */
 export function uncoveredBy(
   question: AnalyzedQuestion,
@@ -162,9 +162,10 @@ function inSentenceWords(question: AnalyzedQuestion, sentence: StemLookup): Anal
 /**
  * Whether the best sentence's passage (`found.passage`) lacks the heaviest of the question's ideas, as the
  * feature missingIdea says, once a thing its document (`found.document`) never names is left out (a noun or its
- * adjective): the user's own name for what the document calls otherwise. Known to a corpus of a few documents from one sentence of another, a user's "panel"
- * for a document's "board", "supply vehicle" for "resupply vehicle" or "single operation" for "each operation"
- * weighs the most of all, yet its absence says only that the user words it differently. A verb the document
+ * adjective): the user's own name for what the document calls otherwise. Known to a corpus of a few documents
+ * only from one sentence of another, a user's "panel" for a document's "board", "supply vehicle" for "resupply
+ * vehicle" or "single operation" for "each operation" weighs the most of all, yet its absence says only that
+ * the user words it differently. A verb the document
  * never uses is kept: it may ask for another relation than the one stated (SQuAD's unanswerable "who created
  * X" beside "developed X"). In a corpus of one document every known idea is the document's: missingIdea as is.
  */

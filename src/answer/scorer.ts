@@ -108,7 +108,10 @@ export function confidenceFeatures(best: Scored, ranked: Scored[], type: AnswerT
   ];
 }
 
-/** The probability (0–1) that `best` (the first of `ranked`, or the candidate moved up past it) answers the question. */
+/**
+ * The probability (0–1) that `best` (the first of `ranked`, or the candidate moved up past it) answers the
+ * question.
+ */
 export function confidenceOf(
   best: Scored,
   ranked: Scored[],
