@@ -11,7 +11,7 @@ import { Glossary } from '../search/glossary.js';
 import { editDistance } from '../text/distance.js';
 import { hasJapanese, isInflectedJapanese, JapaneseDictionary, japaneseRuns } from '../text/japanese.js';
 import { JAPANESE_HONORIFIC_WORDS } from '../text/roles.js';
-import { contentTerms, stripInvisible } from '../text/text.js';
+import { contentTerms, escapeRegExp, stripInvisible } from '../text/text.js';
 import { type ExtractedQuote, extractQuotes } from './extract.js';
 import { extractJapaneseQuotes } from './japanese.js';
 import { nameTokens, typoAllowance } from './names.js';
@@ -125,7 +125,7 @@ export class QuoteIndex {
       .sort((a, b) => b.length - a.length)
       // Searched without regard to case in the text as typed: lower-casing the text first can change its
       // length ("İ" is two code units in lower case), and offsets in it would not be offsets in the text.
-      .map((name) => new RegExp(name.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&'), 'iu'));
+      .map((name) => new RegExp(escapeRegExp(name), 'iu'));
     for (const q of all) {
       const list = this.bySpeaker.get(q.speaker);
       if (list) list.push(q);

@@ -12,6 +12,9 @@ interface IndexedPassage {
   title: string;
 }
 
+/** A title's stems, as the index holds them (its `title` field) and as {@link PassageIndex.has} knows them. */
+const titleStems = (title: string): string[] => contentTerms(title).map((t) => t.stem);
+
 /**
  * How retrieval scores. Tuned on the SciFact train split (bench README): Anserini's BM25 parameters, without
  * BM25+'s floor `d`, and titles counting a little over half as much as the text. The boosts list the fields in
@@ -120,9 +123,7 @@ export class PassageIndex {
     const titleOf = (docId: string): string => {
       let stems = titles.get(docId);
       if (stems === undefined) {
-        stems = contentTerms(documents.get(docId)?.title ?? '')
-          .map((t) => t.stem)
-          .join(' ');
+        stems = titleStems(documents.get(docId)?.title ?? '').join(' ');
         titles.set(docId, stems);
       }
       return stems;
@@ -204,10 +205,7 @@ export class PassageIndex {
     }
     for (const [i, doc] of corpus.documents.entries()) {
       if (i % RESTORED_PER_STEP === 0) yield;
-      index.noteTitle(
-        doc.id,
-        contentTerms(doc.title).map((t) => t.stem),
-      );
+      index.noteTitle(doc.id, titleStems(doc.title));
     }
     return index;
   }
