@@ -82,9 +82,11 @@ export const UPLOADED_FLOORS: Record<string, SetFloor> = {
   // 87.5% -> 83.3% and answer 75% -> 70.8% when a promoted sentence had to hold some of the main idea (review).
   // Answer 70.8% -> 75%, wrong abstentions 12.5% -> 8.3% when phrases English has as one meaning ("get rid
   // of" -> "remove") read in the corpus's words (1 Dec).
+  // Over seven documents (1 Dec, fourth session, when the wildfire and habitat documents joined): 79.2% / 70.8%;
+  // their satellites and crews compete for its questions.
   'gateway-habitat-note.jsonl': {
-    answerOrTop: 0.83,
-    answerHit: 0.75,
+    answerOrTop: 0.79,
+    answerHit: 0.7,
     abstentionRecall: 0.33,
     // 0.13 over three uploaded documents; 0.167 since the two kestrel documents joined (more text to confuse).
     wrongAbstention: 0.09,
@@ -93,17 +95,20 @@ export const UPLOADED_FLOORS: Record<string, SetFloor> = {
   // Abstaining 0.5 -> 0.667 (1 Dec, third session) when a word of another kind than the one asked stayed topic;
   // 0.91 / 0.79 once "who signed…" took the sentence that names who signed over one naming the hosts.
   // "bring back" read as "return" (1 Dec): answer 79.2% -> 83.3%, wrong abstentions 8.3% -> 4.2%.
+  // Abstaining 66.7% -> 50% over seven documents (1 Dec, fourth session): one unanswerable question finds an
+  // answer-looking sentence in the two documents that joined.
   'moon-sample-note.jsonl': {
     answerOrTop: 0.91,
     answerHit: 0.83,
-    abstentionRecall: 0.66,
+    abstentionRecall: 0.5,
     wrongAbstention: 0.05,
   },
   // Joined the others on 30 Nov 2026 (written the same way, held out for one evening); floors as measured then.
   // Over three uploaded documents it measured 0.7 / 0.54 / 0.13; the two kestrel documents joining on 1 Dec made
   // the corpus harder for it (their launches and agencies compete for its questions): re-measured then.
+  // Answer or top 66.7% -> 62.5% over seven documents (1 Dec, fourth session).
   'lunar-rover-note.jsonl': {
-    answerOrTop: 0.66,
+    answerOrTop: 0.62,
     answerHit: 0.45,
     abstentionRecall: 0.5,
     // 20.8% -> 16.7% with the document's own missing idea, 12.5% with related words in the answer sentence
@@ -118,22 +123,40 @@ export const UPLOADED_FLOORS: Record<string, SetFloor> = {
   // form and "day to day" stayed the topic of a "who" question (1 Dec, third session): 79.2% and 66.7%. Wrong
   // abstentions 25% -> 20.8% when the small corpus's limits were refitted with related words in the answer
   // sentence (1 Dec); 16.7% when a title's words ("… Debris Removal Partnership") were words the corpus knows.
+  // Abstaining 66.7% -> 50% over seven documents (1 Dec, fourth session).
   'kestrel-debris-removal-partnership.jsonl': {
     answerOrTop: 0.79,
     answerHit: 0.66,
-    abstentionRecall: 0.66,
+    abstentionRecall: 0.5,
     wrongAbstention: 0.17,
   },
   // Raised (1 Dec, third session) when sums in a currency only WordNet knows ("90 million crowns") counted as
   // money: 0.75 / 0.5 -> 0.833 / 0.542.
   // "set aside" read as "reserve" (1 Dec): answer 54.2% -> 58.3%, wrong abstentions 33.3% -> 29.2%.
+  // Over seven documents (1 Dec, fourth session): answer or top 83.3% -> 79.2%, answer 58.3% -> 54.2%.
   'kestrel-ridge-deep-space-antenna.jsonl': {
-    answerOrTop: 0.83,
-    answerHit: 0.58,
+    answerOrTop: 0.79,
+    answerHit: 0.54,
     abstentionRecall: 0.83,
     // 37.5% -> 33.3% when a count of units of time ("seven-year") counted less as an amount; 25% when "how big"
     // stopped requiring a length, area or volume (1 Dec, third session).
     wrongAbstention: 0.25,
+  },
+  // Written blind at the start of the third 1 Dec session (a wildfire-satellite press release and a crewed-habitat
+  // fact sheet), kept outside the repo and looked at only as aggregates (twice); they joined the development sets
+  // at the start of the fourth, when fresh documents were written to hold out. Floors as measured then, over all
+  // seven uploaded documents; plain MiniSearch's hit@1 on them is 41.7% and 37.5%.
+  'saltpan-horizon-habitat-analogue.jsonl': {
+    answerOrTop: 0.66,
+    answerHit: 0.62,
+    abstentionRecall: 0.5,
+    wrongAbstention: 0.17,
+  },
+  'vsa-emberline-wildfire-constellation.jsonl': {
+    answerOrTop: 0.62,
+    answerHit: 0.37,
+    abstentionRecall: 0.5,
+    wrongAbstention: 0.34,
   },
 };
 
