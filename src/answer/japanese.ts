@@ -3,7 +3,13 @@
  * and which of its words are phrasing rather than topic. Read by the same question analysis as English.
  */
 import type { Span } from '../contract/types.js';
-import { hasJapanese, isInflectedJapanese, normalizeJapanese } from '../text/japanese.js';
+import {
+  type Around,
+  hasJapanese,
+  isInflectedJapanese,
+  isJapaneseCounter,
+  normalizeJapanese,
+} from '../text/japanese.js';
 import { JAPANESE_ROLE_WORDS } from '../text/roles.js';
 import type { AnswerType } from './answer-type.js';
 
@@ -63,13 +69,16 @@ const PHRASING = new Set(
 );
 
 /**
- * Whether a Japanese word of a question (`raw` as typed, `word` normalized) is phrasing, to be left out when
- * nothing maps it: the words in {@link PHRASING}, a lone kanji (a verb's stem the segmenter cut from its
- * ending: 言|っ|た), and a word written with hiragana, which in a question is an inflected verb or adjective
- * ("認め", "行ける"): nouns are written in kanji or katakana ("モジュール" stays a topic).
+ * Whether a Japanese word of a question (`raw` as typed, `word` normalized, `around` it the question) is
+ * phrasing, to be left out when nothing maps it: the words in {@link PHRASING}, a lone kanji before its ending
+ * (a verb's stem the segmenter cut from it: 言|っ|た) or after a number (a counter: 何|日), and a word written
+ * with hiragana, which in a question is
+ * an inflected verb or adjective ("認め", "行ける"): nouns are written in kanji or katakana ("モジュール" stays a
+ * topic).
  */
-export function isJapanesePhrasing(raw: string, word: string): boolean {
-  return PHRASING.has(word) || (isInflectedJapanese(raw, word) && !COUNTED.has(word));
+export function isJapanesePhrasing(raw: string, word: string, around: Around): boolean {
+  if (COUNTED.has(word)) return false;
+  return PHRASING.has(word) || isInflectedJapanese(raw, word, around) || isJapaneseCounter(word, around);
 }
 
 /** Region codes are two capital letters; CLDR names some 260 of the 676. */

@@ -420,6 +420,7 @@ export function analyzeQuestion(text: string, index: PassageIndex, glossary: Glo
       stem: stem(t.word),
       capitalized: t.capitalized,
       raw: source.slice(t.start, t.end),
+      around: { before: source.slice(0, t.start), after: source.slice(t.end) },
       start: t.start,
     }));
   // Names of countries, peoples and organisations, even typed in lower case ("how did china react"), as a
@@ -469,7 +470,7 @@ export function analyzeQuestion(text: string, index: PassageIndex, glossary: Glo
     if (
       !expansion &&
       !phrase &&
-      original.every((w) => QUESTION_FILLERS.has(w.word) || isJapanesePhrasing(w.raw, w.word))
+      original.every((w) => QUESTION_FILLERS.has(w.word) || isJapanesePhrasing(w.raw, w.word, w.around))
     )
       continue;
     let known = alternatives.filter((alt) => alt.every((s) => index.has(s)));

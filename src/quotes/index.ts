@@ -455,7 +455,13 @@ export class QuoteIndex {
       const length = expansion?.length ?? 1;
       const term = terms[i];
       // "話し", "言っ": how it is asked, not what was said.
-      const phrasing = !expansion && term && isInflectedJapanese(text.slice(term.start, term.end), term.word);
+      const phrasing =
+        !expansion &&
+        term &&
+        isInflectedJapanese(text.slice(term.start, term.end), term.word, {
+          before: text.slice(0, term.start),
+          after: text.slice(term.end),
+        });
       if (!phrasing) ideas.push([stems.slice(i, i + length), ...(expansion?.meanings ?? [])]);
       i += length;
     }

@@ -42,14 +42,34 @@ export function detectLanguage(text: string): 'en' | 'ja' {
   return letters > 0 && japanese / letters >= JAPANESE_SHARE ? 'ja' : 'en';
 }
 
+/** The text on either side of a word, which tells a lone kanji's part (言|った, 県|は, 3|日). */
+export interface Around {
+  before: string;
+  after: string;
+}
+
 /**
- * Whether a Japanese word (`raw` as written, `word` normalized) is a verb's or adjective's form rather than a
- * noun: a lone kanji (a verb's stem the segmenter cut from its ending: 言|っ|た), or a word written with
- * hiragana ("認め", "行ける"). Nouns are written in kanji or katakana ("協定", "モジュール").
+ * Whether a Japanese word (`raw` as written, `word` normalized, `around` it the text) is a verb's or
+ * adjective's form rather than a noun: a lone kanji with its ending after it (a verb's stem the segmenter cut
+ * from it: 言|っ|た), or a word written with hiragana ("認め", "行ける"). Nouns are written in kanji or katakana
+ * ("協定", "モジュール"); a lone kanji before a particle, another word or nothing is one too (県|は, 雪|対策).
  */
-export function isInflectedJapanese(raw: string, word: string): boolean {
+export function isInflectedJapanese(raw: string, word: string, around: Around): boolean {
   if (!hasJapanese(word)) return false;
-  return (word.length === 1 && isKanji(word)) || /\p{sc=Hiragana}/u.test(raw);
+  if (word.length === 1 && isKanji(word))
+    return /^\p{sc=Hiragana}/u.test(around.after) && !PARTICLE_NEXT.test(around.after);
+  return /\p{sc=Hiragana}/u.test(raw);
+}
+
+/** Case and topic particles: after a lone kanji they mark it a noun (県は, 月に, 国の). */
+const PARTICLE_NEXT = /^[はがをのにへとでもや]/u;
+
+/** A number, or 何 asking one, right before a lone kanji makes it a counter (3|日, 何|個, 十二|基). */
+const NUMBER_BEFORE = /(?:\p{N}|[一二三四五六七八九十百千万何数])$/u;
+
+/** Whether a lone kanji counts what the number before it numbers (`around` it the text): 3|日, 何|個. */
+export function isJapaneseCounter(word: string, around: Around): boolean {
+  return word.length === 1 && isKanji(word) && NUMBER_BEFORE.test(around.before);
 }
 
 /** Whether a (normalized) word is all kanji: a noun or a verb's stem, never a particle. */
@@ -87,15 +107,50 @@ export function segmentJapanese(
   let at = 0;
   for (const match of [...found, { word: '', index: run.length, length: 0 }]) {
     if (match.index > at) {
-      for (const s of segmenter.segment(run.slice(at, match.index))) {
-        if (s.isWordLike)
-          words.push({ word: normalizeJapanese(s.segment), index: at + s.index, length: s.segment.length });
-      }
+      const gap = run.slice(at, match.index);
+      for (const { index, length } of joinKatakanaPieces(
+        [...segmenter.segment(gap)].filter((s) => s.isWordLike),
+      ))
+        words.push({ word: normalizeJapanese(gap.slice(index, index + length)), index: at + index, length });
     }
     if (match.length > 0) words.push(match);
     at = match.index + match.length;
   }
   return words;
+}
+
+const KATAKANA_WORD = /^[\p{sc=Katakana}ー]+$/u;
+const KATAKANA_CHAR = /[\p{sc=Katakana}ー]/u;
+
+/**
+ * Segments with a loanword the segmenter cut at a word of its dictionary (デブリ → デ|ブリ, ドローン → ド|ローン)
+ * joined again: katakana written together is one word when a piece of it is a lone character, which no katakana
+ * word is. Pieces that are all words (ゲート|ウェイ, ロケット|エンジン) stay apart, so that a compound still meets
+ * its parts.
+ */
+function joinKatakanaPieces(
+  segments: { segment: string; index: number }[],
+): { index: number; length: number }[] {
+  const joined: { index: number; length: number }[] = [];
+  for (let i = 0; i < segments.length; ) {
+    let j = i + 1;
+    const first = segments[i] as { segment: string; index: number };
+    let end = first.index + first.segment.length;
+    if (KATAKANA_WORD.test(first.segment)) {
+      while (j < segments.length) {
+        const next = segments[j] as { segment: string; index: number };
+        if (next.index !== end || !KATAKANA_WORD.test(next.segment)) break;
+        end = next.index + next.segment.length;
+        j++;
+      }
+      const pieces = segments.slice(i, j);
+      if (pieces.length > 1 && !pieces.some((p) => p.segment.length === 1)) j = i + 1;
+    }
+    const last = segments[j - 1] as { segment: string; index: number };
+    joined.push({ index: first.index, length: last.index + last.segment.length - first.index });
+    i = j;
+  }
+  return joined;
 }
 
 /**
@@ -146,7 +201,9 @@ export class JapaneseDictionary {
       // A month's 月 starts no dictionary word (a register may read 月の as the body): the segmenter cuts it
       // alone, as "11 月".
       const month = folded[i] === MONTH && (i === 0 ? afterNumber : MONTH_BEFORE.test(folded[i - 1] ?? ''));
-      const word = month ? null : this.longestAt(folded, i);
+      // A word starts no match inside a katakana word: the name アン is not in アンテナ.
+      const inWord = i > 0 && KATAKANA_CHAR.test(run[i - 1] ?? '') && KATAKANA_CHAR.test(run[i] ?? '');
+      const word = month || inWord ? null : this.longestAt(run, folded, i);
       if (word) {
         found.push({ word, index: i, length: word.length });
         i += word.length;
@@ -155,8 +212,11 @@ export class JapaneseDictionary {
     return found;
   }
 
-  private longestAt(folded: string, i: number): string | null {
+  private longestAt(run: string, folded: string, i: number): string | null {
     for (let length = Math.min(this.longest, folded.length - i); length >= 2; length--) {
+      // Nor ends one inside a katakana word.
+      if (KATAKANA_CHAR.test(run[i + length - 1] ?? '') && KATAKANA_CHAR.test(run[i + length] ?? ''))
+        continue;
       const piece = folded.slice(i, i + length);
       if (this.words.has(piece)) return piece;
       if (length < FUZZY_FROM_LENGTH) continue;
@@ -207,8 +267,9 @@ export function normalizeJapanese(raw: string): string {
 
 /**
  * Japanese function words (in folded form): particles, auxiliary verbs and the pieces the segmenter cuts
- * them into ("でしょうか" → で|しょう|か), demonstratives, and question words (the question analysis reads
- * those before they are dropped, like English "when" or "who"). Any single kana is a function word too.
+ * them into ("でしょうか" → で|しょう|か), demonstratives, question words (the question analysis reads
+ * those before they are dropped, like English "when" or "who"), and nouns of position (何の上に, 署名の前に),
+ * which English says with "on", "before". Any single kana is a function word too.
  */
 const JAPANESE_STOP_WORDS = new Set(
   `の は が を に で と も へ や か ね よ な わ って から まで より など だけ ほど しか こそ でも ので のに けど けれど
@@ -217,7 +278,8 @@ const JAPANESE_STOP_WORDS = new Set(
   さ され れ られ せ ない なかっ ん う よう そう たい たん くだ さい ください くれ ちょう なる なっ なり
   できる でき この その あの どの こう そう ああ どう これ それ あれ どれ こと もの ところ とき ため
   いつ どこ どちら だれ 誰 なに なん 何 何と 何て なんて 何で 何を 何が どうして なぜ 何故 どんな どういう
-  いくら 何人 何年 何時 何月 何日 教え おしえ 知り 知っ 言っ`
+  いくら 何人 何年 何時 何月 何日 教え おしえ 知り 知っ 言っ
+  上 下 中 前 後 内 外 間 際`
     .split(/\s+/)
     .filter(Boolean)
     .map(normalizeJapanese),

@@ -31,11 +31,10 @@ describe('Japanese question forms', () => {
     for (const [question, type] of cases) expect(japaneseAnswerType(question), question).toBe(type);
   });
 
-  it('tell phrasing (inflected verbs, lone kanji, "名前") from topic words (kanji and katakana nouns)', () => {
+  it('tell phrasing (inflected verbs, "名前") from topic words (kanji and katakana nouns)', () => {
     for (const [raw, phrasing] of [
       ['認め', true],
       ['行ける', true],
-      ['言', true],
       ['名前', true],
       ['会場', true],
       ['回数', true],
@@ -45,8 +44,28 @@ describe('Japanese question forms', () => {
       ['NASA', false],
     ] as const) {
       const word = tokenize(raw)[0]?.word ?? '';
-      expect(isJapanesePhrasing(raw, word), raw).toBe(phrasing);
+      expect(isJapanesePhrasing(raw, word, { before: '', after: '' }), raw).toBe(phrasing);
     }
+  });
+
+  it('read a lone kanji by what stands around it: a verb before its ending, a counter after a number', () => {
+    const lone = (question: string, kanji: string) => {
+      const at = question.indexOf(kanji);
+      const around = { before: question.slice(0, at), after: question.slice(at + 1) };
+      return isJapanesePhrasing(kanji, kanji, around);
+    };
+    // A verb's stem the segmenter cut from its ending (言|った, 出|した).
+    expect(lone('長官は何と言った？', '言')).toBe(true);
+    expect(lone('県はいくら出したの？', '出')).toBe(true);
+    // A counter: what the number before it counts.
+    expect(lone('署名は何日？', '日')).toBe(true);
+    expect(lone('1日に何個？', '日')).toBe(true);
+    // A noun: before a particle, another word or the end.
+    expect(lone('県はいくら出したの？', '県')).toBe(false);
+    expect(lone('雪対策は？', '雪')).toBe(false);
+    expect(lone('どこの国？', '国')).toBe(false);
+    // What a question counts is its topic (何歳).
+    expect(lone('理事長は何歳？', '歳')).toBe(false);
   });
 });
 
@@ -54,11 +73,24 @@ describe('the registers as a Japanese dictionary', () => {
   const dictionary = new JapaneseDictionary(['ブリンケン', '宇宙飛行士', '署名']);
 
   it('keeps its words whole where the segmenter would cut them', () => {
-    expect(tokenize('ブリンケン国務長官').map((t) => t.word)).toEqual(['ぶり', 'ん', 'けん', '国務', '長官']);
-    const text = 'ブリンケン国務長官';
+    const text = '宇宙飛行士のブリンケン国務長官';
+    expect(tokenize(text).map((t) => t.word)).toEqual(['宇宙', '飛行士', 'の', 'ぶりんけん', '国務', '長官']);
     const tokens = tokenize(text, dictionary);
-    expect(tokens.map((t) => t.word)).toEqual(['ぶりんけん', '国務', '長官']);
-    expect(tokens.map((t) => text.slice(t.start, t.end))).toEqual(['ブリンケン', '国務', '長官']);
+    expect(tokens.map((t) => t.word)).toEqual(['宇宙飛行士', 'の', 'ぶりんけん', '国務', '長官']);
+    expect(tokens.map((t) => text.slice(t.start, t.end))).toEqual([
+      '宇宙飛行士',
+      'の',
+      'ブリンケン',
+      '国務',
+      '長官',
+    ]);
+  });
+
+  it('finds no word inside a katakana word: the name アン is not in アンテナ', () => {
+    const names = new JapaneseDictionary(['アン', 'ブリ']);
+    const words = (text: string) => tokenize(text, names).map((t) => text.slice(t.start, t.end));
+    expect(words('アンテナとブリンケン')).toEqual(['アンテナ', 'と', 'ブリンケン']);
+    expect(words('アン・マクレーンさん')).toEqual(['アン', 'マクレーン', 'さん']);
   });
 
   it('reads a long word with one wrong character (an IME typo) as the word, not a short one', () => {

@@ -34,6 +34,13 @@ describe('Japanese text', () => {
     expect(contentTerms(text).map((t) => t.stem)).toEqual(['artemi', 'accord', '日本', '入']);
   });
 
+  it('keeps a katakana word whole where the segmenter cuts a lone character from it, not a compound of words', () => {
+    const words = (text: string) => tokenize(text).map((t) => text.slice(t.start, t.end));
+    expect(words('デブリを追跡')).toEqual(['デブリ', 'を', '追跡']);
+    expect(words('ブリンケン長官')).toEqual(['ブリンケン', '長官']);
+    expect(words('ゲートウェイ計画')).toEqual(['ゲート', 'ウェイ', '計画']);
+  });
+
   it('folds full-width letters and digits, half-width katakana, and katakana to hiragana', () => {
     expect(tokenize('ＮＡＳＡの２０２３年').map((t) => t.word)).toEqual(['nasa', 'の', '2023', '年']);
     expect(normalizeJapanese('ｶﾞｰﾄﾞ')).toBe(normalizeJapanese('ガード'));
@@ -44,8 +51,8 @@ describe('Japanese text', () => {
     expect(normalizeJapanese('カー')).toBe('かー');
   });
 
-  it('drops particles, auxiliaries, question words and single kana; keeps nouns', () => {
-    for (const word of ['は', 'わ', 'の', 'って', 'です', 'いつ', 'どこ', '誰', 'だれ', 'いくら'])
+  it('drops particles, auxiliaries, question words, nouns of position and single kana; keeps nouns', () => {
+    for (const word of ['は', 'わ', 'の', 'って', 'です', 'いつ', 'どこ', '誰', 'だれ', 'いくら', '上', '前'])
       expect(isStopWord(normalizeJapanese(word)), word).toBe(true);
     for (const word of ['協定', '月', 'ネルソン', '宇宙'])
       expect(isStopWord(normalizeJapanese(word)), word).toBe(false);
