@@ -16,6 +16,16 @@ import { type Candidate, conceptIn, featureValue as feature, isNegated } from '.
 import { type AnalyzedQuestion, unknownShare } from './question.js';
 import type { StemLookup } from './referents.js';
 import { readArgument } from './relation.js';
+import {
+  asksAge,
+  asksNext,
+  asksReason,
+  asksRoleOf,
+  saysAge,
+  saysLater,
+  statesReason,
+  statesRole,
+} from './unstated.js';
 
 /**
  * At or above this share of the question's (weighted) ideas unknown to the corpus, it is not about it; an
@@ -73,6 +83,11 @@ export const UNCOVERED_CHECKS = [
   'negatedQuestion',
   'agentAway',
   'countAway',
+  'reasonUnstated',
+  'laterUnstated',
+  'ageUnstated',
+  'nameElsewhere',
+  'roleUnstated',
 ] as const;
 export type UncoveredCheck = (typeof UNCOVERED_CHECKS)[number];
 
@@ -139,6 +154,19 @@ export function uncoveredBy(
     // Ruiz, … delegates gathered to sign"): the sentence does not say who did what was asked.
     agentAway: agentAway(question, best, sentence, people),
     countAway: countAway(question, sentence, people),
+    // "Why was the site picked?" answered by a sentence that names the site and gives no cause or purpose at all.
+    reasonUnstated: asksReason(question.text) && !statesReason(sentence),
+    // "When will they meet next?" answered by a sentence on the meeting held: it says nothing still to come.
+    laterUnstated: asksNext(question.text) && !saysLater(sentence),
+    // "How old is the commander?" answered by a sentence on her career: no age, nor a year to count one from.
+    ageUnstated: asksAge(question.text) && !saysAge(sentence),
+    // "Has the NSO signed the charter?" answered from a document that never names the NSO: its sentence is about
+    // something else. On SQuAD tune this holds on 31 answered unanswerable questions and 2 right answers.
+    nameElsewhere: question.concepts.some(
+      (c) => c.named && c.known && !c.related && !conceptIn(c, found.document),
+    ),
+    // "What is Ana Ruiz's job title?" answered by '"…," said Ana Ruiz': no role, nor anyone described.
+    roleUnstated: asksRoleOf(question.text, people) && !statesRole(sentence),
   };
   return UNCOVERED_CHECKS.filter((name) => checks[name]);
 }

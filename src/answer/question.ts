@@ -24,6 +24,8 @@ export interface Concept {
   weight: number;
   /** Whether any alternative occurs in the corpus at all. */
   known: boolean;
+  /** Written as a name: a capitalized word inside the question, or a name the English model knows ("china"). */
+  named: boolean;
   /** An unknown name (a capitalized word, a country): something the corpus never mentions is asked about. */
   foreign: boolean;
   /** Known only through a general English word related to the user's ("envoy" → "ambassador"). */
@@ -497,12 +499,14 @@ export function analyzeQuestion(text: string, index: PassageIndex, glossary: Glo
     // glossary also offers the rarer "Canadian".
     const weightOf = (alt: string[]) => Math.min(...alt.map((s) => index.idf(s)));
     const ownKnown = own.every((s) => index.has(s));
+    const named = original.some((w) => w.capitalized || isName(w));
     concepts.push({
       label: original.map((w) => w.word).join(' '),
       alternatives,
       weight: ownKnown ? weightOf(own) : known.length ? Math.max(...known.map(weightOf)) : 0,
       known: known.length > 0,
-      foreign: known.length === 0 && original.some((w) => w.capitalized || isName(w)),
+      named,
+      foreign: known.length === 0 && named,
       related: related.length > 0,
       thing:
         known.length > 0 ||

@@ -10,18 +10,8 @@ import { askContext } from '../../src/knowledge/knowledge.js';
 import { QuoteIndex } from '../../src/quotes/index.js';
 import { PassageIndex } from '../../src/search/index.js';
 import { withUploads } from '../eval/uploaded.js';
-import { bundledText, CORPUS_DIR } from '../support/bundled.js';
+import { bundledText, CORPUS_DIR, sentenceWith } from '../support/bundled.js';
 import { tempCorpus } from '../support/tempCorpus.js';
-
-/** The sentence of `text` that holds `words`, read from the text itself (sentences end at ". "). */
-function sentenceWith(text: string, words: string): string {
-  const found = text
-    .split(/(?<=[.!?][”"]?)\s+/)
-    .map((s) => s.trim())
-    .find((s) => s.includes(words));
-  if (!found) throw new Error(`no sentence holds "${words}"`);
-  return found;
-}
 
 let ctx: AskContext;
 beforeAll(async () => {

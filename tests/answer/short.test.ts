@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { AskResult, KnowledgeBase } from '../../src/contract/types.js';
 import { loadCorpusStrict } from '../../src/corpus/load.js';
 import { buildKnowledgeBase } from '../../src/knowledge/knowledge.js';
-import { bundledText } from '../support/bundled.js';
+import { bundledText, sentenceWith } from '../support/bundled.js';
 import { bundledKnowledgeBase } from '../support/kb.js';
 import { tempCorpus } from '../support/tempCorpus.js';
 
@@ -15,13 +15,6 @@ function shortOf(result: AskResult, documentText: string): string | null {
   expect(short.start).toBeGreaterThanOrEqual(answer.citation.start);
   expect(short.end).toBeLessThanOrEqual(answer.citation.end);
   return short.text;
-}
-
-/** The sentence of `text` that holds all of `words`, read from the text itself. */
-function sentenceWith(text: string, ...words: string[]): string {
-  const sentence = text.split(/(?<=[.!?])\s+/).find((s) => words.every((w) => s.includes(w)));
-  if (!sentence) throw new Error(`no sentence holds ${words.join(', ')}`);
-  return sentence;
 }
 
 describe('short answers on the bundled release', () => {

@@ -24,7 +24,9 @@ export const BUNDLED_FLOORS: Record<string, SetFloor> = {
     abstentionRecall: 0.9,
     wrongAbstention: 0.03,
   },
-  'holdout-2.jsonl': { answerOrTop: 0.92, abstentionRecall: 0.9, wrongAbstention: 0.06 },
+  // Abstaining 93.3% -> 100% when a question on the next meeting met a sentence on nothing to come (laterUnstated,
+  // fourth 1 Dec session).
+  'holdout-2.jsonl': { answerOrTop: 0.92, abstentionRecall: 1, wrongAbstention: 0.06 },
   // Abstaining raised by "who <did>" answered with the agents of another verb (agentAway, 1 Dec): 90% -> 100%.
   'ja-dev.jsonl': { answerOrTop: 0.95, abstentionRecall: 1, wrongAbstention: 0.06 },
   // Written without seeing the code and first measured once at the end of the 30 Nov session
@@ -50,7 +52,9 @@ export const BUNDLED_FLOORS: Record<string, SetFloor> = {
   // Abstaining raised by the month-asked check (1 Dec): 58.3% -> 66.7%; wrong abstentions 10.4% -> 8.3% when a
   // first clause ("nelsen quote, …") named the speaker; 66.7% -> 75% by countAway (third 1 Dec session), back without its "nearest verb" reading.
   // Wrong abstentions 8.3% -> 6.3% when "travel to" read as "visit" (1 Dec).
-  'en-holdout-5.jsonl': { answerOrTop: 0.91, abstentionRecall: 0.66, wrongAbstention: 0.07 },
+  // Abstaining 66.7% -> 75% when a role asked of a named person met a sentence giving none (roleUnstated, fourth
+  // 1 Dec session).
+  'en-holdout-5.jsonl': { answerOrTop: 0.91, abstentionRecall: 0.75, wrongAbstention: 0.07 },
   // Abstaining raised by 何回 read as a count and the asked-for kind deciding in Japanese, and by "what did X say
   // about Y" with no quote of X's on Y (1 Dec): 50% -> 87.5%.
   'ja-holdout-3.jsonl': { answerOrTop: 0.96, abstentionRecall: 0.875, wrongAbstention: 0.04 },
@@ -64,13 +68,16 @@ export const BUNDLED_FLOORS: Record<string, SetFloor> = {
   // Written blind at the start of the third 1 Dec session and looked at as aggregates at its start and end
   // (docs/answer-quality.md); one failure list was read at the end, and one fix followed it ("how wide"). Floors
   // as measured then, at 8507bcb. Seen from now on.
-  'en-holdout-7.jsonl': { answerOrTop: 1, abstentionRecall: 0.75, wrongAbstention: 0.05 },
+  // Abstaining 75% -> 100% with a reason asked and none given, and the next meeting asked of the past one
+  // (reasonUnstated, laterUnstated: fourth 1 Dec session).
+  'en-holdout-7.jsonl': { answerOrTop: 1, abstentionRecall: 1, wrongAbstention: 0.05 },
   'ja-holdout-5.jsonl': { answerOrTop: 0.93, abstentionRecall: 0.875, wrongAbstention: 0.07 },
   // Development sets written blind at the start of the fourth 1 Dec session, in the style that cost the most on
   // that session's held-out set (descriptions instead of names, pronouns, long questions with context first):
   // seen and tuned on from the start. Floors as measured when they were added, before any tuning.
-  'en-dev-8.jsonl': { answerOrTop: 0.87, abstentionRecall: 0.66, wrongAbstention: 0.19 },
-  'ja-dev-3.jsonl': { answerOrTop: 0.93, abstentionRecall: 0.75, wrongAbstention: 0.1 },
+  // Abstaining 66.7% -> 75% and 75% -> 87.5% with reasonUnstated and laterUnstated (same session).
+  'en-dev-8.jsonl': { answerOrTop: 0.87, abstentionRecall: 0.75, wrongAbstention: 0.19 },
+  'ja-dev-3.jsonl': { answerOrTop: 0.93, abstentionRecall: 0.875, wrongAbstention: 0.1 },
 };
 
 /**
@@ -128,12 +135,13 @@ export const UPLOADED_FLOORS: Record<string, SetFloor> = {
   // form and "day to day" stayed the topic of a "who" question (1 Dec, third session): 79.2% and 66.7%. Wrong
   // abstentions 25% -> 20.8% when the small corpus's limits were refitted with related words in the answer
   // sentence (1 Dec); 16.7% when a title's words ("… Debris Removal Partnership") were words the corpus knows.
-  // Abstaining 66.7% -> 50% over seven documents (1 Dec, fourth session).
+  // Abstaining 66.7% -> 50% over seven documents (1 Dec, fourth session); answer 66.7% -> 70.8%, wrong abstentions
+  // 16.7% -> 12.5% when train refitted the small corpus's limits with the checks of what a sentence leaves unstated.
   'kestrel-debris-removal-partnership.jsonl': {
     answerOrTop: 0.79,
-    answerHit: 0.66,
+    answerHit: 0.7,
     abstentionRecall: 0.5,
-    wrongAbstention: 0.17,
+    wrongAbstention: 0.13,
   },
   // Raised (1 Dec, third session) when sums in a currency only WordNet knows ("90 million crowns") counted as
   // money: 0.75 / 0.5 -> 0.833 / 0.542.
@@ -151,16 +159,18 @@ export const UPLOADED_FLOORS: Record<string, SetFloor> = {
   // fact sheet), kept outside the repo and looked at only as aggregates (twice); they joined the development sets
   // at the start of the fourth, when fresh documents were written to hold out. Floors as measured then, over all
   // seven uploaded documents; plain MiniSearch's hit@1 on them is 41.7% and 37.5%.
+  // Abstaining 50% -> 66.7% on both with an age, a reason and a name the answer's document never gives
+  // (ageUnstated, reasonUnstated, nameElsewhere: fourth 1 Dec session).
   'saltpan-horizon-habitat-analogue.jsonl': {
     answerOrTop: 0.66,
     answerHit: 0.62,
-    abstentionRecall: 0.5,
+    abstentionRecall: 0.66,
     wrongAbstention: 0.17,
   },
   'vsa-emberline-wildfire-constellation.jsonl': {
     answerOrTop: 0.62,
     answerHit: 0.37,
-    abstentionRecall: 0.5,
+    abstentionRecall: 0.66,
     wrongAbstention: 0.34,
   },
   // A Japanese press release asked in Japanese (issue 15), written blind as a development set at the start of the

@@ -18,3 +18,16 @@ export function bundledParagraphs(): string[] {
     .split('\n')
     .filter((line) => line.trim() !== '');
 }
+
+/**
+ * The sentence of `text` that holds all of `words`, read from the text itself (a sentence ends at ".", "!" or
+ * "?", and a closing quote after it, before white space): tests check answers against the corpus's own words.
+ */
+export function sentenceWith(text: string, ...words: string[]): string {
+  const found = text
+    .split(/(?<=[.!?][”"]?)\s+/)
+    .map((s) => s.trim())
+    .find((s) => words.every((w) => s.includes(w)));
+  if (!found) throw new Error(`no sentence holds ${words.join(', ')}`);
+  return found;
+}

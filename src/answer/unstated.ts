@@ -1,0 +1,119 @@
+/**
+ * What a question asks beyond its topic, that a sentence on the topic may still not state. Unanswerable questions
+ * written to look answerable ask, of a topic the corpus covers, for a reason it never gives ("why did the agency
+ * pick the site?" of a sentence that only names the site) or for a later occurrence than the one it reports ("when
+ * will they meet next?" of a sentence on the meeting that was held). General English (and Japanese) wording,
+ * nothing about any corpus.
+ */
+import { tagWords } from '../text/english.js';
+import { hasJapanese } from '../text/japanese.js';
+import { HONORIFIC_WORDS, isRoleWord, JAPANESE_ROLE_WORDS } from '../text/roles.js';
+import { isKindOf } from '../text/wordnet.js';
+import { type PeopleFinder, typeEvidence } from './entities.js';
+
+/** "Why…", "how come…", "for what reason", "what was the reason"; なぜ, どうして, 何故, 何のため, 理由. */
+const ASKS_REASON =
+  /\bwhy\b|\bhow come\b|\bfor what (?:reason|purpose)\b|\bwhat (?:is|was|were|are) the (?:reason|purpose|cause|motive)s?\b|なぜ|何故|どうして|何のため|理由/i;
+
+/**
+ * Words by which English states a cause or a purpose: connectives ("because", "due to", "so that", "in exchange
+ * for") and nouns or verbs naming one ("the reason", "aims to", "designed to", "led to"). A purpose infinitive
+ * ("gathered to sign") is read from the tags ({@link statesReason}).
+ */
+const REASON_WORDS =
+  /\b(?:because|cause[sd]?|causing|due to|owing to|thanks to|as a result|results? (?:of|from)|resulted (?:in|from)|so that|so as to|in order|reasons?|purposes?|aims?|aimed|goals?|intent|intend(?:s|ed)?|intention|designed|meant to|led to|leads? to|therefore|thus|hence|in exchange|in return|as part of|for the sake|motivat\w*|prompt(?:s|ed)|in response|given that|seeing that|allows?|allowed|enables?|enabled|helps?|helped|needed|necessary|requires?|required)\b/i;
+
+/** The same in Japanese: ため, ので, から (also "from": read as a reason, so the check errs on answering), 目的… */
+const REASON_WORDS_JA = /ため|ので|から|理由|目的|よって|より|おかげ|せい|結果/;
+
+/** Whether `question` asks why something happened or was done. */
+export function asksReason(question: string): boolean {
+  return ASKS_REASON.test(question);
+}
+
+/**
+ * Whether `sentence` states some cause or purpose: a word of {@link REASON_WORDS}, or "to" before a verb ("gathered
+ * to sign", a purpose infinitive). A sentence may state a reason for something else than what was asked; it then
+ * still counts: this only tells that none is stated at all.
+ */
+export function statesReason(sentence: string): boolean {
+  if (hasJapanese(sentence)) return REASON_WORDS_JA.test(sentence);
+  if (REASON_WORDS.test(sentence)) return true;
+  const words = tagWords(sentence);
+  return words.some((w, i) => w.text.toLowerCase() === 'to' && words[i + 1]?.tags.has('Infinitive') === true);
+}
+
+/**
+ * "When will they meet next?", "the upcoming launch", 次回, 次の: a question about a later occurrence of what it
+ * names ("next to" places, it does not order).
+ */
+const ASKS_NEXT =
+  /\bnext\b(?!\s+to\s+(?:the|an?|its|his|her|their|our|my|your|this|that|these|those)\b)|\bupcoming\b|\bsubsequent\b|次回|次の/i;
+
+/**
+ * A sentence that speaks of what is still to come: a future or planned event ("will", "is scheduled", "plans",
+ * "next", "upcoming"), which a question about the next occurrence may be asking for. Without one, a sentence
+ * reports what happened, not what comes next.
+ */
+const SAYS_LATER =
+  /\b(?:will|would|shall|going to|plans?|planned|planning|schedul\w*|expect\w*|upcoming|next|later|future|following|subsequent\w*|intend\w*|is to|are to|set to|due to (?:be|begin|start|open|launch|meet)|soon|eventually)\b|予定|今後|次回|次の|将来|計画|見込み|見通し|後に/i;
+
+/** Whether `question` asks about the next occurrence of something. */
+export function asksNext(question: string): boolean {
+  return ASKS_NEXT.test(question);
+}
+
+/** Whether `sentence` speaks of anything still to come. */
+export function saysLater(sentence: string): boolean {
+  return SAYS_LATER.test(sentence);
+}
+
+/** "How old is…", "what age…", 何歳, 年齢: someone's or something's age. */
+const ASKS_AGE = /\bhow old\b|\bwhat age\b|\bage of\b|何歳|年齢|築何年/i;
+
+/**
+ * An age as text writes it: "41 years old", "a 41-year-old", "aged 41", "at 41", "born in 1983", or a year from
+ * which one may count ("first built in 2019"); 41歳, 生まれ.
+ */
+const SAYS_AGE =
+  /\byears? old\b|\byear-old\b|\baged?\b|\bborn\b|\bbirth\w*|(?<!\d)(?:1\d|20)\d{2}(?!\d)|歳|生まれ|年齢|創立|設立/i;
+
+/** Whether `question` asks how old someone or something is. */
+export function asksAge(question: string): boolean {
+  return ASKS_AGE.test(question);
+}
+
+/** Whether `sentence` gives an age, or a year to count one from. */
+export function saysAge(sentence: string): boolean {
+  return SAYS_AGE.test(sentence.normalize('NFKC'));
+}
+
+/**
+ * "What is X's job title?", "what role does X have", "X position", 役職, 肩書: what someone named is (the question's
+ * named person is read apart, {@link asksRoleOf}). Not "who is X": "who was Genghis's third son" asks for a name.
+ */
+const ASKS_ROLE = /\b(?:job|title|role|position|occupation|profession)\b|役職|肩書|職業|役割/i;
+
+/**
+ * Whether `question` asks what someone it names is: a word asking a role, and a person's name in the question
+ * (`people` reads it as it reads answers), so that "the official title of the pact" asks no one's role.
+ */
+export function asksRoleOf(question: string, people: PeopleFinder): boolean {
+  if (!ASKS_ROLE.test(question)) return false;
+  return (typeEvidence('person', question, people)?.spans ?? []).some((s) => s.strength === 1);
+}
+
+/**
+ * Whether `sentence` says what someone is: a role or honorific ("astronaut", "Chief Engineer", 長官), or a
+ * noun English classes as a kind of person ("a flight physician", "a soil chemist").
+ */
+export function statesRole(sentence: string): boolean {
+  if (JAPANESE_ROLE_WORDS.some((w) => sentence.includes(w))) return true;
+  return tagWords(sentence).some((w) => {
+    const word = w.text.toLowerCase();
+    if (isRoleWord(word) || HONORIFIC_WORDS.has(word.replace(/\.$/, ''))) return true;
+    return (
+      w.tags.has('Noun') && !w.tags.has('ProperNoun') && !w.tags.has('Pronoun') && isKindOf(word, 'person', 1)
+    );
+  });
+}

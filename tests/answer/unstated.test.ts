@@ -1,0 +1,136 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { explainAsk } from '../../src/answer/ask.js';
+import type { AskContext } from '../../src/answer/candidates.js';
+import {
+  asksAge,
+  asksNext,
+  asksReason,
+  asksRoleOf,
+  saysAge,
+  saysLater,
+  statesReason,
+  statesRole,
+} from '../../src/answer/unstated.js';
+import { loadCorpusStrict } from '../../src/corpus/load.js';
+import { askContext } from '../../src/knowledge/knowledge.js';
+import { QuoteIndex } from '../../src/quotes/index.js';
+import { PassageIndex } from '../../src/search/index.js';
+import { withUploads } from '../eval/uploaded.js';
+import { bundledText, CORPUS_DIR, sentenceWith } from '../support/bundled.js';
+
+const uploaded = (name: string) =>
+  readFileSync(resolve(import.meta.dirname, `../eval/uploaded/documents/${name}.md`), 'utf8');
+
+let bundled: AskContext;
+let withDocuments: AskContext;
+beforeAll(async () => {
+  const release = await loadCorpusStrict(CORPUS_DIR);
+  bundled = askContext(release, PassageIndex.build(release), QuoteIndex.build(release));
+  const corpus = await withUploads(CORPUS_DIR);
+  withDocuments = askContext(corpus, PassageIndex.build(corpus), QuoteIndex.build(corpus));
+});
+
+describe('a reason asked and none given (reasonUnstated)', () => {
+  it('reads "why", "for what reason" and なぜ as asking a reason, not "what did it confirm"', () => {
+    expect(asksReason('why did japan pull out of the artemis accords')).toBe(true);
+    expect(asksReason('For what reason was the site chosen?')).toBe(true);
+    expect(asksReason('なぜ署名式はNASA本部で開催されたんですか？')).toBe(true);
+    expect(asksReason('what did the previous agreement confirm?')).toBe(false);
+  });
+
+  it('finds a cause or purpose in a connective or a purpose infinitive, and none in a plain statement', () => {
+    const text = bundledText();
+    expect(statesReason(sentenceWith(text, 'as part of a commitment'))).toBe(true);
+    expect(statesReason(sentenceWith(text, 'gathered to sign'))).toBe(true);
+    expect(statesReason(sentenceWith(text, 'original signatories'))).toBe(false);
+    expect(statesReason(sentenceWith(text, 'is a highlight of'))).toBe(false);
+  });
+
+  it('abstains on "why" of a sentence stating the fact only, and answers where the sentence gives the reason', () => {
+    const pulled = explainAsk(bundled, 'why did japan pull out of the artemis accords');
+    expect(pulled.best).toContain('original signatories');
+    expect(pulled.checks).toContain('reasonUnstated');
+    expect(pulled.result.answer).toBeNull();
+    const gateway = explainAsk(bundled, 'Why did Japan commit to contributing to Gateway?');
+    expect(gateway.checks).not.toContain('reasonUnstated');
+    expect(gateway.result.answer?.text).toContain('as part of a commitment');
+  });
+});
+
+describe('the next occurrence asked of a sentence on what happened (laterUnstated)', () => {
+  it('reads "next", "upcoming" and 次回 as asking a later occurrence, not "next to"', () => {
+    expect(asksNext('when will the two countries meet next to review the framework?')).toBe(true);
+    expect(asksNext('次回の会合はいつ？')).toBe(true);
+    expect(asksNext('what stands next to the headquarters?')).toBe(false);
+  });
+
+  it('finds what is still to come in a planned event, and nothing in the report of a past one', () => {
+    expect(saysLater(sentenceWith(bundledText(), 'hosted by'))).toBe(false);
+    const wildfire = uploaded('vsa-emberline-wildfire-constellation');
+    expect(saysLater(sentenceWith(wildfire, 'is scheduled to launch'))).toBe(true);
+  });
+
+  it('abstains on the next meeting asked of the sentence on the signing', () => {
+    const next = explainAsk(bundled, 'where will the next US-Japan space cooperation meeting be held?');
+    expect(next.best).toContain('hosted by');
+    expect(next.result.answer).toBeNull();
+    expect(next.checks).toContain('laterUnstated');
+  });
+});
+
+describe('an age asked and none given (ageUnstated)', () => {
+  it('finds an age, or a year to count one from, in a sentence', () => {
+    const habitat = uploaded('saltpan-horizon-habitat-analogue');
+    expect(asksAge('How old is the commander?')).toBe(true);
+    expect(saysAge(sentenceWith(habitat, 'first built in'))).toBe(true);
+    expect(saysAge(sentenceWith(habitat, 'flight physician'))).toBe(false);
+  });
+
+  it("abstains on a person's age asked of the sentence on her career", () => {
+    const old = explainAsk(withDocuments, 'How old is Ilse Marrow?');
+    expect(old.best).toContain('flight physician');
+    expect(old.checks).toContain('ageUnstated');
+    expect(old.result.answer).toBeNull();
+  });
+});
+
+describe('a name the answer document never mentions (nameElsewhere)', () => {
+  it('holds when the name asked about stands only in another document', () => {
+    // "VSA" stands only in the wildfire release; the Artemis Accords only in the bundled one.
+    const vsa = explainAsk(withDocuments, 'Has the VSA signed the Artemis Accords?');
+    expect(vsa.best).toContain('Artemis Accords');
+    expect(vsa.checks).toContain('nameElsewhere');
+    expect(vsa.result.answer).toBeNull();
+  });
+
+  it('does not hold when the answer document names it', () => {
+    const japan = explainAsk(withDocuments, 'did Japan sign the Artemis Accords?');
+    expect(japan.checks).not.toContain('nameElsewhere');
+    expect(japan.result.answer?.text).toContain('original signatories');
+  });
+});
+
+describe("someone's role asked and none given (roleUnstated)", () => {
+  it('reads a role asked of a named person, not the title of a document', () => {
+    expect(asksRoleOf("what is anthony blinken's official job title", bundled.people)).toBe(true);
+    expect(asksRoleOf("what's the full official title of the pact", bundled.people)).toBe(false);
+  });
+
+  it("finds a role word or a kind of person in a sentence, none in a quote's attribution", () => {
+    const text = bundledText();
+    expect(statesRole(sentenceWith(text, 'also participated'))).toBe(true);
+    expect(statesRole(sentenceWith(text, 'said Anthony Blinken'))).toBe(false);
+    expect(statesRole(sentenceWith(uploaded('saltpan-horizon-habitat-analogue'), 'soil chemist'))).toBe(true);
+  });
+
+  it('abstains when the sentence names the person and no role, answers when it gives one', () => {
+    const blinken = explainAsk(bundled, "what is anthony blinken's official job title");
+    expect(blinken.checks).toContain('roleUnstated');
+    expect(blinken.result.answer).toBeNull();
+    const nelson = explainAsk(bundled, "What is Bill Nelson's title?");
+    expect(nelson.checks).not.toContain('roleUnstated');
+    expect(nelson.result.answer?.text).toContain('NASA Administrator Bill Nelson');
+  });
+});
