@@ -33,7 +33,14 @@ const FORMS: [RegExp, JapaneseAnswerType][] = [
   [/いつ|何年|何月|何日|何曜|日付|日にち|日時|年月日/, 'date'],
   [/どこ|何処|場所|会場|どの町|どの都市/, 'place'],
   // "何度も" is "again and again", not a count; "何回目" asks which one ("the first"), not how many.
-  [new RegExp(`何(?!度も)(?:${COUNTERS})(?!目)|人数|回数|件数|いくつ`), 'quantity'],
+  // 数 alone, as a keyword query says it ("アレイ 数": the number of arrays), not 数字 or 数か月.
+  [
+    new RegExp(
+      `何(?!度も)(?:${COUNTERS})(?!目)|人数|回数|件数|いくつ|(?<![\\p{sc=Han}])数(?![\\p{sc=Han}か])`,
+      'u',
+    ),
+    'quantity',
+  ],
 ];
 
 const WHO = /誰|だれ|どなた|何者|どの人/;
@@ -59,7 +66,7 @@ export function japaneseAnswerType(text: string): JapaneseAnswerType | null {
  * 利用 / 使用, which English analysis drops as the stop word "use".
  */
 const PHRASING = new Set(
-  `曜日 場所 会場 日付 日時 日にち 時刻 人数 回数 件数 金額 何者 以外 名前 氏名 名 役職 肩書き 肩書 立場 所属 職業 仕事 正体 詳細 情報 内容 具体的 具体 的 実際 英語 日本語 英文 原文
+  `曜日 場所 会場 日付 日時 日にち 時刻 数 人数 回数 件数 金額 何者 以外 名前 氏名 名 役職 肩書き 肩書 立場 所属 職業 仕事 正体 詳細 情報 内容 具体的 具体 的 実際 英語 日本語 英文 原文
   さん 氏 様 君 くん ちゃん 先生 方 人 感じ みたい 場合 こと 件 点 部分 例 ぐらい くらい 程度 本当 結局 コメント 発言
   利用 使用`
     .split(/\s+/)
@@ -118,8 +125,9 @@ const JAPANESE_ENTITIES: Record<JapaneseAnswerType, RegExp> = {
     'gu',
   ),
   time: new RegExp(`(?:午前|午後)?${DIGIT}{1,2}時(?:${DIGIT}{1,2}分|半)?|正午|午前|午後`, 'gu'),
+  // 五年間, 3か月 (か月 counts months; a date's month is 3月), 二年半, 約二年 (a date is never "about").
   duration: new RegExp(
-    `(?:${DIGIT}+|${KANJI_NUMBER}+)(?:年|か月|カ月|ヶ月|ケ月|週|日|時間)間|長年|以来|無期限|まで`,
+    `約?(?:${DIGIT}+|${KANJI_NUMBER}+)(?:(?:年|週|日|時間)(?:間|半)|(?:か|カ|ヶ|ケ|箇)月(?:間|半)?)|約(?:${DIGIT}+|${KANJI_NUMBER}+)(?:年|週間|日間|時間)|長年|以来|無期限|まで`,
     'gu',
   ),
   quantity: new RegExp(`(?:${DIGIT}+|${KANJI_NUMBER}+)(?:${COUNTERS})`, 'gu'),

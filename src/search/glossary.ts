@@ -31,10 +31,15 @@ export class Glossary {
     );
     const stemsOf = (text: string) => contentTerms(text, this.dictionary).map((t) => t.stem);
     for (const entry of entries) {
-      // A Japanese wording is also what a Japanese document says, cut by the segmenter alone.
-      for (const wording of [entry.text, ...entry.typed].filter(hasJapanese)) {
-        const plain = contentTerms(wording).map((t) => t.stem);
-        if (plain.length > 0) this.add(stemsOf(wording), plain);
+      // A Japanese wording is also what a Japanese document says, cut by the segmenter alone; and the Japanese
+      // wordings of one entry say the same thing (トップ, 理事長 for "President"): a Japanese document says it in
+      // one of them.
+      const japanese = [entry.text, ...entry.typed].filter(hasJapanese);
+      for (const wording of japanese) {
+        for (const other of japanese) {
+          const plain = contentTerms(other).map((t) => t.stem);
+          if (plain.length > 0) this.add(stemsOf(wording), plain);
+        }
       }
       const text = stemsOf(entry.text);
       const typed = entry.typed.map(stemsOf).filter((s) => s.length > 0);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isJapanesePhrasing, japaneseAnswerType } from '../../src/answer/japanese.js';
+import { isJapanesePhrasing, japaneseAnswerSpans, japaneseAnswerType } from '../../src/answer/japanese.js';
 import { JapaneseDictionary } from '../../src/text/japanese.js';
 import { tokenize } from '../../src/text/text.js';
 import { bundledText } from '../support/bundled.js';
@@ -21,6 +21,9 @@ describe('Japanese question forms', () => {
       ['星出さんは何回宇宙へ行ったの？', 'quantity'],
       ['何度宇宙に行きましたか', 'quantity'],
       ['ゲートウェイには何機のロケットが必要？', 'quantity'],
+      // 数 alone is "the number of" in a keyword query; not in 数字 or 数か月.
+      ['受信アレイ 数', 'quantity'],
+      ['この数字の意味は？', null],
       // Which one, not how many ("the first"); and 何度も is "again and again".
       ['就任後何回目の訪問ですか？', null],
       ['何度も協力したのですか？', null],
@@ -29,6 +32,15 @@ describe('Japanese question forms', () => {
       ['when was it signed?', null],
     ];
     for (const [question, type] of cases) expect(japaneseAnswerType(question), question).toBe(type);
+  });
+
+  it('find durations as Japanese text writes them, and no dates among them', () => {
+    const spans = (text: string) =>
+      japaneseAnswerSpans('duration', text).map((s) => text.slice(s.start, s.end));
+    expect(spans('建設は約二年半をかけて完成した。')).toEqual(['約二年半']);
+    expect(spans('試験観測は五か月間にわたって行われ、3ヶ月で終えた。')).toEqual(['五か月間', '3ヶ月']);
+    expect(spans('観測は約3年続く。')).toEqual(['約3年']);
+    expect(spans('2023年3月に始まった。')).toEqual([]);
   });
 
   it('tell phrasing (inflected verbs, "名前") from topic words (kanji and katakana nouns)', () => {

@@ -77,4 +77,12 @@ describe('Glossary', () => {
     ]);
     expect(glossary.expand(stems('agreement'))).toEqual([]);
   });
+
+  it('reads the Japanese wordings of one term as one another, for a Japanese document written in one of them', () => {
+    const bilingual = new Glossary([{ text: 'President', typed: ['理事長', 'トップ'], both: false }]);
+    const meanings = (q: string) =>
+      bilingual.expand(contentTerms(q, bilingual.dictionary).map((t) => t.stem))[0]?.meanings;
+    expect(meanings('トップ')).toEqual([['理事長'], [stem('President')]]);
+    expect(meanings('理事長')).toEqual([['とっぷ'], [stem('President')]]);
+  });
 });
