@@ -1,7 +1,7 @@
 import type { Span } from '../contract/types.js';
 import type { CorpusDocument, Passage, SpeakerEntry } from '../corpus/types.js';
 import type { AttributedQuote } from '../quotes/index.js';
-import type { PassageIndex } from '../search/index.js';
+import { headingStems, type PassageIndex } from '../search/index.js';
 import { contentTerms, escapeRegExp } from '../text/text.js';
 
 interface SpeakerMatcher {
@@ -169,9 +169,11 @@ export class PassageReader {
     const text = passages.map((p) => this.index.stemText(p)).join('');
     const referred = new Set<string>();
     const docText = this.documents.get(docId)?.text ?? '';
-    for (const passage of passages)
+    for (const passage of passages) {
       for (const span of passage.sentences)
         this.referents.addTo(referred, docId, span, docText.slice(span.start, span.end));
+      for (const s of headingStems(passage, docText)) referred.add(s);
+    }
     return { has: (stem) => referred.has(stem) || text.includes(` ${stem} `) };
   }
 
@@ -187,7 +189,8 @@ export class PassageReader {
       const span = passage.sentences[i] ?? passage;
       return this.referents.addTo(new Set(stems), passage.docId, span, text.slice(span.start, span.end));
     });
-    const all = new Set<string>();
+    // The section's heading is what the whole passage is about, not what one of its sentences says.
+    const all = new Set<string>(headingStems(passage, text));
     for (const sentence of sentences) for (const s of sentence) all.add(s);
     const result = { sentences, all };
     this.cache.set(passage.id, result);

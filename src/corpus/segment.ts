@@ -217,17 +217,78 @@ function countWords(text: string, span: Span, lang: 'en' | 'ja'): number {
   return count;
 }
 
+/** A Markdown heading line ("## Launch and orbit"): its level and where its words stand. */
+const HEADING = /^(#{1,6})[ \t]+(.*?)[ \t]*#*$/;
+/** A Markdown list item's marker ("- ", "* ", "+ ", "1. ", "2) "), with the space after it. */
+const LIST_MARKER = /^(?:[-*+]|\d{1,3}[.)])[ \t]+/;
+
 /**
- * The passages of a document: one per paragraph, long paragraphs cut into windows of whole sentences that
- * overlap, so an answer near a window's edge is still seen whole in one of them.
+ * A block of a document that becomes one paragraph: a paragraph of text, or a Markdown list (its items, and the
+ * line introducing it when that ends with a colon), with the headings of the sections it stands in.
+ */
+interface Block {
+  span: Span;
+  sentences: Span[];
+  headings: Span[];
+}
+
+/**
+ * The paragraphs of a document as passages see them. Markdown headings are no paragraphs: their words are the
+ * topic of every paragraph of their section ({@link Passage.headings}), which rarely repeats them ("## Money",
+ * then "The whole project has cost…"). A list is one paragraph whose items are its sentences, with the line
+ * that introduces it: an item ("- Mass: 3.9 kilograms") means something only with its list and section.
+ */
+function blocksOf(doc: CorpusDocument): Block[] {
+  const text = doc.text;
+  const blocks: Block[] = [];
+  const sections: { level: number; span: Span }[] = [];
+  const isItem = (p: Span) => LIST_MARKER.test(text.slice(p.start, Math.min(p.end, p.start + 8)));
+  const paragraphs = splitParagraphs(text, doc.bodyStart);
+  for (let i = 0; i < paragraphs.length; i++) {
+    const paragraph = paragraphs[i] as Span;
+    const heading = HEADING.exec(text.slice(paragraph.start, paragraph.end));
+    if (heading) {
+      const level = (heading[1] as string).length;
+      while ((sections.at(-1)?.level ?? 0) >= level) sections.pop();
+      const words = heading[2] as string;
+      const start = paragraph.start + heading[0].indexOf(words, level);
+      if (words !== '') sections.push({ level, span: { start, end: start + words.length } });
+      continue;
+    }
+    const headings = sections.map((s) => s.span);
+    const introduces =
+      text[paragraph.end - 1] === ':' && paragraphs[i + 1] && isItem(paragraphs[i + 1] as Span);
+    if (!isItem(paragraph) && !introduces) {
+      blocks.push({
+        span: paragraph,
+        sentences: splitSentences(text, paragraph.start, paragraph.end),
+        headings,
+      });
+      continue;
+    }
+    const sentences = introduces ? splitSentences(text, paragraph.start, paragraph.end) : [];
+    let last = paragraph;
+    for (let j = introduces ? i + 1 : i; j < paragraphs.length && isItem(paragraphs[j] as Span); j++) {
+      const item = paragraphs[j] as Span;
+      const marker = LIST_MARKER.exec(text.slice(item.start, item.end))?.[0].length ?? 0;
+      sentences.push(...splitSentences(text, item.start + marker, item.end));
+      last = item;
+      i = j;
+    }
+    blocks.push({ span: { start: paragraph.start, end: last.end }, sentences, headings });
+  }
+  return blocks;
+}
+
+/**
+ * The passages of a document: one per paragraph (a Markdown list counting as one), long paragraphs cut into
+ * windows of whole sentences that overlap, so an answer near a window's edge is still seen whole in one of them.
  */
 export function segmentDocument(doc: CorpusDocument): Passage[] {
   const passages: Passage[] = [];
-  const paragraphs = splitParagraphs(doc.text, doc.bodyStart);
   const lang = doc.lang ?? detectLanguage(doc.text.slice(doc.bodyStart));
-  paragraphs.forEach((paragraph, index) => {
+  blocksOf(doc).forEach(({ span: paragraph, sentences, headings }, index) => {
     const number = index + 1;
-    const sentences = splitSentences(doc.text, paragraph.start, paragraph.end);
     const windows =
       countWords(doc.text, paragraph, lang) > MAX_PASSAGE_WORDS
         ? windowSentences(doc.text, sentences, lang)
@@ -244,6 +305,7 @@ export function segmentDocument(doc: CorpusDocument): Passage[] {
         end: last.end,
         text: doc.text.slice(first.start, last.end),
         sentences: windowSentences,
+        headings,
       });
     });
   });

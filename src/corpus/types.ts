@@ -41,6 +41,11 @@ export interface Passage extends Span {
   text: string;
   /** Sentences, with offsets into the document text. */
   sentences: Span[];
+  /**
+   * The words of the Markdown headings of the sections the passage stands in, outermost first (offsets into the
+   * document text, without the `#`s): the topic of the section, which its paragraphs rarely repeat.
+   */
+  headings: Span[];
 }
 
 /** A person in the speakers register (corpus/speakers.yaml). */

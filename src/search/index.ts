@@ -135,7 +135,9 @@ export class PassageIndex {
     for (const passage of corpus.passages) {
       index.register(passage);
       const terms = contentTerms(passage.text);
-      const stems = terms.map((t) => t.stem);
+      // A section's heading is part of what each of its passages is about (segment.ts), though no sentence's.
+      const text = documents.get(passage.docId)?.text ?? '';
+      const stems = [...headingStems(passage, text), ...terms.map((t) => t.stem)];
       for (const s of new Set(stems)) frequency.set(s, (frequency.get(s) ?? 0) + 1);
       stemsBySentence.set(passage.id, bySentence(passage, terms));
       search.add({ id: passage.id, terms: stems.join(' '), title: titleOf(passage.docId) });
@@ -319,6 +321,11 @@ export class PassageIndex {
   passageAt(docId: string, offset: number): Passage | undefined {
     return this.byDocument.get(docId)?.find((p) => p.start <= offset && offset < p.end);
   }
+}
+
+/** The stems of the headings of the sections a passage stands in (`text`: its document's). */
+export function headingStems(passage: Passage, text: string): string[] {
+  return passage.headings.flatMap((h) => contentTerms(text.slice(h.start, h.end)).map((t) => t.stem));
 }
 
 /**

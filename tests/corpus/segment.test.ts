@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/load.js';
 import { MAX_PASSAGE_WORDS, segmentDocument, splitSentences } from '../../src/corpus/segment.js';
-import type { CorpusDocument } from '../../src/corpus/types.js';
+import type { CorpusDocument, Passage } from '../../src/corpus/types.js';
 import { BUNDLED_ID, bundledParagraphs, bundledText, CORPUS_DIR } from '../support/bundled.js';
 
 function sentences(text: string): string[] {
@@ -99,5 +99,71 @@ describe('splitParagraphs', () => {
       'A new paragraph.',
       'Another one',
     ]);
+  });
+});
+
+describe('Markdown headings and lists', () => {
+  const text = [
+    'Our team has been quiet on this blog, so here is an update on the satellite.',
+    '',
+    '## The spacecraft',
+    '',
+    'It carries a small thermal camera.',
+    '',
+    'Key numbers:',
+    '',
+    '- Mass: 3.9 kilograms',
+    '- Power: about 7 watts. Four panels give it.',
+    '',
+    '### Launch',
+    '',
+    '1. Wait 30 minutes',
+    '2) Unfold the panels',
+    '',
+    '## Money',
+    '',
+    'The project has cost 184,000 euros.',
+    '',
+  ].join('\n');
+  const doc: CorpusDocument = {
+    id: 'blog',
+    title: 'Update',
+    kind: 'blog',
+    url: null,
+    published: null,
+    publisher: null,
+    file: 'blog.md',
+    text,
+    bodyStart: 0,
+  };
+  const passages = segmentDocument(doc);
+  const show = (p: Passage) => ({
+    sentences: p.sentences.map((s) => text.slice(s.start, s.end)),
+    headings: p.headings.map((h) => text.slice(h.start, h.end)),
+  });
+
+  it('makes no passage of a heading: its words head every paragraph of its section, nested ones after their parents', () => {
+    expect(passages.map(show)).toEqual([
+      {
+        sentences: ['Our team has been quiet on this blog, so here is an update on the satellite.'],
+        headings: [],
+      },
+      { sentences: ['It carries a small thermal camera.'], headings: ['The spacecraft'] },
+      {
+        sentences: ['Key numbers:', 'Mass: 3.9 kilograms', 'Power: about 7 watts.', 'Four panels give it.'],
+        headings: ['The spacecraft'],
+      },
+      { sentences: ['Wait 30 minutes', 'Unfold the panels'], headings: ['The spacecraft', 'Launch'] },
+      { sentences: ['The project has cost 184,000 euros.'], headings: ['Money'] },
+    ]);
+  });
+
+  it('makes one paragraph of a list and the line introducing it, its items sentences without their markers', () => {
+    const list = passages[2] as Passage;
+    expect(list.paragraph).toBe(3);
+    expect(list.text).toBe(
+      text.slice(text.indexOf('Key numbers:'), text.indexOf('give it.') + 'give it.'.length),
+    );
+    expect(passages.map((p) => p.paragraph)).toEqual([1, 2, 3, 4, 5]);
   });
 });

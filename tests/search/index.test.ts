@@ -76,3 +76,31 @@ describe('PassageIndex and document titles', () => {
     expect(restored.idf(stem('debris'))).toBe(built.idf(stem('debris')));
   });
 });
+
+describe('PassageIndex and Markdown headings', () => {
+  it("finds a section's paragraphs by its heading's words, which no paragraph repeats", async () => {
+    const text = [
+      '---',
+      'id: blog',
+      'title: Six months to launch',
+      'kind: blog',
+      '---',
+      '',
+      'Our team has been quiet on this blog.',
+      '',
+      '## Money',
+      '',
+      'The project has cost 184,000 euros so far.',
+      '',
+      'The radio club raised another 12,000 euros.',
+      '',
+    ].join('\n');
+    const corpus = await loadCorpusStrict(tempCorpus({ 'blog.md': text }));
+    const built = PassageIndex.build(corpus);
+    const hits = built.query(terms('money'), 10).map((hit) => hit.passage.text);
+    expect(hits.sort()).toEqual(
+      ['The project has cost 184,000 euros so far.', 'The radio club raised another 12,000 euros.'].sort(),
+    );
+    expect(built.has(stem('money'))).toBe(true);
+  });
+});
