@@ -7,18 +7,12 @@ import type { Span } from '../contract/types.js';
 import type { CorpusDocument, Passage } from '../corpus/types.js';
 import { stem, tokenize } from '../text/text.js';
 import { type PeopleFinder, type TypeEvidence, typeEvidence } from './entities.js';
-import type { AnalyzedQuestion, AnswerType, Concept } from './question.js';
+import { type AnalyzedQuestion, type AnswerType, type Concept, isNegated } from './question.js';
 import type { PassageReader, StemLookup } from './referents.js';
 
 /** Answer types a right sentence holds a thing of; "yes/no" and open questions take any sentence. */
 export const TYPED = ['date', 'time', 'place', 'name', 'person', 'quantity', 'money', 'duration'] as const;
 const TYPED_SET = new Set<AnswerType>(TYPED);
-
-/** Words that negate; a question and its answer sentence agree on negation (SQuAD's traps add or drop one). */
-const NEGATION = /\b(?:not|no|never|none|nobody|nothing|neither|nor|without|cannot|\w+n['’]t)\b/i;
-
-/** Whether English text is negated ("not", "never", "isn't"…): what {@link FEATURES}' negationMismatch compares. */
-export const isNegated = (text: string): boolean => NEGATION.test(text);
 
 /**
  * The features, in the order of the weight vectors. Names are what `weights.json` lists, so a file fitted
@@ -166,7 +160,7 @@ export function questionFacts(question: AnalyzedQuestion): QuestionFacts {
     numbers: tokenize(question.text)
       .map((t) => t.word)
       .filter((w) => /^\d/.test(w)),
-    negated: isNegated(question.text),
+    negated: question.negated,
     // An idea found only through a related word ("envoy" → "ambassador") still counts as unknown here: the
     // relation may hold in another sense ("meet" → "attend" for "did Biden meet…").
     unknownIdeas: total

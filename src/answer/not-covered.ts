@@ -12,7 +12,7 @@ import { tagWords } from '../text/english.js';
 import { hasJapanese } from '../text/japanese.js';
 import { corpusSize } from './corpus-size.js';
 import type { PeopleFinder } from './entities.js';
-import { type Candidate, conceptIn, featureValue as feature, isNegated } from './features.js';
+import { type Candidate, conceptIn, featureValue as feature } from './features.js';
 import { type AnalyzedQuestion, unknownShare } from './question.js';
 import type { StemLookup } from './referents.js';
 import { readArgument } from './relation.js';
@@ -149,7 +149,7 @@ export function uncoveredBy(
     // nothing (SQuAD's unanswerable questions add a negation to an answerable one). On SQuAD tune this abstains
     // right 77 times and wrong 5 on top of the other checks; a sentence negated where the question is not says
     // little (39 / 53), so only this direction counts.
-    negatedQuestion: isNegated(question.text) && feature(best, 'negationMismatch') === 1,
+    negatedQuestion: question.negated && feature(best, 'negationMismatch') === 1,
     // "Who signed…" answered by a sentence whose names are the agents of another verb ("an event hosted by Ana
     // Ruiz, … delegates gathered to sign"): the sentence does not say who did what was asked.
     agentAway: agentAway(question, best, sentence, people),
@@ -218,8 +218,18 @@ function heaviestMissing(
     );
     return label.split(' ').every((word) => nouns?.has(word));
   };
+  let counts: Set<string> | undefined;
+  // A count ("the two nations") says how many, which a passage may leave out while naming them ("our nations").
+  const isCount = (label: string) => {
+    counts ??= new Set(
+      tagWords(question.text)
+        .filter((w) => w.tags.has('Cardinal'))
+        .map((w) => w.text.toLowerCase()),
+    );
+    return label.split(' ').every((word) => counts?.has(word));
+  };
   const counted = question.concepts.filter(
-    (c) => !c.known || conceptIn(c, found.document) || !namesThing(c.label),
+    (c) => (!c.known || conceptIn(c, found.document) || !namesThing(c.label)) && !isCount(c.label),
   );
   const heaviest = Math.max(0, ...counted.map((c) => c.weight));
   return counted.some((c) => c.known && c.weight >= 0.99 * heaviest && !conceptIn(c, found.passage));

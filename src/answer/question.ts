@@ -40,6 +40,8 @@ export interface Concept {
 export interface AnalyzedQuestion {
   text: string;
   type: AnswerType;
+  /** Whether what it asks is negated ("who never signed…"): read from its asking part only ({@link negatedAsking}). */
+  negated: boolean;
   /** For a quantity, the class of units it is counted in, when the question says ("how much does it weigh?"). */
   measure: Measure | null;
   /** Stems of the roles a "who is the <role>" question names: its answer stands next to one of them. */
@@ -260,6 +262,45 @@ export function unknownShare(question: AnalyzedQuestion, otherShare: number): nu
     if (!c.known || c.related) unknown += c.thing ? c.weight : otherShare * c.weight;
   }
   return total ? unknown / total : 0;
+}
+
+/** Words that negate; a question and its answer sentence agree on negation (SQuAD's traps add or drop one). */
+const NEGATION =
+  /\b(?:not|no|never|none|nobody|nothing|neither|nor|without|cannot|\w+n['’]t|(?:is|are|was|were|do|does|did|has|have|had|could|would|should)nt)\b/i;
+
+/** Whether English text is negated ("not", "never", "isn't", "isnt"…). */
+export const isNegated = (text: string): boolean => NEGATION.test(text);
+
+/**
+ * What the asker says of themselves ("I can't remember…", "we don't know…", "not sure if…"): a negation of their
+ * knowledge, not of the fact they ask about.
+ */
+const ASKERS_OWN_NEGATION =
+  /\b(?:i|we)\s+(?:(?:just|really|honestly|still)\s+)?(?:can(?:not|['’]?t)|could(?:n['’]?t|\s+not)|do(?:n['’]?t|\s+not)|did(?:n['’]?t|\s+not)|am\s+not)\b|\bi['’]?m\s+not\b|\bnot\s+sure\b/gi;
+
+/** A question word anywhere: a sentence that asks something. */
+const ASKS = new RegExp(`\\b(?:${QUESTION_WORDS.join('|')})\\b`, 'i');
+
+/**
+ * The part of a question that asks: of several sentences the last that asks something ("There was a second
+ * astronaut, right? I can't remember his name, who was it?"), and in it what follows ", so" before a
+ * question word ("I read this wasn't the first deal, so what did the earlier one confirm?"). What comes before
+ * is context the user gives, not what they ask.
+ */
+export function askingPart(text: string): string {
+  // A full stop ends a sentence after a word of four letters or more: not "No. 13", "Dr. Ito", "etc.".
+  const sentences = text.split(/(?<=[?!]|\p{L}{4}\.)\s+/u).filter((s) => /\p{L}/u.test(s));
+  const asking = sentences.findLast((s) => /\?\s*$/.test(s) || ASKS.test(s)) ?? text;
+  const turn =
+    /,\s*(?:and\s+)?so\s+(?=(?:what|when|where|who|which|how|why|whose|is|are|was|were|do|does|did)\b)/i.exec(
+      asking,
+    );
+  return turn ? asking.slice(turn.index + turn[0].length) : asking;
+}
+
+/** Whether the question's asking part ({@link askingPart}) is negated, the asker's own "I can't remember" aside. */
+export function negatedAsking(text: string): boolean {
+  return isNegated(askingPart(text).replace(ASKERS_OWN_NEGATION, ' '));
 }
 
 /** Checks and cleans a question, throwing a {@link UserInputError} that says what is wrong. */
@@ -531,5 +572,5 @@ export function analyzeQuestion(text: string, index: PassageIndex, glossary: Glo
   const top = Math.max(0, ...known.map((c) => c.weight));
   // An idea found only through a related word is no main idea: the corpus may say something else with it.
   const main = known.filter((c) => !c.related && c.weight >= MAIN_IDEA_SHARE * top);
-  return { text, type, measure, roles, concepts, main, terms };
+  return { text, type, negated: negatedAsking(text), measure, roles, concepts, main, terms };
 }

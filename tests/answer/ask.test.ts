@@ -483,3 +483,27 @@ describe('月 after a number is a month, not the Moon', () => {
     expect(wordings('日本の月の探査')).toContain('lunar explor');
   });
 });
+
+describe("a question in users' words: context before it, counts beside its nouns", () => {
+  const bridge =
+    'Delegates of the two nations met in Lyon in May to plan a bridge over the river.\n\nThe council approved the harbour plan in June after a long debate.\n\n“Our nations will build the bridge and open it to trucks in 2027,” said Mayor Ana Ruiz.';
+
+  it("reads a negation in the context or of the asker's own memory as no negation of what is asked", async () => {
+    const ctx = await noteContext('bridge-note', bridge);
+    for (const question of [
+      "I can't remember which plan the council approved after the debate, which one was it?",
+      "the council didn't meet in May, so which plan did it approve in June?",
+    ]) {
+      const asked = explainAsk(ctx, question);
+      expect(asked.checks, question).not.toContain('negatedQuestion');
+      expect(asked.result.answer?.text, question).toContain('approved the harbour plan');
+    }
+  });
+
+  it('does not doubt a passage for leaving out a count ("the two nations" said as "our nations")', async () => {
+    const ctx = await noteContext('bridge-note', bridge);
+    const asked = explainAsk(ctx, 'when will the two nations open the bridge to trucks?');
+    expect(asked.checks).not.toContain('ideaDoubtful');
+    expect(asked.result.answer?.text).toContain('open it to trucks in 2027');
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeQuestion, unknownShare } from '../../src/answer/question.js';
+import { analyzeQuestion, negatedAsking, unknownShare } from '../../src/answer/question.js';
 import { loadCorpusStrict } from '../../src/corpus/load.js';
 import { askContext } from '../../src/knowledge/knowledge.js';
 import { QuoteIndex } from '../../src/quotes/index.js';
@@ -215,5 +215,29 @@ describe('analyzeQuestion: phrases English has as one meaning', () => {
     const ctx = await contextOf(LIFE_SUPPORT);
     const lot = analyzeQuestion('is a lot of water recycled', ctx.index, ctx.glossary);
     expect(lot.concepts.flatMap((c) => c.alternatives)).not.toContainEqual([stem('much')]);
+  });
+});
+
+describe('negatedAsking: the negation of what a question asks, not of the context around it', () => {
+  it('reads the asking sentence, after ", so"', () => {
+    expect(negatedAsking('who never signed the plan?')).toBe(true);
+    expect(negatedAsking("The vote was close. Which members didn't approve the plan?")).toBe(true);
+    expect(negatedAsking("The first vote wasn't in spring. So when did the council vote?")).toBe(false);
+    expect(negatedAsking("I read the plan wasn't the first one, so what did the earlier one say?")).toBe(
+      false,
+    );
+  });
+
+  it("leaves out the asker's own state: what they cannot remember or are not sure of", () => {
+    expect(negatedAsking("I can't remember his name, who was it?")).toBe(false);
+    expect(negatedAsking('not sure if I missed it, but who chaired the debate?')).toBe(false);
+    expect(negatedAsking('we dont know the date, when will it open?')).toBe(false);
+  });
+
+  it('ends no sentence at an abbreviation ("No. 13", "etc.")', () => {
+    expect(
+      negatedAsking('Why did Davies never test his theory, concept, idea, etc. before publishing it?'),
+    ).toBe(true);
+    expect(negatedAsking('Why did the mayor not fly to St. Louis?')).toBe(true);
   });
 });
