@@ -535,15 +535,26 @@ function sameParagraphSpan(quotes: Quote[], first: Quote): Span {
   };
 }
 
-/** For "who said …": the sentence that names the speaker next to the quote, or the quote itself. */
+/**
+ * For "who said …": the sentence that names the speaker next to the quote; when the quote's own sentence does
+ * not ("“…,” Smith said. “Ships will not notice.”"), it with the sentence beside it that does; else the quote.
+ */
 function attributionSentence(ctx: AskContext, doc: CorpusDocument, quote: Quote, speaker: string): Span {
-  const passage = ctx.index.passageAt(doc.id, quote.citation.start);
+  const sentences = ctx.index.passageAt(doc.id, quote.citation.start)?.sentences ?? [];
   const surname = speaker.split(/\s+/);
-  const overlapping = (passage?.sentences ?? []).filter(
-    (s) => s.start < quote.citation.end && quote.citation.start < s.end,
-  );
-  const naming = overlapping.find((s) => surname.some((w) => doc.text.slice(s.start, s.end).includes(w)));
-  return naming ?? { start: quote.citation.start, end: quote.citation.end };
+  const names = (s: Span | undefined): s is Span =>
+    s !== undefined && surname.some((w) => doc.text.slice(s.start, s.end).includes(w));
+  const overlapping = sentences.filter((s) => s.start < quote.citation.end && quote.citation.start < s.end);
+  const naming = overlapping.find(names);
+  if (naming) return naming;
+  const [only] = overlapping;
+  if (overlapping.length === 1 && only) {
+    const before = sentences[sentences.indexOf(only) - 1];
+    const after = sentences[sentences.indexOf(only) + 1];
+    if (names(before)) return { start: before.start, end: only.end };
+    if (names(after)) return { start: only.start, end: after.end };
+  }
+  return { start: quote.citation.start, end: quote.citation.end };
 }
 
 /** When abstaining: what the nearest passages are about, as short phrases a user can ask about instead. */

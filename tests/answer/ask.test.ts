@@ -507,3 +507,17 @@ describe("a question in users' words: context before it, counts beside its nouns
     expect(asked.result.answer?.text).toContain('open it to trucks in 2027');
   });
 });
+
+describe('"who said …" of a quote whose speaker is named in the sentence before', () => {
+  it('answers with both sentences: the words asked about and the name', async () => {
+    const body =
+      'The harbour authority presented the design of the barrier.\n\n“The gates stay out of sight for most of the year,” Piet Varga said. “Ships will not even notice them.”';
+    const ctx = await noteContext('barrier-note', body);
+    const result = explainAsk(ctx, 'who said ships will not notice the gates?');
+    expect(result.decision).toBe('quoted');
+    const answer = result.result.answer?.text ?? '-';
+    expect(answer).toContain('Piet Varga said');
+    expect(answer).toContain('Ships will not even notice them.');
+    expect(body).toContain(answer);
+  });
+});
