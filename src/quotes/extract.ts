@@ -18,12 +18,15 @@ export interface ExtractedQuote {
 
 // ---- Patterns --------------------------------------------------------------------------------------------
 
-/** Verbs that attribute speech. "told" takes its listener along ("told reporters"). */
+/**
+ * Verbs that attribute speech. "told" takes its listener along, a word or two after an article or possessive
+ * ("told reporters", "told the council", "told a news conference").
+ */
 const VERB =
   '(?:said|says|added|adds|noted|notes|stated|states|explained|explains|continued|continues|remarked|wrote|' +
   'writes|declared|declares|emphasized|emphasised|emphasizes|stressed|stresses|observed|commented|insisted|' +
   'argued|announced|recalled|concluded|asked|asks|replied|answered|acknowledged|agreed|urged|warned|' +
-  'predicted|promised|pledged|affirmed|reflected|told\\s+\\p{L}+|tells\\s+\\p{L}+)';
+  'predicted|promised|pledged|affirmed|reflected|(?:told|tells)(?:\\s+(?:the|a|an|his|her|its|their|our))?(?:\\s+\\p{L}+){1,2})';
 /** Honorifics written with a period, which does not end the name ("Dr. Jane Doe"). */
 const HONORIFIC = '(?:Mr|Mrs|Ms|Mx|Dr|Prof|Sr|Jr|St|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Adm|Hon|Rev|Amb)';
 /** A capitalized word: "Smith", "Taro’s", "U.S.", an initial or honorific with its period ("J.", "Dr."). */

@@ -77,6 +77,8 @@ describe('attribution forms', () => {
     ['said after, name first', '“Orbit is near,” Jane Doe said.'],
     ['added', '“Orbit is near,” added Jane Doe.'],
     ['told', '“Orbit is near,” Jane Doe told reporters.'],
+    ['told the listener', '“Orbit is near,” Jane Doe told the council.'],
+    ['told a listener of two words', '“Orbit is near,” Jane Doe told a news conference.'],
     ['according to, after', '“Orbit is near,” according to Jane Doe.'],
     ['according to, before', 'According to Jane Doe, “Orbit is near.”'],
     ['said before, colon', 'Jane Doe said: “Orbit is near.”'],
