@@ -53,6 +53,18 @@ export class Referents {
     }
   }
 
+  /**
+   * The stems of the people `text` (found at `span` of document `docId`) names or quotes: whom "She" opening
+   * the next sentence most likely means.
+   */
+  peopleIn(docId: string, span: Span, text: string): string[] {
+    const stems: string[] = [];
+    for (const matcher of this.matchers) if (matcher.pattern.test(text)) stems.push(...matcher.stems);
+    for (const quote of this.quotesByDocument.get(docId) ?? [])
+      if (quote.span.start < span.end && span.start < quote.span.end) stems.push(...quote.stems);
+    return stems;
+  }
+
   /** Adds to `stems` those of the people that `text` (found at `span` of document `docId`) refers to. */
   addTo(stems: Set<string>, docId: string, span: Span, text: string): Set<string> {
     for (const matcher of this.matchers) {
@@ -125,6 +137,9 @@ export interface PassageStems {
   all: Set<string>;
 }
 
+/** A sentence opening with a personal pronoun, which means someone named before. */
+const PERSON_PRONOUN = /^["“'‘]?(?:He|She)\b/;
+
 /** How many passages' stems to keep at hand; a question touches a few dozen. */
 const CACHE_SIZE = 2048;
 /** Documents' stems kept at hand (a few kilobytes each). */
@@ -187,7 +202,14 @@ export class PassageReader {
     const text = this.documents.get(passage.docId)?.text ?? '';
     const sentences = this.index.sentenceStems(passage).map((stems, i) => {
       const span = passage.sentences[i] ?? passage;
-      return this.referents.addTo(new Set(stems), passage.docId, span, text.slice(span.start, span.end));
+      const sentence = text.slice(span.start, span.end);
+      const read = this.referents.addTo(new Set(stems), passage.docId, span, sentence);
+      // "She asked for a study": the person the sentence before named or quoted.
+      const before = passage.sentences[i - 1];
+      if (before && PERSON_PRONOUN.test(sentence))
+        for (const s of this.referents.peopleIn(passage.docId, before, text.slice(before.start, before.end)))
+          read.add(s);
+      return read;
     });
     // The section's heading is what the whole passage is about, not what one of its sentences says.
     const all = new Set<string>(headingStems(passage, text));

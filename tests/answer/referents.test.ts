@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { definedAcronyms, Referents } from '../../src/answer/referents.js';
-import type { CorpusDocument } from '../../src/corpus/types.js';
+import { loadCorpusStrict } from '../../src/corpus/load.js';
+import type { CorpusDocument, Passage } from '../../src/corpus/types.js';
+import { askContext } from '../../src/knowledge/knowledge.js';
+import { QuoteIndex } from '../../src/quotes/index.js';
+import { PassageIndex } from '../../src/search/index.js';
+import { stem } from '../../src/text/text.js';
+import { tempCorpus } from '../support/tempCorpus.js';
 
 const TEXT =
   'Bergen — The Nordic Orbital Authority (NOA) and the Andean Space Commission (ASC) signed a deal. ' +
@@ -23,5 +29,20 @@ describe('acronyms a document defines', () => {
     const span = { start, end: start + sentence.length };
     expect([...referents.addTo(new Set(), 'deal', span, sentence)]).toEqual(['nordic', 'orbit', 'author']);
     expect([...referents.addTo(new Set(), 'other', span, sentence)]).toEqual([]);
+  });
+});
+
+describe('a sentence opening with "She" or "He"', () => {
+  it('is also about the person quoted in the sentence before it, in the same passage', async () => {
+    const body =
+      '“If the gates close too often, the fish lose their way,” Maud Lindqvist told the council. She asked for an independent study.\n\nShe was not quoted again.';
+    const note = `---\nid: briefing\ntitle: Briefing\nkind: briefing\n---\n\n${body}\n`;
+    const corpus = await loadCorpusStrict(tempCorpus({ 'briefing.md': note }));
+    const ctx = askContext(corpus, PassageIndex.build(corpus), QuoteIndex.build(corpus));
+    const [first, second] = corpus.passages;
+    const read = ctx.reader.stems(first as Passage);
+    expect(read.sentences[1]?.has(stem('lindqvist'))).toBe(true);
+    // The first sentence of a passage has no sentence before it to read.
+    expect(ctx.reader.stems(second as Passage).sentences[0]?.has(stem('lindqvist'))).toBe(false);
   });
 });
