@@ -28,7 +28,7 @@ const COUNTERS = '回|度|人|名|個|本|台|機関|機|基|隻|冊|枚|件|社
 /** Question forms, in the order they are tried (as the English rules: money and durations before dates). */
 const FORMS: [RegExp, JapaneseAnswerType][] = [
   [/いくら|金額|費用|予算|コスト|何円|何ドル|何億|何兆/, 'money'],
-  [/何年間|何(?:ヶ|か|カ|ケ|箇)?月間|何日間|何時間|期間|いつまで|期限/, 'duration'],
+  [/何年間|何(?:ヶ|か|カ|ケ|箇)月|何月間|何日間|何時間|期間|いつまで|期限/, 'duration'],
   [/何時(?!間)|何時ごろ|何時頃|時刻/, 'time'],
   [/いつ|何年|何月|何日|何曜|日付|日にち|日時|年月日/, 'date'],
   [/どこ|何処|場所|会場|どの町|どの都市/, 'place'],
@@ -78,14 +78,21 @@ const PHRASING = new Set(
 /**
  * Whether a Japanese word of a question (`raw` as typed, `word` normalized, `around` it the question) is
  * phrasing, to be left out when nothing maps it: the words in {@link PHRASING}, a lone kanji before its ending
- * (a verb's stem the segmenter cut from it: 言|っ|た) or after a number (a counter: 何|日), and a word written
- * with hiragana, which in a question is
+ * (a verb's stem the segmenter cut from it: 言|っ|た), and a word written with hiragana, which in a question is
  * an inflected verb or adjective ("認め", "行ける"): nouns are written in kanji or katakana ("モジュール" stays a
  * topic).
  */
 export function isJapanesePhrasing(raw: string, word: string, around: Around): boolean {
-  if (COUNTED.has(word)) return false;
-  return PHRASING.has(word) || isInflectedJapanese(raw, word, around) || isJapaneseCounter(word, around);
+  return PHRASING.has(word) || (isInflectedJapanese(raw, word, around) && !COUNTED.has(word));
+}
+
+/**
+ * Whether a word of a question is a counter after its number (3|日, 何|個, 5か|月): it says what is counted
+ * in which unit, no topic, even where a register maps the word alone (月 also names a heavenly body; a
+ * register's "11月" still reads as one wording). What a question counts (何|歳) is its topic.
+ */
+export function isJapaneseCountWord(word: string, around: Around): boolean {
+  return isJapaneseCounter(word, around) && !COUNTED.has(word);
 }
 
 /** Region codes are two capital letters; CLDR names some 260 of the 676. */
@@ -125,9 +132,10 @@ const JAPANESE_ENTITIES: Record<JapaneseAnswerType, RegExp> = {
     'gu',
   ),
   time: new RegExp(`(?:午前|午後)?${DIGIT}{1,2}時(?:${DIGIT}{1,2}分|半)?|正午|午前|午後`, 'gu'),
-  // 五年間, 3か月 (か月 counts months; a date's month is 3月), 二年半, 約二年 (a date is never "about").
+  // 五年間, 3か月 (か月 counts months; a date's month is 3月), 二年半, 約二年 (a date is never "about"), and
+  // 2029年まで ("until"; まで alone is "even", "as far as": 破片まで).
   duration: new RegExp(
-    `約?(?:${DIGIT}+|${KANJI_NUMBER}+)(?:(?:年|週|日|時間)(?:間|半)|(?:か|カ|ヶ|ケ|箇)月(?:間|半)?)|約(?:${DIGIT}+|${KANJI_NUMBER}+)(?:年|週間|日間|時間)|長年|以来|無期限|まで`,
+    `約?(?:${DIGIT}+|${KANJI_NUMBER}+)(?:(?:年|週|日|時間)(?:間|半)|(?:か|カ|ヶ|ケ|箇)月(?:間|半)?)|約(?:${DIGIT}+|${KANJI_NUMBER}+)(?:年|週間|日間|時間)|長年|以来|無期限|(?:年|月|日|時)まで`,
     'gu',
   ),
   quantity: new RegExp(`(?:${DIGIT}+|${KANJI_NUMBER}+)(?:${COUNTERS})`, 'gu'),

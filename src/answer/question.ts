@@ -5,12 +5,18 @@ import type { PassageIndex, WeightedTerm } from '../search/index.js';
 import { editDistance } from '../text/distance.js';
 import { nameWords, tagWords } from '../text/english.js';
 import { hasJapanese } from '../text/japanese.js';
+import { japaneseSynonyms } from '../text/japanese-synonyms.js';
 import { isRoleWord } from '../text/roles.js';
 import { contentTerms, isStopWord, stem, stripInvisible, tokenize } from '../text/text.js';
 import { isEnglishWord, isKindOf, type Pos, type Relation, relatedWords } from '../text/wordnet.js';
 import { type AnswerType, MEASURES, type Measure } from './answer-type.js';
 import { corpusSize } from './corpus-size.js';
-import { isJapanesePhrasing, isJapaneseRegionName, japaneseAnswerType } from './japanese.js';
+import {
+  isJapaneseCountWord,
+  isJapanesePhrasing,
+  isJapaneseRegionName,
+  japaneseAnswerType,
+} from './japanese.js';
 
 export type { AnswerType, Measure } from './answer-type.js';
 
@@ -382,6 +388,16 @@ function relatedInCorpus(
   return [...found.values()];
 }
 
+/** The corpus's wordings of a Japanese word's synonyms (Sudachi's groups: Japanese words and English ones). */
+function japaneseSynonymsInCorpus(word: string, index: PassageIndex): string[][] {
+  const found = new Map<string, string[]>();
+  for (const synonym of japaneseSynonyms(word)) {
+    const stems = contentTerms(synonym).map((t) => t.stem);
+    if (stems.length > 0 && stems.every((s) => index.has(s))) found.set(stems.join(' '), stems);
+  }
+  return [...found.values()];
+}
+
 /** The longest phrase WordNet knows ("get rid of", "set aside") is this many words. */
 const MAX_WORDNET_PHRASE = 3;
 
@@ -509,6 +525,9 @@ export function analyzeQuestion(text: string, index: PassageIndex, glossary: Glo
     const original = words.slice(i, i + length);
     const alternatives = [own, ...(expansion?.meanings ?? [])];
     i += length;
+    // A counter after its number (何か|月) is no idea, unless a wording of both maps it ("11月").
+    if (length === 1 && japanese && original[0] && isJapaneseCountWord(original[0].word, original[0].around))
+      continue;
     // Question phrasing ("what kind of", "according to") is no idea to look for, unless the glossary maps it.
     if (
       !expansion &&
@@ -517,8 +536,14 @@ export function analyzeQuestion(text: string, index: PassageIndex, glossary: Glo
     )
       continue;
     let known = alternatives.filter((alt) => alt.every((s) => index.has(s)));
-    // A word the corpus never uses may still be said in the corpus's words: "envoy" → "ambassador".
     const first = original[0];
+    // A Japanese word the corpus never uses may be said by its synonym (テスト → 試験, タイトル → "title"):
+    // words of one meaning, counted as known like a glossary's wordings.
+    if (known.length === 0 && !expansion && length === 1 && first && hasJapanese(first.word)) {
+      known = japaneseSynonymsInCorpus(first.raw, index);
+      alternatives.push(...known);
+    }
+    // A word the corpus never uses may still be said in the corpus's words: "envoy" → "ambassador".
     // A phrase ("get rid of") is said by its synonyms as a word by its related words.
     const related = phrase
       ? known.length === 0

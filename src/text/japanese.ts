@@ -52,20 +52,33 @@ export interface Around {
  * Whether a Japanese word (`raw` as written, `word` normalized, `around` it the text) is a verb's or
  * adjective's form rather than a noun: a lone kanji with its ending after it (a verb's stem the segmenter cut
  * from it: 言|っ|た), or a word written with hiragana ("認め", "行ける"). Nouns are written in kanji or katakana
- * ("協定", "モジュール"); a lone kanji before a particle, another word or nothing is one too (県|は, 雪|対策).
+ * ("協定", "モジュール"); a lone kanji before a particle, another word or nothing is one too (県|は, 雪|対策)
+ * unless it ends the kanji word before it (安全|面),
+ * and so is a word written with hiragana before a particle only nouns take (打ち上げ|って, あいさつ|を).
  */
 export function isInflectedJapanese(raw: string, word: string, around: Around): boolean {
   if (!hasJapanese(word)) return false;
-  if (word.length === 1 && isKanji(word))
+  if (word.length === 1 && isKanji(word)) {
+    // After a kanji word it ends that word, as 面 does 安全|面 ("the safety side"): a suffix, no noun of its own.
+    if (/\p{sc=Han}$/u.test(around.before)) return true;
     return /^\p{sc=Hiragana}/u.test(around.after) && !PARTICLE_NEXT.test(around.after);
-  return /\p{sc=Hiragana}/u.test(raw);
+  }
+  return /\p{sc=Hiragana}/u.test(raw) && !NOUN_PARTICLE_NEXT.test(around.after);
 }
 
 /** Case and topic particles: after a lone kanji they mark it a noun (県は, 月に, 国の). */
 const PARTICLE_NEXT = /^[はがをのにへとでもや]/u;
+/**
+ * The particles that follow only nouns: a word written with hiragana before them is a noun written so
+ * (打ち上げって, あいさつを). Not で, に, と, の: they follow verbs too (読んで, 見に, 行くと, 行くの).
+ */
+const NOUN_PARTICLE_NEXT = /^(?:[はがをへ]|も(?!の)|って)/u;
 
-/** A number, or 何 asking one, right before a lone kanji makes it a counter (3|日, 何|個, 十二|基). */
-const NUMBER_BEFORE = /(?:\p{N}|[一二三四五六七八九十百千万何数])$/u;
+/**
+ * A number, or 何 asking one, right before a lone kanji makes it a counter (3|日, 何|個, 十二|基), with the
+ * small ka that counts months between (5か|月, 何ヶ|月).
+ */
+const NUMBER_BEFORE = /(?:\p{N}|[一二三四五六七八九十百千万何数])[かカヶケ箇]?$/u;
 
 /** Whether a lone kanji counts what the number before it numbers (`around` it the text): 3|日, 何|個. */
 export function isJapaneseCounter(word: string, around: Around): boolean {

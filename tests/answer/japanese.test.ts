@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { isJapanesePhrasing, japaneseAnswerSpans, japaneseAnswerType } from '../../src/answer/japanese.js';
+import {
+  isJapaneseCountWord,
+  isJapanesePhrasing,
+  japaneseAnswerSpans,
+  japaneseAnswerType,
+} from '../../src/answer/japanese.js';
 import { JapaneseDictionary } from '../../src/text/japanese.js';
 import { tokenize } from '../../src/text/text.js';
 import { bundledText } from '../support/bundled.js';
@@ -60,24 +65,36 @@ describe('Japanese question forms', () => {
     }
   });
 
-  it('read a lone kanji by what stands around it: a verb before its ending, a counter after a number', () => {
-    const lone = (question: string, kanji: string) => {
-      const at = question.indexOf(kanji);
-      const around = { before: question.slice(0, at), after: question.slice(at + 1) };
-      return isJapanesePhrasing(kanji, kanji, around);
+  it('read a word by what stands around it: a verb before its ending, a noun before a particle', () => {
+    const phrasing = (question: string, word: string) => {
+      const at = question.indexOf(word);
+      const around = { before: question.slice(0, at), after: question.slice(at + word.length) };
+      return isJapanesePhrasing(word, tokenize(word)[0]?.word ?? '', around);
     };
-    // A verb's stem the segmenter cut from its ending (言|った, 出|した).
-    expect(lone('長官は何と言った？', '言')).toBe(true);
-    expect(lone('県はいくら出したの？', '出')).toBe(true);
-    // A counter: what the number before it counts.
-    expect(lone('署名は何日？', '日')).toBe(true);
-    expect(lone('1日に何個？', '日')).toBe(true);
-    // A noun: before a particle, another word or the end.
-    expect(lone('県はいくら出したの？', '県')).toBe(false);
-    expect(lone('雪対策は？', '雪')).toBe(false);
-    expect(lone('どこの国？', '国')).toBe(false);
-    // What a question counts is its topic (何歳).
-    expect(lone('理事長は何歳？', '歳')).toBe(false);
+    // A verb's stem the segmenter cut from its ending (言|った, 出|した), a verb written with hiragana.
+    expect(phrasing('長官は何と言った？', '言')).toBe(true);
+    expect(phrasing('県はいくら出したの？', '出')).toBe(true);
+    expect(phrasing('この協定は何を認めるものなの？', '認める')).toBe(true);
+    // A lone kanji ending the kanji word before it: a suffix (安全|面).
+    expect(phrasing('安全面も対象？', '面')).toBe(true);
+    // A noun: a lone kanji before a particle, another word or the end; hiragana before a noun's particle.
+    expect(phrasing('県はいくら出したの？', '県')).toBe(false);
+    expect(phrasing('雪対策は？', '雪')).toBe(false);
+    expect(phrasing('どこの国？', '国')).toBe(false);
+    expect(phrasing('打ち上げっていつ？', '打ち上げ')).toBe(false);
+    expect(phrasing('どんなあいさつをしたの？', 'あいさつ')).toBe(false);
+  });
+
+  it('read a lone kanji after a number as its counter, unless it is what the question counts', () => {
+    const counter = (question: string, kanji: string) => {
+      const at = question.lastIndexOf(kanji);
+      return isJapaneseCountWord(kanji, { before: question.slice(0, at), after: question.slice(at + 1) });
+    };
+    expect(counter('署名は何日？', '日')).toBe(true);
+    expect(counter('1日に何個？', '日')).toBe(true);
+    expect(counter('観測は何か月？', '月')).toBe(true);
+    expect(counter('月の探査は？', '月')).toBe(false);
+    expect(counter('理事長は何歳？', '歳')).toBe(false);
   });
 });
 

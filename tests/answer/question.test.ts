@@ -26,6 +26,21 @@ async function contextOf(text: string) {
 }
 
 describe('analyzeQuestion: words the corpus never uses', () => {
+  it("finds a Japanese document's word for a Japanese synonym, known as a glossary's wording is", async () => {
+    const ctx = await contextOf(
+      NOTE.replace('The emissary', '試験観測は五か月間にわたって行われた。\n\nThe emissary'),
+    );
+    const question = analyzeQuestion('テスト観測は何か月やったの？', ctx.index, ctx.glossary);
+    expect(question.type).toBe('duration');
+    expect(question.concepts.find((c) => c.label === 'てすと')).toMatchObject({
+      known: true,
+      related: false,
+      alternatives: expect.arrayContaining([['試験']]),
+    });
+    // 月 after 何か is the counter of months, no topic (nor the Moon).
+    expect(question.concepts.map((c) => c.label)).toEqual(['てすと', '観測']);
+  });
+
   it('finds the corpus\'s words for a word with a digit in it ("co2" is "carbon dioxide"), never for a number', async () => {
     const ctx = await contextOf(
       NOTE.replace(

@@ -68,7 +68,13 @@ const plain = (text: string | undefined) => (text ?? '').replace(/[*_\\]/g, '');
 describe('a production install (npm ci --omit=dev)', () => {
   it('holds the runtime dependencies and none of the build tools', () => {
     const resolve = createRequire(join(root, 'package.json')).resolve;
-    for (const runtime of ['discord.js', 'minisearch', 'pino', 'better-sqlite3'])
+    for (const runtime of [
+      'discord.js',
+      'minisearch',
+      'pino',
+      'better-sqlite3',
+      'sudachi-synonyms-dictionary',
+    ])
       expect(resolve(runtime).startsWith(root)).toBe(true);
     for (const tool of ['typescript', 'tsx', 'pino-pretty'])
       expect(() => resolve(tool), tool).toThrow(`Cannot find module '${tool}'`);
