@@ -388,6 +388,9 @@ function relatedInCorpus(
   return [...found.values()];
 }
 
+/** The most compounds holding a Japanese word read as its wordings: the corpus's commonest. */
+const COMPOUNDS = 3;
+
 /** The corpus's wordings of a Japanese word's synonyms (Sudachi's groups: Japanese words and English ones). */
 function japaneseSynonymsInCorpus(word: string, index: PassageIndex): string[][] {
   const found = new Map<string, string[]>();
@@ -541,6 +544,8 @@ export function analyzeQuestion(text: string, index: PassageIndex, glossary: Glo
     // words of one meaning, counted as known like a glossary's wordings.
     if (known.length === 0 && !expansion && length === 1 && first && hasJapanese(first.word)) {
       known = japaneseSynonymsInCorpus(first.raw, index);
+      // Else the compounds the corpus writes it in (雪 → 融雪): one idea, as "snow" is in "snowmelt".
+      if (known.length === 0) known = index.compoundsOf(first.word, COMPOUNDS).map((w) => [w]);
       alternatives.push(...known);
     }
     // A word the corpus never uses may still be said in the corpus's words: "envoy" → "ambassador".

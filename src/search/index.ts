@@ -75,6 +75,8 @@ export interface PassageIndexSnapshot {
 }
 
 /** Passage retrieval over a corpus: MiniSearch's BM25 plus the document frequencies the ranking needs. */
+const KANJI_WORD = /^[\p{sc=Han}々]+$/u;
+
 export class PassageIndex {
   readonly passageCount: number;
   private readonly byId = new Map<string, Passage>();
@@ -258,6 +260,21 @@ export class PassageIndex {
     }
     return best?.stem ?? this.completePrefix(stem);
   }
+
+  /**
+   * Indexed words of kanji that hold `word` (kanji too) whole, most frequent first, at most `limit`: Japanese
+   * writes compounds without spaces and the segmenter keeps many whole ("雪" is in 積雪, 融雪), as English
+   * compounds would be "snow" and "snowmelt". Only as long again as the word, at most: longer ones are other
+   * ideas that merely contain it.
+   */
+  compoundsOf(word: string, limit: number): string[] {
+    this.kanjiWords ??= [...this.documentFrequency.keys()].filter((w) => KANJI_WORD.test(w));
+    return this.kanjiWords
+      .filter((w) => w.length > word.length && w.length <= 2 * word.length + 1 && w.includes(word))
+      .sort((a, b) => (this.documentFrequency.get(b) ?? 0) - (this.documentFrequency.get(a) ?? 0))
+      .slice(0, limit);
+  }
+  private kanjiWords: string[] | undefined;
 
   /** The indexed stems as a radix tree (for typo and prefix look-ups), built on the first look-up. */
   private vocabulary(): SearchableMap<number> {

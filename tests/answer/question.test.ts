@@ -41,6 +41,20 @@ describe('analyzeQuestion: words the corpus never uses', () => {
     expect(question.concepts.map((c) => c.label)).toEqual(['てすと', '観測']);
   });
 
+  it('reads a Japanese word the corpus writes only in compounds as those compounds (雪 → 積雪, 融雪)', async () => {
+    const ctx = await contextOf(
+      NOTE.replace(
+        'The emissary',
+        '冬季には積雪が2メートルを超えるため、アンテナに融雪用のヒーターを組み込んだ。\n\nThe emissary',
+      ),
+    );
+    const snow = analyzeQuestion('雪対策としてアンテナに何をつけた？', ctx.index, ctx.glossary).concepts.find(
+      (c) => c.label === '雪',
+    );
+    expect(snow).toMatchObject({ known: true, related: false });
+    expect(snow?.alternatives.slice(1).sort()).toEqual([['積雪'], ['融雪']]);
+  });
+
   it('finds the corpus\'s words for a word with a digit in it ("co2" is "carbon dioxide"), never for a number', async () => {
     const ctx = await contextOf(
       NOTE.replace(
