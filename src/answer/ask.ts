@@ -327,12 +327,22 @@ function decide(
   if (uncovered) return { ...abstain(suggestTopics(ctx, listing), uncovered), ...ranker };
   const answering = listing.find((l) => l.passage.id === best.passage.id);
   return {
-    chosen: { doc, span: best.span, confidence },
+    chosen: { doc, span: withWhatItIntroduces(doc, best), confidence },
     first: answering ? [answering] : [],
     suggestions: [],
     decision: 'answered',
     ...ranker,
   };
+}
+
+/**
+ * The answer's span: the best sentence, and the one after it in its passage when the best ends in a colon ("The
+ * plan after release is:", "Key numbers:"): a line introducing a list or a quote says nothing without it.
+ */
+function withWhatItIntroduces(doc: CorpusDocument, best: Scored): Span {
+  const next = best.passage.sentences[best.sentence + 1];
+  if (!next || !doc.text.slice(best.span.start, best.span.end).trimEnd().endsWith(':')) return best.span;
+  return { start: best.span.start, end: next.end };
 }
 
 /**

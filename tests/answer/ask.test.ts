@@ -521,3 +521,15 @@ describe('"who said …" of a quote whose speaker is named in the sentence befor
     expect(body).toContain(answer);
   });
 });
+
+describe('an answer sentence ending in a colon', () => {
+  it('comes with what it introduces: the first item of its list', async () => {
+    const body =
+      'The satellite will be released into orbit in August.\n\nAfter release, the plan is:\n\n1. Wait 30 minutes before deploying the antennas\n2. Unfold the solar panels';
+    const ctx = await noteContext('plan-note', body);
+    const answer = explainAsk(ctx, 'what is the plan after release?').result.answer?.text ?? '-';
+    expect(answer).toContain('After release, the plan is:');
+    expect(answer).toContain('Wait 30 minutes before deploying the antennas');
+    expect(body).toContain(answer);
+  });
+});
