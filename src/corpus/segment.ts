@@ -217,8 +217,27 @@ function countWords(text: string, span: Span, lang: 'en' | 'ja'): number {
   return count;
 }
 
-/** A Markdown heading line ("## Launch and orbit"): its level and where its words stand. */
-const HEADING = /^(#{1,6})[ \t]+(.*?)[ \t]*#*$/;
+/** The mark opening a Markdown heading line ("## Launch and orbit"): its level, then a space or tab. */
+const HEADING_MARK = /^(#{1,6})[ \t]/;
+
+/**
+ * A paragraph that is one Markdown heading line: its level and where its words stand, without the closing
+ * "#"s. Read by hand, not by one regex: a lazy match between runs of spaces backtracks cubically on a long line
+ * of spaces that a moderator's file may hold.
+ */
+function headingOf(text: string, paragraph: Span): { level: number; words: Span } | undefined {
+  const line = text.slice(paragraph.start, paragraph.end);
+  const mark = HEADING_MARK.exec(line);
+  if (!mark || line.includes('\n')) return undefined;
+  const isBlank = (c: string | undefined) => c === ' ' || c === '\t';
+  const level = (mark[1] as string).length;
+  let start = level;
+  while (isBlank(line[start])) start++;
+  let end = line.length;
+  while (end > start && line[end - 1] === '#') end--;
+  while (end > start && isBlank(line[end - 1])) end--;
+  return { level, words: { start: paragraph.start + start, end: paragraph.start + end } };
+}
 /** A Markdown list item's marker ("- ", "* ", "+ ", "1. ", "2) "), with the space after it. */
 const LIST_MARKER = /^(?:[-*+]|\d{1,3}[.)])[ \t]+/;
 
@@ -246,13 +265,11 @@ function blocksOf(doc: CorpusDocument): Block[] {
   const paragraphs = splitParagraphs(text, doc.bodyStart);
   for (let i = 0; i < paragraphs.length; i++) {
     const paragraph = paragraphs[i] as Span;
-    const heading = HEADING.exec(text.slice(paragraph.start, paragraph.end));
+    const heading = headingOf(text, paragraph);
     if (heading) {
-      const level = (heading[1] as string).length;
-      while ((sections.at(-1)?.level ?? 0) >= level) sections.pop();
-      const words = heading[2] as string;
-      const start = paragraph.start + heading[0].indexOf(words, level);
-      if (words !== '') sections.push({ level, span: { start, end: start + words.length } });
+      while ((sections.at(-1)?.level ?? 0) >= heading.level) sections.pop();
+      if (heading.words.end > heading.words.start)
+        sections.push({ level: heading.level, span: heading.words });
       continue;
     }
     const headings = sections.map((s) => s.span);

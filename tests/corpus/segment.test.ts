@@ -166,4 +166,21 @@ describe('Markdown headings and lists', () => {
     );
     expect(passages.map((p) => p.paragraph)).toEqual([1, 2, 3, 4, 5]);
   });
+
+  const headingsOf = (body: string) =>
+    segmentDocument({ ...doc, text: body }).map((p) => p.headings.map((h) => body.slice(h.start, h.end)));
+
+  it('reads a heading without its closing marks and the blanks around its words', () => {
+    expect(headingsOf('##   Money \t## \n\nThe project has cost 184,000 euros.\n')).toEqual([['Money']]);
+  });
+
+  // The heading was once one regex whose lazy words between runs of blanks backtracked cubically: this file
+  // took minutes to load.
+  it('reads a line of a moderator file that opens like a heading and then holds thousands of blanks', () => {
+    const body = `# ${' '.repeat(20_000)}Results\nmore text follows here.\n\nThe rover drove 40 metres.\n`;
+    expect(segmentDocument({ ...doc, text: body }).map((p) => body.slice(p.start, p.end))).toEqual([
+      body.slice(0, body.indexOf('\n\n')),
+      'The rover drove 40 metres.',
+    ]);
+  });
 });
