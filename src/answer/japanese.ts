@@ -33,10 +33,11 @@ const FORMS: [RegExp, JapaneseAnswerType][] = [
   [/いつ|何年|何月|何日|何曜|日付|日にち|日時|年月日/, 'date'],
   [/どこ|何処|場所|会場|どの町|どの都市/, 'place'],
   // "何度も" is "again and again", not a count; "何回目" asks which one ("the first"), not how many.
-  // 数 alone, as a keyword query says it ("アレイ 数": the number of arrays), not 数字 or 数か月.
+  // 数 alone, as a keyword query says it ("アレイ 数": the number of arrays), not 数字, 数か月 (in any of its
+  // spellings: 数ヶ月, 数カ月…) nor the verb 数える.
   [
     new RegExp(
-      `何(?!度も)(?:${COUNTERS})(?!目)|人数|回数|件数|いくつ|(?<![\\p{sc=Han}])数(?![\\p{sc=Han}か])`,
+      `何(?!度も)(?:${COUNTERS})(?!目)|人数|回数|件数|いくつ|(?<![\\p{sc=Han}])数(?![\\p{sc=Han}かカヶケ箇え])`,
       'u',
     ),
     'quantity',

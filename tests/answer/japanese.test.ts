@@ -26,9 +26,12 @@ describe('Japanese question forms', () => {
       ['星出さんは何回宇宙へ行ったの？', 'quantity'],
       ['何度宇宙に行きましたか', 'quantity'],
       ['ゲートウェイには何機のロケットが必要？', 'quantity'],
-      // 数 alone is "the number of" in a keyword query; not in 数字 or 数か月.
+      // 数 alone is "the number of" in a keyword query; not in 数字, 数か月 (however spelt) or 数える.
       ['受信アレイ 数', 'quantity'],
       ['この数字の意味は？', null],
+      ['工事は数ヶ月かかる？', null],
+      ['ろ過設備の工事は数カ月？', null],
+      ['数える人は誰？', 'person'],
       // Which one, not how many ("the first"); and 何度も is "again and again".
       ['就任後何回目の訪問ですか？', null],
       ['何度も協力したのですか？', null],
