@@ -134,3 +134,32 @@ describe('ideas found only through a related word (unknownIdeas)', () => {
     expect(cargo.checks).toContain('unknownIdeas');
   });
 });
+
+describe('a year asked about and another given (yearAway)', () => {
+  const history = [
+    'The harbour council approved the lighthouse plan in 1983 after a long debate.',
+    'During the blockade (1754–1763) the port was closed to foreign ships.',
+    'The museum opened its new wing in spring.',
+  ].join('\n\n');
+
+  it('holds when the answer sentence names other years than the one asked', async () => {
+    const ctx = await releasesContext({ history });
+    const other = explainAsk(ctx, 'what did the harbour council approve in 1985?');
+    expect(other.best).toContain('in 1983');
+    expect(other.checks).toContain('yearAway');
+    expect(other.result.answer).toBeNull();
+    const same = explainAsk(ctx, 'what did the harbour council approve in 1983?');
+    expect(same.checks).not.toContain('yearAway');
+    expect(same.result.answer?.text).toContain('lighthouse plan');
+  });
+
+  it('counts every year of a range, and says nothing of a sentence that names no year', async () => {
+    const ctx = await releasesContext({ history });
+    const inRange = explainAsk(ctx, 'was the port closed to foreign ships in 1760?');
+    expect(inRange.best).toContain('1754–1763');
+    expect(inRange.checks).not.toContain('yearAway');
+    const undated = explainAsk(ctx, 'when did the museum open its new wing in 2024?');
+    expect(undated.best).toContain('new wing');
+    expect(undated.checks).not.toContain('yearAway');
+  });
+});

@@ -147,13 +147,15 @@ export const UPLOADED_FLOORS: Record<string, SetFloor> = {
   // money: 0.75 / 0.5 -> 0.833 / 0.542.
   // "set aside" read as "reserve" (1 Dec): answer 54.2% -> 58.3%, wrong abstentions 33.3% -> 29.2%.
   // Over seven documents (1 Dec, fourth session): answer or top 83.3% -> 79.2%, answer 58.3% -> 54.2%.
+  // 79.2% -> 83.3%, 54.2% -> 58.3% and wrong abstentions 25% -> 20.8% when train refitted the small corpus's
+  // idea limit (0.44 -> 0.4) with yearAway among the checks (1 Dec, fourth session).
   'kestrel-ridge-deep-space-antenna.jsonl': {
-    answerOrTop: 0.79,
-    answerHit: 0.54,
+    answerOrTop: 0.83,
+    answerHit: 0.58,
     abstentionRecall: 0.83,
     // 37.5% -> 33.3% when a count of units of time ("seven-year") counted less as an amount; 25% when "how big"
     // stopped requiring a length, area or volume (1 Dec, third session).
-    wrongAbstention: 0.25,
+    wrongAbstention: 0.21,
   },
   // Written blind at the start of the third 1 Dec session (a wildfire-satellite press release and a crewed-habitat
   // fact sheet), kept outside the repo and looked at only as aggregates (twice); they joined the development sets
