@@ -183,7 +183,7 @@ export function uncoveredBy(
     agentAway: agentAway(question, best, sentence, people),
     countAway: countAway(question, sentence, people),
     // "Why was the site picked?" answered by a sentence that names the site and gives no cause or purpose at all.
-    reasonUnstated: asksReason(question.text) && !statesReason(sentence),
+    reasonUnstated: asksReason(question.text) && !statesReason(sentence, question.concepts),
     // "When will they meet next?" answered by a sentence on the meeting held: it says nothing still to come.
     laterUnstated: asksNext(question.text) && !saysLater(sentence),
     // "How old is the commander?" answered by a sentence on her career: no age, nor a year to count one from.

@@ -5,11 +5,13 @@
  * will they meet next?" of a sentence on the meeting that was held). General English (and Japanese) wording,
  * nothing about any corpus.
  */
-import { tagWords } from '../text/english.js';
+import { type TaggedWord, tagWords } from '../text/english.js';
 import { hasJapanese } from '../text/japanese.js';
 import { HONORIFIC_WORDS, isRoleWord, JAPANESE_ROLE_WORDS } from '../text/roles.js';
+import { stem } from '../text/text.js';
 import { isKindOf } from '../text/wordnet.js';
 import { type PeopleFinder, typeEvidence } from './entities.js';
+import type { Concept } from './question.js';
 
 /** "Why…", "how come…", "for what reason", "what was the reason"; なぜ, どうして, 何故, 何のため, 理由. */
 const ASKS_REASON =
@@ -32,15 +34,94 @@ export function asksReason(question: string): boolean {
 }
 
 /**
- * Whether `sentence` states some cause or purpose: a word of {@link REASON_WORDS}, or "to" before a verb ("gathered
- * to sign", a purpose infinitive). A sentence may state a reason for something else than what was asked; it then
- * still counts: this only tells that none is stated at all.
+ * A finding reported ("inspectors found cracks", "tests showed a leak"): news gives what was found as the cause of
+ * what followed, without a connective.
  */
-export function statesReason(sentence: string): boolean {
+const FINDING = /\b(?:found|discovered|revealed|showed|shown|detected)\b/i;
+
+/**
+ * Conjunctions that open a clause of what happened first ("…reopened after a burst main flooded it", "closed
+ * since the roof leaks", "as prices rose", "when the storm hit"): news states a cause as what came before.
+ */
+const CLAUSE_BEFORE = new Set(['after', 'since', 'as', 'when', 'once']);
+
+/**
+ * Whether `sentence` states some cause or purpose: a word of {@link REASON_WORDS}, a reported finding, "to" before
+ * a verb ("gathered to sign", a purpose infinitive), a clause of what came before ({@link CLAUSE_BEFORE}), or, for
+ * the question's own predicate, a doer the question does not name (`asked`: the question's ideas): "Why has the
+ * steel corroded?" of "Salt from winter roads has corroded the steel" names the cause as the subject. A sentence
+ * may state a reason for something else than what was asked; it then still counts: this only tells that none is
+ * stated at all, and errs on answering.
+ */
+export function statesReason(sentence: string, asked: readonly Concept[] = []): boolean {
   if (hasJapanese(sentence)) return REASON_WORDS_JA.test(sentence);
-  if (REASON_WORDS.test(sentence)) return true;
+  if (REASON_WORDS.test(sentence) || FINDING.test(sentence)) return true;
   const words = tagWords(sentence);
-  return words.some((w, i) => w.text.toLowerCase() === 'to' && words[i + 1]?.tags.has('Infinitive') === true);
+  return words.some(
+    (w, i) =>
+      (w.text.toLowerCase() === 'to' && words[i + 1]?.tags.has('Infinitive') === true) ||
+      (CLAUSE_BEFORE.has(w.text.toLowerCase()) && opensClause(sentence, words, i + 1)) ||
+      (isFiniteVerb(w) && isAsked(w, asked) && hasOtherDoer(sentence, words, i, asked)),
+  );
+}
+
+/** A verb as a clause's predicate: not "-ing" nor an infinitive ("since joining the board" is no clause). */
+function isFiniteVerb(word: TaggedWord): boolean {
+  return word.tags.has('Verb') && !word.tags.has('Gerund') && !word.tags.has('Infinitive');
+}
+
+/**
+ * A noun that names a thing, not someone: a name ("the Oakmere library", "the Senate voted…") is who or what acted,
+ * which says no why.
+ */
+function isCommonNoun(word: TaggedWord): boolean {
+  return (
+    word.tags.has('Noun') &&
+    !word.tags.has('Pronoun') &&
+    !word.tags.has('ProperNoun') &&
+    !word.tags.has('Person')
+  );
+}
+
+/** Whether a word (its stem) is one of the question's ideas. */
+function isAsked(word: TaggedWord, asked: readonly Concept[]): boolean {
+  const s = stem(word.text.toLowerCase());
+  return asked.some((c) => c.alternatives.some((a) => a.includes(s)));
+}
+
+/** Whether punctuation that ends a clause (a comma, a semicolon…) stands between word `i` and the next. */
+function endsClause(sentence: string, words: readonly TaggedWord[], i: number): boolean {
+  const next = words[i + 1];
+  return /[,;:()—–]/.test(sentence.slice(words[i]?.end ?? 0, next ? next.start : sentence.length));
+}
+
+/** Whether the words from `from` make a clause (a subject, then a finite verb) before punctuation ends it. */
+function opensClause(sentence: string, words: readonly TaggedWord[], from: number): boolean {
+  let subject = false;
+  for (let i = from; i < words.length; i++) {
+    const w = words[i] as TaggedWord;
+    if (subject && isFiniteVerb(w)) return true;
+    if (w.tags.has('Noun') || w.tags.has('Pronoun')) subject = true;
+    if (endsClause(sentence, words, i)) return false;
+  }
+  return false;
+}
+
+/**
+ * Whether the clause before the question's predicate (word `at`) has a noun that is none of the question's ideas:
+ * a doer the question does not name, which states what brought it about.
+ */
+function hasOtherDoer(
+  sentence: string,
+  words: readonly TaggedWord[],
+  at: number,
+  asked: readonly Concept[],
+): boolean {
+  for (let i = at - 1; i >= 0 && !endsClause(sentence, words, i); i--) {
+    const w = words[i] as TaggedWord;
+    if (isCommonNoun(w) && !isAsked(w, asked)) return true;
+  }
+  return false;
 }
 
 /**

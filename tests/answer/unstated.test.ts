@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { explainAsk } from '../../src/answer/ask.js';
 import type { AskContext } from '../../src/answer/candidates.js';
@@ -19,13 +19,46 @@ import { QuoteIndex } from '../../src/quotes/index.js';
 import { PassageIndex } from '../../src/search/index.js';
 import { withUploads } from '../eval/uploaded.js';
 import { bundledText, CORPUS_DIR, sentenceWith } from '../support/bundled.js';
+import { tempCorpus } from '../support/tempCorpus.js';
 
 const uploaded = (name: string) =>
   readFileSync(resolve(import.meta.dirname, `../eval/uploaded/documents/${name}.md`), 'utf8');
 
+/**
+ * Invented local news, written as news states causes and ages: a cause as a subject, an "after" clause or a
+ * finding; an age after a name; a year of building in a list apart from the sentences naming the pier.
+ */
+const FERRY_NEWS = `---
+id: millbrook-ferry-terminal
+title: "Millbrook ferry terminal back in service"
+url: https://example.org/news/millbrook-ferry
+published: 2026-03-09
+kind: news
+---
+The Millbrook ferry terminal reopened on Monday, six weeks after a storm surge tore away its loading ramp.
+
+Harbor pilot Dana Whitlock, 52, steered the first crossing to Gull Island with 140 passengers aboard.
+
+Spray from the sea has rusted the iron railings along the pier. Divers found rot in three of the pier's wooden pilings last spring.
+
+The terminal cafe stays closed until June.
+
+## Pier facts
+
+- Built: 1931
+- Length: 240 meters
+- Owner: Millbrook Port Authority
+`;
+
 let bundled: AskContext;
 let withDocuments: AskContext;
+let withFerry: AskContext;
 beforeAll(async () => {
+  const ferryDir = tempCorpus({});
+  cpSync(CORPUS_DIR, ferryDir, { recursive: true });
+  writeFileSync(join(ferryDir, 'millbrook-ferry.md'), FERRY_NEWS);
+  const ferry = await loadCorpusStrict(ferryDir);
+  withFerry = askContext(ferry, PassageIndex.build(ferry), QuoteIndex.build(ferry));
   const release = await loadCorpusStrict(CORPUS_DIR);
   bundled = askContext(release, PassageIndex.build(release), QuoteIndex.build(release));
   const corpus = await withUploads(CORPUS_DIR);
@@ -56,6 +89,29 @@ describe('a reason asked and none given (reasonUnstated)', () => {
     const gateway = explainAsk(bundled, 'Why did Japan commit to contributing to Gateway?');
     expect(gateway.checks).not.toContain('reasonUnstated');
     expect(gateway.result.answer?.text).toContain('as part of a commitment');
+  });
+});
+
+describe('a cause stated without a connective word', () => {
+  it('reads a cause in a clause of what came before or a finding, not in a date after "since"', () => {
+    expect(statesReason('The hall has been shut since the roof began to leak in March.')).toBe(true);
+    expect(statesReason('Prices fell as the harvest came in early.')).toBe(true);
+    expect(statesReason('Auditors discovered gaps in the ledger.')).toBe(true);
+    expect(statesReason('She has run the clinic since 2015.')).toBe(false);
+    expect(statesReason('The museum opened a new wing in the spring.')).toBe(false);
+  });
+
+  it('answers "why" of a sentence whose subject or "after" clause gives the cause, not of a plain statement', () => {
+    const rusted = explainAsk(withFerry, 'Why have the railings on the pier rusted?');
+    expect(rusted.checks).not.toContain('reasonUnstated');
+    expect(rusted.result.answer?.text).toContain('Spray from the sea');
+    const torn = explainAsk(withFerry, 'Why was the loading ramp torn away?');
+    expect(torn.checks).not.toContain('reasonUnstated');
+    expect(torn.result.answer?.text).toContain('after a storm surge');
+    const cafe = explainAsk(withFerry, 'Why does the terminal cafe stay closed?');
+    expect(cafe.best).toContain('until June');
+    expect(cafe.checks).toContain('reasonUnstated');
+    expect(cafe.result.answer).toBeNull();
   });
 });
 
