@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { tagWords } from '../text/english.js';
 import { hasJapanese } from '../text/japanese.js';
 import { corpusSize } from './corpus-size.js';
-import type { PeopleFinder } from './entities.js';
+import { type PeopleFinder, typeEvidence } from './entities.js';
 import { type Candidate, conceptIn, featureValue as feature } from './features.js';
 import { type AnalyzedQuestion, unknownShare } from './question.js';
 import type { StemLookup } from './referents.js';
@@ -23,6 +23,7 @@ import {
   asksRoleOf,
   saysAge,
   saysLater,
+  saysMade,
   statesReason,
   statesRole,
 } from './unstated.js';
@@ -187,7 +188,8 @@ export function uncoveredBy(
     // "When will they meet next?" answered by a sentence on the meeting held: it says nothing still to come.
     laterUnstated: asksNext(question.text) && !saysLater(sentence),
     // "How old is the commander?" answered by a sentence on her career: no age, nor a year to count one from.
-    ageUnstated: asksAge(question.text) && !saysAge(sentence),
+    ageUnstated:
+      asksAge(question.text) && !saysAge(sentence) && !madeInDocument(question, best, ranked, people),
     // "Has the NSO signed the charter?" answered from a document that never names the NSO: its sentence is about
     // something else. On SQuAD tune this holds on 31 answered unanswerable questions and 2 right answers.
     nameElsewhere: question.concepts.some(
@@ -282,6 +284,26 @@ export function agentAway(
     feature(best, 'nameAway') === 1 &&
     readArgument(question, sentence, people) === 'other'
   );
+}
+
+/**
+ * Whether "how old is <a thing>" finds, in a retrieved sentence of the best one's document, the year the thing was
+ * made ("Opened: 1968" in the fact sheet's list, apart from the sentence naming the bridge). Not for a person: a
+ * year in their document ("the habitat was first built in 2019") is rarely their age, which stands by their name.
+ */
+function madeInDocument(
+  question: AnalyzedQuestion,
+  best: Candidate,
+  ranked: Candidate[],
+  people: PeopleFinder,
+): boolean {
+  if ((typeEvidence('person', question.text, people)?.spans ?? []).some((s) => s.strength === 1))
+    return false;
+  return ranked.some((c) => {
+    if (c.passage.docId !== best.passage.docId) return false;
+    const start = c.passage.start;
+    return saysMade(c.passage.text.slice(c.span.start - start, c.span.end - start));
+  });
 }
 
 /**

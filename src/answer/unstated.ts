@@ -164,9 +164,25 @@ export function asksAge(question: string): boolean {
   return ASKS_AGE.test(question);
 }
 
+/** An age set off after a name, as news writes it: "Marta Okafor, 34, read…". */
+const AGE_AFTER_NAME = /\p{Lu}[\p{L}'’.-]*,\s*\d{1,3},/u;
+
 /** Whether `sentence` gives an age, or a year to count one from. */
 export function saysAge(sentence: string): boolean {
-  return SAYS_AGE.test(sentence.normalize('NFKC'));
+  const text = sentence.normalize('NFKC');
+  return SAYS_AGE.test(text) || AGE_AFTER_NAME.test(text);
+}
+
+/**
+ * The year a thing was made or first used ("Opened: 1968", "built in 1890", "founded in 2003"): a fact sheet gives
+ * it in a list apart from the sentences that name the thing, and a thing's age counts from it.
+ */
+const MADE_IN =
+  /\b(?:opened|built|founded|established|completed|constructed|erected|inaugurated|launched|commissioned|dates? (?:back|from))\b\W+(?:in\s+)?(?:1\d|20)\d{2}(?!\d)/i;
+
+/** Whether `sentence` says when something was made or first used ({@link MADE_IN}). */
+export function saysMade(sentence: string): boolean {
+  return MADE_IN.test(sentence.normalize('NFKC'));
 }
 
 /**

@@ -10,6 +10,7 @@ import {
   asksRoleOf,
   saysAge,
   saysLater,
+  saysMade,
   statesReason,
   statesRole,
 } from '../../src/answer/unstated.js';
@@ -142,6 +143,23 @@ describe('an age asked and none given (ageUnstated)', () => {
     expect(asksAge('How old is the commander?')).toBe(true);
     expect(saysAge(sentenceWith(habitat, 'first built in'))).toBe(true);
     expect(saysAge(sentenceWith(habitat, 'flight physician'))).toBe(false);
+  });
+
+  it('finds an age set off after a name, and a year of building', () => {
+    expect(saysAge('Ferry captain Ruth Obi, 61, retired on Friday.')).toBe(true);
+    expect(saysAge('Ferry captain Ruth Obi, who retired on Friday, thanked the crew.')).toBe(false);
+    expect(saysMade('Built: 1931')).toBe(true);
+    expect(saysMade('The school was built in 1904 by local masons.')).toBe(true);
+    expect(saysMade('Crews will paint the pier in 2027.')).toBe(false);
+  });
+
+  it("answers a person's age after her name, and a thing's from the year its document says it was built", () => {
+    const pilot = explainAsk(withFerry, 'How old is Dana Whitlock?');
+    expect(pilot.checks).not.toContain('ageUnstated');
+    expect(pilot.result.answer?.text).toContain('Whitlock, 52');
+    const pier = explainAsk(withFerry, 'How old is the pier?');
+    expect(pier.checks).not.toContain('ageUnstated');
+    expect(pier.result.answer).not.toBeNull();
   });
 
   it("abstains on a person's age asked of the sentence on her career", () => {
