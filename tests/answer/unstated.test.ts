@@ -179,6 +179,21 @@ describe('a name the answer document never mentions (nameElsewhere)', () => {
     expect(vsa.result.answer).toBeNull();
   });
 
+  it('does not hold for a name that only describes what the question is about', () => {
+    // "NASA" and "Japanese" stand only in the bundled release; the question is about the ferry terminal.
+    for (const question of [
+      'when did the Millbrook terminal, a NASA terminal, reopen?',
+      'When did the Millbrook ferry terminal, a Japanese terminal, reopen?',
+    ]) {
+      const reopened = explainAsk(withFerry, question);
+      expect(reopened.checks).not.toContain('nameElsewhere');
+      expect(reopened.result.answer?.text).toContain('reopened on Monday');
+    }
+    const bought = explainAsk(withFerry, 'Has NASA bought the Millbrook ferry terminal?');
+    expect(bought.checks).toContain('nameElsewhere');
+    expect(bought.result.answer).toBeNull();
+  });
+
   it('does not hold when the answer document names it', () => {
     const japan = explainAsk(withDocuments, 'did Japan sign the Artemis Accords?');
     expect(japan.checks).not.toContain('nameElsewhere');
