@@ -262,8 +262,12 @@ function heaviestMissing(
   const counted = question.concepts.filter(
     (c) => (!c.known || conceptIn(c, found.document) || !namesThing(c.label)) && !isCount(c.label),
   );
-  const heaviest = Math.max(0, ...counted.map((c) => c.weight));
-  return counted.some((c) => c.known && c.weight >= 0.99 * heaviest && !conceptIn(c, found.passage));
+  // The context a user gives before asking ("I read the leader praised the alliance, so what else does he hope
+  // for it?") is what they believe, not what they ask: the heaviest idea is the asking part's, when it has one.
+  const asked = counted.filter((c) => !c.context);
+  const ideas = asked.some((c) => c.known) ? asked : counted;
+  const heaviest = Math.max(0, ...ideas.map((c) => c.weight));
+  return ideas.some((c) => c.known && c.weight >= 0.99 * heaviest && !conceptIn(c, found.passage));
 }
 
 /**

@@ -41,6 +41,11 @@ export interface Concept {
    * (a verb, an adjective: "hope", "exhaustive"): unknown things decide more often that the corpus lacks it.
    */
   thing: boolean;
+  /**
+   * Whether it stands only in the context a user gives before asking ("I read that the deal was signed in May,
+   * so who signed it?"), outside the question's asking part ({@link askingSpan}).
+   */
+  context: boolean;
 }
 
 export interface AnalyzedQuestion {
@@ -294,14 +299,24 @@ const ASKS = new RegExp(`\\b(?:${QUESTION_WORDS.join('|')})\\b`, 'i');
  * is context the user gives, not what they ask.
  */
 export function askingPart(text: string): string {
+  const { start, end } = askingSpan(text);
+  return text.slice(start, end);
+}
+
+/** Where {@link askingPart} stands in `text`. */
+export function askingSpan(text: string): { start: number; end: number } {
   // A full stop ends a sentence after a word of four letters or more: not "No. 13", "Dr. Ito", "etc.".
-  const sentences = text.split(/(?<=[?!]|\p{L}{4}\.)\s+/u).filter((s) => /\p{L}/u.test(s));
-  const asking = sentences.findLast((s) => /\?\s*$/.test(s) || ASKS.test(s)) ?? text;
+  const sentences = [...text.matchAll(/.+?(?:(?<=[?!]|\p{L}{4}\.)(?=\s)|$)/gsu)].filter((m) =>
+    /\p{L}/u.test(m[0]),
+  );
+  const asking = sentences.findLast((m) => /\?\s*$/.test(m[0]) || ASKS.test(m[0]));
+  if (!asking) return { start: 0, end: text.length };
   const turn =
     /,\s*(?:and\s+)?so\s+(?=(?:what|when|where|who|which|how|why|whose|is|are|was|were|do|does|did)\b)/i.exec(
-      asking,
+      asking[0],
     );
-  return turn ? asking.slice(turn.index + turn[0].length) : asking;
+  const start = asking.index + (turn ? turn.index + turn[0].length : 0);
+  return { start, end: asking.index + asking[0].length };
 }
 
 /** Whether the question's asking part ({@link askingPart}) is negated, the asker's own "I can't remember" aside. */
@@ -457,6 +472,7 @@ function synonymsInCorpus(phrase: string, index: PassageIndex): string[][] {
 /** Turns a cleaned question into concepts (with glossary meanings and typo corrections) and search terms. */
 export function analyzeQuestion(text: string, index: PassageIndex, glossary: Glossary): AnalyzedQuestion {
   const source = text.replace(FILLER_PHRASES, ' ');
+  const asking = askingSpan(source);
   // Japanese sentences open with no capital: there a capital marks a name wherever it stands ("ESAとNASA…").
   const japanese = hasJapanese(source);
   const tokens = tokenize(source, glossary.dictionary).map((t) => ({
@@ -582,6 +598,7 @@ export function analyzeQuestion(text: string, index: PassageIndex, glossary: Glo
       thing:
         known.length > 0 ||
         original.some((w) => w.capitalized || /\d/.test(w.word) || [undefined, 'n'].includes(posOf(w))),
+      context: original.every((w) => w.start < asking.start || w.start >= asking.end),
     });
     const corrected = own.some((stem, k) => stem !== original[k]?.stem);
     alternatives.forEach((alt, a) => {

@@ -500,6 +500,16 @@ describe("a question in users' words: context before it, counts beside its nouns
     }
   });
 
+  it('does not doubt a passage for leaving out the context given before the question', async () => {
+    const ctx = await noteContext('bridge-note', bridge);
+    const asked = explainAsk(
+      ctx,
+      'The council had a debate. When will the nations open the bridge to trucks?',
+    );
+    expect(asked.checks).not.toContain('ideaDoubtful');
+    expect(asked.result.answer?.text).toContain('open it to trucks in 2027');
+  });
+
   it('does not doubt a passage for leaving out a count ("the two nations" said as "our nations")', async () => {
     const ctx = await noteContext('bridge-note', bridge);
     const asked = explainAsk(ctx, 'when will the two nations open the bridge to trucks?');

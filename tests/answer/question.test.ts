@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeQuestion, negatedAsking, unknownShare } from '../../src/answer/question.js';
+import { analyzeQuestion, askingPart, negatedAsking, unknownShare } from '../../src/answer/question.js';
 import { loadCorpusStrict } from '../../src/corpus/load.js';
 import { askContext } from '../../src/knowledge/knowledge.js';
 import { QuoteIndex } from '../../src/quotes/index.js';
@@ -268,5 +268,15 @@ describe('negatedAsking: the negation of what a question asks, not of the contex
       negatedAsking('Why did Davies never test his theory, concept, idea, etc. before publishing it?'),
     ).toBe(true);
     expect(negatedAsking('Why did the mayor not fly to St. Louis?')).toBe(true);
+  });
+});
+
+describe('askingPart: what a question asks, after the context a user gives', () => {
+  it('is the last sentence that asks, after ", so"', () => {
+    expect(
+      askingPart("There was a second delegate, right? I can't recall her name, who was it?").trim(),
+    ).toBe("I can't recall her name, who was it?");
+    expect(askingPart('I read the vote was in May, so who chaired it?')).toBe('who chaired it?');
+    expect(askingPart('Who chaired the vote? Thanks.')).toBe('Who chaired the vote?');
   });
 });
