@@ -477,6 +477,11 @@ export function typeEvidence(
   return spans.length ? { spans, strength: Math.max(...spans.map((s) => s.strength)) } : null;
 }
 
+/** Whether `text` names someone: a person's name (the strongest evidence), not only a role or a group. */
+export function namesPerson(text: string, people?: PeopleFinder): boolean {
+  return (typeEvidence('person', text, people)?.spans ?? []).some((s) => s.strength === 1);
+}
+
 /** Capitalized words after a sentence's first, and numbers: where names, places and counts mostly stand. */
 const CAPITALIZED_OR_NUMBER = /(?<=\S\s+)\p{Lu}|\d+/gu;
 

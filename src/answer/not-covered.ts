@@ -12,7 +12,7 @@ import { tagWords } from '../text/english.js';
 import { hasJapanese } from '../text/japanese.js';
 import { normalizeWord, stem } from '../text/text.js';
 import { corpusSize } from './corpus-size.js';
-import { type PeopleFinder, typeEvidence } from './entities.js';
+import { namesPerson, type PeopleFinder } from './entities.js';
 import { type Candidate, conceptIn, featureValue as feature } from './features.js';
 import { type AnalyzedQuestion, type Concept, unknownShare } from './question.js';
 import type { StemLookup } from './referents.js';
@@ -342,8 +342,7 @@ function madeInDocument(
   ranked: Candidate[],
   people: PeopleFinder,
 ): boolean {
-  if ((typeEvidence('person', question.text, people)?.spans ?? []).some((s) => s.strength === 1))
-    return false;
+  if (namesPerson(question.text, people)) return false;
   return ranked.some((c) => {
     if (c.passage.docId !== best.passage.docId) return false;
     const start = c.passage.start;

@@ -10,7 +10,7 @@ import { hasJapanese } from '../text/japanese.js';
 import { HONORIFIC_WORDS, isRoleWord, JAPANESE_ROLE_WORDS } from '../text/roles.js';
 import { stem } from '../text/text.js';
 import { isKindOf } from '../text/wordnet.js';
-import { type PeopleFinder, typeEvidence } from './entities.js';
+import { namesPerson, type PeopleFinder } from './entities.js';
 import type { Concept } from './question.js';
 
 /** "Why…", "how come…", "for what reason", "what was the reason"; なぜ, どうして, 何故, 何のため, 理由. */
@@ -197,7 +197,7 @@ const ASKS_ROLE = /\b(?:job|title|role|position|occupation|profession)\b|役職|
  */
 export function asksRoleOf(question: string, people: PeopleFinder): boolean {
   if (!ASKS_ROLE.test(question)) return false;
-  return (typeEvidence('person', question, people)?.spans ?? []).some((s) => s.strength === 1);
+  return namesPerson(question, people);
 }
 
 /**
