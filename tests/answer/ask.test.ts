@@ -4,11 +4,10 @@ import { analyzeQuestion } from '../../src/answer/question.js';
 import { currentWeights } from '../../src/answer/scorer.js';
 import { type KnowledgeBase, UserInputError } from '../../src/contract/types.js';
 import { loadCorpusStrict } from '../../src/corpus/load.js';
-import { askContext, buildKnowledgeBase } from '../../src/knowledge/knowledge.js';
-import { QuoteIndex } from '../../src/quotes/index.js';
-import { PassageIndex } from '../../src/search/index.js';
+import { buildKnowledgeBase } from '../../src/knowledge/knowledge.js';
 import { readDevSet } from '../eval/evaluate.js';
 import { BUNDLED_ID, bundledParagraphs, bundledText, CORPUS_DIR } from '../support/bundled.js';
+import { askContextOf } from '../support/context.js';
 import { bundledKnowledgeBase } from '../support/kb.js';
 import { tempCorpus } from '../support/tempCorpus.js';
 
@@ -240,14 +239,14 @@ describe('which step decided (explainAsk, for measuring the abstention checks)',
 /** The ask context of the bundled corpus, for what `explainAsk` tells beside the answer. */
 async function bundledContext() {
   const corpus = await loadCorpusStrict(CORPUS_DIR);
-  return askContext(corpus, PassageIndex.build(corpus), QuoteIndex.build(corpus));
+  return askContextOf(corpus);
 }
 
 /** The ask context of a one-document corpus: a press release with `id` and the paragraphs of `body`. */
 async function noteContext(id: string, body: string) {
   const note = `---\nid: ${id}\ntitle: "${id}"\nurl: https://example.org/${id}\npublished: 2025-05-20\nkind: press-release\n---\n\n${body}\n`;
   const corpus = await loadCorpusStrict(tempCorpus({ [`${id}.md`]: note }));
-  return askContext(corpus, PassageIndex.build(corpus), QuoteIndex.build(corpus));
+  return askContextOf(corpus);
 }
 
 describe('"what did X say" about someone the corpus never mentions', () => {

@@ -3,9 +3,7 @@ import { explainAsk } from '../../src/answer/ask.js';
 import { corpusSize } from '../../src/answer/corpus-size.js';
 import { abstainingStep, type DecisionLimits } from '../../src/answer/not-covered.js';
 import { loadCorpusStrict } from '../../src/corpus/load.js';
-import { askContext } from '../../src/knowledge/knowledge.js';
-import { QuoteIndex } from '../../src/quotes/index.js';
-import { PassageIndex } from '../../src/search/index.js';
+import { askContextOf } from '../support/context.js';
 import { tempCorpus } from '../support/tempCorpus.js';
 
 const limits: DecisionLimits = {
@@ -71,7 +69,7 @@ async function releasesContext(bodies: Record<string, string>) {
     ]),
   );
   const corpus = await loadCorpusStrict(tempCorpus(files));
-  return askContext(corpus, PassageIndex.build(corpus), QuoteIndex.build(corpus));
+  return askContextOf(corpus);
 }
 
 describe('the heaviest idea missing from the answer passage (ideaDoubtful)', () => {

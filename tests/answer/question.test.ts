@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeQuestion, askingPart, negatedAsking, unknownShare } from '../../src/answer/question.js';
 import { loadCorpusStrict } from '../../src/corpus/load.js';
-import { askContext } from '../../src/knowledge/knowledge.js';
-import { QuoteIndex } from '../../src/quotes/index.js';
-import { PassageIndex } from '../../src/search/index.js';
 import { stem } from '../../src/text/text.js';
+import { askContextOf } from '../support/context.js';
 import { tempCorpus } from '../support/tempCorpus.js';
 
 const NOTE = `---
@@ -22,7 +20,7 @@ The council will spend 40 million euros on a bridge of 300 meters that can carry
 
 async function contextOf(text: string) {
   const corpus = await loadCorpusStrict(tempCorpus({ 'council-note.md': text }));
-  return askContext(corpus, PassageIndex.build(corpus), QuoteIndex.build(corpus));
+  return askContextOf(corpus);
 }
 
 describe('analyzeQuestion: words the corpus never uses', () => {

@@ -2,10 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { definedAcronyms, Referents } from '../../src/answer/referents.js';
 import { loadCorpusStrict } from '../../src/corpus/load.js';
 import type { CorpusDocument, Passage } from '../../src/corpus/types.js';
-import { askContext } from '../../src/knowledge/knowledge.js';
-import { QuoteIndex } from '../../src/quotes/index.js';
-import { PassageIndex } from '../../src/search/index.js';
 import { stem } from '../../src/text/text.js';
+import { askContextOf } from '../support/context.js';
 import { tempCorpus } from '../support/tempCorpus.js';
 
 const TEXT =
@@ -38,7 +36,7 @@ describe('a sentence opening with "She" or "He"', () => {
       '“If the gates close too often, the fish lose their way,” Maud Lindqvist told the council. She asked for an independent study.\n\nShe was not quoted again.';
     const note = `---\nid: briefing\ntitle: Briefing\nkind: briefing\n---\n\n${body}\n`;
     const corpus = await loadCorpusStrict(tempCorpus({ 'briefing.md': note }));
-    const ctx = askContext(corpus, PassageIndex.build(corpus), QuoteIndex.build(corpus));
+    const ctx = askContextOf(corpus);
     const [first, second] = corpus.passages;
     const read = ctx.reader.stems(first as Passage);
     expect(read.sentences[1]?.has(stem('lindqvist'))).toBe(true);

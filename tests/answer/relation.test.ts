@@ -6,17 +6,15 @@ import type { AskContext } from '../../src/answer/candidates.js';
 import { analyzeQuestion } from '../../src/answer/question.js';
 import { readArgument } from '../../src/answer/relation.js';
 import { loadCorpusStrict } from '../../src/corpus/load.js';
-import { askContext } from '../../src/knowledge/knowledge.js';
-import { QuoteIndex } from '../../src/quotes/index.js';
-import { PassageIndex } from '../../src/search/index.js';
 import { withUploads } from '../eval/uploaded.js';
 import { bundledText, CORPUS_DIR, sentenceWith } from '../support/bundled.js';
+import { askContextOf } from '../support/context.js';
 import { tempCorpus } from '../support/tempCorpus.js';
 
 let ctx: AskContext;
 beforeAll(async () => {
   const corpus = await withUploads(CORPUS_DIR);
-  ctx = askContext(corpus, PassageIndex.build(corpus), QuoteIndex.build(corpus));
+  ctx = askContextOf(corpus);
 });
 
 const reading = (question: string, sentence: string) =>
@@ -76,7 +74,7 @@ async function pactContext(...paragraphs: string[]): Promise<AskContext> {
     'id: water-pact\ntitle: "Towns sign a water pact"\nurl: https://example.org/water-pact\npublished: 2025-05-20\nkind: press-release';
   const note = `---\n${front}\n---\n\n${paragraphs.join('\n\n')}\n`;
   const corpus = await loadCorpusStrict(tempCorpus({ 'water-pact.md': note }));
-  return askContext(corpus, PassageIndex.build(corpus), QuoteIndex.build(corpus));
+  return askContextOf(corpus);
 }
 
 const COVERS = 'The pact covers irrigation, drinking water and flood control along the whole valley.';

@@ -15,11 +15,9 @@ import {
   statesRole,
 } from '../../src/answer/unstated.js';
 import { loadCorpusStrict } from '../../src/corpus/load.js';
-import { askContext } from '../../src/knowledge/knowledge.js';
-import { QuoteIndex } from '../../src/quotes/index.js';
-import { PassageIndex } from '../../src/search/index.js';
 import { withUploads } from '../eval/uploaded.js';
 import { bundledText, CORPUS_DIR, sentenceWith } from '../support/bundled.js';
+import { askContextOf } from '../support/context.js';
 import { tempCorpus } from '../support/tempCorpus.js';
 
 const uploaded = (name: string) =>
@@ -59,11 +57,11 @@ beforeAll(async () => {
   cpSync(CORPUS_DIR, ferryDir, { recursive: true });
   writeFileSync(join(ferryDir, 'millbrook-ferry.md'), FERRY_NEWS);
   const ferry = await loadCorpusStrict(ferryDir);
-  withFerry = askContext(ferry, PassageIndex.build(ferry), QuoteIndex.build(ferry));
+  withFerry = askContextOf(ferry);
   const release = await loadCorpusStrict(CORPUS_DIR);
-  bundled = askContext(release, PassageIndex.build(release), QuoteIndex.build(release));
+  bundled = askContextOf(release);
   const corpus = await withUploads(CORPUS_DIR);
-  withDocuments = askContext(corpus, PassageIndex.build(corpus), QuoteIndex.build(corpus));
+  withDocuments = askContextOf(corpus);
 });
 
 describe('a reason asked and none given (reasonUnstated)', () => {

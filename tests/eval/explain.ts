@@ -18,9 +18,7 @@ import { FEATURES } from '../../src/answer/features.js';
 import { cleanQuestion } from '../../src/answer/question.js';
 import { parseCliArgs } from '../../src/cli/shared.js';
 import { loadCorpusStrict } from '../../src/corpus/load.js';
-import { askContext } from '../../src/knowledge/knowledge.js';
-import { QuoteIndex } from '../../src/quotes/index.js';
-import { PassageIndex } from '../../src/search/index.js';
+import { askContextOf } from '../support/context.js';
 import { readDevSet } from './evaluate.js';
 import { readSquad, type SplitName, splitOf, squadCorpus, squadItems } from './squad.js';
 import { withUploads } from './uploaded.js';
@@ -41,7 +39,7 @@ const { values, positionals } = parseCliArgs(
   USAGE,
 );
 const corpus = values.uploads ? await withUploads(values.corpus) : await loadCorpusStrict(values.corpus);
-const ctx = askContext(corpus, PassageIndex.build(corpus), QuoteIndex.build(corpus));
+const ctx = askContextOf(corpus);
 
 for (const raw of positionals) {
   const s = scoreQuestion(ctx, cleanQuestion(raw));
@@ -107,7 +105,7 @@ if (values.squad) {
   if (values.split === 'final') throw new Error('the final split is looked at once, with npm run eval');
   const chosen = splitOf(readSquad(values.squad), values.split as SplitName);
   const squad = await squadCorpus(chosen.corpus);
-  const sctx = askContext(squad, PassageIndex.build(squad), QuoteIndex.build(squad));
+  const sctx = askContextOf(squad);
   const wrong = new Map<string, number>();
   const right = new Map<string, number>();
   const through = new Map<string, number>();

@@ -12,9 +12,7 @@ import type { ScorerWeights } from '../../src/answer/scorer.js';
 import { UserInputError } from '../../src/contract/types.js';
 import { loadCorpusStrict } from '../../src/corpus/load.js';
 import type { Corpus } from '../../src/corpus/types.js';
-import { askContext } from '../../src/knowledge/knowledge.js';
-import { QuoteIndex } from '../../src/quotes/index.js';
-import { PassageIndex } from '../../src/search/index.js';
+import { askContextOf } from '../support/context.js';
 import { readDevSet } from './evaluate.js';
 import { readSquad, squadCorpus, squadItems } from './squad.js';
 
@@ -39,8 +37,7 @@ function hashQuestions(hash: ReturnType<typeof createHash>, ctx: AskContext, que
 /** The fingerprint of the features this code computes (a few seconds). */
 export async function featureFingerprint(weights: ScorerWeights): Promise<string> {
   const hash = createHash('sha256');
-  const contextOf = (corpus: Corpus) =>
-    askContext(corpus, PassageIndex.build(corpus), QuoteIndex.build(corpus), weights);
+  const contextOf = (corpus: Corpus) => askContextOf(corpus, weights);
   const bundled = await loadCorpusStrict(resolve(import.meta.dirname, '../../corpus'));
   const dev = readDevSet(resolve(import.meta.dirname, 'dev-set.jsonl')).map((d) => d.q);
   hashQuestions(hash, contextOf(bundled), dev);

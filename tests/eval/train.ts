@@ -47,9 +47,7 @@ import { parseCliArgs } from '../../src/cli/shared.js';
 import { type AskOptions, type AskResult, UserInputError } from '../../src/contract/types.js';
 import { loadCorpusStrict } from '../../src/corpus/load.js';
 import type { Corpus } from '../../src/corpus/types.js';
-import { askContext } from '../../src/knowledge/knowledge.js';
-import { QuoteIndex } from '../../src/quotes/index.js';
-import { PassageIndex } from '../../src/search/index.js';
+import { askContextOf } from '../support/context.js';
 import { type DevItem, evaluate, readDevSet } from './evaluate.js';
 import { featureFingerprint } from './fingerprint.js';
 import {
@@ -118,7 +116,7 @@ const unfitted: ScorerWeights = {
 };
 
 function contextOf(corpus: Corpus): AskContext {
-  return askContext(corpus, PassageIndex.build(corpus), QuoteIndex.build(corpus), unfitted);
+  return askContextOf(corpus, unfitted);
 }
 
 function observe(ctx: AskContext, items: QaItem[], weight: number): Observed[] {
