@@ -4,7 +4,10 @@
  * not cover it, and its words are often the user's own for what the documents say otherwise; in a large one
  * the first mostly says that retrieval found another passage, and the user's words are mostly the corpus's.
  */
-const SMALL_CORPUS = 100;
+// Where a moderator's corpus of some twenty documents still counts as a few: at 100, eleven short releases
+// crossed it and lost the checks chosen for them. The smallest corpus the large limits are fitted on (train's
+// fit split) has 296 passages.
+const SMALL_CORPUS = 250;
 
 /** Below {@link SMALL_CORPUS} passages, and from it. */
 export type CorpusSize = 'small' | 'large';

@@ -52,11 +52,13 @@ describe('when ask abstains (abstainingStep)', () => {
 });
 
 describe('the size of a corpus (which fitted limits apply)', () => {
-  it('is small below a hundred passages, large from there', () => {
+  it('is small below 250 passages, large from there', () => {
     expect(corpusSize(9)).toBe('small');
-    expect(corpusSize(99)).toBe('small');
-    expect(corpusSize(100)).toBe('large');
-    expect(corpusSize(732)).toBe('large');
+    // A community's two dozen press releases are still a few documents.
+    expect(corpusSize(145)).toBe('small');
+    expect(corpusSize(249)).toBe('small');
+    expect(corpusSize(250)).toBe('large');
+    expect(corpusSize(296)).toBe('large');
   });
 });
 
