@@ -78,6 +78,10 @@ export const BUNDLED_FLOORS: Record<string, SetFloor> = {
   // Abstaining 66.7% -> 75% and 75% -> 87.5% with reasonUnstated and laterUnstated (same session).
   'en-dev-8.jsonl': { answerOrTop: 0.87, abstentionRecall: 0.75, wrongAbstention: 0.19 },
   'ja-dev-3.jsonl': { answerOrTop: 0.93, abstentionRecall: 0.875, wrongAbstention: 0.1 },
+  // Written blind at the start of the fifth 1 Dec session in the same styles; seen and tuned on from the start.
+  // Floors as measured when they were added, before any tuning.
+  'en-dev-9.jsonl': { answerOrTop: 0.89, abstentionRecall: 0.75, wrongAbstention: 0.13 },
+  'ja-dev-4.jsonl': { answerOrTop: 0.93, abstentionRecall: 0.62, wrongAbstention: 0.04 },
 };
 
 /**
@@ -96,10 +100,12 @@ export const UPLOADED_FLOORS: Record<string, SetFloor> = {
   // of" -> "remove") read in the corpus's words (1 Dec).
   // Over seven documents (1 Dec, fourth session, when the wildfire and habitat documents joined): 79.2% / 70.8%;
   // their satellites and crews compete for its questions.
+  // Over ten documents (fifth 1 Dec session, when a status report and a Japanese press release joined): 79.2% / 70.8%
+  // -> 70.8% / 66.7%, abstaining 33.3% -> 16.7%.
   'gateway-habitat-note.jsonl': {
-    answerOrTop: 0.79,
-    answerHit: 0.7,
-    abstentionRecall: 0.33,
+    answerOrTop: 0.7,
+    answerHit: 0.66,
+    abstentionRecall: 0.16,
     // 0.13 over three uploaded documents; 0.167 since the two kestrel documents joined (more text to confuse).
     wrongAbstention: 0.09,
   },
@@ -119,9 +125,11 @@ export const UPLOADED_FLOORS: Record<string, SetFloor> = {
   // Over three uploaded documents it measured 0.7 / 0.54 / 0.13; the two kestrel documents joining on 1 Dec made
   // the corpus harder for it (their launches and agencies compete for its questions): re-measured then.
   // Answer or top 66.7% -> 62.5% over seven documents (1 Dec, fourth session).
+  // Over ten documents (fifth 1 Dec session, when a status report and a Japanese press release joined): 62.5% / 50%
+  // -> 54.2% / 41.7%.
   'lunar-rover-note.jsonl': {
-    answerOrTop: 0.62,
-    answerHit: 0.45,
+    answerOrTop: 0.54,
+    answerHit: 0.41,
     abstentionRecall: 0.5,
     // 20.8% -> 16.7% with the document's own missing idea, 12.5% with related words in the answer sentence
     // (1 Dec).
@@ -137,11 +145,13 @@ export const UPLOADED_FLOORS: Record<string, SetFloor> = {
   // sentence (1 Dec); 16.7% when a title's words ("… Debris Removal Partnership") were words the corpus knows.
   // Abstaining 66.7% -> 50% over seven documents (1 Dec, fourth session); answer 66.7% -> 70.8%, wrong abstentions
   // 16.7% -> 12.5% when train refitted the small corpus's limits with the checks of what a sentence leaves unstated.
+  // Over ten documents (fifth 1 Dec session, when a status report and a Japanese press release joined): 79.2% / 70.8%
+  // -> 75% / 62.5%, wrong abstentions 12.5% -> 20.8%.
   'kestrel-debris-removal-partnership.jsonl': {
-    answerOrTop: 0.79,
-    answerHit: 0.7,
+    answerOrTop: 0.75,
+    answerHit: 0.62,
     abstentionRecall: 0.5,
-    wrongAbstention: 0.13,
+    wrongAbstention: 0.21,
   },
   // Raised (1 Dec, third session) when sums in a currency only WordNet knows ("90 million crowns") counted as
   // money: 0.75 / 0.5 -> 0.833 / 0.542.
@@ -163,14 +173,18 @@ export const UPLOADED_FLOORS: Record<string, SetFloor> = {
   // seven uploaded documents; plain MiniSearch's hit@1 on them is 41.7% and 37.5%.
   // Abstaining 50% -> 66.7% on both with an age, a reason and a name the answer's document never gives
   // (ageUnstated, reasonUnstated, nameElsewhere: fourth 1 Dec session).
+  // Over ten documents (fifth 1 Dec session, when a status report and a Japanese press release joined): abstaining
+  // 66.7% -> 83.3%.
   'saltpan-horizon-habitat-analogue.jsonl': {
     answerOrTop: 0.66,
     answerHit: 0.62,
-    abstentionRecall: 0.66,
+    abstentionRecall: 0.83,
     wrongAbstention: 0.17,
   },
+  // Over ten documents (fifth 1 Dec session, when a status report and a Japanese press release joined): answer or top
+  // 62.5% -> 58.3%.
   'vsa-emberline-wildfire-constellation.jsonl': {
-    answerOrTop: 0.62,
+    answerOrTop: 0.58,
     answerHit: 0.37,
     abstentionRecall: 0.66,
     wrongAbstention: 0.34,
@@ -179,11 +193,28 @@ export const UPLOADED_FLOORS: Record<string, SetFloor> = {
   // fourth 1 Dec session; floors as measured when it was added, before any tuning. Raised the same session when
   // Japanese words were read whole (katakana, lone kanji), with Sudachi's synonyms and as the corpus's compounds:
   // answer or top 66.7% -> 79.2%, answer 62.5% -> 75.0%, wrong abstentions 33.3% -> 25.0%.
+  // Over ten documents (fifth 1 Dec session, when a status report and a Japanese press release joined): wrong
+  // abstentions 25% -> 20.8%.
   'mikaboshi-debris-radar.jsonl': {
     answerOrTop: 0.79,
     answerHit: 0.75,
     abstentionRecall: 0.66,
-    wrongAbstention: 0.26,
+    wrongAbstention: 0.21,
+  },
+  // Written blind at the start of the fifth 1 Dec session as development sets (a status report with headings and
+  // a list; a Japanese press release asked in Japanese): seen and tuned on. Floors as measured when they were
+  // added, before any tuning, over all ten uploaded documents.
+  'lantern-relay-status-q3.jsonl': {
+    answerOrTop: 0.66,
+    answerHit: 0.54,
+    abstentionRecall: 0.33,
+    wrongAbstention: 0.17,
+  },
+  'hotaru-adr-capture-ja.jsonl': {
+    answerOrTop: 0.54,
+    answerHit: 0.37,
+    abstentionRecall: 0.66,
+    wrongAbstention: 0.25,
   },
 };
 
