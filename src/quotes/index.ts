@@ -15,7 +15,7 @@ import { contentTerms, escapeRegExp, stripInvisible } from '../text/text.js';
 import { type ExtractedQuote, extractQuotes } from './extract.js';
 import { extractJapaneseQuotes } from './japanese.js';
 import { nameTokens, typoAllowance } from './names.js';
-import { PeopleDirectory, type Person } from './people.js';
+import { PeopleDirectory, type Person, type Resolution } from './people.js';
 
 /** The longest speaker name or topic accepted from a user. */
 export const MAX_INPUT_LENGTH = 200;
@@ -284,7 +284,7 @@ export class QuoteIndex {
   whoSaid(words: string): AttributedQuote | null {
     const cleaned = stripInvisible(String(words ?? ''))
       .slice(0, 1000)
-      .replace(/^\s*(?:who|whom)\s+(?:said|says|stated|declared|remarked|wrote)\b\s*(?:that\b)?/iu, '');
+      .replace(WHO_SAID, '');
     return this.whoSaidIdeas([...new Set(contentTerms(cleaned).map((t) => t.stem))].map((s) => [[s]]));
   }
 
@@ -296,36 +296,42 @@ export class QuoteIndex {
     const text = stripInvisible(String(question ?? '')).trim();
     if (text === '' || text.length > 1000) return null;
     if (hasJapanese(text)) return this.forJapaneseQuestion(text);
-    if (/^\s*(?:who|whom)\s+(?:said|says|stated|declared|remarked|wrote)\b/iu.test(text)) {
+    if (WHO_SAID.test(text)) {
       const found = this.whoSaid(text);
       return found ? { kind: 'who', ...found } : null;
     }
     const mention = MENTION.exec(text);
     if (mention) return this.forMention(text, mention[1] ?? '', mention[2] ?? '');
-    if (!ASKING_FOR_WORDS.test(text)) return null;
+    const views = !ASKING_FOR_WORDS.test(text);
+    if (views && !ASKING_FOR_VIEWS.test(text)) return null;
     const aboutMatch = /\b(about|on|regarding|concerning)\s+(.+?)\s*[?.!]*$/iu.exec(text);
     const about = aboutMatch?.[2];
     // "On" orders the quotes but names no topic: it more often says when or where ("say on Tuesday", "at the
     // event on January 13th"), and a topic is what a quote may be found silent on.
     const topic = aboutMatch && aboutMatch[1]?.toLowerCase() !== 'on' ? (about ?? null) : null;
     let found = this.people.matchKnown(nameTokens(text));
-    if (found.kind === 'none') {
-      // "what did kishda say": the words left once question and speech words go, looked up as typed; or those
-      // of its first clause ("smiht quote, which places did she list").
+    if (found.kind !== 'person') {
+      // "what did kishda say", "what did the engineer say the software misses": the subject between the asking
+      // words; or the words left once question and speech words go, looked up as typed; or those of its first
+      // clause ("smiht quote, which places did she list").
       const asked = aboutMatch ? text.slice(0, aboutMatch.index) : text;
-      for (const part of [asked, asked.split(/[,;:]|\s[-–—]\s/u)[0] ?? '']) {
+      const subject = SUBJECT_ASKED.exec(text)?.[1];
+      const parts = [...(subject ? [subject] : []), asked, asked.split(/[,;:]|\s[-–—]\s/u)[0] ?? ''];
+      for (const part of parts) {
         const rest = part
           .replace(WORDS_ASKING_FOR_QUOTES, ' ')
           .replace(/[?.!,]/gu, ' ')
           .trim();
         const words = nameTokens(rest);
         if (words.length < 1 || words.length > 3) continue;
-        found = this.people.lookup(rest, this.isQuoted);
-        break;
+        const resolved = this.people.lookup(rest, this.isQuoted);
+        found =
+          resolved.kind === 'ambiguous' ? this.onTopic(resolved.people, text.replace(part, ' ')) : resolved;
+        if (found.kind === 'person' || part !== subject) break;
       }
     }
     if (found.kind !== 'person') return null;
-    if (!this.isQuoted(found.person)) return this.saidNothing(text);
+    if (!this.isQuoted(found.person)) return views ? null : this.saidNothing(text);
     return { kind: 'speaker', result: this.resultFor(text, found.person, about), topic };
   }
 
@@ -345,6 +351,24 @@ export class QuoteIndex {
     if (!named) return null;
     if (!this.isQuoted(found.person)) return this.saidNothing(text);
     return { kind: 'speaker', result: this.resultFor(text, found.person, topic), topic };
+  }
+
+  /**
+   * Of several people a description fits ("the engineer"), the one whose quotes hold most of the rest of the
+   * question ("… say the software struggles to tell apart"); none when two hold as much, or none does.
+   */
+  private onTopic(people: Person[], rest: string): Resolution {
+    const score = this.topicScorer(rest);
+    const ranked = people
+      .filter(this.isQuoted)
+      .map((person) => ({
+        person,
+        score: Math.max(0, ...(this.bySpeaker.get(person) ?? []).map(score)),
+      }))
+      .sort((a, b) => b.score - a.score);
+    const [first, second] = ranked;
+    if (!first || first.score === 0 || (second && second.score === first.score)) return { kind: 'none' };
+    return { kind: 'person', person: first.person };
   }
 
   /** Whether the corpus quotes this person (a function to hand to look-ups). */
@@ -512,6 +536,17 @@ export class QuoteIndex {
   }
 }
 
+/**
+ * "Who said …", and "who called ACME a partner", "who described the plan as bold": words a speaker chose for
+ * something are their quote's words, so the speaker of the quote holding them answers.
+ */
+const WHO_SAID =
+  /^\s*(?:who|whom)\s+(?:said|says|stated|declared|remarked|wrote|call(?:ed|s)?|describe[ds]?|term(?:ed|s)?|dub(?:bed|s)?|label(?:l?ed|s)?|referred\s+to)\b\s*(?:that\b)?/iu;
+
+/** Whose words a question asks for: the subject of "what did <subject> say / call / describe …". */
+const SUBJECT_ASKED =
+  /\b(?:did|does|do|has|have|had|will|would)\s+(.+?)\s+(?:say|tell|call|describe|characteri[sz]e|rank|hope|expect|think|believe|talk|speak|comment|remark)\b/iu;
+
 /** "Did Smith (ever) mention the budget?", "has the PM mentioned …": the subject, then the topic. */
 const MENTION = /^\s*(?:did|does|do|has|have|had)\s+(.+?)\s+(?:ever\s+)?mention(?:ed|s)?\s+(.+?)\s*[?.!]*$/iu;
 
@@ -521,6 +556,14 @@ const MENTION = /^\s*(?:did|does|do|has|have|had)\s+(.+?)\s+(?:ever\s+)?mention(
  */
 const ASKING_FOR_WORDS =
   /\b(?:say|said|says|saying|quote|quotes|quoted|words|remarks?|comments?|statements?|speak|spoke|speech(?:es)?|told)\b|\b(?:did|does|do|will|would)\s+(?:\S+\s+){1,4}?tell\b/iu;
+
+/**
+ * A question asking what someone called, thought or hoped something ("what did the chief call ACME", "how does
+ * Smith describe the plan", "Smith talked about …"): their quotes say it when the corpus quotes them, but the
+ * text may also report it ("the historian wrote that …"), so it asks the quotes only of someone quoted.
+ */
+const ASKING_FOR_VIEWS =
+  /\b(?:did|does|do|will|would)\s+(?:\S+\s+){1,4}?(?:call|describe|characteri[sz]e|rank|hope|expect|think|believe)\b|\btalk(?:ed|s|ing)?\s+about\b/iu;
 
 /**
  * The words around a name in a request for someone's words ("what did X say", "what has X said", "quote X"),

@@ -199,13 +199,18 @@ export class PeopleDirectory {
   private add(person: Person): void {
     this.order.set(person, this.people.length);
     this.people.push(person);
-    for (const variant of [...person.names, ...person.roles]) {
+    this.index(person, [...person.names, ...person.roles]);
+  }
+
+  /** Files a person under names or roles of theirs, whole and by word. */
+  private index(person: Person, variants: NameTokens[]): void {
+    for (const variant of variants) {
       const key = variant.join(' ');
       const list = this.byVariant.get(key);
       if (list) list.push(person);
       else this.byVariant.set(key, [person]);
     }
-    for (const word of new Set([...person.names, ...person.roles].flat())) {
+    for (const word of new Set(variants.flat())) {
       const list = this.byWord.get(word);
       if (list) list.push(person);
       else this.byWord.set(word, [person]);
@@ -292,8 +297,7 @@ export class PeopleDirectory {
     if (known.kind === 'person') {
       // "Minister Kato Aiko" after "said Aiko Kato": the fuller mention supplies the title.
       const person = known.person;
-      if (person.title === null && title && person.id === `m:${nameKey(nameTokens(name))}`)
-        person.title = title;
+      if (person.id === `m:${nameKey(nameTokens(name))}`) this.entitle(person, title);
       return person;
     }
     if (!this.looksLikePersonName(name)) return null;
@@ -301,19 +305,36 @@ export class PeopleDirectory {
     const key = nameKey(words);
     const existing = this.byNameKey.get(key);
     if (existing) {
-      if (existing.title === null && (title ?? titleHint)) existing.title = title ?? titleHint;
+      this.entitle(existing, title ?? titleHint);
       return existing;
     }
     const person: Person = {
       id: `m:${key}`,
       name,
-      title: title ?? titleHint,
+      title: null,
       names: uniqueTokenLists([words, ...(words.length === 2 ? [[...words].reverse()] : [])]),
       roles: [],
     };
     this.add(person);
     this.byNameKey.set(key, person);
+    this.entitle(person, title ?? titleHint);
     return person;
+  }
+
+  /**
+   * Gives someone known from the text the title the text first gives them ("ACME President Jane Doe", "John Roe,
+   * the mission's chief engineer"), and makes every title holding a role a role of theirs: users describe people
+   * by it ("the chief engineer", "the acme president").
+   */
+  private entitle(person: Person, title: string | null): void {
+    if (!title) return;
+    person.title ??= title;
+    const role = nameTokens(title);
+    // A lone word ("Professor") is how the text addresses them, not a role only they hold.
+    if (role.length < 2 || !role.some(isRoleWord) || person.roles.some((r) => r.join(' ') === role.join(' ')))
+      return;
+    person.roles.push(role);
+    this.index(person, [role]);
   }
 
   /**

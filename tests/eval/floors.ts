@@ -34,14 +34,17 @@ export const BUNDLED_FLOORS: Record<string, SetFloor> = {
   // was measured then from getting worse. They are far from issue 12's and 15's targets. Tuned on since: seen.
   // Abstaining raised by the month-asked check (1 Dec): 91.7% -> 100%.
   // Wrong abstentions lowered when a related word in the answer sentence said the idea (1 Dec): 14.6% -> 10.4%.
-  'en-holdout-3.jsonl': { answerOrTop: 0.9, abstentionRecall: 1, wrongAbstention: 0.11 },
+  // "Who called Japan …" answered by the quote's speaker, "what does X hope" by X's quotes (fifth 1 Dec session):
+  // answer or top 91.7% -> 93.8%, wrong abstentions 10.4% -> 8.3%.
+  'en-holdout-3.jsonl': { answerOrTop: 0.93, abstentionRecall: 1, wrongAbstention: 0.09 },
   // Wrong abstentions 3.1% -> 0 when 日本の ("Japan's") joined the register's wordings of "Japan" (third 1 Dec session).
   'ja-holdout.jsonl': { answerOrTop: 0.9, abstentionRecall: 0.75, wrongAbstention: 0 },
   // Written blind at the start of the 30 Nov evening session and looked at once at its end.
   // Abstaining raised by the year-asked check (1 Dec): 75% -> 83% and 87.5%.
   // And by agentAway and countAway (third 1 Dec session): 83% -> 100% and 87.5% -> 100%; back to 91.7% when the
   // review showed countAway's "nearest verb" reading abstaining on plain sentences of new documents.
-  'en-holdout-4.jsonl': { answerOrTop: 0.95, abstentionRecall: 0.91, wrongAbstention: 0.03 },
+  // 95.8% -> 97.9% when "how did X describe Y" asked X's quotes (fifth 1 Dec session).
+  'en-holdout-4.jsonl': { answerOrTop: 0.97, abstentionRecall: 0.91, wrongAbstention: 0.03 },
   // Wrong abstentions 3.1% -> 0 when 最終決定 joined the register's wordings of "finalized" (1 Dec, third session).
   'ja-holdout-2.jsonl': { answerOrTop: 0.93, abstentionRecall: 1, wrongAbstention: 0 },
   // Raised by countAway (third 1 Dec session) to 100%, back to 94.1% without its "nearest verb" reading.
@@ -70,17 +73,21 @@ export const BUNDLED_FLOORS: Record<string, SetFloor> = {
   // as measured then, at 8507bcb. Seen from now on.
   // Abstaining 75% -> 100% with a reason asked and none given, and the next meeting asked of the past one
   // (reasonUnstated, laterUnstated: fourth 1 Dec session).
-  'en-holdout-7.jsonl': { answerOrTop: 1, abstentionRecall: 1, wrongAbstention: 0.05 },
+  // Wrong abstentions 4.2% -> 2.1% when "who called …" named the quote's speaker (fifth 1 Dec session).
+  'en-holdout-7.jsonl': { answerOrTop: 1, abstentionRecall: 1, wrongAbstention: 0.03 },
   'ja-holdout-5.jsonl': { answerOrTop: 0.93, abstentionRecall: 0.875, wrongAbstention: 0.07 },
   // Development sets written blind at the start of the fourth 1 Dec session, in the style that cost the most on
   // that session's held-out set (descriptions instead of names, pronouns, long questions with context first):
   // seen and tuned on from the start. Floors as measured when they were added, before any tuning.
   // Abstaining 66.7% -> 75% and 75% -> 87.5% with reasonUnstated and laterUnstated (same session).
-  'en-dev-8.jsonl': { answerOrTop: 0.87, abstentionRecall: 0.75, wrongAbstention: 0.19 },
+  // Wrong abstentions 12.5% -> 10.4% when "how does X rank Y" asked X's quotes (fifth 1 Dec session).
+  'en-dev-8.jsonl': { answerOrTop: 0.87, abstentionRecall: 0.75, wrongAbstention: 0.11 },
   'ja-dev-3.jsonl': { answerOrTop: 0.93, abstentionRecall: 0.875, wrongAbstention: 0.1 },
   // Written blind at the start of the fifth 1 Dec session in the same styles; seen and tuned on from the start.
   // Floors as measured when they were added, before any tuning.
-  'en-dev-9.jsonl': { answerOrTop: 0.89, abstentionRecall: 0.75, wrongAbstention: 0.13 },
+  // "Who called …", "what did X call Y", "X talked about Y" read as questions about quotes (same session): answer
+  // or top 89.6% -> 93.8%, wrong abstentions 12.5% -> 10.4%.
+  'en-dev-9.jsonl': { answerOrTop: 0.93, abstentionRecall: 0.75, wrongAbstention: 0.11 },
   'ja-dev-4.jsonl': { answerOrTop: 0.93, abstentionRecall: 0.62, wrongAbstention: 0.04 },
 };
 
@@ -127,13 +134,15 @@ export const UPLOADED_FLOORS: Record<string, SetFloor> = {
   // Answer or top 66.7% -> 62.5% over seven documents (1 Dec, fourth session).
   // Over ten documents (fifth 1 Dec session, when a status report and a Japanese press release joined): 62.5% / 50%
   // -> 54.2% / 41.7%.
+  // Answer 41.7% -> 45.8%, wrong abstentions 12.5% -> 8.3% when a typed name ("morimotto") beat a role another
+  // person also holds, every title the text gives someone being a role of theirs (fifth 1 Dec session).
   'lunar-rover-note.jsonl': {
     answerOrTop: 0.54,
-    answerHit: 0.41,
+    answerHit: 0.45,
     abstentionRecall: 0.5,
     // 20.8% -> 16.7% with the document's own missing idea, 12.5% with related words in the answer sentence
     // (1 Dec).
-    wrongAbstention: 0.13,
+    wrongAbstention: 0.09,
   },
   // Written blind (30 Nov and 1 Dec) and kept outside the repo as held-out sets, looked at as aggregates only
   // (3 and 2 times); they joined the development sets at the start of the third 1 Dec session, when fresh
@@ -159,9 +168,10 @@ export const UPLOADED_FLOORS: Record<string, SetFloor> = {
   // Over seven documents (1 Dec, fourth session): answer or top 83.3% -> 79.2%, answer 58.3% -> 54.2%.
   // 79.2% -> 83.3%, 54.2% -> 58.3% and wrong abstentions 25% -> 20.8% when train refitted the small corpus's
   // idea limit (0.44 -> 0.4) with yearAway among the checks (1 Dec, fourth session).
+  // Answer 58.3% -> 62.5% when the subject of "what did <name> say" was looked up despite a typo (fifth 1 Dec session).
   'kestrel-ridge-deep-space-antenna.jsonl': {
     answerOrTop: 0.83,
-    answerHit: 0.58,
+    answerHit: 0.62,
     abstentionRecall: 0.83,
     // 37.5% -> 33.3% when a count of units of time ("seven-year") counted less as an amount; 25% when "how big"
     // stopped requiring a length, area or volume (1 Dec, third session).
@@ -183,11 +193,13 @@ export const UPLOADED_FLOORS: Record<string, SetFloor> = {
   },
   // Over ten documents (fifth 1 Dec session, when a status report and a Japanese press release joined): answer or top
   // 62.5% -> 58.3%.
+  // Answer 37.5% -> 41.7%, wrong abstentions 33.3% -> 29.2% when "the engineer" found the person the text gives
+  // that role whose quotes hold the question's words (fifth 1 Dec session).
   'vsa-emberline-wildfire-constellation.jsonl': {
     answerOrTop: 0.58,
-    answerHit: 0.37,
+    answerHit: 0.41,
     abstentionRecall: 0.66,
-    wrongAbstention: 0.34,
+    wrongAbstention: 0.3,
   },
   // A Japanese press release asked in Japanese (issue 15), written blind as a development set at the start of the
   // fourth 1 Dec session; floors as measured when it was added, before any tuning. Raised the same session when
@@ -204,9 +216,11 @@ export const UPLOADED_FLOORS: Record<string, SetFloor> = {
   // Written blind at the start of the fifth 1 Dec session as development sets (a status report with headings and
   // a list; a Japanese press release asked in Japanese): seen and tuned on. Floors as measured when they were
   // added, before any tuning, over all ten uploaded documents.
+  // 66.7% -> 70.8% and 54.2% -> 58.3% when "their chief engineer" found the quoted person the text gives that
+  // role (fifth 1 Dec session).
   'lantern-relay-status-q3.jsonl': {
-    answerOrTop: 0.66,
-    answerHit: 0.54,
+    answerOrTop: 0.7,
+    answerHit: 0.58,
     abstentionRecall: 0.33,
     wrongAbstention: 0.17,
   },

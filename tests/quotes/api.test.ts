@@ -250,6 +250,45 @@ describe('questions for /ask', () => {
     expect(answer).toMatchObject({ kind: 'who', speaker: { name: 'Anthony Blinken' } });
   });
 
+  it('answers "who called / described …" with the speaker of the quote holding the words', () => {
+    for (const question of [
+      'who called japan one of nasas most significant international partners',
+      "who called japan one of nasa's most important partners?",
+      'who described the alliance as stronger than ever',
+    ]) {
+      const answer = release.forQuestion(question);
+      expect(answer?.kind, question).toBe('who');
+      if (answer?.kind !== 'who') continue;
+      expect(releaseText.slice(answer.quote.citation.start, answer.quote.citation.end)).toBe(
+        answer.quote.text,
+      );
+    }
+    expect(
+      release.forQuestion('who called japan one of nasas most significant international partners'),
+    ).toMatchObject({
+      speaker: { name: 'Bill Nelson' },
+    });
+    expect(release.forQuestion('who described the alliance as stronger than ever')).toMatchObject({
+      speaker: { name: 'Kishida Fumio' },
+    });
+    // Words nobody's quote holds name nobody.
+    expect(release.forQuestion('who called the meeting to order')).toBeNull();
+  });
+
+  it('reads "what did X call Y", "how did X describe Y", "X talked about Y" as asking for X\'s words', () => {
+    for (const [question, speaker] of [
+      ['what did the nasa administrator call japan', 'Bill Nelson'],
+      ["how does the nasa chief rank japan among the agency's partners abroad?", 'Bill Nelson'],
+      ['nelson talked about collaborating from where to where', 'Bill Nelson'],
+      ['what does kishida hope the agreement will do', 'Kishida Fumio'],
+    ] as const) {
+      const answer = release.forQuestion(question);
+      expect(answer?.kind === 'speaker' && answer.result.speaker?.name, question).toBe(speaker);
+    }
+    // "Call" asking for no one's words.
+    expect(release.forQuestion('what is the agreement called')).toBeNull();
+  });
+
   it('says a known person has no quotes, and leaves other questions alone', () => {
     expect(release.forQuestion('What did Anne McClain say?')).toMatchObject({
       kind: 'speaker',

@@ -179,6 +179,28 @@ describe('speaker resolution in the text', () => {
     expect(index.quote('Professor').speaker).toBeNull();
   });
 
+  it('finds a person by the role the text gives them, and among several by what their quotes say', () => {
+    const text = [
+      '“The detector rejects hot rooftops,” said Teodor Alvik, the mission’s chief engineer.',
+      '“The regulators were built in house,” said Chief Engineer Mara Voss of the relay programme.',
+      '“We fly in 2027,” said Programme Director Ilsa Marrow.',
+    ].join('\n');
+    const index = indexOf(text);
+    expect(index.quote('Teodor Alvik').speaker?.title).toBe('the mission’s chief engineer');
+    // The role as the text writes it stands for her; a role two people hold stands for neither.
+    expect(index.quote('the programme director').speaker?.name).toBe('Ilsa Marrow');
+    expect(index.quote('the engineer').speaker).toBeNull();
+    const asked = (question: string) => {
+      const answer = index.forQuestion(question);
+      return answer?.kind === 'speaker' ? answer.result.speaker?.name : null;
+    };
+    expect(asked('what did the engineer say about hot rooftops')).toBe('Teodor Alvik');
+    expect(asked('what did the chief engineer say the regulators were')).toBe('Mara Voss');
+    expect(asked('what did the engineer say')).toBeNull();
+    // A lone title is how the text addresses someone, no role of theirs.
+    expect(indexOf('“Go,” said Professor Hana Moriguchi.').quote('the professor').speaker).toBeNull();
+  });
+
   it('treats family-name-first and given-name-first as one person', () => {
     const text = [
       'Minister Kato Aiko arrived.',
