@@ -80,8 +80,9 @@ export const BUNDLED_FLOORS: Record<string, SetFloor> = {
   // that session's held-out set (descriptions instead of names, pronouns, long questions with context first):
   // seen and tuned on from the start. Floors as measured when they were added, before any tuning.
   // Abstaining 66.7% -> 75% and 75% -> 87.5% with reasonUnstated and laterUnstated (same session).
-  // Wrong abstentions 12.5% -> 10.4% when "how does X rank Y" asked X's quotes (fifth 1 Dec session).
-  'en-dev-8.jsonl': { answerOrTop: 0.87, abstentionRecall: 0.75, wrongAbstention: 0.11 },
+  // Wrong abstentions 12.5% -> 10.4% when "how does X rank Y" asked X's quotes, 8.3% with the refit after it
+  // (fifth 1 Dec session).
+  'en-dev-8.jsonl': { answerOrTop: 0.87, abstentionRecall: 0.75, wrongAbstention: 0.09 },
   'ja-dev-3.jsonl': { answerOrTop: 0.93, abstentionRecall: 0.875, wrongAbstention: 0.1 },
   // Written blind at the start of the fifth 1 Dec session in the same styles; seen and tuned on from the start.
   // Floors as measured when they were added, before any tuning.
@@ -168,14 +169,15 @@ export const UPLOADED_FLOORS: Record<string, SetFloor> = {
   // Over seven documents (1 Dec, fourth session): answer or top 83.3% -> 79.2%, answer 58.3% -> 54.2%.
   // 79.2% -> 83.3%, 54.2% -> 58.3% and wrong abstentions 25% -> 20.8% when train refitted the small corpus's
   // idea limit (0.44 -> 0.4) with yearAway among the checks (1 Dec, fourth session).
-  // Answer 58.3% -> 62.5% when the subject of "what did <name> say" was looked up despite a typo (fifth 1 Dec session).
+  // Answer 58.3% -> 62.5% when the subject of "what did <name> say" was looked up despite a typo (fifth 1 Dec session),
+  // 66.7% and wrong abstentions 20.8% -> 16.7% with the refit after it (small corpus idea limit 0.4 -> 0.34).
   'kestrel-ridge-deep-space-antenna.jsonl': {
     answerOrTop: 0.83,
-    answerHit: 0.62,
+    answerHit: 0.66,
     abstentionRecall: 0.83,
     // 37.5% -> 33.3% when a count of units of time ("seven-year") counted less as an amount; 25% when "how big"
-    // stopped requiring a length, area or volume (1 Dec, third session).
-    wrongAbstention: 0.21,
+    // stopped requiring a length, area or volume (1 Dec, third session); 16.7% (fifth 1 Dec session, above).
+    wrongAbstention: 0.17,
   },
   // Written blind at the start of the third 1 Dec session (a wildfire-satellite press release and a crewed-habitat
   // fact sheet), kept outside the repo and looked at only as aggregates (twice); they joined the development sets
