@@ -268,7 +268,10 @@ function fixQuestionWord(word: string, index: PassageIndex): string {
 export function unknownShare(question: AnalyzedQuestion, otherShare: number): number {
   let total = 0;
   let unknown = 0;
-  for (const c of question.concepts) {
+  // The context a user gives before asking is what they already know, not what they ask the corpus for: its
+  // words say nothing of whether the corpus covers the question.
+  const asked = question.concepts.filter((c) => !c.context);
+  for (const c of asked.length ? asked : question.concepts) {
     total += c.weight;
     if (!c.known || c.related) unknown += c.thing ? c.weight : otherShare * c.weight;
   }
@@ -291,6 +294,11 @@ const ASKERS_OWN_NEGATION =
 
 /** A question word anywhere: a sentence that asks something. */
 const ASKS = new RegExp(`\\b(?:${QUESTION_WORDS.join('|')})\\b`, 'i');
+/** A sentence opening as a yes/no question, after a word of chat ("like is the Moon included…"), asks too. */
+const ASKS_YES_NO = new RegExp(
+  `^\\s*(?:(?:like|so|and|but|ok|okay|well|also)\\W+)?${YES_NO_START.source.slice(1)}`,
+  'i',
+);
 
 /**
  * The part of a question that asks: of several sentences the last that asks something ("There was a second
@@ -309,10 +317,14 @@ export function askingSpan(text: string): { start: number; end: number } {
   const sentences = [...text.matchAll(/.+?(?:(?<=[?!]|\p{L}{4}\.)(?=\s)|$)/gsu)].filter((m) =>
     /\p{L}/u.test(m[0]),
   );
-  const asking = sentences.findLast((m) => /\?\s*$/.test(m[0]) || ASKS.test(m[0]));
+  const asking = sentences.findLast(
+    (m) => /\?\s*$/.test(m[0]) || ASKS.test(m[0]) || ASKS_YES_NO.test(m[0]),
+  );
   if (!asking) return { start: 0, end: text.length };
+  // "…, so what…", and "I know they signed it, but where?": what comes after "but" asks, what comes before is
+  // what the user already knows (a comma before "but" is often left out in chat).
   const turn =
-    /,\s*(?:and\s+)?so\s+(?=(?:what|when|where|who|which|how|why|whose|is|are|was|were|do|does|did)\b)/i.exec(
+    /(?:,\s*(?:and\s+)?so|,?\s+but)\s+(?=(?:what|when|where|who|which|how|why|whose|is|are|was|were|do|does|did)\b)/i.exec(
       asking[0],
     );
   const start = asking.index + (turn ? turn.index + turn[0].length : 0);

@@ -277,4 +277,24 @@ describe('askingPart: what a question asks, after the context a user gives', () 
     expect(askingPart('I read the vote was in May, so who chaired it?')).toBe('who chaired it?');
     expect(askingPart('Who chaired the vote? Thanks.')).toBe('Who chaired the vote?');
   });
+
+  it('is what follows "but" before a question word, and a yes/no sentence opened by a word of chat', () => {
+    expect(askingPart('I know they voted, but where?')).toBe('where?');
+    expect(askingPart('I saw photos of the debate but where was it held?')).toBe('where was it held?');
+    expect(askingPart('is the bridge part of it? like is the bridge in the plan').trim()).toBe(
+      'like is the bridge in the plan',
+    );
+  });
+
+  it("leaves the context's words out of the share of ideas the corpus does not use", async () => {
+    const ctx = await contextOf(NOTE);
+    // "photos" is unknown to the note, but the user says they saw them: the asking part's ideas are all known.
+    const question = analyzeQuestion(
+      'I saw photos of the debate but where did the council approve the plan',
+      ctx.index,
+      ctx.glossary,
+    );
+    expect(question.concepts.find((c) => c.label === 'photos')).toMatchObject({ known: false, context: true });
+    expect(unknownShare(question, 1)).toBe(0);
+  });
 });
