@@ -92,13 +92,15 @@ const TYPE_WORDS = new Map<string, AnswerType>(
 
 /**
  * Words of question phrasing that are not its topic: "what *kind* of…", "*besides* science", "what does ACME
- * *stand* for", "*according* to Smith". Matching them would only add noise.
+ * *stand* for", "*according* to Smith"; and words of chat that carry no idea ("tbh", "the moon n stuff").
+ * Matching them would only add noise, and counting them as ideas the corpus lacks would abstain.
  */
 const QUESTION_FILLERS = new Set(
   `kind kinds type types sort role part take took taken stand stands mean means meaning happen happened full
   official else besides both sides exactly actually really like main key specific particular according
   regarding related details detail info information tell told mention mentioned name named job position
-  occupation title pls plz please thanks thx hey hi hello`.split(/\s+/),
+  occupation title pls plz please thanks thx hey hi hello tbh btw imo idk lol kinda sorta stuff n etc yeah ok
+  okay guys`.split(/\s+/),
 );
 
 /** The fillers in any inflection ("what happens"): no related words are looked up for them. */

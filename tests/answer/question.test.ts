@@ -269,6 +269,15 @@ describe('negatedAsking: the negation of what a question asks, not of the contex
   });
 });
 
+describe('analyzeQuestion: words of chat', () => {
+  it('reads no idea in "n stuff", "tbh", "btw": the note\'s words are all the question asks about', async () => {
+    const ctx = await contextOf(NOTE);
+    const question = analyzeQuestion('tbh did the council approve the bridge n stuff', ctx.index, ctx.glossary);
+    expect(question.concepts.map((c) => c.label)).toEqual(['council', 'approve', 'bridge']);
+    expect(unknownShare(question, 1)).toBe(0);
+  });
+});
+
 describe('askingPart: what a question asks, after the context a user gives', () => {
   it('is the last sentence that asks, after ", so"', () => {
     expect(
