@@ -213,6 +213,8 @@ function saysKind(words: string[], i: number, type: AnswerType, measure: Measure
   // "Per year" says what a count is counted over ("students per year"), not that a date is asked for; and a
   // word of another kind than the one asked is topic: "who runs it day to day" asks for no date.
   if (kind) return words[i - 1] !== 'per' && SAYS_KIND.get(type)?.has(kind) === true;
+  // "The full name of the astronaut": a person's name is what a name question asks for, no topic ("Known as").
+  if (type === 'name' && (word === 'name' || word === 'names')) return true;
   if (HOW_TYPED.has(word) && words[i - 1] === 'how') return true;
   // "How big", "how heavy": the dimension the answer's unit says ("35-metre"), rarely a word of the answer.
   if (words[i - 1] === 'how' && HOW_DIMENSION.includes(word)) return true;
@@ -242,6 +244,19 @@ function asksWhichPerson(words: string[]): boolean {
   });
 }
 
+/**
+ * "The name of the Japanese astronaut", "what is Hoshide's full name": the name of someone, a role after "name of"
+ * (not before it: the "official name of the pact" is a title, no one's name) or a person's name before "'s
+ * (full) name" (`words` keep no apostrophe: "hoshides", "kishida s").
+ */
+function asksNameOf(words: string[]): boolean {
+  return words.some((w, i) => {
+    if (w !== 'name') return false;
+    if (words[i + 1] === 'of') return words.slice(i + 2, i + 6).some(isRoleWord);
+    return false;
+  });
+}
+
 /** Reads what kind of answer a question asks for from its (normalized) words. */
 export function answerType(words: string[]): AnswerType {
   const text = words.join(' ');
@@ -256,7 +271,7 @@ export function answerType(words: string[]): AnswerType {
   if (/\b(what|which|at what) (time|hour)\b|\btime of (the )?day\b/.test(text)) return 'time';
   if (/\b(when|date|what year|which year|what day|which day|what time)\b/.test(text)) return 'date';
   if (/\bwhere\b/.test(text)) return 'place';
-  if (/\bname of\b/.test(text) && words.some(isRoleWord)) return 'name';
+  if (asksNameOf(words)) return 'name';
   // A role after "who is" asks for the name of whoever holds it.
   if (/\bwho (is|are|was|were|the)\b/.test(text) && words.some(isRoleWord)) return 'name';
   if (/\b(who|whom|whose|whos)\b/.test(text)) return 'person';

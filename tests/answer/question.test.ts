@@ -284,6 +284,17 @@ describe('analyzeQuestion: who is asked for', () => {
   });
 });
 
+describe('analyzeQuestion: a name asked for', () => {
+  it('reads "name of <role>" as a person\'s name, not the "official name of" a thing', async () => {
+    const ctx = await contextOf(NOTE);
+    const envoy = analyzeQuestion('what is the full name of the French envoy', ctx.index, ctx.glossary);
+    expect(envoy.type).toBe('name');
+    // The name is what is asked for, no idea of the topic.
+    expect(envoy.concepts.map((c) => c.label)).toEqual(['french', 'envoy']);
+    expect(analyzeQuestion('official name of the plan', ctx.index, ctx.glossary).type).not.toBe('name');
+  });
+});
+
 describe('analyzeQuestion: words of chat', () => {
   it('reads no idea in "n stuff", "tbh", "btw": the note\'s words are all the question asks about', async () => {
     const ctx = await contextOf(NOTE);
