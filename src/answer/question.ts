@@ -409,9 +409,24 @@ function knownStem(word: { word: string; stem: string }, index: PassageIndex): s
   if (index.has(word.stem)) return word.stem;
   const again = stem(word.stem);
   if (index.has(again)) return again;
-  const corrected = index.correct(word.stem);
+  const corrected = swappedLetters(word.stem, index) ?? index.correct(word.stem);
   if (corrected && !corrected.startsWith(word.stem) && isEnglishWord(word.word)) return null;
   return corrected;
+}
+
+/**
+ * The corpus's stem that `typed` is with two neighbouring letters swapped ("nelsno" → "nelson", "melori" →
+ * "melroi"): one slip of the fingers, which the index's fuzzy look-up counts as two edits and so leaves
+ * uncorrected in a short word. Not the first letter, as the look-up; not in words of under four letters.
+ */
+function swappedLetters(typed: string, index: PassageIndex): string | null {
+  if (typed.length < 4 || /\d/.test(typed)) return null;
+  for (let i = 1; i + 1 < typed.length; i++) {
+    if (typed[i] === typed[i + 1]) continue;
+    const swapped = `${typed.slice(0, i)}${typed[i + 1]}${typed[i]}${typed.slice(i + 2)}`;
+    if (index.has(swapped)) return swapped;
+  }
+  return null;
 }
 
 /** What a related word's wording weighs in retrieval, next to the user's own (1) and a glossary meaning's. */

@@ -295,6 +295,15 @@ describe('analyzeQuestion: a name asked for', () => {
   });
 });
 
+describe('analyzeQuestion: typos', () => {
+  it('reads two neighbouring letters swapped in a short word as the corpus\'s word ("plna" → "plan")', async () => {
+    const ctx = await contextOf(NOTE);
+    const question = analyzeQuestion('did the council approve the plna', ctx.index, ctx.glossary);
+    expect(question.concepts.find((c) => c.label === 'plna')).toMatchObject({ known: true });
+    expect(question.concepts.find((c) => c.label === 'plna')?.alternatives[0]).toEqual([stem('plan')]);
+  });
+});
+
 describe('analyzeQuestion: words of chat', () => {
   it('reads no idea in "n stuff", "tbh", "btw": the note\'s words are all the question asks about', async () => {
     const ctx = await contextOf(NOTE);
