@@ -352,9 +352,7 @@ export function askingSpan(text: string): { start: number; end: number } {
   const sentences = [...text.matchAll(/.+?(?:(?<=[?!]|\p{L}{4}\.)(?=\s)|$)/gsu)].filter((m) =>
     /\p{L}/u.test(m[0]),
   );
-  const asking = sentences.findLast(
-    (m) => /\?\s*$/.test(m[0]) || ASKS.test(m[0]) || ASKS_YES_NO.test(m[0]),
-  );
+  const asking = sentences.findLast((m) => /\?\s*$/.test(m[0]) || ASKS.test(m[0]) || ASKS_YES_NO.test(m[0]));
   if (!asking) return { start: 0, end: text.length };
   // "…, so what…", and "I know they signed it, but where?": what comes after "but" asks, what comes before is
   // what the user already knows (a comma before "but" is often left out in chat).

@@ -307,7 +307,11 @@ describe('analyzeQuestion: typos', () => {
 describe('analyzeQuestion: words of chat', () => {
   it('reads no idea in "n stuff", "tbh", "btw": the note\'s words are all the question asks about', async () => {
     const ctx = await contextOf(NOTE);
-    const question = analyzeQuestion('tbh did the council approve the bridge n stuff', ctx.index, ctx.glossary);
+    const question = analyzeQuestion(
+      'tbh did the council approve the bridge n stuff',
+      ctx.index,
+      ctx.glossary,
+    );
     expect(question.concepts.map((c) => c.label)).toEqual(['council', 'approve', 'bridge']);
     expect(unknownShare(question, 1)).toBe(0);
   });
@@ -338,7 +342,10 @@ describe('askingPart: what a question asks, after the context a user gives', () 
       ctx.index,
       ctx.glossary,
     );
-    expect(question.concepts.find((c) => c.label === 'photos')).toMatchObject({ known: false, context: true });
+    expect(question.concepts.find((c) => c.label === 'photos')).toMatchObject({
+      known: false,
+      context: true,
+    });
     expect(unknownShare(question, 1)).toBe(0);
   });
 });
