@@ -26,7 +26,8 @@ export const BUNDLED_FLOORS: Record<string, SetFloor> = {
   },
   // Abstaining 93.3% -> 100% when a question on the next meeting met a sentence on nothing to come (laterUnstated,
   // fourth 1 Dec session).
-  'holdout-2.jsonl': { answerOrTop: 0.92, abstentionRecall: 1, wrongAbstention: 0.06 },
+  // Wrong abstentions 5.5% -> 3.6% when "the official name of" asked no one's name (2 Dec).
+  'holdout-2.jsonl': { answerOrTop: 0.92, abstentionRecall: 1, wrongAbstention: 0.04 },
   // Abstaining raised by "who <did>" answered with the agents of another verb (agentAway, 1 Dec): 90% -> 100%.
   'ja-dev.jsonl': { answerOrTop: 0.95, abstentionRecall: 1, wrongAbstention: 0.06 },
   // Written without seeing the code and first measured once at the end of the 30 Nov session
@@ -36,7 +37,9 @@ export const BUNDLED_FLOORS: Record<string, SetFloor> = {
   // Wrong abstentions lowered when a related word in the answer sentence said the idea (1 Dec): 14.6% -> 10.4%.
   // "Who called Japan …" answered by the quote's speaker, "what does X hope" by X's quotes (fifth 1 Dec session):
   // answer or top 91.7% -> 93.8%, wrong abstentions 10.4% -> 8.3%.
-  'en-holdout-3.jsonl': { answerOrTop: 0.93, abstentionRecall: 1, wrongAbstention: 0.09 },
+  // Wrong abstentions 8.3% -> 4.2%, answer or top 93.8% -> 95.8% with words of chat ("stuff") no missing idea,
+  // "which astronaut" asking who and "first countries to sign" read as "original signatories" (2 Dec).
+  'en-holdout-3.jsonl': { answerOrTop: 0.95, abstentionRecall: 1, wrongAbstention: 0.05 },
   // Wrong abstentions 3.1% -> 0 when 日本の ("Japan's") joined the register's wordings of "Japan" (third 1 Dec session).
   'ja-holdout.jsonl': { answerOrTop: 0.9, abstentionRecall: 0.75, wrongAbstention: 0 },
   // Written blind at the start of the 30 Nov evening session and looked at once at its end.
@@ -57,14 +60,18 @@ export const BUNDLED_FLOORS: Record<string, SetFloor> = {
   // Wrong abstentions 8.3% -> 6.3% when "travel to" read as "visit" (1 Dec).
   // Abstaining 66.7% -> 75% when a role asked of a named person met a sentence giving none (roleUnstated, fourth
   // 1 Dec session).
-  'en-holdout-5.jsonl': { answerOrTop: 0.91, abstentionRecall: 0.75, wrongAbstention: 0.07 },
+  // Wrong abstentions 6.3% -> 2.1%, answer or top 91.7% -> 95.8%, abstaining 75% -> 83.3% with "which astronaut"
+  // asking who, swapped letters ("melory") read as the corpus's word and "first countries to sign" as "original
+  // signatories" (2 Dec).
+  'en-holdout-5.jsonl': { answerOrTop: 0.95, abstentionRecall: 0.83, wrongAbstention: 0.03 },
   // Abstaining raised by 何回 read as a count and the asked-for kind deciding in Japanese, and by "what did X say
   // about Y" with no quote of X's on Y (1 Dec): 50% -> 87.5%.
   'ja-holdout-3.jsonl': { answerOrTop: 0.96, abstentionRecall: 0.875, wrongAbstention: 0.04 },
   // Written blind at the start of the second 1 Dec session and looked at twice, as aggregates: at its start and
   // at its end, when nothing had moved them (docs/answer-quality.md). Floors as measured then. Tuned on since: seen.
   // Wrong abstentions 8.3% -> 6.3% with related words in the answer sentence (1 Dec).
-  'en-holdout-6.jsonl': { answerOrTop: 0.95, abstentionRecall: 0.83, wrongAbstention: 0.07 },
+  // Answer or top 95.8% -> 97.9% with "first countries to sign" read as "original signatories" (2 Dec).
+  'en-holdout-6.jsonl': { answerOrTop: 0.97, abstentionRecall: 0.83, wrongAbstention: 0.07 },
   // Abstaining raised by agentAway (third 1 Dec session): 75% -> 87.5%.
   // Wrong abstentions 3.1% -> 0 when 何月何日 became a question word, not an unknown idea (same session).
   'ja-holdout-4.jsonl': { answerOrTop: 0.96, abstentionRecall: 0.875, wrongAbstention: 0 },
@@ -74,7 +81,8 @@ export const BUNDLED_FLOORS: Record<string, SetFloor> = {
   // Abstaining 75% -> 100% with a reason asked and none given, and the next meeting asked of the past one
   // (reasonUnstated, laterUnstated: fourth 1 Dec session).
   // Wrong abstentions 4.2% -> 2.1% when "who called …" named the quote's speaker (fifth 1 Dec session).
-  'en-holdout-7.jsonl': { answerOrTop: 1, abstentionRecall: 1, wrongAbstention: 0.03 },
+  // Wrong abstentions 2.1% -> 0 when "the official name of" asked no one's name (2 Dec).
+  'en-holdout-7.jsonl': { answerOrTop: 1, abstentionRecall: 1, wrongAbstention: 0 },
   'ja-holdout-5.jsonl': { answerOrTop: 0.93, abstentionRecall: 0.875, wrongAbstention: 0.07 },
   // Development sets written blind at the start of the fourth 1 Dec session, in the style that cost the most on
   // that session's held-out set (descriptions instead of names, pronouns, long questions with context first):
@@ -82,13 +90,16 @@ export const BUNDLED_FLOORS: Record<string, SetFloor> = {
   // Abstaining 66.7% -> 75% and 75% -> 87.5% with reasonUnstated and laterUnstated (same session).
   // Wrong abstentions 12.5% -> 10.4% when "how does X rank Y" asked X's quotes, 8.3% with the refit after it
   // (fifth 1 Dec session).
-  'en-dev-8.jsonl': { answerOrTop: 0.87, abstentionRecall: 0.75, wrongAbstention: 0.09 },
+  // Answer or top 87.5% -> 89.6% with "first countries to sign" read as "original signatories" (2 Dec).
+  'en-dev-8.jsonl': { answerOrTop: 0.89, abstentionRecall: 0.75, wrongAbstention: 0.09 },
   'ja-dev-3.jsonl': { answerOrTop: 0.93, abstentionRecall: 0.875, wrongAbstention: 0.1 },
   // Written blind at the start of the fifth 1 Dec session in the same styles; seen and tuned on from the start.
   // Floors as measured when they were added, before any tuning.
   // "Who called …", "what did X call Y", "X talked about Y" read as questions about quotes (same session): answer
   // or top 89.6% -> 93.8%, wrong abstentions 12.5% -> 10.4%.
-  'en-dev-9.jsonl': { answerOrTop: 0.93, abstentionRecall: 0.75, wrongAbstention: 0.11 },
+  // Wrong abstentions 10.4% -> 4.2%, answer or top 93.8% -> 97.9% with the context before "but" and words of
+  // chat ("n stuff") no missing ideas (2 Dec).
+  'en-dev-9.jsonl': { answerOrTop: 0.97, abstentionRecall: 0.75, wrongAbstention: 0.05 },
   'ja-dev-4.jsonl': { answerOrTop: 0.93, abstentionRecall: 0.62, wrongAbstention: 0.04 },
 };
 
@@ -110,10 +121,11 @@ export const UPLOADED_FLOORS: Record<string, SetFloor> = {
   // their satellites and crews compete for its questions.
   // Over ten documents (fifth 1 Dec session, when a status report and a Japanese press release joined): 79.2% / 70.8%
   // -> 70.8% / 66.7%, abstaining 33.3% -> 16.7%.
+  // Abstaining 16.7% -> 33.3% with "which astronauts…" asking who (2 Dec).
   'gateway-habitat-note.jsonl': {
     answerOrTop: 0.7,
     answerHit: 0.66,
-    abstentionRecall: 0.16,
+    abstentionRecall: 0.33,
     // 0.13 over three uploaded documents; 0.167 since the two kestrel documents joined (more text to confuse).
     wrongAbstention: 0.09,
   },
@@ -137,10 +149,14 @@ export const UPLOADED_FLOORS: Record<string, SetFloor> = {
   // -> 54.2% / 41.7%.
   // Answer 41.7% -> 45.8%, wrong abstentions 12.5% -> 8.3% when a typed name ("morimotto") beat a role another
   // person also holds, every title the text gives someone being a role of theirs (fifth 1 Dec session).
+  // Trade (2 Dec, "which <role>" read as asking who in a small corpus): answer or top 54.2% -> 50% ("Which NASA
+  // official commented on the rover?" fails as "who commented on the rover?" does: the quote's name stands a
+  // sentence before the rover), for hit@1 +2 questions and -1 on the press-release sets, abstaining here 50% ->
+  // 66.7% and on gateway-habitat-note 16.7% -> 33.3%.
   'lunar-rover-note.jsonl': {
-    answerOrTop: 0.54,
+    answerOrTop: 0.5,
     answerHit: 0.45,
-    abstentionRecall: 0.5,
+    abstentionRecall: 0.66,
     // 20.8% -> 16.7% with the document's own missing idea, 12.5% with related words in the answer sentence
     // (1 Dec).
     wrongAbstention: 0.09,
