@@ -213,7 +213,7 @@ function saysKind(words: string[], i: number, type: AnswerType, measure: Measure
   // "Per year" says what a count is counted over ("students per year"), not that a date is asked for; and a
   // word of another kind than the one asked is topic: "who runs it day to day" asks for no date.
   if (kind) return words[i - 1] !== 'per' && SAYS_KIND.get(type)?.has(kind) === true;
-  // "The full name of the astronaut": a person's name is what a name question asks for, no topic ("Known as").
+  // "The full name of the astronaut": a person's name is what a name question asks for, not its topic.
   if (type === 'name' && (word === 'name' || word === 'names')) return true;
   if (HOW_TYPED.has(word) && words[i - 1] === 'how') return true;
   // "How big", "how heavy": the dimension the answer's unit says ("35-metre"), rarely a word of the answer.
@@ -228,7 +228,7 @@ const FILLER_PHRASES = /\b(at the time|these days|this time|nowadays|currently|r
 
 /**
  * "Which astronaut showed up", "what Japanese minister spoke": a role after "which" or "what" (past a word or two
- * that say which: "which NASA astronaut") asks who, as "who" does.
+ * that say which: "which Italian astronaut") asks who, as "who" does.
  */
 function asksWhichPerson(words: string[]): boolean {
   return words.some((w, i) => {
@@ -245,16 +245,13 @@ function asksWhichPerson(words: string[]): boolean {
 }
 
 /**
- * "The name of the Japanese astronaut", "what is Hoshide's full name": the name of someone, a role after "name of"
- * (not before it: the "official name of the pact" is a title, no one's name) or a person's name before "'s
- * (full) name" (`words` keep no apostrophe: "hoshides", "kishida s").
+ * "The name of the Japanese astronaut": the name of someone, a role after "name of" (within a few words). Not a role
+ * before it: the "official name of the pact" is a title, no one's name.
  */
 function asksNameOf(words: string[]): boolean {
-  return words.some((w, i) => {
-    if (w !== 'name') return false;
-    if (words[i + 1] === 'of') return words.slice(i + 2, i + 6).some(isRoleWord);
-    return false;
-  });
+  return words.some(
+    (w, i) => w === 'name' && words[i + 1] === 'of' && words.slice(i + 2, i + 6).some(isRoleWord),
+  );
 }
 
 /** Reads what kind of answer a question asks for from its (normalized) words. */
@@ -329,7 +326,7 @@ const ASKERS_OWN_NEGATION =
 
 /** A question word anywhere: a sentence that asks something. */
 const ASKS = new RegExp(`\\b(?:${QUESTION_WORDS.join('|')})\\b`, 'i');
-/** A sentence opening as a yes/no question, after a word of chat ("like is the Moon included…"), asks too. */
+/** A sentence opening as a yes/no question, after a word of chat ("like is the bridge included…"), asks too. */
 const ASKS_YES_NO = new RegExp(
   `^\\s*(?:(?:like|so|and|but|ok|okay|well|also)\\W+)?${YES_NO_START.source.slice(1)}`,
   'i',
