@@ -254,6 +254,10 @@ function asksNameOf(words: string[]): boolean {
   );
 }
 
+/** "Last year", "last month": a time the question is placed in, not the verb "last" that asks how long. */
+const LAST_TIME =
+  /\blast (?:year|month|week|season|decade|century|time|night|summer|winter|spring|autumn|fall)\b/g;
+
 /** Reads what kind of answer a question asks for from its (normalized) words. */
 export function answerType(words: string[]): AnswerType {
   const text = words.join(' ');
@@ -261,7 +265,7 @@ export function answerType(words: string[]): AnswerType {
   if (
     /\bhow (long|many years|many months)\b/.test(text) ||
     /\bhow soon\b/.test(text) ||
-    /\b(duration|lasts?|expire|expires)\b/.test(text)
+    /\b(duration|lasts?|expire|expires)\b/.test(text.replace(LAST_TIME, ' '))
   ) {
     if (!/\b(when|date)\b/.test(text)) return 'duration';
   }

@@ -13,7 +13,7 @@ import type {
   SourceInfo,
   SpeakerChoice,
 } from '../contract/types.js';
-import type { Corpus } from '../corpus/types.js';
+import type { Corpus, SpeakerEntry } from '../corpus/types.js';
 import { QuoteIndex } from '../quotes/index.js';
 import { Glossary, speakerGlossary } from '../search/glossary.js';
 import { PassageIndex } from '../search/index.js';
@@ -175,7 +175,7 @@ export function askContext(
     index,
     glossary: new Glossary([...corpus.glossary, ...speakerGlossary(corpus.speakers)]),
     documents,
-    people: new PeopleFinder(corpus.speakers),
+    people: new PeopleFinder([...corpus.speakers, ...quotedPeople(quotes)]),
     reader: new PassageReader(
       index,
       new Referents(corpus.speakers, quotes.attributions(), corpus.documents),
@@ -184,6 +184,21 @@ export function askContext(
     quotes,
     weights,
   };
+}
+
+/**
+ * The people the quotes index found quoted in the text ("…,” said Teodor Alvik, the chief engineer) but the
+ * register does not list: whoever a document quotes is a person, whatever the English model makes of the name.
+ */
+function quotedPeople(quotes: QuoteIndex): SpeakerEntry[] {
+  const seen = new Set<string>();
+  const people: SpeakerEntry[] = [];
+  for (const { speaker } of quotes.attributions()) {
+    if (seen.has(speaker.name)) continue;
+    seen.add(speaker.name);
+    people.push({ name: speaker.name, title: speaker.title, aliases: [] });
+  }
+  return people;
 }
 
 /**

@@ -542,3 +542,29 @@ describe('an answer sentence ending in a colon', () => {
     expect(body).toContain(answer);
   });
 });
+
+describe('someone a document quotes', () => {
+  const NOTE = `---
+id: harbour-note
+title: "Harbour board note"
+url: https://example.org/harbour-note
+published: 2025-05-20
+kind: press-release
+---
+
+The harbour board will build a tide gauge at the north pier this winter.
+
+“The gauge will warn the harbour before storms,” said Orsolya Vantreck, the board’s chief engineer.
+`;
+
+  it('is a person, whatever the English model makes of the name: "who is the chief engineer" is answered', async () => {
+    const ctx = askContextOf(await loadCorpusStrict(tempCorpus({ 'harbour-note.md': NOTE })));
+    const sentence =
+      '“The gauge will warn the harbour before storms,” said Orsolya Vantreck, the board’s chief engineer.';
+    // The name is found as the quote's speaker's, not by the model (which reads no person there).
+    expect(ctx.people.find(sentence).map((s) => sentence.slice(s.start, s.end))).toEqual([
+      'Orsolya Vantreck',
+    ]);
+    expect(explainAsk(ctx, "who is the board's chief engineer?").result.answer?.text).toBe(sentence);
+  });
+});

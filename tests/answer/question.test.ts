@@ -126,6 +126,15 @@ describe('analyzeQuestion: what kind of amount is asked for', () => {
     expect(labels('what did the council approve last')).toContain('last');
   });
 
+  it('reads "last year" as when, not as the verb "last" asking how long', async () => {
+    const ctx = await contextOf(NOTE);
+    const type = (q: string) => analyzeQuestion(q, ctx.index, ctx.glossary).type;
+    expect(type('how much did the council spend on bridges last year')).toBe('money');
+    expect(type('number of bridges the council approved last year')).toBe('quantity');
+    expect(type('how many trucks crossed the bridge last month')).toBe('quantity');
+    expect(type('how long did the debate last')).toBe('duration');
+  });
+
   it('takes "money" for the kind of answer, as "number" or "date": the note says "euros", never "money"', async () => {
     const ctx = await contextOf(NOTE);
     const question = analyzeQuestion('how much money will the council spend', ctx.index, ctx.glossary);

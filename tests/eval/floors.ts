@@ -213,11 +213,13 @@ export const UPLOADED_FLOORS: Record<string, SetFloor> = {
   // 62.5% -> 58.3%.
   // Answer 37.5% -> 41.7%, wrong abstentions 33.3% -> 29.2% when "the engineer" found the person the text gives
   // that role whose quotes hold the question's words (fifth 1 Dec session).
+  // Answer 41.7% -> 45.8%, wrong abstentions 29.2% -> 25% when whoever a document quotes counted as a person
+  // ("…,” said Teodor Alvik, Emberline's chief engineer; sixth 1 Dec session).
   'vsa-emberline-wildfire-constellation.jsonl': {
     answerOrTop: 0.58,
-    answerHit: 0.41,
+    answerHit: 0.45,
     abstentionRecall: 0.66,
-    wrongAbstention: 0.3,
+    wrongAbstention: 0.26,
   },
   // A Japanese press release asked in Japanese (issue 15), written blind as a development set at the start of the
   // fourth 1 Dec session; floors as measured when it was added, before any tuning. Raised the same session when
