@@ -25,11 +25,40 @@ const ROLES = new RegExp(JAPANESE_ROLE_WORDS.join('|'));
  */
 const COUNTERS = '回|度|人|名|個|本|台|機関|機|基|隻|冊|枚|件|社|種類|歳|才|倍|割|(?:カ|か|ヶ|ケ|箇)国|つ';
 
+/**
+ * Units of measure a Japanese text writes after a number (十五メートル, 約600km, 約18ヘクタール): what "how far",
+ * "how heavy", "how high" ask for, counted as a quantity.
+ */
+const UNITS =
+  'キロメートル|センチメートル|ミリメートル|メートル|キログラム|グラム|トン|ヘクタール|リットル|キロ|センチ|ミリ|パーセント|km|cm|mm|kg|m|ha|%';
+
+/**
+ * Nouns of a measure (距離 distance, 重さ weight, 高さ height…): "どのくらいの距離", "重さを教えて" ask for a
+ * number in its unit. Not 大きさ nor 規模: a size is as often said by a likeness ("冷蔵庫ほどの大きさ").
+ */
+const MEASURE_NOUNS =
+  '距離|重量|質量|高度|標高|面積|直径|半径|速度|容量|(?<!\\p{sc=Han})(?:重さ|高さ|長さ|深さ|広さ|速さ)';
+
+/**
+ * How long something took or lasts: a count of units of time asked with かかる, で or 続く ("何日くらいかかった",
+ * "何分で終わった"), or "どのくらい" of a time ("どれくらいの期間", "どのくらいかかった"). Not 何分 after 何時 (a
+ * clock time).
+ */
+const ASKS_DURATION = new RegExp(
+  [
+    '何年間|何(?:ヶ|か|カ|ケ|箇)月|何月間|何日間|何時間|何週間|期間|期限',
+    '何(?:年|日|週|分|秒)(?:くらい|ぐらい|ほど|程度)?(?:で(?![すしょ])|も|かか|続)',
+    '(?<!時)何(?:分|秒)(?!の)',
+    '(?:どの|どれ)(?:くらい|ぐらい|ほど)(?:の(?:期間|時間|間|年月)|かか|続)',
+  ].join('|'),
+);
+
 /** Question forms, in the order they are tried (as the English rules: money and durations before dates). */
 const FORMS: [RegExp, JapaneseAnswerType][] = [
   [/いくら|金額|費用|予算|コスト|何円|何ドル|何億|何兆/, 'money'],
-  [/何年間|何(?:ヶ|か|カ|ケ|箇)月|何月間|何日間|何時間|期間|いつまで|期限/, 'duration'],
+  [ASKS_DURATION, 'duration'],
   [/何時(?!間)|何時ごろ|何時頃|時刻/, 'time'],
+  // いつまで ("until when") asks the date something ended or ends ("2019年に運用を終えた"), not a length.
   [/いつ|何年|何月|何日|何曜|日付|日にち|日時|年月日/, 'date'],
   [/どこ|何処|場所|会場|どの町|どの都市/, 'place'],
   // "何度も" is "again and again", not a count; "何回目" asks which one ("the first"), not how many.
@@ -37,7 +66,7 @@ const FORMS: [RegExp, JapaneseAnswerType][] = [
   // spellings: 数ヶ月, 数カ月…) nor the verb 数える.
   [
     new RegExp(
-      `何(?!度も)(?:${COUNTERS})(?!目)|人数|回数|件数|いくつ|(?<![\\p{sc=Han}])数(?![\\p{sc=Han}かカヶケ箇え])`,
+      `何(?!度も)(?:${COUNTERS}|${UNITS})(?!目)|人数|回数|件数|いくつ|(?<![\\p{sc=Han}])数(?![\\p{sc=Han}かカヶケ箇え])`,
       'u',
     ),
     'quantity',
@@ -45,6 +74,10 @@ const FORMS: [RegExp, JapaneseAnswerType][] = [
 ];
 
 const WHO = /誰|だれ|どなた|何者|どの人/;
+const MEASURE = new RegExp(MEASURE_NOUNS, 'u');
+/** Question words that ask what, how or why: with them a measure's noun is the topic, not the asked number. */
+const ASKS_OTHER =
+  /何(?:で|を|が|に|と|の)|なに|どう|なぜ|何故|どんな|どの(?!くらい|ぐらい)|どれ(?!くらい|ぐらい|ほど)|どちら|どっち/;
 
 /**
  * The answer type of a question written (partly) in Japanese, from its question words; `null` when it has
@@ -58,6 +91,9 @@ export function japaneseAnswerType(text: string): JapaneseAnswerType | null {
   for (const [form, type] of FORMS) if (form.test(question)) return type;
   if (WHO.test(question)) return ROLES.test(question) && !/した|する|して/.test(question) ? 'name' : 'person';
   if (/名前|氏名|名は/.test(question) && ROLES.test(question)) return 'name';
+  // A measure's noun asks its number unless another question word asks something else of it ("距離は何で測る":
+  // by what means).
+  if (MEASURE.test(question) && !ASKS_OTHER.test(question)) return 'quantity';
   return null;
 }
 
@@ -69,7 +105,7 @@ export function japaneseAnswerType(text: string): JapaneseAnswerType | null {
 const PHRASING = new Set(
   `曜日 場所 会場 日付 日時 日にち 時刻 数 人数 回数 件数 金額 何者 以外 名前 氏名 名 役職 肩書き 肩書 立場 所属 職業 仕事 正体 詳細 情報 内容 具体的 具体 的 実際 説明 英語 日本語 英文 原文
   さん 氏 様 君 くん ちゃん 先生 方 人 感じ みたい 場合 こと 件 点 部分 例 ぐらい くらい 程度 本当 結局 コメント 発言
-  利用 使用`
+  何分 自体 利用 使用`
     .split(/\s+/)
     .filter(Boolean)
     // As the segmenter writes words: katakana folded to hiragana ("コメント" is read as "こめんと").
@@ -121,29 +157,51 @@ export function isJapaneseRegionName(word: string): boolean {
   return regionNames.has(normalizeJapanese(word));
 }
 
+/**
+ * The nouns of a measure a document writes where a question says an adjective's stem with さ (広さ "how wide":
+ * 面積 "the area"; 重さ: 重量): one idea.
+ */
+const MEASURE_NOUN_OF: Record<string, string[]> = {
+  重: ['重量', '質量'],
+  高: ['高度', '標高'],
+  長: ['全長'],
+  深: ['深度', '水深'],
+  広: ['面積'],
+  速: ['速度'],
+};
+
+/** The measure nouns a stem before さ says (`around` it the question), `[]` for other words. */
+export function japaneseMeasureNouns(word: string, around: Around): string[] {
+  return around.after.startsWith('さ') ? (MEASURE_NOUN_OF[word] ?? []) : [];
+}
+
 /** Lone kanji that are what a question counts, not a verb's stem: 何歳 asks an age, which is a topic. */
 const COUNTED = new Set(['歳', '才']);
 
 const DIGIT = '[0-9０-９]';
 const KANJI_NUMBER = '[一二三四五六七八九十百千]';
+/** A number in digits, kanji or both, with its separators and myriads (1,140, 2万3千, 三百二十). */
+const NUMBER = '[0-9０-９一二三四五六七八九十百千][0-9０-９,，.一二三四五六七八九十百千万億]*';
 /** Things of each kind as Japanese text writes them; digits of both widths, so offsets stay the text's. */
 const JAPANESE_ENTITIES: Record<JapaneseAnswerType, RegExp> = {
   date: new RegExp(
-    `${DIGIT}{4}年(?:${DIGIT}{1,2}月)?(?:${DIGIT}{1,2}日)?|${DIGIT}{1,2}月${DIGIT}{1,2}日|(?:令和|平成|昭和)(?:${DIGIT}{1,2}|元)年|[月火水木金土日]曜日?|${DIGIT}{1,2}月`,
+    `${DIGIT}{4}年(?:${DIGIT}{1,2}月)?(?:${DIGIT}{1,2}日)?|(?:翌|前|昨|今|来|同)年度?|${DIGIT}{1,2}月${DIGIT}{1,2}日|(?:令和|平成|昭和)(?:${DIGIT}{1,2}|元)年|[月火水木金土日]曜日?|${DIGIT}{1,2}月`,
     'gu',
   ),
   time: new RegExp(`(?:午前|午後)?${DIGIT}{1,2}時(?:${DIGIT}{1,2}分|半)?|正午|午前|午後`, 'gu'),
   // 五年間, 3か月 (か月 counts months; a date's month is 3月), 二年半, 約二年 (a date is never "about"), and
   // 2029年まで ("until"; まで alone is "even", "as far as": 破片まで).
+  // Minutes and seconds counted (二十六分), not a clock time's (4時12分).
   duration: new RegExp(
-    `約?(?:${DIGIT}+|${KANJI_NUMBER}+)(?:(?:年|週|日|時間)(?:間|半)|(?:か|カ|ヶ|ケ|箇)月(?:間|半)?)|約(?:${DIGIT}+|${KANJI_NUMBER}+)(?:年|週間|日間|時間)|長年|以来|無期限|(?:年|月|日|時)まで`,
+    `約?(?:${DIGIT}+|${KANJI_NUMBER}+)(?:(?:年|週|日|時間)(?:間|半)|(?:か|カ|ヶ|ケ|箇)月(?:間|半)?)|約(?:${DIGIT}+|${KANJI_NUMBER}+)(?:年|週間|日間|時間)|(?<![0-9０-９一二三四五六七八九十百千時])(?:${DIGIT}+|${KANJI_NUMBER}+)(?:分|秒)間?|長年|以来|無期限|(?:年|月|日|時)まで`,
     'gu',
   ),
-  quantity: new RegExp(`(?:${DIGIT}+|${KANJI_NUMBER}+)(?:${COUNTERS})`, 'gu'),
+  // A count (十二基, 2万3千件) or a measure in its unit (十五メートル, 約600km, 1,140メートル).
+  quantity: new RegExp(`${NUMBER}(?:${COUNTERS}|${UNITS})`, 'gu'),
   money: new RegExp(`${DIGIT}[0-9０-９,，.]*(?:円|ドル|億|兆|万)|[¥￥$＄]${DIGIT}`, 'gu'),
   // A place name (katakana or kanji) ending in a place word, or katakana before "で" ("ワシントンで").
   place:
-    /[\p{sc=Han}\p{sc=Katakana}ー・]*(?:本部|本社|市|都|県|州|首都|センター)|[\p{sc=Katakana}ー・]{2,}(?=で|にて|において)/gu,
+    /[\p{sc=Han}\p{sc=Katakana}ー・]*(?:本部|本社|市|都|県|州|首都|センター|町|村|区|島|基地|地上局|空港|港|駅)|[\p{sc=Katakana}ー・]{2,}(?=で|にて|において)/gu,
   // People by role or group; names are found by the people finder.
   person: /代表(?:団|者)?|関係者|長官|大使|首相|総理|理事長|飛行士|大臣|政府|大統領|補佐官/gu,
   name: /(?!)/gu,

@@ -16,6 +16,7 @@ import {
   isJapanesePhrasing,
   isJapaneseRegionName,
   japaneseAnswerType,
+  japaneseMeasureNouns,
 } from './japanese.js';
 
 export type { AnswerType, Measure } from './answer-type.js';
@@ -607,6 +608,8 @@ export function analyzeQuestion(text: string, index: PassageIndex, glossary: Glo
     const own = stems.slice(i, i + length);
     const original = words.slice(i, i + length);
     const alternatives = [own, ...(expansion?.meanings ?? [])];
+    if (japanese && length === 1 && original[0])
+      alternatives.push(...japaneseMeasureNouns(original[0].word, original[0].around).map((w) => [w]));
     i += length;
     // A counter after its number (何か|月) is no idea, unless a wording of both maps it ("11月").
     if (length === 1 && japanese && original[0] && isJapaneseCountWord(original[0].word, original[0].around))

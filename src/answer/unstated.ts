@@ -6,11 +6,11 @@
  * nothing about any corpus.
  */
 import { type TaggedWord, tagWords } from '../text/english.js';
-import { hasJapanese } from '../text/japanese.js';
-import { HONORIFIC_WORDS, isRoleWord, JAPANESE_ROLE_WORDS } from '../text/roles.js';
+import { hasJapanese, normalizeJapanese } from '../text/japanese.js';
+import { HONORIFIC_WORDS, isRoleWord, JAPANESE_HONORIFIC_WORDS, JAPANESE_ROLE_WORDS } from '../text/roles.js';
 import { stem } from '../text/text.js';
 import { isKindOf } from '../text/wordnet.js';
-import { namesPerson, type PeopleFinder } from './entities.js';
+import { namesPerson, type PeopleFinder, typeEvidence } from './entities.js';
 import type { Concept } from './question.js';
 
 /** "Why…", "how come…", "for what reason", "what was the reason"; なぜ, どうして, 何故, 何のため, 理由. */
@@ -126,18 +126,19 @@ function hasOtherDoer(
 
 /**
  * "When will they meet next?", "the upcoming launch", 次回, 次の: a question about a later occurrence of what it
- * names ("next to" places, it does not order).
+ * names ("next to" places, it does not order); 予定 ("is she planning to go to the Moon?", "when is it planned"),
+ * not 予定通り ("as planned", of what happened).
  */
 const ASKS_NEXT =
-  /\bnext\b(?!\s+to\s+(?:the|an?|its|his|her|their|our|my|your|this|that|these|those)\b)|\bupcoming\b|\bsubsequent\b|次回|次の/i;
+  /\bnext\b(?!\s+to\s+(?:the|an?|its|his|her|their|our|my|your|this|that|these|those)\b)|\bupcoming\b|\bsubsequent\b|次回|次の|予定(?!通り|どおり)/i;
 
 /**
  * A sentence that speaks of what is still to come: a future or planned event ("will", "is scheduled", "plans",
- * "next", "upcoming"), which a question about the next occurrence may be asking for. Without one, a sentence
+ * "next", "upcoming", 予定, 目指す "aims at"), which a question about the next occurrence may be asking for. Without one, a sentence
  * reports what happened, not what comes next.
  */
 const SAYS_LATER =
-  /\b(?:will|would|shall|going to|plans?|planned|planning|schedul\w*|expect\w*|upcoming|next|later|future|following|subsequent\w*|intend\w*|is to|are to|set to|due to (?:be|begin|start|open|launch|meet)|soon|eventually)\b|予定|今後|次回|次の|将来|計画|見込み|見通し|後に/i;
+  /\b(?:will|would|shall|going to|plans?|planned|planning|schedul\w*|expect\w*|upcoming|next|later|future|following|subsequent\w*|intend\w*|is to|are to|set to|due to (?:be|begin|start|open|launch|meet)|soon|eventually)\b|予定|今後|次回|次の|将来|計画|見込み|見通し|後に|目指|めざ|めど|来年|来月|来週/i;
 
 /** Whether `question` asks about the next occurrence of something. */
 export function asksNext(question: string): boolean {
@@ -213,4 +214,74 @@ export function statesRole(sentence: string): boolean {
       w.tags.has('Noun') && !w.tags.has('ProperNoun') && !w.tags.has('Pronoun') && isKindOf(word, 'person', 1)
     );
   });
+}
+
+/**
+ * After a Japanese name, what marks it one: an honorific (さん, 氏) or a title (首相, 社長, and any office ending
+ * in 長: 町長, 部長). Japanese writes no capitals, so this and the register are what tell a name.
+ */
+const AFTER_JAPANESE_NAME = new RegExp(
+  `^(?:${[...JAPANESE_HONORIFIC_WORDS, ...JAPANESE_ROLE_WORDS].join('|')}|\\p{sc=Han}?長)`,
+  'u',
+);
+
+/**
+ * The question's ideas that name a person: those inside a name the register or the English model reads as a
+ * person's ("Bill Nelson", 岸田首相), and Japanese words (kana or kanji, not Latin letters: "NASA長官" is an
+ * agency's head) right before an honorific or a title ("ブリクストさん", "早瀬町長").
+ */
+export function peopleAsked(question: string, concepts: readonly Concept[], people: PeopleFinder): Concept[] {
+  const folded = normalizeJapanese(question).toLowerCase();
+  // In Japanese the kinds' patterns count groups (政府, 代表団) as people: there only the register's names.
+  const spans = hasJapanese(question)
+    ? people.find(question)
+    : (typeEvidence('person', question, people)?.spans ?? []).filter((s) => s.strength === 1);
+  const names = spans.map((s) => normalizeJapanese(question.slice(s.start, s.end)).toLowerCase());
+  return concepts.filter((c) => {
+    const label = c.label.replace(/ /g, '');
+    if (label === '') return false;
+    if (names.some((n) => n.includes(hasJapanese(label) ? label : c.label))) return true;
+    if (!hasJapanese(label) || !/^[\p{sc=Hiragana}\p{sc=Han}ー・]+$/u.test(label)) return false;
+    for (let at = folded.indexOf(label); at >= 0; at = folded.indexOf(label, at + 1))
+      if (AFTER_JAPANESE_NAME.test(question.normalize('NFKC').slice(at + label.length))) return true;
+    return false;
+  });
+}
+
+/**
+ * "Is Brixt coming to the September briefing?" answered by a passage on the briefing that never names Brixt: the
+ * question asks about a person (known to the corpus) whom the answer's passage (`passage`, its stems) is not
+ * about, so it does not say what they did.
+ */
+export function personAway(
+  question: string,
+  concepts: readonly Concept[],
+  passage: { has(stem: string): boolean },
+  people: PeopleFinder,
+): boolean {
+  return peopleAsked(question, concepts, people).some(
+    (c) => c.known && !c.related && !c.alternatives.some((alt) => alt.every((s) => passage.has(s))),
+  );
+}
+
+/** At least this many of the question's known ideas unstated in the answer sentence, and this share of their weight. */
+const UNSTATED_IDEAS = 2;
+const UNSTATED_SHARE = 0.6;
+
+/**
+ * "When did Japan sign the Artemis Accords?" answered by a sentence on another agreement of Japan's, dated: the
+ * question's own ideas, known to the corpus, go unstated in the sentence (the Accords, signing), which says
+ * something else about what they share. Ideas the user gave as context, and those known only through a related
+ * word, are left out.
+ */
+export function wordsUnstated(
+  concepts: readonly Concept[],
+  sentence: { has(stem: string): boolean },
+): boolean {
+  const ideas = concepts.filter(
+    (c, i) => c.known && !c.related && !c.context && concepts.findIndex((o) => o.label === c.label) === i,
+  );
+  const unstated = ideas.filter((c) => !c.alternatives.some((alt) => alt.every((s) => sentence.has(s))));
+  const weight = (list: Concept[]) => list.reduce((sum, c) => sum + c.weight, 0);
+  return unstated.length >= UNSTATED_IDEAS && weight(unstated) >= UNSTATED_SHARE * weight(ideas);
 }

@@ -26,10 +26,12 @@ const WHO_SAID_MIN_COVERAGE = 0.6;
 
 /**
  * A Japanese question asking what someone said: 何と言った, なんて言ってた, 何か言ってた, と述べた, 語った, 発言, コメント, 触れた…
- * (the Japanese counterpart of "say", "said", "comments" in {@link QuoteIndex.forQuestion}).
+ * (the Japanese counterpart of "say", "said", "comments" in {@link QuoteIndex.forQuestion}); and the speaker
+ * named right before the verb ("岸田さんが言ったのは", "ネルソン長官が言ってた協力", "…ってネルソンさんは言ってる"),
+ * whose name the question then holds (not "とは言え", "although").
  */
 const JAPANESE_SAYING =
-  /(?:何|なん|なに)(?:と|て|って|か)(?:言|い|述|語|話|おっしゃ)|(?:と|って)(?:言|い)(?:っ|い|う|わ)|述べ|語っ|語り|話し|発言|コメント|言葉|言及|触れ|おっしゃ|スピーチ|演説|挨拶|あいさつ|談話/;
+  /(?:何|なん|なに)(?:と|て|って|か)(?:言|い|述|語|話|おっしゃ)|(?:と|って|が|は|の)(?:言|い)(?:っ|い|う|わ)|述べ|語っ|語り|話し|発言|コメント|言葉|言及|触れ|おっしゃ|スピーチ|演説|挨拶|あいさつ|談話|表現/;
 
 /**
  * "予算について", "予算に関して", "予算のことを", "予算に言及した", "予算に触れた": the topic of a Japanese question

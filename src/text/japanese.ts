@@ -53,7 +53,7 @@ export interface Around {
  * adjective's form rather than a noun: a lone kanji with its ending after it (a verb's stem the segmenter cut
  * from it: 言|っ|た), or a word written with hiragana ("認め", "行ける"). Nouns are written in kanji or katakana
  * ("協定", "モジュール"); a lone kanji before a particle, another word or nothing is one too (県|は, 雪|対策)
- * unless it ends the kanji word before it (安全|面),
+ * unless it ends the kanji word before it (安全|面), and so is one before the さ that makes it a noun (重|さ|を),
  * and so is a word written with hiragana before a particle only nouns take (打ち上げ|って, あいさつ|を).
  */
 export function isInflectedJapanese(raw: string, word: string, around: Around): boolean {
@@ -61,10 +61,20 @@ export function isInflectedJapanese(raw: string, word: string, around: Around): 
   if (word.length === 1 && isKanji(word)) {
     // After a kanji word it ends that word, as 面 does 安全|面 ("the safety side"): a suffix, no noun of its own.
     if (/\p{sc=Han}$/u.test(around.before)) return true;
-    return /^\p{sc=Hiragana}/u.test(around.after) && !PARTICLE_NEXT.test(around.after);
+    return (
+      /^\p{sc=Hiragana}/u.test(around.after) &&
+      !PARTICLE_NEXT.test(around.after) &&
+      !ADJECTIVE_NOUN_NEXT.test(around.after)
+    );
   }
   return /\p{sc=Hiragana}/u.test(raw) && !NOUN_PARTICLE_NEXT.test(around.after);
 }
+
+/**
+ * An adjective's stem made a noun by さ (重|さ|を, 高|さ|は: the weight, the height), which the segmenter cuts
+ * apart: before a particle or the end, the stem names the measure.
+ */
+const ADJECTIVE_NOUN_NEXT = /^さ(?:[はがをのにへとでもや]|って|$|[^\p{sc=Hiragana}])/u;
 
 /** Case and topic particles: after a lone kanji they mark it a noun (県は, 月に, 国の). */
 const PARTICLE_NEXT = /^[はがをのにへとでもや]/u;

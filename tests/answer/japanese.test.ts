@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   isJapaneseCountWord,
@@ -36,6 +38,17 @@ describe('Japanese question forms', () => {
       ['就任後何回目の訪問ですか？', null],
       ['何度も協力したのですか？', null],
       ['星出さんはどこの所属？', null],
+      // How long it took (何日…かかった, 何分で), until when (a date), and a measure's noun or unit (a quantity),
+      // unless another question word asks something else of the measure (何で測る: by what means).
+      ['観測は何日くらいかかったの？', 'duration'],
+      ['作業は何分で終わった？', 'duration'],
+      ['どれくらいの期間運用されたの？', 'duration'],
+      ['就任したのは何年ですか', 'date'],
+      ['衛星はいつまで動いてたの？', 'date'],
+      ['施設の標高は何メートル？', 'quantity'],
+      ['衛星の重さを教えて', 'quantity'],
+      ['距離は何で測っている？', null],
+      ['部長さんの名前は？', null],
       ['この協定はどんな分野をカバーしていますか？', null],
       ['when was it signed?', null],
     ];
@@ -49,6 +62,25 @@ describe('Japanese question forms', () => {
     expect(spans('試験観測は五か月間にわたって行われ、3ヶ月で終えた。')).toEqual(['五か月間', '3ヶ月']);
     expect(spans('観測は約3年続く。')).toEqual(['約3年']);
     expect(spans('2023年3月に始まった。')).toEqual([]);
+    // Minutes counted, not a clock time's.
+    expect(spans('作業は二十六分で終わり、午前4時12分に報告した。')).toEqual(['二十六分']);
+  });
+
+  it('find counts and measures in their units, and relative years as dates', () => {
+    const text = (type: string, s: string) =>
+      japaneseAnswerSpans(type, s).map((span) => s.slice(span.start, span.end));
+    const hotaru = readFileSync(
+      resolve(import.meta.dirname, '../eval/uploaded/documents/hotaru-adr-capture-ja.md'),
+      'utf8',
+    );
+    const sentenceWith = (text: string, words: string) =>
+      text.split(/(?<=。)/).find((sentence) => sentence.includes(words)) ?? '';
+    expect(text('quantity', sentenceWith(hotaru, '十五メートルの距離'))).toContain('十五メートル');
+    expect(text('quantity', sentenceWith(hotaru, '高度約六百キロメートル'))).toEqual(
+      expect.arrayContaining(['六百キロメートル', '600km']),
+    );
+    expect(text('quantity', '延べ2万3千件を超えるデータ')).toEqual(['2万3千件']);
+    expect(text('date', sentenceWith(hotaru, '翌年ミナセ'))).toEqual(['2022年', '翌年']);
   });
 
   it('tell phrasing (inflected verbs, "名前") from topic words (kanji and katakana nouns)', () => {

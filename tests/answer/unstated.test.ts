@@ -2,12 +2,13 @@ import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { explainAsk } from '../../src/answer/ask.js';
-import type { AskContext } from '../../src/answer/candidates.js';
+import { type AskContext, scoreQuestion } from '../../src/answer/candidates.js';
 import {
   asksAge,
   asksNext,
   asksReason,
   asksRoleOf,
+  peopleAsked,
   saysAge,
   saysLater,
   saysMade,
@@ -121,6 +122,17 @@ describe('the next occurrence asked of a sentence on what happened (laterUnstate
     expect(asksNext('what stands next to the headquarters?')).toBe(false);
   });
 
+  it('reads 予定 as asking what is planned, not 予定通り ("as planned", of what happened)', () => {
+    expect(asksNext('星出さんは火星に行く予定はある？')).toBe(true);
+    expect(asksNext('署名式は予定通りに行われた？')).toBe(false);
+  });
+
+  it('finds what is still to come in what a company aims at (目指す)', () => {
+    const sentences = uploaded('hotaru-adr-capture-ja').split(/(?<=。)/);
+    expect(saysLater(sentences.find((s) => s.includes('目指している')) ?? '')).toBe(true);
+    expect(saysLater(sentences.find((s) => s.includes('打ち上げられた。')) ?? '')).toBe(false);
+  });
+
   it('finds what is still to come in a planned event, and nothing in the report of a past one', () => {
     expect(saysLater(sentenceWith(bundledText(), 'hosted by'))).toBe(false);
     const wildfire = uploaded('vsa-emberline-wildfire-constellation');
@@ -219,5 +231,44 @@ describe("someone's role asked and none given (roleUnstated)", () => {
     const nelson = explainAsk(bundled, "What is Bill Nelson's title?");
     expect(nelson.checks).not.toContain('roleUnstated');
     expect(nelson.result.answer?.text).toContain('NASA Administrator Bill Nelson');
+  });
+});
+
+describe('a person asked about whom the answer passage does not name (personAway)', () => {
+  it("reads the people a question names: the register's, and Japanese words before an honorific or a title", () => {
+    const labels = (ctx: AskContext, question: string) =>
+      peopleAsked(question, scoreQuestion(ctx, question).question.concepts, ctx.people).map((c) => c.label);
+    expect(labels(bundled, '2022年11月の合意で岸田首相は何を約束した？')).toEqual(['岸田首相']);
+    expect(labels(withDocuments, 'ブリクストさんは再突入に立ち会う予定？')).toEqual(['ぶりくすと']);
+    // A government is no person, though the Japanese kinds count it among who did something.
+    expect(labels(bundled, '日本政府と米国政府のどちらが署名した？')).toEqual([]);
+  });
+
+  it('abstains when the passage never names the person, answers when it does', () => {
+    const promise = explainAsk(bundled, '2022年11月の合意で岸田首相は何を約束した？');
+    expect(promise.best).toContain('November of 2022');
+    expect(promise.checks).toContain('personAway');
+    expect(promise.result.answer).toBeNull();
+    const office = explainAsk(bundled, '岸田首相が就任したのはいつ？');
+    expect(office.checks).not.toContain('personAway');
+    expect(office.result.answer?.text).toContain('his taking office in 2021');
+  });
+});
+
+describe("a Japanese question's ideas unstated in the answer sentence (wordsUnstated)", () => {
+  it('abstains when the sentence leaves most of the ideas unsaid, answers when it says them', () => {
+    const signed = explainAsk(bundled, '日本はアルテミス合意にいつ署名した？');
+    expect(signed.best).toContain('November of 2022');
+    expect(signed.checks).toContain('wordsUnstated');
+    expect(signed.result.answer).toBeNull();
+    const original = explainAsk(bundled, '日本がアルテミス合意の最初の署名国だったのは本当？');
+    expect(original.checks).not.toContain('wordsUnstated');
+    expect(original.result.answer?.text).toContain('original signatories of the Artemis Accords');
+  });
+
+  it('is read of Japanese questions only', () => {
+    expect(explainAsk(bundled, 'when did Japan sign the Artemis Accords?').checks).not.toContain(
+      'wordsUnstated',
+    );
   });
 });

@@ -227,6 +227,17 @@ describe('questions for /ask', () => {
     expect(release.forQuestion('tell me when Kishida visited')).toBeNull();
   });
 
+  it('reads a speaker named right before 言った as whose words are asked, not "とは言え" ("although")', () => {
+    for (const [question, speaker] of [
+      ['ネルソン長官が言ってた月の話は？', 'Bill Nelson'],
+      ['同盟について岸田さんは言ってた？', 'Kishida Fumio'],
+    ] as const) {
+      const answer = release.forQuestion(question);
+      expect(answer?.kind === 'speaker' && answer.result.speaker?.name, question).toBe(speaker);
+    }
+    expect(release.forQuestion('協定とは言え岸田首相の訪問の目玉なの？')).toBeNull();
+  });
+
   it('finds a register name written half in Latin letters ("NASA長官"), full-width letters too', () => {
     const aliasesOf = (name: string) => releaseCorpus.speakers.find((p) => p.name === name)?.aliases ?? [];
     expect(aliasesOf('Bill Nelson')).toContain('NASA長官');
