@@ -364,7 +364,7 @@ function madeInDocument(
 /**
  * "How many…" asked of a sentence whose counts are all arguments of other predicates than the question's
  * ({@link readArgument}): "how many countries signed the accords" answered by "…gathered to sign an agreement that
- * builds on a history between the two nations" counts the nations of a history, not the signatories.
+ * rests on a history between the two nations" counts the nations of a history, not the signatories.
  */
 export function countAway(question: AnalyzedQuestion, sentence: string, people: PeopleFinder): boolean {
   return question.type === 'quantity' && readArgument(question, sentence, people) === 'other';

@@ -126,7 +126,7 @@ function hasOtherDoer(
 
 /**
  * "When will they meet next?", "the upcoming launch", 次回, 次の: a question about a later occurrence of what it
- * names ("next to" places, it does not order); 予定 ("is she planning to go to the Moon?", "when is it planned"),
+ * names ("next to" places, it does not order); 予定 ("is she planning to go to Mars?", "when is it planned"),
  * not 予定通り ("as planned", of what happened).
  */
 const ASKS_NEXT =
@@ -227,7 +227,7 @@ const AFTER_JAPANESE_NAME = new RegExp(
 
 /**
  * The question's ideas that name a person: those inside a name the register or the English model reads as a
- * person's ("Bill Nelson", 岸田首相), and Japanese words (kana or kanji, not Latin letters: "NASA長官" is an
+ * person's ("Ana Ruiz", 山田首相), and Japanese words (kana or kanji, not Latin letters: "ACME長官" is an
  * agency's head) right before an honorific or a title ("ブリクストさん", "早瀬町長").
  */
 export function peopleAsked(question: string, concepts: readonly Concept[], people: PeopleFinder): Concept[] {
@@ -269,8 +269,8 @@ const UNSTATED_IDEAS = 2;
 const UNSTATED_SHARE = 0.6;
 
 /**
- * "When did Japan sign the Artemis Accords?" answered by a sentence on another agreement of Japan's, dated: the
- * question's own ideas, known to the corpus, go unstated in the sentence (the Accords, signing), which says
+ * "When did Tessaly sign the Lunar Charter?" answered by a sentence on another agreement of Tessaly's, dated: the
+ * question's own ideas, known to the corpus, go unstated in the sentence (the Charter, signing), which says
  * something else about what they share. Ideas the user gave as context, and those known only through a related
  * word, are left out.
  */

@@ -27,7 +27,7 @@ const WHO_SAID_MIN_COVERAGE = 0.6;
 /**
  * A Japanese question asking what someone said: 何と言った, なんて言ってた, 何か言ってた, と述べた, 語った, 発言, コメント, 触れた…
  * (the Japanese counterpart of "say", "said", "comments" in {@link QuoteIndex.forQuestion}); and the speaker
- * named right before the verb ("岸田さんが言ったのは", "ネルソン長官が言ってた協力", "…ってネルソンさんは言ってる"),
+ * named right before the verb ("山田さんが言ったのは", "スミス長官が言ってた協力", "…ってスミスさんは言ってる"),
  * whose name the question then holds (not "とは言え", "although").
  */
 const JAPANESE_SAYING =
