@@ -188,7 +188,11 @@ function quotedAnswer(ctx: AskContext, question: AnalyzedQuestion, listing: List
       'noQuote',
     );
   }
-  if (quoted.kind === 'speaker' && quoted.result.speaker && saidNothingOn(ctx, quoted.topic, quotes))
+  if (
+    quoted.kind === 'speaker' &&
+    quoted.result.speaker &&
+    (quoted.claim ? !saidAllOf(ctx, quoted.topic, quotes) : saidNothingOn(ctx, quoted.topic, quotes))
+  )
     return abstain([`What ${quoted.result.speaker.name} said`], 'noQuoteOnTopic');
   const doc = ctx.documents.get(first.citation.document) as CorpusDocument;
   const span =
@@ -209,15 +213,36 @@ function quotedAnswer(ctx: AskContext, question: AnalyzedQuestion, listing: List
  * Smith's on it, and his other words do not answer. A topic with no idea the analysis keeps checks nothing.
  */
 function saidNothingOn(ctx: AskContext, topic: string | null, quotes: Quote[]): boolean {
-  if (!topic || contentTerms(topic).length === 0) return false;
+  return quotesHolding(ctx, topic, quotes, 'some') === false;
+}
+
+/**
+ * "Did Smith say the budget doubled?": whether one of Smith's quotes holds every idea of the claim; one it lacks
+ * ("… more than the European agency") is something the corpus never has Smith say. True when the claim has no idea.
+ */
+function saidAllOf(ctx: AskContext, claim: string | null, quotes: Quote[]): boolean {
+  return quotesHolding(ctx, claim, quotes, 'every') !== false;
+}
+
+/**
+ * Whether a quote holds some (or every) idea of `topic`, as the question's analysis reads them; `null` when the
+ * topic has no idea the analysis keeps.
+ */
+function quotesHolding(
+  ctx: AskContext,
+  topic: string | null,
+  quotes: Quote[],
+  ideasHeld: 'some' | 'every',
+): boolean | null {
+  if (!topic || contentTerms(topic).length === 0) return null;
   const ideas = analyzeQuestion(topic, ctx.index, ctx.glossary).concepts;
-  if (ideas.length === 0) return false;
-  return !quotes.some((quote) => {
+  if (ideas.length === 0) return null;
+  return quotes.some((quote) => {
     const own = contentTerms(quote.text, ctx.glossary.dictionary).map((t) => t.stem);
     // What the glossary says a quote's term means is in the quote too ("ACME's plans" speak of what ACME stands for).
     const meant = ctx.glossary.expand(own).flatMap((e) => e.meanings.flat());
     const stems = new Set([...own, ...meant]);
-    return ideas.some((idea) => conceptIn(idea, stems));
+    return ideas[ideasHeld]((idea) => conceptIn(idea, stems));
   });
 }
 

@@ -70,7 +70,13 @@ export interface AttributedQuote {
  * says the words were about, as typed ("the budget", "予算について"), `null` when it names no topic.
  */
 export type QuestionQuotes =
-  | { kind: 'speaker'; result: QuoteResult; topic: string | null }
+  | {
+      kind: 'speaker';
+      result: QuoteResult;
+      topic: string | null;
+      /** Whether the topic is a claim the question asks they made ("did Smith say the budget doubled?"). */
+      claim?: boolean;
+    }
   | ({ kind: 'who' } & AttributedQuote);
 
 interface IndexedQuote {
@@ -310,7 +316,8 @@ export class QuoteIndex {
     const about = aboutMatch?.[2];
     // "On" orders the quotes but names no topic: it more often says when or where ("say on Tuesday", "at the
     // event on January 13th"), and a topic is what a quote may be found silent on.
-    const topic = aboutMatch && aboutMatch[1]?.toLowerCase() !== 'on' ? (about ?? null) : null;
+    const claim = CLAIM_ASKED.exec(text)?.[1];
+    const topic = claim ?? (aboutMatch && aboutMatch[1]?.toLowerCase() !== 'on' ? (about ?? null) : null);
     let found = this.people.matchKnown(nameTokens(text));
     if (found.kind !== 'person') {
       // "what did kishda say", "what did the engineer say the software misses": the subject between the asking
@@ -334,6 +341,8 @@ export class QuoteIndex {
     }
     if (found.kind !== 'person') return null;
     if (!this.isQuoted(found.person)) return views ? null : this.saidNothing(text);
+    if (claim)
+      return { kind: 'speaker', result: this.resultFor(text, found.person, claim), topic, claim: true };
     return { kind: 'speaker', result: this.resultFor(text, found.person, about), topic };
   }
 
@@ -548,6 +557,13 @@ const WHO_SAID =
 /** Whose words a question asks for: the subject of "what did <subject> say / call / describe …". */
 const SUBJECT_ASKED =
   /\b(?:did|does|do|has|have|had|will|would)\s+(.+?)\s+(?:say|tell|call|describe|characteri[sz]e|rank|hope|expect|think|believe|talk|speak|comment|remark)\b/iu;
+
+/**
+ * "Did Smith say (that) the budget doubled?": the claim a yes-or-no question asks someone made. Not "did Smith
+ * say anything about …" nor "did Smith say at the launch …", which ask for their words on a topic or at a time.
+ */
+const CLAIM_ASKED =
+  /^\s*(?:did|does|has|had)\s+.+?\s+(?:ever\s+)?(?:say|said|claim|claimed|state|stated)\s+(?:that\s+)?(?!(?:anything|something|much|a\s+lot|about|on|at|in|during|when|while|after|before)\b)(.+?)\s*[?.!]*$/iu;
 
 /** "Did Smith (ever) mention the budget?", "has the PM mentioned …": the subject, then the topic. */
 const MENTION = /^\s*(?:did|does|do|has|have|had)\s+(.+?)\s+(?:ever\s+)?mention(?:ed|s)?\s+(.+?)\s*[?.!]*$/iu;

@@ -339,6 +339,30 @@ describe('"what did X say about Y" when none of X\'s quotes touches Y', () => {
   });
 });
 
+describe('"did X say <claim>?"', () => {
+  it('answers with the quote holding every idea of the claim, and abstains when none does', async () => {
+    const ctx = await bundledContext();
+    const paragraph = (words: string) => bundledParagraphs()[paragraphWith(words) - 1] ?? '';
+    for (const [question, speaker] of [
+      ['Did Kishida say the space agreement would expand the areas of cooperation?', 'said Kishida'],
+      ['did blinken say the future of space is collaborative?', 'said Anthony Blinken'],
+    ] as const) {
+      const answer = kb.ask(question).answer?.text ?? '-';
+      expect(paragraph(speaker), question).toContain(answer);
+    }
+    // Nelson names Japan, NASA and partners, but no European agency: the claim is not his.
+    expect(paragraph('said Nelson')).not.toMatch(/Europe/);
+    const decided = [
+      'did nelson say japan is a more important partner to nasa than the european space agency?',
+      'did blinken say the moon is made of cheese?',
+    ].map((question) => explainAsk(ctx, question));
+    expect(decided.map((d) => [d.decision, d.result.answer])).toEqual([
+      ['noQuoteOnTopic', null],
+      ['noQuoteOnTopic', null],
+    ]);
+  });
+});
+
 describe('"what did X say about Y" where X\'s quote names Y through a glossary term', () => {
   it('answers with the quote: the term stands for what the glossary says it means', async () => {
     const paragraph = bundledParagraphs()[paragraphWith('said Nelson') - 1] ?? '';

@@ -91,7 +91,9 @@ export const BUNDLED_FLOORS: Record<string, SetFloor> = {
   // Wrong abstentions 12.5% -> 10.4% when "how does X rank Y" asked X's quotes, 8.3% with the refit after it
   // (fifth 1 Dec session).
   // Answer or top 87.5% -> 89.6% with "first countries to sign" read as "original signatories" (2 Dec).
-  'en-dev-8.jsonl': { answerOrTop: 0.89, abstentionRecall: 0.75, wrongAbstention: 0.09 },
+  // Abstaining 75% -> 83.3% when "did X say <claim>" needed a quote of X's holding every idea of the claim
+  // (fifth 1 Dec session).
+  'en-dev-8.jsonl': { answerOrTop: 0.89, abstentionRecall: 0.83, wrongAbstention: 0.09 },
   'ja-dev-3.jsonl': { answerOrTop: 0.93, abstentionRecall: 0.875, wrongAbstention: 0.1 },
   // Written blind at the start of the fifth 1 Dec session in the same styles; seen and tuned on from the start.
   // Floors as measured when they were added, before any tuning.
