@@ -11,8 +11,9 @@ import type { AnswerType, Measure } from './question.js';
 
 /**
  * The people the corpus's speakers register names, by their names and the aliases that are names too (an
- * alias sharing a word with the name: "Secretary Jones", not "Secretary of State"). Titles are left to the
- * register's roles: only the register, not any word list, says who is a person in this corpus.
+ * alias sharing a word with the name: "Secretary Jones", not "Secretary of State"), and the people its text
+ * names (`named`: "said Jane Roe, the mission's chief engineer", as quote attribution read them). Titles are
+ * left to the register's roles: only the register and the text, not any word list, say who is a person here.
  */
 export class PeopleFinder {
   private readonly registered: RegExp | null;
@@ -20,18 +21,22 @@ export class PeopleFinder {
   /** Japanese names and name-like aliases (山田太郎, スミス長官): no capitals mark names in Japanese. */
   private readonly japanese: RegExp | null;
 
-  constructor(speakers: SpeakerEntry[]) {
+  constructor(speakers: SpeakerEntry[], named: string[] = []) {
     const japanese = speakers
       .flatMap((s) => [s.name, ...s.aliases])
       .filter((n) => hasJapanese(n))
       .sort((a, b) => b.length - a.length)
       .map(escapeRegExp);
     this.japanese = japanese.length ? new RegExp(japanese.join('|'), 'gu') : null;
-    const names = speakers
-      .flatMap((s) => {
-        const own = new Set(s.name.split(/\s+/));
-        return [s.name, ...s.aliases.filter((a) => a.split(/\s+/).some((w) => own.has(w)))];
-      })
+    const names = [
+      ...new Set([
+        ...speakers.flatMap((s) => {
+          const own = new Set(s.name.split(/\s+/));
+          return [s.name, ...s.aliases.filter((a) => a.split(/\s+/).some((w) => own.has(w)))];
+        }),
+        ...named,
+      ]),
+    ]
       .filter((n) => /^\p{Lu}\S*\s+\p{Lu}/u.test(n))
       .sort((a, b) => b.length - a.length)
       .map(escapeRegExp);

@@ -175,7 +175,8 @@ export function askContext(
     index,
     glossary: new Glossary([...corpus.glossary, ...speakerGlossary(corpus.speakers)]),
     documents,
-    people: new PeopleFinder([...corpus.speakers, ...quotedPeople(quotes)]),
+    // Quoted or only named ("the agency's chief engineer, Jane Roe, will lead…"), the text's people are people.
+    people: new PeopleFinder([...corpus.speakers, ...quotedPeople(quotes)], quotes.namedInText()),
     reader: new PassageReader(
       index,
       new Referents(corpus.speakers, quotes.attributions(), corpus.documents),

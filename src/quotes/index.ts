@@ -11,7 +11,7 @@ import { Glossary } from '../search/glossary.js';
 import { editDistance } from '../text/distance.js';
 import { hasJapanese, isInflectedJapanese, JapaneseDictionary, japaneseRuns } from '../text/japanese.js';
 import { JAPANESE_HONORIFIC_WORDS } from '../text/roles.js';
-import { contentTerms, escapeRegExp, stripInvisible } from '../text/text.js';
+import { contentTerms, escapeRegExp, isStopWord, stripInvisible } from '../text/text.js';
 import { type ExtractedQuote, extractQuotes } from './extract.js';
 import { extractJapaneseQuotes } from './japanese.js';
 import { nameTokens, typoAllowance } from './names.js';
@@ -225,6 +225,11 @@ export class QuoteIndex {
     };
   }
 
+  /** The names of the people the text names (not the register's), as the text writes them. */
+  namedInText(): string[] {
+    return this.people.people.filter((p) => p.id.startsWith('m:')).map((p) => p.name);
+  }
+
   /** Every quote with its speaker, in document order (the /ask pipeline reads who says each sentence). */
   attributions(): AttributedQuote[] {
     return this.attributed;
@@ -308,6 +313,8 @@ export class QuoteIndex {
       const found = this.whoSaid(text);
       return found ? { kind: 'who', ...found } : null;
     }
+    const which = WHICH_SPEAKER.exec(text);
+    if (which) return this.whichSaid(which[1] ?? '', which[2] ?? '');
     const mention = MENTION.exec(text);
     if (mention) return this.forMention(text, mention[1] ?? '', mention[2] ?? '');
     const views = !ASKING_FOR_WORDS.test(text);
@@ -380,6 +387,28 @@ export class QuoteIndex {
     const [first, second] = ranked;
     if (!first || first.score === 0 || (second && second.score === first.score)) return { kind: 'none' };
     return { kind: 'person', person: first.person };
+  }
+
+  /**
+   * "Which ACME official commented on the launch?": of the quoted people the description fits (a word of it in
+   * their names or roles), the one whose quote holds most of the topic, with that quote; `null` when it fits
+   * nobody, or several and the topic does not choose.
+   */
+  private whichSaid(description: string, topic: string): QuestionQuotes | null {
+    const words = nameTokens(description).filter((w) => !isStopWord(w));
+    const fitting = this.quoted.filter((person) =>
+      [...person.names, ...person.roles].some((variant) => variant.some((w) => words.includes(w))),
+    );
+    const only = fitting.length === 1 ? fitting[0] : undefined;
+    const found = only ? { kind: 'person', person: only } : this.onTopic(fitting, topic);
+    if (found.kind !== 'person') return null;
+    const score = this.topicScorer(topic);
+    const quotes = this.bySpeaker.get(found.person) ?? [];
+    const best = quotes.reduce<IndexedQuote | undefined>(
+      (top, q) => (!top || score(q) > score(top) ? q : top),
+      undefined,
+    );
+    return best ? { kind: 'who', speaker: info(found.person), quote: best.quote } : null;
   }
 
   /** Whether the corpus quotes this person (a function to hand to look-ups). */
@@ -553,6 +582,10 @@ export class QuoteIndex {
  */
 const WHO_SAID =
   /^\s*(?:who|whom)\s+(?:said|says|stated|declared|remarked|wrote|call(?:ed|s)?|describe[ds]?|term(?:ed|s)?|dub(?:bed|s)?|label(?:l?ed|s)?|referred\s+to)\b\s*(?:that\b)?/iu;
+
+/** "Which ACME official commented on the launch?": a description of a speaker, and what they spoke about. */
+const WHICH_SPEAKER =
+  /^\s*(?:which|what)\s+(.+?)\s+(?:commented|remarked|spoke|talked|was\s+quoted|is\s+quoted)\s*(?:on|about|regarding|concerning)?\s+(.+?)\s*[?.!]*$/iu;
 
 /** Whose words a question asks for: the subject of "what did <subject> say / call / describe …". */
 const SUBJECT_ASKED =

@@ -71,6 +71,13 @@ describe('typeEvidence (a general English model, no corpus words)', () => {
     expect(found('name', 'The Director spoke.', people)).toEqual([]);
   });
 
+  it('finds the names the text gives people, which the English model may not know as names', () => {
+    const sentence = '“We test at night,” said Teodor Alvik, the mission’s chief engineer.';
+    // Unregistered, the model reads the name as some proper noun, no name.
+    expect(found('name', sentence, new PeopleFinder([]))).toEqual([]);
+    expect(found('name', sentence, new PeopleFinder([], ['Teodor Alvik']))).toEqual(['Teodor Alvik']);
+  });
+
   it('reads a count with its unit and how near it is', () => {
     expect(
       found('quantity', 'The crate held roughly 40 percent of the grain, about ninety kilograms.'),

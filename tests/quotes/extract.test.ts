@@ -197,6 +197,17 @@ describe('speaker resolution in the text', () => {
     expect(asked('what did the engineer say about hot rooftops')).toBe('Teodor Alvik');
     expect(asked('what did the chief engineer say the regulators were')).toBe('Mara Voss');
     expect(asked('what did the engineer say')).toBeNull();
+    // "Which <description> commented on <topic>": the quoted person it fits whose quote holds the topic.
+    const which = index.forQuestion('which engineer commented on the regulators?');
+    expect(which?.kind === 'who' && [which.speaker.name, which.quote.text]).toEqual([
+      'Mara Voss',
+      'The regulators were built in house',
+    ]);
+    expect(index.forQuestion('which programme director spoke about the launch?')).toMatchObject({
+      kind: 'who',
+      speaker: { name: 'Ilsa Marrow' },
+    });
+    expect(index.forQuestion('which engineer commented on the weather?')).toBeNull();
     // A lone title is how the text addresses someone, no role of theirs.
     expect(indexOf('“Go,” said Professor Hana Moriguchi.').quote('the professor').speaker).toBeNull();
   });
