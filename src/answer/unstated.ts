@@ -11,6 +11,7 @@ import { HONORIFIC_WORDS, isRoleWord, JAPANESE_HONORIFIC_WORDS, JAPANESE_ROLE_WO
 import { stem } from '../text/text.js';
 import { isKindOf } from '../text/wordnet.js';
 import { namesPerson, type PeopleFinder, typeEvidence } from './entities.js';
+import { conceptIn } from './features.js';
 import type { Concept } from './question.js';
 
 /** "Why…", "how come…", "for what reason", "what was the reason"; なぜ, どうして, 何故, 何のため, 理由. */
@@ -259,9 +260,7 @@ export function personAway(
   passage: { has(stem: string): boolean },
   people: PeopleFinder,
 ): boolean {
-  return peopleAsked(question, concepts, people).some(
-    (c) => c.known && !c.related && !c.alternatives.some((alt) => alt.every((s) => passage.has(s))),
-  );
+  return peopleAsked(question, concepts, people).some((c) => c.known && !c.related && !conceptIn(c, passage));
 }
 
 /** At least this many of the question's known ideas unstated in the answer sentence, and this share of their weight. */
@@ -281,7 +280,7 @@ export function wordsUnstated(
   const ideas = concepts.filter(
     (c, i) => c.known && !c.related && !c.context && concepts.findIndex((o) => o.label === c.label) === i,
   );
-  const unstated = ideas.filter((c) => !c.alternatives.some((alt) => alt.every((s) => sentence.has(s))));
+  const unstated = ideas.filter((c) => !conceptIn(c, sentence));
   const weight = (list: Concept[]) => list.reduce((sum, c) => sum + c.weight, 0);
   return unstated.length >= UNSTATED_IDEAS && weight(unstated) >= UNSTATED_SHARE * weight(ideas);
 }
