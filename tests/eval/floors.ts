@@ -29,7 +29,9 @@ export const BUNDLED_FLOORS: Record<string, SetFloor> = {
   // Wrong abstentions 5.5% -> 3.6% when "the official name of" asked no one's name (2 Dec).
   'holdout-2.jsonl': { answerOrTop: 0.92, abstentionRecall: 1, wrongAbstention: 0.04 },
   // Abstaining raised by "who <did>" answered with the agents of another verb (agentAway, 1 Dec): 90% -> 100%.
-  'ja-dev.jsonl': { answerOrTop: 0.95, abstentionRecall: 1, wrongAbstention: 0.06 },
+  // Measured above its floors on 2 Dec, as already before the sixth 1 Dec session's Japanese changes: answer or top
+  // 100%, wrong abstentions 2.6%.
+  'ja-dev.jsonl': { answerOrTop: 0.97, abstentionRecall: 1, wrongAbstention: 0.03 },
   // Written without seeing the code and first measured once at the end of the 30 Nov session
   // (docs/answer-quality.md#held-out-press-release-sets-looked-at-once-at-the-end): these floors only keep what
   // was measured then from getting worse. They are far from issue 12's and 15's targets. Tuned on since: seen.
@@ -41,7 +43,9 @@ export const BUNDLED_FLOORS: Record<string, SetFloor> = {
   // "which astronaut" asking who and "first countries to sign" read as "original signatories" (2 Dec).
   'en-holdout-3.jsonl': { answerOrTop: 0.95, abstentionRecall: 1, wrongAbstention: 0.05 },
   // Wrong abstentions 3.1% -> 0 when 日本の ("Japan's") joined the register's wordings of "Japan" (third 1 Dec session).
-  'ja-holdout.jsonl': { answerOrTop: 0.9, abstentionRecall: 0.75, wrongAbstention: 0 },
+  // Measured above its floors on 2 Dec, as already before the sixth 1 Dec session: answer or top 93.8%, abstaining
+  // 87.5%.
+  'ja-holdout.jsonl': { answerOrTop: 0.93, abstentionRecall: 0.875, wrongAbstention: 0 },
   // Written blind at the start of the 30 Nov evening session and looked at once at its end.
   // Abstaining raised by the year-asked check (1 Dec): 75% -> 83% and 87.5%.
   // And by agentAway and countAway (third 1 Dec session): 83% -> 100% and 87.5% -> 100%; back to 91.7% when the
@@ -66,7 +70,9 @@ export const BUNDLED_FLOORS: Record<string, SetFloor> = {
   'en-holdout-5.jsonl': { answerOrTop: 0.95, abstentionRecall: 0.83, wrongAbstention: 0.03 },
   // Abstaining raised by 何回 read as a count and the asked-for kind deciding in Japanese, and by "what did X say
   // about Y" with no quote of X's on Y (1 Dec): 50% -> 87.5%.
-  'ja-holdout-3.jsonl': { answerOrTop: 0.96, abstentionRecall: 0.875, wrongAbstention: 0.04 },
+  // Answer or top 96.9% -> 100% with the sixth 1 Dec session's Japanese readings (measure nouns and units, duration
+  // forms, いつまで asking a date, the speaker before 言った); wrong abstentions measured 0 before and after.
+  'ja-holdout-3.jsonl': { answerOrTop: 1, abstentionRecall: 0.875, wrongAbstention: 0 },
   // Written blind at the start of the second 1 Dec session and looked at twice, as aggregates: at its start and
   // at its end, when nothing had moved them (docs/answer-quality.md). Floors as measured then. Tuned on since: seen.
   // Wrong abstentions 8.3% -> 6.3% with related words in the answer sentence (1 Dec).
@@ -83,7 +89,9 @@ export const BUNDLED_FLOORS: Record<string, SetFloor> = {
   // Wrong abstentions 4.2% -> 2.1% when "who called …" named the quote's speaker (fifth 1 Dec session).
   // Wrong abstentions 2.1% -> 0 when "the official name of" asked no one's name (2 Dec).
   'en-holdout-7.jsonl': { answerOrTop: 1, abstentionRecall: 1, wrongAbstention: 0 },
-  'ja-holdout-5.jsonl': { answerOrTop: 0.93, abstentionRecall: 0.875, wrongAbstention: 0.07 },
+  // Answer or top 93.8% -> 96.9%, wrong abstentions 6.3% -> 3.1% when 土台/基盤/積み重ね read as the corpus's
+  // "builds on" (1 Dec, sixth session).
+  'ja-holdout-5.jsonl': { answerOrTop: 0.96, abstentionRecall: 0.875, wrongAbstention: 0.04 },
   // Development sets written blind at the start of the fourth 1 Dec session, in the style that cost the most on
   // that session's held-out set (descriptions instead of names, pronouns, long questions with context first):
   // seen and tuned on from the start. Floors as measured when they were added, before any tuning.
@@ -94,7 +102,9 @@ export const BUNDLED_FLOORS: Record<string, SetFloor> = {
   // Abstaining 75% -> 83.3% when "did X say <claim>" needed a quote of X's holding every idea of the claim
   // (fifth 1 Dec session).
   'en-dev-8.jsonl': { answerOrTop: 0.89, abstentionRecall: 0.83, wrongAbstention: 0.09 },
-  'ja-dev-3.jsonl': { answerOrTop: 0.93, abstentionRecall: 0.875, wrongAbstention: 0.1 },
+  // Wrong abstentions 9.4% -> 3.1%, answer or top 93.8% -> 96.9% with 土台/基盤/積み重ね read as "builds on", measure
+  // nouns and units, duration forms, 予定 asking what is planned and the speaker before 言った (1 Dec, sixth session).
+  'ja-dev-3.jsonl': { answerOrTop: 0.96, abstentionRecall: 0.875, wrongAbstention: 0.04 },
   // Written blind at the start of the fifth 1 Dec session in the same styles; seen and tuned on from the start.
   // Floors as measured when they were added, before any tuning.
   // "Who called …", "what did X call Y", "X talked about Y" read as questions about quotes (same session): answer
@@ -102,7 +112,10 @@ export const BUNDLED_FLOORS: Record<string, SetFloor> = {
   // Wrong abstentions 10.4% -> 4.2%, answer or top 93.8% -> 97.9% with the context before "but" and words of
   // chat ("n stuff") no missing ideas (2 Dec).
   'en-dev-9.jsonl': { answerOrTop: 0.97, abstentionRecall: 0.75, wrongAbstention: 0.05 },
-  'ja-dev-4.jsonl': { answerOrTop: 0.93, abstentionRecall: 0.62, wrongAbstention: 0.04 },
+  // Answer or top 93.8% -> 100%, wrong abstentions 3.1% -> 0, abstaining 62.5% -> 100% with 土台/基盤/積み重ね read
+  // as "builds on", いつまで asking a date, 予定 asking what is planned (laterUnstated) and personAway (1 Dec, sixth
+  // session).
+  'ja-dev-4.jsonl': { answerOrTop: 1, abstentionRecall: 1, wrongAbstention: 0 },
 };
 
 /**
@@ -249,11 +262,14 @@ export const UPLOADED_FLOORS: Record<string, SetFloor> = {
     abstentionRecall: 0.33,
     wrongAbstention: 0.13,
   },
+  // Answer 37.5% -> 54.2%, answer or top 54.2% -> 62.5%, wrong abstentions 25% -> 20.8% with measure nouns
+  // (距離, 重さ) and units read as quantities, counted in kanji numbers too, durations (何日…かかった, 何分で),
+  // いつまで asking a date, 翌年 as a date and 予定/目指す asking what is planned (1 Dec, sixth session).
   'hotaru-adr-capture-ja.jsonl': {
-    answerOrTop: 0.54,
-    answerHit: 0.37,
+    answerOrTop: 0.62,
+    answerHit: 0.54,
     abstentionRecall: 0.66,
-    wrongAbstention: 0.25,
+    wrongAbstention: 0.21,
   },
 };
 
