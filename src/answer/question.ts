@@ -228,17 +228,36 @@ function saysKind(words: string[], i: number, type: AnswerType, measure: Measure
 const FILLER_PHRASES = /\b(at the time|these days|this time|nowadays|currently|right now|or what|or not)\b/gi;
 
 /**
+ * Role words English also uses as adjectives of things: "what *executive* role", "what *general* area", "which
+ * *head* office", "which *chief* concern" ask no one.
+ */
+const ADJECTIVAL_ROLES = new Set(
+  'official chief general executive head deputy associate assistant'.split(' '),
+);
+
+/**
  * "Which astronaut showed up", "what Japanese minister spoke": a role after "which" or "what" (past a word or two
- * that say which: "which Italian astronaut") asks who, as "who" does.
+ * that say which: "which Italian astronaut") asks who, as "who" does. Not a role word describing a thing, before
+ * a noun that is no role ("what executive role", "which head office"); "which chief executive" and "which official
+ * commented" ask who.
  */
 function asksWhichPerson(words: string[]): boolean {
+  // The tagger's reading of the word after a role word: a noun that is no role ("office"), not a verb.
+  const describesThing = (k: number) => {
+    const next = words[k + 1];
+    if (!ADJECTIVAL_ROLES.has(words[k] as string) || !next || isStopWord(next) || isRoleWord(next))
+      return false;
+    const start = words.slice(0, k + 1).join(' ').length + 1;
+    const tags = tagWords(words.join(' ')).find((t) => t.start === start)?.tags;
+    return tags?.has('Noun') === true && !tags.has('Verb');
+  };
   return words.some((w, i) => {
     if (w !== 'which' && w !== 'what') return false;
     let k = i + 1;
     if (words[k] === 'of' && words[k + 1] === 'the') k += 2;
     for (const end = k + 3; k < end && k < words.length; k++) {
       const word = words[k] as string;
-      if (isRoleWord(word)) return true;
+      if (isRoleWord(word) && !describesThing(k)) return true;
       if (isStopWord(word)) return false;
     }
     return false;

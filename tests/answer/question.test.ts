@@ -291,6 +291,19 @@ describe('analyzeQuestion: who is asked for', () => {
     const large = Object.create(ctx.index, { passageCount: { value: 300 } });
     expect(typeOf('which French envoy met the council', large)).toBe('any');
   });
+
+  it('reads no one asked for in a role word that describes a thing ("what executive role", "which head office")', async () => {
+    const ctx = await contextOf(NOTE);
+    const typeOf = (q: string) => analyzeQuestion(q, ctx.index, ctx.glossary).type;
+    expect(typeOf('what executive role does the envoy hold')).toBe('any');
+    expect(typeOf('what general area will the bridge serve')).toBe('any');
+    expect(typeOf('which head office approved the plan')).toBe('any');
+    expect(typeOf('which chief concern did the council debate')).toBe('any');
+    // Before a role, or a verb, the word is the role asked for.
+    expect(typeOf('which chief executive met the council')).toBe('person');
+    expect(typeOf('which official approved the plan')).toBe('person');
+    expect(typeOf('which French official commented on the bridge')).toBe('person');
+  });
 });
 
 describe('analyzeQuestion: a name asked for', () => {
