@@ -5,7 +5,8 @@
  * candidate's features, its confidence, the step that decided and every "not covered" check that held.
  *   npx tsx tests/eval/explain.ts [--corpus dir] [--uploads] --set tests/eval/<set>.jsonl […]
  * for a question set: which step abstained on each answerable question (and whether its fact was in the first
- * passage listed), which step let each unanswerable one through, and the counts of both.
+ * passage listed, and which document that passage came from when not the set's own), which answers missed the
+ * fact (and from which document), which step let each unanswerable one through, and the counts of them.
  * `--uploads` adds tests/eval/uploaded/documents to the corpus, as `npm run eval` asks the uploaded sets.
  *   npx tsx tests/eval/explain.ts --squad <SQuAD JSON> [--split fit|tune]
  * the same counts for a SQuAD split (over its corpus, as `npm run eval` builds it), without the questions.
@@ -71,18 +72,29 @@ for (const set of values.set) {
   const wrong = new Map<string, number>();
   const through = new Map<string, number>();
   const right = new Map<string, number>();
+  const answeredWrong = new Map<string, number>();
   console.log(`\n== ${basename(set)}`);
   for (const item of readDevSet(set)) {
     const { result, decision, confidence, checks } = explainAsk(ctx, item.q, { limit: 1 });
     const conf = confidence?.toFixed(2) ?? '—';
     const others = checks.filter((c) => c !== decision);
+    // Which document passage 1 (or the answer) comes from, when it is not the set's own (an uploaded set is
+    // named as its document): with several documents loaded, choosing another one's passage is a failure class.
+    const own = basename(set, '.jsonl');
+    const elsewhere = (doc: string | undefined) =>
+      doc && doc !== own && ctx.documents.has(own) ? `; from ${doc}` : '';
     if (item.fact !== null && !result.answer) {
       const top = result.passages[0]?.text.includes(item.fact)
         ? 'fact in passage 1'
-        : 'fact not in passage 1';
+        : `fact not in passage 1${elsewhere(result.passages[0]?.citation.document)}`;
       count(wrong, decision);
       console.log(
         `  WRONG ABSTENTION by ${decision} (conf ${conf}${others.length ? `; also ${others}` : ''}; ${top}): ${item.q}`,
+      );
+    } else if (item.fact !== null && result.answer && !result.answer.text.includes(item.fact)) {
+      count(answeredWrong, elsewhere(result.answer.citation.document) ? 'another document' : 'its document');
+      console.log(
+        `  WRONG ANSWER (conf ${conf}${elsewhere(result.answer.citation.document)}): ${item.q}\n    → ${result.answer.text.slice(0, 140)}`,
       );
     } else if (item.fact === null && result.answer) {
       count(through, decision);
@@ -97,7 +109,7 @@ for (const set of values.set) {
     }
   }
   console.log(
-    `  wrong abstentions by step: ${show(wrong)}; right abstentions: ${show(right)}; unanswerable answered: ${show(through)}`,
+    `  wrong abstentions by step: ${show(wrong)}; right abstentions: ${show(right)}; unanswerable answered: ${show(through)}; answerable answered without the fact, from: ${show(answeredWrong)}`,
   );
 }
 
