@@ -24,6 +24,7 @@ import {
   scoreHits,
 } from './candidates.js';
 import { corpusSize } from './corpus-size.js';
+import { countsOf } from './entities.js';
 import { conceptIn, featureValue, questionFacts, readTypeFeatures } from './features.js';
 import { type Listed, listPassages } from './listing.js';
 import { abstainingStep, agentAway, countAway, type UncoveredCheck, uncoveredBy } from './not-covered.js';
@@ -379,7 +380,9 @@ const ARGUMENT_LOOKAHEAD = 5;
 /**
  * The candidates with the first of the next few that states the asked relation (and holds some of the question's
  * main idea) moved to the front, when the best one names or counts only the arguments of other verbs: "who signed the accord?" answered by "an event hosted by
- * Ana Ruiz…" when a sentence just below says "…signed … by Kenji Sato". A count may also stand with a verb the
+ * Ana Ruiz…" when a sentence just below says "…signed … by Kenji Sato"; or, for "how many <things>", counts no
+ * such things ("each satellite … four square metres" for "how many satellites", when "twelve small satellites"
+ * stands just below: then the first that counts them). A count may also stand with a verb the
  * question words otherwise ("can deliver up to 5,200 kg" for "how much can it carry"), so for "how many" a sentence
  * whose reading is unknown will do; a name without the question's verb says nothing of who did it, and would let
  * a quote's speaker answer "who signed". Unchanged when none does (the check then abstains).
@@ -390,12 +393,19 @@ function withArgumentFirst(ctx: AskContext, question: AnalyzedQuestion, candidat
   const best = candidates[0];
   if (!best) return candidates;
   const text = textOf(best);
-  if (!agentAway(question, best, text, ctx.people) && !countAway(question, text, ctx.people))
+  const { counted } = question;
+  // "How many satellites" answered by a sentence on a satellite whose counts are of metres: a count of them
+  // just below answers.
+  const countsThem = (sentence: string) => counted !== null && countsOf(sentence, counted) === 'counted';
+  const otherCount = counted !== null && !countsThem(text);
+  if (!otherCount && !agentAway(question, best, text, ctx.people) && !countAway(question, text, ctx.people))
     return candidates;
   const facts = questionFacts(question);
   const features = featureContext(ctx);
   for (const candidate of candidates.slice(1, ARGUMENT_LOOKAHEAD)) {
-    const reading = readArgument(question, textOf(candidate), ctx.people);
+    const sentence = textOf(candidate);
+    if (otherCount ? !countsThem(sentence) : false) continue;
+    const reading = readArgument(question, sentence, ctx.people);
     if (reading !== 'stated' && !(question.type === 'quantity' && reading === 'unknown')) continue;
     // Only a sentence holding some of the question's main idea: the relation's words alone say nothing of its
     // topic (a reviewer's "Jonas Berg leads the review board" came first for "who will lead the environmental

@@ -3,7 +3,7 @@ import type { SpeakerEntry } from '../corpus/types.js';
 import { mayTag, type TaggedWord, tagWords } from '../text/english.js';
 import { hasJapanese } from '../text/japanese.js';
 import { ROLE_WORDS } from '../text/roles.js';
-import { escapeRegExp } from '../text/text.js';
+import { escapeRegExp, stem } from '../text/text.js';
 import { isEnglishWord, isKindOf } from '../text/wordnet.js';
 import { unitClasses } from './answer-type.js';
 import { japaneseAnswerSpans } from './japanese.js';
@@ -270,6 +270,74 @@ function quantities(text: string, words: Words, measure?: Measure | null): Evide
   // A count of units of time ("a seven-year agreement", "30 days") is a duration: the amount of something else
   // that "how much cargo" asks for is likelier a count of other things.
   return spans.map((s) => ({ ...withUnit(text, words, s), strength: countsTime(text, words, s) ? 0.5 : 1 }));
+}
+
+/**
+ * What the counts of `sentence` count, for a question counting `counted` things ("how many satellites",
+ * `AnalyzedQuestion.counted`): `counted` when one of them counts those things or a kind of them ("twelve small
+ * satellites"; "two astronauts" for persons, "nine candidate sites" for locations), `other` when each counts other
+ * things ("four square metres", "35 missions" for persons), `unknown` when one says nothing of what it counts ("rose
+ * to 40") and none counts them, `none` without a count.
+ */
+export function countsOf(sentence: string, counted: string): 'counted' | 'other' | 'unknown' | 'none' {
+  if (hasJapanese(sentence) || !mayTag('number', sentence)) return 'none';
+  const words = tagWords(sentence);
+  const counts = runs(
+    sentence,
+    words,
+    (i) => isNumber(words[i]) && !has(words[i], 'Ordinal') && !isDateWord(words, i),
+  );
+  const date = dates(sentence, words);
+  const readings = counts
+    .filter((s) => !inside(s, date) && !ONE_OF.test(sentence.slice(s.start)))
+    .map((s) => countedBy(sentence, words, s, counted));
+  if (readings.length === 0) return 'none';
+  if (readings.includes(true)) return 'counted';
+  return readings.includes(null) ? 'unknown' : 'other';
+}
+
+/** The most words of a noun phrase read after a count for what it counts ("nine candidate sites"). */
+const COUNTED_PHRASE = 3;
+/** What counts persons: a person of any kind ("astronauts"), or people employed ("35 staff", "a workforce of 90"). */
+const PERSONS = ['person', 'personnel'];
+/** Words joining a count to the other end of its range ("12 to 18 kilograms"). */
+const RANGE_WORDS = new Set(['and', 'or', 'to']);
+
+/**
+ * Whether a count (`count`, its number's words) counts `counted`: the nouns that follow it in its noun phrase,
+ * adjectives aside ("twelve small satellites", "four crew members", "35 staff", "four square metres"), are
+ * `counted` or, by WordNet, a kind of it ("astronauts" are persons, "sites" locations; for persons, people employed); `null` when no noun follows
+ * ("rose to 40"): what it counts is then said elsewhere.
+ */
+function countedBy(text: string, words: Words, count: Span, counted: string): boolean | null {
+  let i = words.findIndex((w) => w.start >= count.end);
+  const nouns: TaggedWord[] = [];
+  for (let previous = words[i - 1]; i >= 0 && i < words.length && nouns.length < COUNTED_PHRASE; i++) {
+    const w = words[i] as TaggedWord;
+    if (previous && !/^[\s-]*$/.test(text.slice(previous.end, w.start))) break;
+    // Right after a count a bare verb form is its noun: the tagger reads "35 staff" as "35 people staff".
+    const bare = nouns.length === 0 && has(w, 'Infinitive') && !has(w, 'Auxiliary', 'Modal');
+    if ((has(w, 'Noun') && !has(w, 'Pronoun') && !isNumber(w)) || bare) nouns.push(w);
+    // "between 12 and 18 degrees", "two or three astronauts": the range's other end counts the same things.
+    else if (
+      nouns.length > 0 ||
+      !(has(w, 'Adjective') || isNumber(w) || RANGE_WORDS.has(w.text.toLowerCase()))
+    )
+      break;
+    previous = w;
+  }
+  if (nouns.length === 0) return null;
+  const asked = stem(counted);
+  // A unit ("18 degrees Celsius") or a name ("four Ravenholt astronauts") is no kind of thing, whoever WordNet says
+  // Celsius was.
+  const common = nouns.filter((w) => !has(w, 'Unit', 'ProperNoun')).map((w) => w.text.toLowerCase());
+  const kinds = counted === 'person' ? PERSONS : [counted];
+  const isKind = (noun: string) => kinds.some((kind) => isKindOf(noun, kind));
+  return (
+    nouns.some((w) => stem(w.text.toLowerCase()) === asked) ||
+    common.some(isKind) ||
+    (common.length > 1 && isKind(common.join(' ')))
+  );
 }
 
 /** Whether the word after a count is a unit of time ("seven-year", "thirty days"). */

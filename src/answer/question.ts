@@ -56,6 +56,12 @@ export interface AnalyzedQuestion {
   negated: boolean;
   /** For a quantity, the class of units it is counted in, when the question says ("how much does it weigh?"). */
   measure: Measure | null;
+  /**
+   * For "how many <things>" and "the number of <things>", the things counted ("satellites"; "person" for
+   * "people"), unless they are a unit (then `measure` says what is counted): a count of other things ("four
+   * square metres", "35 missions" for "how many people") does not answer it. `null` for other questions.
+   */
+  counted: string | null;
   /** Stems of the roles a "who is the <role>" question names: its answer stands next to one of them. */
   roles: string[];
   concepts: Concept[];
@@ -180,6 +186,22 @@ function unitAfterHowMany(words: string[]): { at: number; measure: Measure } | n
   // Its commonest meaning only: "how many volumes" counts books, though a volume may be a measure.
   const measure = unit ? MEASURES.find((m) => isKindOf(unit, m, 1)) : undefined;
   return measure ? { at, measure } : null;
+}
+
+/**
+ * The things "how many <things>" or "the number of <things>" counts ({@link AnalyzedQuestion.counted}): the
+ * word after it, unless that is a stop word ("how many of them") or a unit (a `measure`); "people" and
+ * "persons" count persons, the word WordNet classes people under.
+ */
+function countedThing(words: string[], type: AnswerType, measure: Measure | null): string | null {
+  if (type !== 'quantity' || measure !== null) return null;
+  const at =
+    words.findIndex(
+      (w, i) => (w === 'many' && words[i - 1] === 'how') || (w === 'of' && words[i - 1] === 'number'),
+    ) + 1;
+  const word = at > 0 ? words[at] : undefined;
+  if (!word || isStopWord(word) || !/^\p{L}+$/u.test(word)) return null;
+  return word === 'people' || word === 'persons' ? 'person' : word;
 }
 
 /**
@@ -705,5 +727,6 @@ export function analyzeQuestion(text: string, index: PassageIndex, glossary: Glo
   const top = Math.max(0, ...known.map((c) => c.weight));
   // An idea found only through a related word is no main idea: the corpus may say something else with it.
   const main = known.filter((c) => !c.related && c.weight >= MAIN_IDEA_SHARE * top);
-  return { text, type, negated: negatedAsking(text), measure, roles, concepts, main, terms };
+  const counted = countedThing(plain, type, measure);
+  return { text, type, negated: negatedAsking(text), measure, counted, roles, concepts, main, terms };
 }

@@ -249,6 +249,19 @@ async function noteContext(id: string, body: string) {
   return askContextOf(corpus);
 }
 
+describe('"how many <things>"', () => {
+  it('answers with the count of those things, not a sentence naming them beside counts of others', async () => {
+    const first =
+      'The Tidewater Port Authority announced on 2 May 2026 that it will build and operate Gullwatch, a network of nine small drones designed to spot oil spills within minutes across the Marrow estuary and its surrounding marshes.';
+    const ctx = await noteContext(
+      'gullwatch',
+      `${first} The network, funded with 12 million crowns over three years, is the largest purchase in the authority's history.\n\nEach Gullwatch drone will carry a thermal camera able to detect a slick as small as two square metres from a height of 300 metres.`,
+    );
+    const { result } = explainAsk(ctx, 'how many drones will gullwatch have');
+    expect(result.answer?.text).toBe(first);
+  });
+});
+
 describe('"what did X say" about someone the corpus never mentions', () => {
   it('abstains for a stranger, but reads a typo of a name the corpus has as that name', async () => {
     const ctx = await noteContext(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PeopleFinder, typeEvidence } from '../../src/answer/entities.js';
+import { countsOf, PeopleFinder, typeEvidence } from '../../src/answer/entities.js';
 import type { AnswerType, Measure } from '../../src/answer/question.js';
 
 /** The phrases of `sentence` that hold the asked-for kind (of a `measure`, if given), as text. */
@@ -96,6 +96,27 @@ describe('typeEvidence (a general English model, no corpus words)', () => {
       ['5,200 kilograms', 1],
       ['thirty', 0.5],
     ]);
+  });
+
+  it('reads what the counts of a sentence count: the things a question counts, a kind of them, or others', () => {
+    // "How many drones": the drones counted, not the metres.
+    const fleet = 'The fleet of nine small drones sees objects as small as two metres from 300 metres up.';
+    expect(countsOf(fleet, 'drones')).toBe('counted');
+    expect(countsOf('Each drone sees objects as small as two metres from 300 metres up.', 'drones')).toBe(
+      'other',
+    );
+    // A kind of the counted thing counts as it, by WordNet: astronauts and crew members are persons, and people
+    // employed count as persons too.
+    expect(countsOf('It carries two astronauts.', 'person')).toBe('counted');
+    expect(countsOf('In an emergency it carries four crew members.', 'person')).toBe('counted');
+    expect(countsOf('The company will employ about 35 staff on site.', 'person')).toBe('counted');
+    expect(countsOf('The company will fly about 35 missions a year.', 'person')).toBe('other');
+    expect(countsOf('The plateau was chosen from nine candidate sites.', 'location')).toBe('counted');
+    // A unit after a range is a unit, whoever WordNet says Celsius was.
+    expect(countsOf('It stays between 12 and 18 degrees Celsius.', 'person')).toBe('other');
+    // A count followed by no noun says nothing of what it counts; a year is no count.
+    expect(countsOf('The count rose to 40.', 'drones')).toBe('unknown');
+    expect(countsOf('The drones fly from 2027.', 'drones')).toBe('none');
   });
 
   it('reads, for an amount of one dimension, only the counts with a unit of it', () => {

@@ -143,6 +143,19 @@ describe('analyzeQuestion: what kind of amount is asked for', () => {
     expect(unknownShare(question, 1)).toBe(0);
   });
 
+  it('reads what "how many <things>" and "the number of <things>" count, unless it is a unit', async () => {
+    const ctx = await contextOf(NOTE);
+    const counted = (q: string) => analyzeQuestion(q, ctx.index, ctx.glossary).counted;
+    expect(counted('how many trucks cross it')).toBe('trucks');
+    expect(counted('number of trucks on the bridge')).toBe('trucks');
+    // People are persons, as WordNet classes "astronauts" and "analysts".
+    expect(counted('how many people work on the bridge')).toBe('person');
+    // A unit is a measure (what `measure` says), and "how many of them" names nothing counted.
+    expect(counted('how many kg can a truck carry')).toBeNull();
+    expect(counted('how many of them cross it')).toBeNull();
+    expect(counted('when does the bridge open')).toBeNull();
+  });
+
   it('reads the dimension of an amount from a word of it or from the unit asked in', async () => {
     const ctx = await contextOf(NOTE);
     const weigh = analyzeQuestion('how much does the bridge weigh', ctx.index, ctx.glossary);
