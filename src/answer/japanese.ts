@@ -100,12 +100,12 @@ export function japaneseAnswerType(text: string): JapaneseAnswerType | null {
 /**
  * Japanese words that say how a question is put rather than what it is about ("名前" as in "tell me the
  * name", "肩書き", "具体的"), like the English question fillers; honorifics after names (さん, 氏) too; and
- * 利用 / 使用, which English analysis drops as the stop word "use".
+ * 利用 / 使用 / 使う, which English analysis drops as the stop word "use".
  */
 const PHRASING = new Set(
   `曜日 場所 会場 日付 日時 日にち 時刻 数 人数 回数 件数 金額 何者 以外 名前 氏名 名 役職 肩書き 肩書 立場 所属 職業 仕事 正体 詳細 情報 内容 具体的 具体 的 実際 説明 英語 日本語 英文 原文
   さん 氏 様 君 くん ちゃん 先生 方 人 感じ みたい 場合 こと 件 点 部分 例 ぐらい くらい 程度 本当 結局 コメント 発言
-  何分 自体 利用 使用`
+  何分 自体 利用 使用 使 使う 使っ 使い 使わ 使え`
     .split(/\s+/)
     .filter(Boolean)
     // As the segmenter writes words: katakana folded to hiragana ("コメント" is read as "こめんと").
@@ -117,11 +117,25 @@ const PHRASING = new Set(
  * phrasing, to be left out when nothing maps it: the words in {@link PHRASING}, a lone kanji before its ending
  * (a verb's stem the segmenter cut from it: 言|っ|た), and a word written with hiragana, which in a question is
  * an inflected verb or adjective ("認め", "行ける"): nouns are written in kanji or katakana ("モジュール" stays a
- * topic).
+ * topic). Unless the corpus writes it (`inCorpus`): a verb with a kanji in it that a Japanese document uses
+ * (打ち上げ|られた, 選|んだ) says what the question asks about, and so does a word of hiragana three or more
+ * characters long: a name written in hiragana, as Japanese often names ships and satellites (a probe 「あおば2号」:
+ * "あおばの重さは？").
  */
-export function isJapanesePhrasing(raw: string, word: string, around: Around): boolean {
-  return PHRASING.has(word) || (isInflectedJapanese(raw, word, around) && !COUNTED.has(word));
+export function isJapanesePhrasing(
+  raw: string,
+  word: string,
+  around: Around,
+  inCorpus: (word: string) => boolean = () => false,
+): boolean {
+  if (PHRASING.has(word)) return true;
+  if (!isInflectedJapanese(raw, word, around) || COUNTED.has(word)) return false;
+  const said = /\p{sc=Han}/u.test(word) || word.length >= KANA_TOPIC_LENGTH;
+  return !(said && inCorpus(word));
 }
+
+/** Words of hiragana at least this long the corpus writes are topics (a name); shorter ones are endings (ある). */
+const KANA_TOPIC_LENGTH = 3;
 
 /**
  * Whether a word of a question is a counter after its number (3|日, 何|個, 5か|月): it says what is counted

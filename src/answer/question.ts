@@ -659,7 +659,11 @@ export function analyzeQuestion(text: string, index: PassageIndex, glossary: Glo
     if (
       !expansion &&
       !phrase &&
-      original.every((w) => QUESTION_FILLERS.has(w.word) || isJapanesePhrasing(w.raw, w.word, w.around))
+      original.every(
+        (w) =>
+          QUESTION_FILLERS.has(w.word) ||
+          isJapanesePhrasing(w.raw, w.word, w.around, (word) => index.has(stem(word))),
+      )
     )
       continue;
     let known = alternatives.filter((alt) => alt.every((s) => index.has(s)));

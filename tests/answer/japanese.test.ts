@@ -7,10 +7,13 @@ import {
   japaneseAnswerSpans,
   japaneseAnswerType,
 } from '../../src/answer/japanese.js';
+import { loadCorpusStrict } from '../../src/corpus/load.js';
+import { buildKnowledgeBase } from '../../src/knowledge/knowledge.js';
 import { JapaneseDictionary } from '../../src/text/japanese.js';
 import { tokenize } from '../../src/text/text.js';
 import { bundledText } from '../support/bundled.js';
 import { bundledKnowledgeBase } from '../support/kb.js';
+import { tempCorpus } from '../support/tempCorpus.js';
 
 describe('Japanese question forms', () => {
   it('give the answer type, as English question words do', () => {
@@ -92,6 +95,9 @@ describe('Japanese question forms', () => {
       ['回数', true],
       ['さん', true],
       ['予算', false],
+      // "Use" is phrasing in English ("use" is a stop word), and so in Japanese: 利用, 使用, 使う.
+      ['使う', true],
+      ['使っ', true],
       ['モジュール', false],
       ['NASA', false],
     ] as const) {
@@ -229,5 +235,40 @@ describe('Japanese questions over the English corpus', () => {
       '岸田首相は何歳？',
     ])
       expect(kb.ask(question).answer, question).toBeNull();
+  });
+});
+
+/** A Japanese document a moderator might add, written for these tests: two buoys named in hiragana. */
+const BUOYS = `---
+id: buoys-ja
+title: 海洋観測ブイの設置について
+kind: press-release
+lang: ja
+---
+# 海洋観測ブイの設置について
+
+観測ブイ「かもめ」は2025年4月3日、沖合の海域に設置された。
+
+観測ブイ「あおば」は2025年6月20日、湾の入口に設置された。
+
+ブイは2024年に工場で組み立てられ、地上試験を経て出荷された。
+`;
+
+describe('Japanese questions over a Japanese document', () => {
+  const asked = async (question: string) => {
+    const corpus = await loadCorpusStrict(tempCorpus({ 'buoys-ja.md': BUOYS }));
+    const text = corpus.documents[0]?.text ?? '';
+    const answer = buildKnowledgeBase(corpus).ask(question).answer;
+    expect(text.slice(answer?.citation.start, answer?.citation.end), question).toBe(answer?.text);
+    return answer?.text;
+  };
+
+  it('read a name written in hiragana the document uses as the topic, not as a verb before its ending', async () => {
+    expect(await asked('あおばの設置はいつ？')).toContain('2025年6月20日');
+    expect(await asked('かもめの設置はいつ？')).toContain('2025年4月3日');
+  });
+
+  it('read a verb the document uses as the topic (組み立て|られた)', async () => {
+    expect(await asked('いつ組み立てられたの？')).toContain('2024年');
   });
 });
