@@ -1,9 +1,12 @@
 import SearchableMap from 'minisearch/SearchableMap';
 import type { Steps } from '../contract/steps.js';
 import type { GlossaryEntry, SpeakerEntry } from '../corpus/types.js';
+import { editDistance } from '../text/distance.js';
 import { namesNonPerson } from '../text/english.js';
-import { HONORIFIC_WORDS, isRoleWord, TITLE_PART_WORDS } from '../text/roles.js';
+import { hasJapanese } from '../text/japanese.js';
+import { HONORIFIC_WORDS, isRoleWord, ROLE_WORDS, TITLE_PART_WORDS } from '../text/roles.js';
 import { isStopWord } from '../text/text.js';
+import { isEnglishWord } from '../text/wordnet.js';
 import {
   containsWords,
   fuzzyWordsDistance,
@@ -103,6 +106,49 @@ function uniqueTokenLists(lists: NameTokens[]): NameTokens[] {
     seen.add(key);
     return true;
   });
+}
+
+/** Roles and honorifics, the words a typed role is told by. */
+const ROLE_OR_HONORIFIC = [...ROLE_WORDS, ...HONORIFIC_WORDS];
+
+/**
+ * Whether a typed word says a role: a role word or honorific ("director", "Sen."), one clipped to three letters
+ * or more ("admin", "sec"), or one misspelt ("secertary": within typo reach of one and no English word itself).
+ * Japanese script counts too: the register's Japanese names and roles are one run each ("スミス長官").
+ */
+function saysRole(word: string): boolean {
+  if (hasJapanese(word) || isRoleWord(word) || HONORIFIC_WORDS.has(word)) return true;
+  if (isStopWord(word)) return false;
+  if (
+    word.length >= 3 &&
+    ROLE_OR_HONORIFIC.some((role) => role.length > word.length && role.startsWith(word))
+  )
+    return true;
+  const allowance = typoAllowance(word);
+  return (
+    allowance > 0 &&
+    ROLE_OR_HONORIFIC.some((role) => editDistance(word, role, allowance) <= allowance) &&
+    !isEnglishWord(word)
+  );
+}
+
+/** The fields of people a look-up of typed words searches: roles only when the words say one. */
+type Fields = readonly ('names' | 'roles')[];
+const NAMES: Fields = ['names'];
+const NAMES_AND_ROLES: Fields = ['names', 'roles'];
+
+/**
+ * Whether typed words say a role, so that people's roles are searched for them, not only their names. Otherwise
+ * an organisation or a place in someone's title would stand for them ("what does the trust expect" is no
+ * question to the trust's director, nor "what did the agency say" to an official whose title names the agency).
+ */
+function saysRoles(words: NameTokens): boolean {
+  return words.some(saysRole);
+}
+
+/** A person's names, and their roles when `fields` holds them. */
+function variantsOf(person: Person, fields: Fields): NameTokens[] {
+  return fields.includes('roles') ? [...person.names, ...person.roles] : person.names;
 }
 
 /** A typed word worth matching inside longer names: not a stop word, at least three letters. */
@@ -251,15 +297,16 @@ export class PeopleDirectory {
   /**
    * The people whose names (in `fields`) best explain `words`. A candidate has one of those names inside
    * `words` as whole words, or has every content word of `words` among its names' words ("state secretary").
-   * Ranked by content words explained by any of the person's names and roles (so a word such as "deputy"
-   * that only the deputy's names hold decides), then by the longest name inside, then personal names first.
+   * Ranked by content words explained by any of the person's names, and roles when `fields` holds them (so a
+   * word such as "deputy" that only the deputy's names hold decides), then by the longest name inside, then
+   * personal names first.
    */
-  private bestCoverage(words: NameTokens, fields: readonly ('names' | 'roles')[]): Person[] {
+  private bestCoverage(words: NameTokens, fields: Fields): Person[] {
     const content = words.filter((w) => !isStopWord(w));
     let bestKey: number[] = [];
     let best: Person[] = [];
     for (const person of this.sharingWords(words)) {
-      const vocabulary = new Set([...person.names, ...person.roles].flat());
+      const vocabulary = new Set([...person.names, ...(fields.includes('roles') ? person.roles : [])].flat());
       const covered = content.filter((w) => vocabulary.has(w)).length;
       let inside = 0;
       let personal = 0;
@@ -350,18 +397,21 @@ export class PeopleDirectory {
     if (direct.kind !== 'none') return direct;
     const found = new Map<string, Person>();
     let ambiguous: Person[] = [];
+    // Roles are searched when the typed words or their rewriting say one ("White House" may stand for a role).
+    const typedRole = saysRoles(words);
     for (const rewritten of this.rewritten(words)) {
-      const result = this.lookupWords(rewritten, preferred);
+      const result = this.lookupWords(rewritten, preferred, typedRole);
       if (result.kind === 'person') found.set(result.person.id, result.person);
       if (result.kind === 'ambiguous') ambiguous = result.people;
     }
     const rewrites = decide([...found.values()].length ? [...found.values()] : ambiguous, preferred);
     if (rewrites.kind !== 'none') return rewrites;
     // "Professor Moriguchi" for someone the text names "Professor Hana Moriguchi": a title typed with a surname
-    // the directory knows only as part of the full name. The name decides.
+    // the directory knows only as part of the full name. The name decides; or, as a role was typed, the rest of
+    // the role ("the ACME CEO" for the chief executive of ACME).
     const untitled = words.filter((w) => !isTitleWord(w));
     return untitled.length > 0 && untitled.length < words.length
-      ? this.lookupWords(untitled, preferred)
+      ? this.lookupWords(untitled, preferred, typedRole)
       : NONE;
   }
 
@@ -386,24 +436,34 @@ export class PeopleDirectory {
     return this.sharingWords([...words]);
   }
 
-  private lookupWords(words: NameTokens, preferred: (person: Person) => boolean): Resolution {
+  /**
+   * An exact name, alias or role (the register's aliases are what users call someone: "PM"); else, in the
+   * person's names, and in their roles when the words say a role (see {@link saysRoles}) or what the user typed
+   * before a rewrite did (`typedRole`): the best coverage, names containing the words, names within typo reach.
+   */
+  private lookupWords(
+    words: NameTokens,
+    preferred: (person: Person) => boolean,
+    typedRole = false,
+  ): Resolution {
     const exact = this.byVariant.get(words.join(' ')) ?? [];
     if (exact.length) return decide(exact, preferred);
 
-    const inside = this.bestCoverage(words, ['names', 'roles']);
+    const fields = typedRole || saysRoles(words) ? NAMES_AND_ROLES : NAMES;
+    const inside = this.bestCoverage(words, fields);
     if (inside.length) return decide(inside, preferred);
 
     if (!hasContentWord(words)) return NONE;
     // A name containing the typed words contains the first of them: only those people need a look.
     const containing = (this.byWord.get(words[0] ?? '') ?? []).filter((person) =>
-      [...person.names, ...person.roles].some((v) => indexOfWords(v, words) >= 0),
+      variantsOf(person, fields).some((v) => indexOfWords(v, words) >= 0),
     );
     if (containing.length) return decide(containing, preferred);
 
     let bestDistance = Number.POSITIVE_INFINITY;
     let close: Person[] = [];
     for (const person of this.peopleNear(words[0] ?? '')) {
-      for (const variant of [...person.names, ...person.roles]) {
+      for (const variant of variantsOf(person, fields)) {
         const distance = fuzzyWordsDistance(words, variant);
         if (distance === null) continue;
         // A whole-name match beats a match on part of a longer name at the same distance.

@@ -212,6 +212,44 @@ describe('speaker resolution in the text', () => {
     expect(indexOf('“Go,” said Professor Hana Moriguchi.').quote('the professor').speaker).toBeNull();
   });
 
+  it('finds people by their roles only when what was typed says a role, not by an organisation in a title', () => {
+    const said = {
+      'Oren Pell': 'Visitors will find the valley as it was a century ago',
+      'Keiko Tanabe': 'We will share every image the radar takes',
+    };
+    const text = [
+      `“${said['Oren Pell']},” said Fenmoor Trust Director Oren Pell.`,
+      `“${said['Keiko Tanabe']},” said Keiko Tanabe, a KSA official.`,
+    ].join('\n');
+    const index = indexOf(text);
+    const asked = (question: string) => {
+      const answer = index.forQuestion(question);
+      return answer?.kind === 'speaker' ? answer.result.speaker?.name : null;
+    };
+    // The trust and the agency said nothing themselves: their words are no quote of whoever has them in a title.
+    expect(asked('what does the trust expect visitors to find?')).toBeNull();
+    expect(asked('what does the fenmoor trust hope for?')).toBeNull();
+    expect(asked('what did KSA say about the radar?')).toBeNull();
+    for (const typed of ['trust', 'the trust', 'Fenmoor Trust', 'KSA'])
+      expect(index.quote(typed).speaker, typed).toBeNull();
+    // A role word, one clipped or misspelt, or a name still finds them, with the words the text gives them.
+    for (const [typed, name] of [
+      ['the trust director', 'Oren Pell'],
+      ['trust dir', 'Oren Pell'],
+      ['trust dirctor', 'Oren Pell'],
+      ['Pell', 'Oren Pell'],
+      ['the KSA official', 'Keiko Tanabe'],
+      ['tanabe', 'Keiko Tanabe'],
+    ] as const) {
+      const result = index.quote(typed);
+      expect(result.speaker?.name, typed).toBe(name);
+      expect(result.quotes.map((q) => q.text)).toEqual([said[name]]);
+      expect(text).toContain(said[name]);
+    }
+    expect(asked('what did the trust director say?')).toBe('Oren Pell');
+    expect(asked('what did the ksa offical say about the radar?')).toBe('Keiko Tanabe');
+  });
+
   it('treats family-name-first and given-name-first as one person', () => {
     const text = [
       'Minister Kato Aiko arrived.',

@@ -78,7 +78,8 @@ const NEVER_QUOTED = [
   'Hoshide',
   'Akihiko Hoshide',
 ];
-const UNKNOWN = ['Biden', 'Joe Biden', 'Elon Musk', 'zzzz'];
+/** Nobody's name: an organisation in a title is not the person holding it (no role word typed). */
+const UNKNOWN = ['Biden', 'Joe Biden', 'Elon Musk', 'zzzz', 'JAXA', 'the Japan Aerospace Exploration Agency'];
 
 let corpus: Corpus;
 let release: CorpusDocument;
