@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { explainAsk } from '../../src/answer/ask.js';
 import { analyzeQuestion } from '../../src/answer/question.js';
@@ -603,5 +605,43 @@ The harbour board will build a tide gauge at the north pier this winter.
       'Orsolya Vantreck',
     ]);
     expect(explainAsk(ctx, "who is the board's chief engineer?").result.answer?.text).toBe(sentence);
+  });
+});
+
+describe('"the White House" in a corpus where a company has a president', () => {
+  const fixture = readFileSync(join(import.meta.dirname, 'fixtures/company-president.md'), 'utf8');
+  let uploaded: KnowledgeBase;
+  beforeAll(async () => {
+    const bundled = (name: string) => readFileSync(join(CORPUS_DIR, name), 'utf8');
+    const files = ['speakers.yaml', 'glossary.yaml', 'japanese.yaml', `${BUNDLED_ID}.md`];
+    const dir = tempCorpus({
+      ...Object.fromEntries(files.map((name) => [name, bundled(name)])),
+      'company-president.md': fixture,
+    });
+    uploaded = buildKnowledgeBase(await loadCorpusStrict(dir));
+  });
+
+  it('stands for the assistant to the President the release names, never for the company president', () => {
+    // The uploaded document quotes a company president and has her attend a signing.
+    const quote = 'Our panels have to survive fourteen nights of lunar cold';
+    expect(fixture).toContain(`"${quote}," said Halvard Coatings President Dana Whitcombe.`);
+    expect(uploaded.quote('Dana Whitcombe').quotes.map((q) => q.text)).toEqual([
+      quote,
+      'We tested them for two years before we bid.',
+    ]);
+    // The release's witness from the White House, in its own words.
+    const witnesses = uploaded.ask('did anyone from the White House attend the signing?').answer;
+    expect(witnesses?.citation.document).toBe(BUNDLED_ID);
+    expect(witnesses?.text).toContain('Deputy Assistant to the President');
+    expect(bundledText()).toContain(witnesses?.text);
+    // Her words are no statement of the White House, nor is her attendance its.
+    for (const typed of ['White House', 'the white house']) expect(uploaded.quote(typed).speaker).toBeNull();
+    for (const question of [
+      'what did the White House say about the radiator panels?',
+      'did the White House attend the signing in Sapporo?',
+    ])
+      expect(uploaded.ask(question).answer?.citation.document, question).not.toBe(
+        'halvard-radiator-contract',
+      );
   });
 });

@@ -111,7 +111,9 @@ export const BUNDLED_FLOORS: Record<string, SetFloor> = {
   // or top 89.6% -> 93.8%, wrong abstentions 12.5% -> 10.4%.
   // Wrong abstentions 10.4% -> 4.2%, answer or top 93.8% -> 97.9% with the context before "but" and words of
   // chat ("n stuff") no missing ideas (2 Dec).
-  'en-dev-9.jsonl': { answerOrTop: 0.97, abstentionRecall: 0.75, wrongAbstention: 0.05 },
+  // Wrong abstentions 4.2% -> 2.1% when "White House" meant the White House's staff as the release words them
+  // (npm run eval, 2 Dec).
+  'en-dev-9.jsonl': { answerOrTop: 0.97, abstentionRecall: 0.75, wrongAbstention: 0.03 },
   // Answer or top 93.8% -> 100%, wrong abstentions 3.1% -> 0, abstaining 62.5% -> 100% with 土台/基盤/積み重ね read
   // as "builds on", いつまで asking a date, 予定 asking what is planned (laterUnstated) and personAway (1 Dec, sixth
   // session).
