@@ -378,6 +378,23 @@ const ASKS_YES_NO = new RegExp(
   'i',
 );
 
+/** A sentence opening with a question word, after a word of chat ("so what…"). */
+const OPENS_ASKING = new RegExp(
+  `^\\s*(?:(?:like|so|and|but|ok|okay|well|also)\\W+)?(?:${QUESTION_WORDS.join('|')})\\b`,
+  'i',
+);
+
+/**
+ * Whether a question asked before a turn ("but is…") goes on after it: "What was delayed by a year but is now due
+ * in 2027?" asks one thing. A question word after the turn opens a new question ("I saw it, but when was it?").
+ */
+function goesOn(sentence: string, turn: RegExpExecArray): boolean {
+  const next = /^\S+/.exec(sentence.slice(turn.index + turn[0].length))?.[0] ?? '';
+  if (ASKS.test(next)) return false;
+  const before = sentence.slice(0, turn.index);
+  return OPENS_ASKING.test(before) || ASKS_YES_NO.test(before);
+}
+
 /**
  * The part of a question that asks: of several sentences the last that asks something ("There was a second
  * astronaut, right? I can't remember his name, who was it?"), and in it what follows ", so" before a
@@ -403,7 +420,7 @@ export function askingSpan(text: string): { start: number; end: number } {
     /(?:,\s*(?:and\s+)?so|,?\s+but)\s+(?=(?:what|when|where|who|which|how|why|whose|is|are|was|were|do|does|did)\b)/i.exec(
       asking[0],
     );
-  const start = asking.index + (turn ? turn.index + turn[0].length : 0);
+  const start = asking.index + (turn && !goesOn(asking[0], turn) ? turn.index + turn[0].length : 0);
   return { start, end: asking.index + asking[0].length };
 }
 

@@ -369,6 +369,19 @@ describe('askingPart: what a question asks, after the context a user gives', () 
     );
   });
 
+  it('is the whole question when one asked before "but" goes on after it', () => {
+    const question = 'What was delayed by a year but is now due in 2027?';
+    expect(askingPart(question)).toBe(question);
+    expect(askingPart('did the council vote in May but was the plan approved?')).toBe(
+      'did the council vote in May but was the plan approved?',
+    );
+    // Context before "but" that asks nothing, or a question word after it, still turns.
+    expect(askingPart('not sure if I missed it, but is the bridge in the plan?')).toBe(
+      'is the bridge in the plan?',
+    );
+    expect(askingPart('What a debate, but who chaired it?')).toBe('who chaired it?');
+  });
+
   it("leaves the context's words out of the share of ideas the corpus does not use", async () => {
     const ctx = await contextOf(NOTE);
     // "photos" is unknown to the note, but the user says they saw them: the asking part's ideas are all known.
