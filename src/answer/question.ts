@@ -250,6 +250,13 @@ function saysKind(words: string[], i: number, type: AnswerType, measure: Measure
 const FILLER_PHRASES = /\b(at the time|these days|this time|nowadays|currently|right now|or what|or not)\b/gi;
 
 /**
+ * What the asker says of their own memory ("I can't remember his name, who was it?", "we don't know…", "I forgot"):
+ * chat, no idea the corpus should hold.
+ */
+const ASKERS_MEMORY =
+  /\b(?:i|we)\s+(?:(?:just|really|honestly|still)\s+)?(?:(?:can(?:not|['’]?t)|could(?:n['’]?t|\s+not)|do(?:n['’]?t|\s+not)|did(?:n['’]?t|\s+not))\s+(?:remember|recall|recollect|know)|forgot|forget|(?:have|['’]ve)\s+forgotten)\b/gi;
+
+/**
  * Role words English also uses as adjectives of things: "what *executive* role", "what *general* area", "which
  * *head* office", "which *chief* concern" ask no one.
  */
@@ -591,7 +598,7 @@ function synonymsInCorpus(phrase: string, index: PassageIndex): string[][] {
 
 /** Turns a cleaned question into concepts (with glossary meanings and typo corrections) and search terms. */
 export function analyzeQuestion(text: string, index: PassageIndex, glossary: Glossary): AnalyzedQuestion {
-  const source = text.replace(FILLER_PHRASES, ' ');
+  const source = text.replace(FILLER_PHRASES, ' ').replace(ASKERS_MEMORY, ' ');
   const asking = askingSpan(source);
   // Japanese sentences open with no capital: there a capital marks a name wherever it stands ("ESAとNASA…").
   const japanese = hasJapanese(source);

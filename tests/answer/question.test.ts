@@ -352,6 +352,20 @@ describe('analyzeQuestion: words of chat', () => {
   });
 });
 
+describe("analyzeQuestion: the asker's memory", () => {
+  it('reads no idea in "I can\'t remember", "we don\'t know", "I forgot": chat about the asker', async () => {
+    const ctx = await contextOf(NOTE);
+    const labels = (q: string) => analyzeQuestion(q, ctx.index, ctx.glossary).concepts.map((c) => c.label);
+    expect(labels("The emissary met the council. I can't remember from where, where was it?")).toEqual([
+      'emissary',
+      'met',
+      'council',
+    ]);
+    expect(labels('we dont know the date, when did the council vote?')).toEqual(['council', 'vote']);
+    expect(labels('I forgot who approved the plan')).toEqual(['approved', 'plan']);
+  });
+});
+
 describe('askingPart: what a question asks, after the context a user gives', () => {
   it('is the last sentence that asks, after ", so"', () => {
     expect(
