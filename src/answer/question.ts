@@ -363,9 +363,12 @@ export function unknownShare(question: AnalyzedQuestion, otherShare: number): nu
   return total ? unknown / total : 0;
 }
 
-/** Words that negate; a question and its answer sentence agree on negation (SQuAD's traps add or drop one). */
+/**
+ * Words that negate; a question and its answer sentence agree on negation (SQuAD's traps add or drop one). Not
+ * "no." before a number: "No. 3", "nasa no. 2" give a rank.
+ */
 const NEGATION =
-  /\b(?:not|no|never|none|nobody|nothing|neither|nor|without|cannot|\w+n['’]t|(?:is|are|was|were|do|does|did|has|have|had|could|would|should)nt)\b/i;
+  /\b(?:not|no(?!\.\s*\d)|never|none|nobody|nothing|neither|nor|without|cannot|\w+n['’]t|(?:is|are|was|were|do|does|did|has|have|had|could|would|should)nt)\b/i;
 
 /** Whether English text is negated ("not", "never", "isn't", "isnt"…). */
 export const isNegated = (text: string): boolean => NEGATION.test(text);

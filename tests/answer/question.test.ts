@@ -289,6 +289,12 @@ describe('negatedAsking: the negation of what a question asks, not of the contex
     ).toBe(true);
     expect(negatedAsking('Why did the mayor not fly to St. Louis?')).toBe(true);
   });
+
+  it('reads "no." before a number as a rank ("No. 3"), no negation', () => {
+    expect(negatedAsking('who is the council no. 2?')).toBe(false);
+    expect(negatedAsking('Who was No. 3 on the list?')).toBe(false);
+    expect(negatedAsking('was there no vote in May?')).toBe(true);
+  });
 });
 
 describe('analyzeQuestion: who is asked for', () => {
