@@ -267,8 +267,8 @@ const ADJECTIVAL_ROLES = new Set(
 /**
  * "Which astronaut showed up", "what Japanese minister spoke": a role after "which" or "what" (past a word or two
  * that say which: "which Italian astronaut") asks who, as "who" does. Not a role word describing a thing, before
- * a noun that is no role ("what executive role", "which head office"); "which chief executive" and "which official
- * commented" ask who.
+ * a noun that is no role nor a kind of person ("what executive role", "which head office"); "which chief executive",
+ * "which chief negotiator" and "which official commented" ask who.
  */
 function asksWhichPerson(words: string[]): boolean {
   // The tagger's reading of the word after a role word: a noun that is no role ("office"), not a verb.
@@ -276,6 +276,8 @@ function asksWhichPerson(words: string[]): boolean {
     const next = words[k + 1];
     if (!ADJECTIVAL_ROLES.has(words[k] as string) || !next || isStopWord(next) || isRoleWord(next))
       return false;
+    // Roles the word list lacks are people still: "which chief negotiator", "which head researcher".
+    if (isKindOf(next, 'person')) return false;
     const start = words.slice(0, k + 1).join(' ').length + 1;
     const tags = tagWords(words.join(' ')).find((t) => t.start === start)?.tags;
     return tags?.has('Noun') === true && !tags.has('Verb');

@@ -320,6 +320,9 @@ describe('analyzeQuestion: who is asked for', () => {
     expect(typeOf('which chief concern did the council debate')).toBe('any');
     // Before a role, or a verb, the word is the role asked for.
     expect(typeOf('which chief executive met the council')).toBe('person');
+    // A kind of person the role list lacks is a role still.
+    expect(typeOf('which chief negotiator signed the treaty')).toBe('person');
+    expect(typeOf('which head researcher spoke at the event')).toBe('person');
     expect(typeOf('which official approved the plan')).toBe('person');
     expect(typeOf('which French official commented on the bridge')).toBe('person');
   });
