@@ -404,7 +404,7 @@ function withArgumentFirst(ctx: AskContext, question: AnalyzedQuestion, candidat
   const features = featureContext(ctx);
   for (const candidate of candidates.slice(1, ARGUMENT_LOOKAHEAD)) {
     const sentence = textOf(candidate);
-    if (otherCount ? !countsThem(sentence) : false) continue;
+    if (otherCount && !countsThem(sentence)) continue;
     const reading = readArgument(question, sentence, ctx.people);
     if (reading !== 'stated' && !(question.type === 'quantity' && reading === 'unknown')) continue;
     // Only a sentence holding some of the question's main idea: the relation's words alone say nothing of its

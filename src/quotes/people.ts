@@ -306,7 +306,7 @@ export class PeopleDirectory {
     let bestKey: number[] = [];
     let best: Person[] = [];
     for (const person of this.sharingWords(words)) {
-      const vocabulary = new Set([...person.names, ...(fields.includes('roles') ? person.roles : [])].flat());
+      const vocabulary = new Set(variantsOf(person, fields).flat());
       const covered = content.filter((w) => vocabulary.has(w)).length;
       let inside = 0;
       let personal = 0;
