@@ -44,6 +44,11 @@ export function typoAllowance(word: string): number {
   return 2;
 }
 
+/** Whether a typed word is `target` clipped by a user ("admin", "sec"): three letters or more of its start. */
+export function clips(word: string, target: string): boolean {
+  return word.length >= 3 && target.length > word.length && target.startsWith(word);
+}
+
 /**
  * How far the typed words are from a run of `variant`'s words (in order, one typed word per variant word),
  * or `null` when some typed word is beyond its typo allowance. Returns the best alignment.
@@ -57,7 +62,7 @@ export function fuzzyWordsDistance(typed: NameTokens, variant: NameTokens): numb
       const word = typed[k] ?? '';
       const target = variant[offset + k] ?? '';
       // A clipped word ("admin", "sec") counts as one edit: users abbreviate.
-      const clipped = word.length >= 3 && target.length > word.length && target.startsWith(word);
+      const clipped = clips(word, target);
       const allowance = Math.max(typoAllowance(word), clipped ? 1 : 0);
       // Words whose lengths differ by more than the allowance cannot be within it: skip the distance.
       const distance = clipped

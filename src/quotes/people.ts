@@ -1,13 +1,20 @@
 import SearchableMap from 'minisearch/SearchableMap';
 import type { Steps } from '../contract/steps.js';
 import type { GlossaryEntry, SpeakerEntry } from '../corpus/types.js';
-import { editDistance } from '../text/distance.js';
 import { namesNonPerson } from '../text/english.js';
 import { hasJapanese } from '../text/japanese.js';
-import { HONORIFIC_WORDS, isRoleWord, ROLE_WORDS, TITLE_PART_WORDS } from '../text/roles.js';
+import {
+  HONORIFIC_WORDS,
+  isRoleWord,
+  JAPANESE_HONORIFIC_WORDS,
+  JAPANESE_ROLE_WORDS,
+  ROLE_WORDS,
+  TITLE_PART_WORDS,
+} from '../text/roles.js';
 import { isStopWord } from '../text/text.js';
 import { isEnglishWord } from '../text/wordnet.js';
 import {
+  clips,
   containsWords,
   fuzzyWordsDistance,
   indexOfWords,
@@ -110,26 +117,22 @@ function uniqueTokenLists(lists: NameTokens[]): NameTokens[] {
 
 /** Roles and honorifics, the words a typed role is told by. */
 const ROLE_OR_HONORIFIC = [...ROLE_WORDS, ...HONORIFIC_WORDS];
+const JAPANESE_ROLE_OR_HONORIFIC = [...JAPANESE_ROLE_WORDS, ...JAPANESE_HONORIFIC_WORDS];
 
 /**
- * Whether a typed word says a role: a role word or honorific ("director", "Sen."), one clipped to three letters
- * or more ("admin", "sec"), or one misspelt ("secertary": within typo reach of one and no English word itself).
- * Japanese script counts too: the register's Japanese names and roles are one run each ("スミス長官").
+ * Whether a typed word says a role: a role word or honorific ("director", "Sen."), one clipped or misspelt
+ * within the typo reach of names ({@link fuzzyWordsDistance}: "admin", "secertary") that is no English word of
+ * its own, or is a short clip ("sec", "dir"): "commission" and "office" name no commissioner or officer.
+ * Japanese script says a role when the run holds a Japanese role or honorific ("スミス長官", "山田氏"): the
+ * register's Japanese names and roles are one run each, and an organisation's name alone is no role.
  */
 function saysRole(word: string): boolean {
-  if (hasJapanese(word) || isRoleWord(word) || HONORIFIC_WORDS.has(word)) return true;
+  if (hasJapanese(word)) return JAPANESE_ROLE_OR_HONORIFIC.some((role) => word.includes(role));
+  if (isRoleWord(word) || HONORIFIC_WORDS.has(word)) return true;
   if (isStopWord(word)) return false;
-  if (
-    word.length >= 3 &&
-    ROLE_OR_HONORIFIC.some((role) => role.length > word.length && role.startsWith(word))
-  )
-    return true;
-  const allowance = typoAllowance(word);
-  return (
-    allowance > 0 &&
-    ROLE_OR_HONORIFIC.some((role) => editDistance(word, role, allowance) <= allowance) &&
-    !isEnglishWord(word)
-  );
+  const near = ROLE_OR_HONORIFIC.filter((role) => fuzzyWordsDistance([word], [role]) !== null);
+  if (near.length === 0) return false;
+  return !isEnglishWord(word) || (word.length <= 5 && near.some((role) => clips(word, role)));
 }
 
 /** The fields of people a look-up of typed words searches: roles only when the words say one. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SpeakerEntry } from '../../src/corpus/types.js';
 import { QuoteIndex } from '../../src/quotes/index.js';
-import { allQuotes, corpusOf, indexOf, quotesOf } from './helpers.js';
+import { allQuotes, citedTexts, corpusOf, indexOf, quotesOf } from './helpers.js';
 
 const AGENCY: SpeakerEntry[] = [
   {
@@ -216,10 +216,14 @@ describe('speaker resolution in the text', () => {
     const said = {
       'Oren Pell': 'Visitors will find the valley as it was a century ago',
       'Keiko Tanabe': 'We will share every image the radar takes',
+      'Dara Venn': 'The harbour will reopen in spring',
+      'Ilan Roth': 'The budget holds for three years',
     };
     const text = [
       `“${said['Oren Pell']},” said Fenmoor Trust Director Oren Pell.`,
       `“${said['Keiko Tanabe']},” said Keiko Tanabe, a KSA official.`,
+      `“${said['Dara Venn']},” said Harbour Commission Chair Dara Venn.`,
+      `“${said['Ilan Roth']},” said Budget Office Director Ilan Roth.`,
     ].join('\n');
     const index = indexOf(text);
     const asked = (question: string) => {
@@ -230,9 +234,19 @@ describe('speaker resolution in the text', () => {
     expect(asked('what does the trust expect visitors to find?')).toBeNull();
     expect(asked('what does the fenmoor trust hope for?')).toBeNull();
     expect(asked('what did KSA say about the radar?')).toBeNull();
-    for (const typed of ['trust', 'the trust', 'Fenmoor Trust', 'KSA'])
+    // Nor did a commission or an office, though "commissioner" and "officer" start with their names.
+    for (const typed of [
+      'trust',
+      'the trust',
+      'Fenmoor Trust',
+      'KSA',
+      'Harbour Commission',
+      'the commission',
+      'Budget Office',
+      'the office',
+    ])
       expect(index.quote(typed).speaker, typed).toBeNull();
-    // A role word, one clipped or misspelt, or a name still finds them, with the words the text gives them.
+    // A role word, one clipped short or misspelt, or a name still finds them, with the words the text gives them.
     for (const [typed, name] of [
       ['the trust director', 'Oren Pell'],
       ['trust dir', 'Oren Pell'],
@@ -240,14 +254,33 @@ describe('speaker resolution in the text', () => {
       ['Pell', 'Oren Pell'],
       ['the KSA official', 'Keiko Tanabe'],
       ['tanabe', 'Keiko Tanabe'],
+      ['harbour commission chai', 'Dara Venn'],
+      ['budget office dir', 'Ilan Roth'],
     ] as const) {
       const result = index.quote(typed);
       expect(result.speaker?.name, typed).toBe(name);
-      expect(result.quotes.map((q) => q.text)).toEqual([said[name]]);
-      expect(text).toContain(said[name]);
+      // The text at the quote's citation, on the line that names its speaker.
+      const cited = citedTexts(result, text);
+      expect(cited, typed).toEqual([said[name]]);
+      expect(
+        text.split('\n').find((line) => line.includes(cited[0] ?? '')),
+        typed,
+      ).toContain(name);
     }
     expect(asked('what did the trust director say?')).toBe('Oren Pell');
     expect(asked('what did the ksa offical say about the radar?')).toBe('Keiko Tanabe');
+  });
+
+  it('takes Japanese words for a role only when they hold a role or an honorific ("長官", "氏")', () => {
+    const text = '「月面探査は来年始まる」と宇宙機構の山田太郎長官は述べた。';
+    const speakers: SpeakerEntry[] = [
+      { name: '山田太郎', title: '宇宙機構長官', aliases: ['山田', '山田長官', '宇宙機構長官'] },
+    ];
+    const index = indexOf(text, speakers);
+    // The organisation said nothing itself.
+    expect(index.quote('宇宙機構').speaker).toBeNull();
+    for (const typed of ['宇宙機構長官', '山田氏'])
+      expect(citedTexts(index.quote(typed), text), typed).toEqual(['月面探査は来年始まる']);
   });
 
   it('treats family-name-first and given-name-first as one person', () => {

@@ -1,3 +1,4 @@
+import type { QuoteResult } from '../../src/contract/types.js';
 import { segmentDocument } from '../../src/corpus/segment.js';
 import type { Corpus, CorpusDocument, SpeakerEntry } from '../../src/corpus/types.js';
 import { QuoteIndex } from '../../src/quotes/index.js';
@@ -25,6 +26,11 @@ export function indexOf(text: string, speakers: SpeakerEntry[] = []): QuoteIndex
 /** The quote texts returned for a speaker, in order. */
 export function quotesOf(index: QuoteIndex, speaker: string, about?: string): string[] {
   return index.quote(speaker, about).quotes.map((q) => q.text);
+}
+
+/** The text of a one-document corpus at each quote's citation offsets: what the document says, not the index. */
+export function citedTexts(result: QuoteResult, text: string): string[] {
+  return result.quotes.map((q) => text.slice(q.citation.start, q.citation.end));
 }
 
 /** Every quote of every quoted speaker, checked against the document text at its offsets. */
