@@ -190,17 +190,36 @@ function unitAfterHowMany(words: string[]): { at: number; measure: Measure } | n
 
 /**
  * The things "how many <things>" or "the number of <things>" counts ({@link AnalyzedQuestion.counted}): the
- * word after it, unless that is a stop word ("how many of them") or a unit (a `measure`); "people" and
- * "persons" count persons, the word WordNet classes people under.
+ * word after it, unless that is a stop word ("how many of them") or a unit (a `measure`); after adjectives, the
+ * noun they describe ("how many small drones": drones, as the tagger reads the `i`-th word's part of speech in
+ * `tagsOf`); "people" and "persons" count persons, the word WordNet classes people under.
  */
-function countedThing(words: string[], type: AnswerType, measure: Measure | null): string | null {
+function countedThing(
+  words: string[],
+  type: AnswerType,
+  measure: Measure | null,
+  tagsOf: (i: number) => ReadonlySet<string> | undefined,
+): string | null {
   if (type !== 'quantity' || measure !== null) return null;
   const at =
     words.findIndex(
       (w, i) => (w === 'many' && words[i - 1] === 'how') || (w === 'of' && words[i - 1] === 'number'),
     ) + 1;
-  const word = at > 0 ? words[at] : undefined;
-  if (!word || isStopWord(word) || !/^\p{L}+$/u.test(word)) return null;
+  const isWord = (w: string | undefined): w is string => !!w && !isStopWord(w) && /^\p{L}+$/u.test(w);
+  const first = at > 0 ? words[at] : undefined;
+  if (!isWord(first)) return null;
+  let word = first;
+  // Past adjectives only, to the first noun: a head noun for every phrase, tried before, cost the fit its floors;
+  // and a count's reading matches any noun of its phrase ("four crew members" counts crew).
+  if (tagsOf(at)?.has('Adjective'))
+    for (let i = at + 1; isWord(words[i]); i++) {
+      const tags = tagsOf(i);
+      if (tags?.has('Noun') && !tags.has('Pronoun')) {
+        word = words[i] as string;
+        break;
+      }
+      if (!tags?.has('Adjective')) break;
+    }
   return word === 'people' || word === 'persons' ? 'person' : word;
 }
 
@@ -654,8 +673,9 @@ export function analyzeQuestion(text: string, index: PassageIndex, glossary: Glo
     return names.has(w.start) || (japanese && isJapaneseRegionName(w.raw));
   };
   // The part of speech of a word the corpus does not use, to look up only its meanings as used ("land" the verb).
+  const tagsAt = (start: number) => tagWords(source).find((t) => t.start === start)?.tags;
   const posOf = (w: { start: number }): Pos | undefined => {
-    const tags = tagWords(source).find((t) => t.start === w.start)?.tags;
+    const tags = tagsAt(w.start);
     if (!tags) return undefined;
     if (tags.has('Verb')) return 'v';
     if (tags.has('Adjective')) return 'a';
@@ -760,6 +780,6 @@ export function analyzeQuestion(text: string, index: PassageIndex, glossary: Glo
   const top = Math.max(0, ...known.map((c) => c.weight));
   // An idea found only through a related word is no main idea: the corpus may say something else with it.
   const main = known.filter((c) => !c.related && c.weight >= MAIN_IDEA_SHARE * top);
-  const counted = countedThing(plain, type, measure);
+  const counted = countedThing(plain, type, measure, (i) => tagsAt(tokens[i]?.start ?? -1));
   return { text, type, negated: negatedAsking(text), measure, counted, roles, concepts, main, terms };
 }

@@ -259,8 +259,12 @@ describe('"how many <things>"', () => {
       'gullwatch',
       `${first} The network, funded with 12 million crowns over three years, is the largest purchase in the authority's history.\n\nEach Gullwatch drone will carry a thermal camera able to detect a slick as small as two square metres from a height of 300 metres.`,
     );
-    const { result } = explainAsk(ctx, 'how many drones will gullwatch have');
-    expect(result.answer?.text).toBe(first);
+    // An adjective in the question describes the things counted: "how many small drones" counts drones.
+    for (const question of [
+      'how many drones will gullwatch have',
+      'how many small drones will gullwatch have',
+    ])
+      expect(explainAsk(ctx, question).result.answer?.text, question).toBe(first);
   });
 });
 

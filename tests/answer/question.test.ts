@@ -148,6 +148,10 @@ describe('analyzeQuestion: what kind of amount is asked for', () => {
     const counted = (q: string) => analyzeQuestion(q, ctx.index, ctx.glossary).counted;
     expect(counted('how many trucks cross it')).toBe('trucks');
     expect(counted('number of trucks on the bridge')).toBe('trucks');
+    // An adjective first describes the things counted: they are the noun it stands before.
+    expect(counted('how many new trucks cross it')).toBe('trucks');
+    expect(counted('how many small electric trucks cross it')).toBe('trucks');
+    expect(counted('the number of empty trucks on the bridge')).toBe('trucks');
     // People are persons, as WordNet classes "astronauts" and "analysts".
     expect(counted('how many people work on the bridge')).toBe('person');
     // A unit is a measure (what `measure` says), and "how many of them" names nothing counted.
