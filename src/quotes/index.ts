@@ -13,7 +13,7 @@ import { hasJapanese, isInflectedJapanese, JapaneseDictionary, japaneseRuns } fr
 import { JAPANESE_HONORIFIC_WORDS } from '../text/roles.js';
 import { contentTerms, escapeRegExp, isStopWord, stripInvisible } from '../text/text.js';
 import { type ExtractedQuote, extractQuotes } from './extract.js';
-import { extractJapaneseQuotes } from './japanese.js';
+import { extractJapaneseQuotes, japaneseNamesOf, lookupJapanese } from './japanese.js';
 import { nameTokens, typoAllowance } from './names.js';
 import { PeopleDirectory, type Person, type Resolution } from './people.js';
 
@@ -125,7 +125,7 @@ export class QuoteIndex {
     this.count = all.length;
     this.glossary = new Glossary(corpus.glossary);
     const names = corpus.speakers.flatMap((s) => [s.name, ...s.aliases]);
-    this.japaneseNames = new JapaneseDictionary(names);
+    this.japaneseNames = new JapaneseDictionary([...names, ...japaneseNamesOf(people)]);
     this.mixedNames = names
       .filter((name) => hasJapanese(name) && /[A-Za-z]/.test(name))
       .map((name) => name.normalize('NFKC'))
@@ -252,7 +252,7 @@ export class QuoteIndex {
       });
     }
     const topic = about === undefined ? '' : checkInput(about, 'topic');
-    const found = this.people.lookup(query, this.isQuoted);
+    const found = this.lookup(query);
     const typed = speaker.trim();
     if (found.kind === 'person') {
       if (this.isQuoted(found.person)) return this.resultFor(typed, found.person, topic || undefined);
@@ -411,6 +411,17 @@ export class QuoteIndex {
     return best ? { kind: 'who', speaker: info(found.person), quote: best.quote } : null;
   }
 
+  /**
+   * The person a typed name stands for; a Japanese name the ordinary look-up misses is tried again without its
+   * honorific or title, in either kana, whole or by part (see {@link lookupJapanese}).
+   */
+  private lookup(typed: string): Resolution {
+    const found = this.people.lookup(typed, this.isQuoted);
+    return found.kind === 'none' && hasJapanese(typed)
+      ? lookupJapanese(typed, this.people, this.isQuoted)
+      : found;
+  }
+
   /** Whether the corpus quotes this person (a function to hand to look-ups). */
   private readonly isQuoted = (person: Person): boolean => this.bySpeaker.has(person);
 
@@ -543,7 +554,7 @@ export class QuoteIndex {
       return found ? { kind: 'who', ...found } : null;
     }
     for (const typed of this.japaneseNamesIn(text)) {
-      const found = this.people.lookup(typed, this.isQuoted);
+      const found = this.lookup(typed);
       if (found.kind !== 'person') continue;
       if (!this.isQuoted(found.person)) return this.saidNothing(text);
       // The rest of the question orders the quotes; only words marked as the topic (について) are one.

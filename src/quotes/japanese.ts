@@ -1,22 +1,189 @@
 /**
  * Quotes in Japanese text: 「…」 followed by と and a verb of speech, with the speaker named in the same
- * sentence ("スミス長官は「…」と述べた", "「…」とスミス長官は語った"). Only speakers the people directory knows
- * are accepted: a Japanese name the registers do not list is not told apart from any other noun, so such
- * quotes are left out rather than guessed.
+ * sentence ("スミス長官は「…」と述べた", "「…」とスミス長官は語った", "山田教授は記者会見で、「…」と語った").
+ * The speaker is a person the people directory knows, or someone the text names the way Japanese text names
+ * people: a name in kanji or katakana right before an honorific or a title ("山田花子氏", "佐藤社長",
+ * "ヨナス・ブリクスト氏"). A family name alone ("山田氏") is the one person of the document whose full name
+ * starts with it. A quote with no speaker of its own is the previous quote's only when the text says so: in
+ * the same sentence after "と述べ、", or in the next sentence with nothing but a connective ("そのうえで、")
+ * before it. Anything else is left out rather than guessed.
  */
 import type { Span } from '../contract/types.js';
 import { splitParagraphs } from '../corpus/segment.js';
 import type { CorpusDocument } from '../corpus/types.js';
+import { normalizeJapanese } from '../text/japanese.js';
+import { JAPANESE_HONORIFIC_WORDS } from '../text/roles.js';
 import type { ExtractedQuote } from './extract.js';
 import { nameTokens } from './names.js';
-import type { PeopleDirectory, Person } from './people.js';
+import { decide, type PeopleDirectory, type Person, type Resolution } from './people.js';
 
 /** Verbs of speech after "と": 述べた, 語った, 言った, 話した, 強調した, 説明した, 表明した, 明かした, コメントした. */
 const SPEECH = '(?:述べ|語っ|語り|言っ|言い|話し|強調し|説明し|表明し|明かし|コメントし|発言し|訴え)';
 /** After the quote: "と" then the verb, or "と" + the speaker (+ は/が) + the verb. */
 const AFTER = new RegExp(`^と[、,]?\\s*(?:([^。！？「」、\\s]{1,40}?)(?:は|が)?[、,]?\\s*)?${SPEECH}`, 'u');
-/** Before the quote, in the same sentence: the speaker, then は or が. */
-const BEFORE = /([^。！？「」、\s]{1,40}?)(?:は|が)[、,]?\s*$/u;
+/** Words that go on with what was just said, by the same speaker ("そのうえで", "さらに"). */
+const GOING_ON = '(?:そのうえで|その上で|さらに|また|続けて|加えて|そして|同時に|改めて|最後に)';
+/**
+ * Before the quote, in the same sentence: the speaker, then は or が, perhaps "また" and where they spoke
+ * ("山田氏は記者会見で、「…」").
+ */
+const BEFORE = new RegExp(
+  `([^。！？「」、\\s]{1,40}?)(?:は|が)[、,]?\\s*(?:${GOING_ON}[、,]?\\s*)?(?:[^。！？「」、\\s]{1,15}?(?:で|にて)[、,]?\\s*)?$`,
+  'u',
+);
+/** What stands between two quotes of one sentence when the second goes on in the first one's voice: "と述べ、". */
+const SAME_SENTENCE_ON = new RegExp(`^と[、,]?\\s*${SPEECH}[^。！？「」]{0,6}[、,]\\s*$`, 'u');
+/** What stands before a quote that opens a sentence going on in the previous sentence's voice. */
+const NEXT_SENTENCE_ON = new RegExp(`^\\s*(?:${GOING_ON}[、,]?\\s*)?$`, 'u');
+
+/**
+ * Titles written after a name (山田教授, 佐藤社長), with the words that may stand before one in the same
+ * title (副社長, 前社長, 代表取締役社長).
+ */
+const TITLE_WORDS = [
+  '社長',
+  '会長',
+  '取締役',
+  '執行役員',
+  '理事長',
+  '理事',
+  '学長',
+  '総長',
+  '教授',
+  '准教授',
+  '講師',
+  '助教',
+  '博士',
+  '本部長',
+  '部長',
+  '課長',
+  '室長',
+  '所長',
+  '局長',
+  '次長',
+  'センター長',
+  '機構長',
+  '長官',
+  '大臣',
+  '首相',
+  '大統領',
+  '知事',
+  '市長',
+  '町長',
+  '村長',
+  '区長',
+  '議長',
+  '委員長',
+  '議員',
+  '総裁',
+  '院長',
+  '校長',
+  '監督',
+  '主任研究員',
+  '研究員',
+  '飛行士',
+  '宇宙飛行士',
+  '大使',
+  '代表',
+  '担当者',
+  'プロジェクトマネージャー',
+  'プロジェクトマネジャー',
+  'マネージャー',
+  'ディレクター',
+  'エンジニア',
+];
+const TITLE_PREFIX = '(?:副|前|元|新|次期|初代|名誉|特任|客員|主任|上席|統括|首席|専務|常務|代表)';
+const TITLE = `(?:${TITLE_PREFIX}*(?:${[...TITLE_WORDS].sort((a, b) => b.length - a.length).join('|')}))+`;
+const HONORIFIC = `(?:${JAPANESE_HONORIFIC_WORDS.join('|')})`;
+const KANJI = '[\\p{sc=Han}々]';
+const KATAKANA = '[\\p{sc=Katakana}ー]';
+/** A name in katakana, its parts joined by ・ or ＝ ("ヨナス・ブリクスト"). */
+const KATAKANA_NAME = `${KATAKANA}{2,}(?:[・＝=]${KATAKANA}{2,})*`;
+/**
+ * A name and what marks it one: two to five kanji (not after more kanji) or katakana (not after more katakana),
+ * then a title, perhaps with an honorific after it, or an honorific alone. A katakana name's title may start
+ * with kanji words of its own ("技術担当副社長"); a kanji name is the fewest kanji a title can follow.
+ */
+const NAMED_SOURCE =
+  `(?<!${KANJI})(${KANJI}{2,5}?)(?:(${TITLE})(${HONORIFIC})?|(${HONORIFIC}))` +
+  `|(?<![\\p{sc=Katakana}ー・＝=])(${KATAKANA_NAME})(?:(${KANJI}{0,6}?${TITLE})(${HONORIFIC})?|(${HONORIFIC}))`;
+/** A name marked so at the end of a phrase. */
+const NAMED = new RegExp(`(?:${NAMED_SOURCE})$`, 'u');
+/** Names marked so anywhere in a text. */
+const NAMED_ANYWHERE = new RegExp(NAMED_SOURCE, 'gu');
+/** The start of a title or an honorific, after a name. */
+const MARK_AHEAD = new RegExp(`^(?:${TITLE}|${HONORIFIC})`, 'u');
+
+/** A name the text marks as a person's, as it writes it. */
+interface Named {
+  name: string;
+  title: string | null;
+  honorific: boolean;
+  katakana: boolean;
+}
+
+/** The name at the end of a phrase ("機構の理事長を務める山田花子氏" → 山田花子), or `null` when none is marked. */
+function namedAtEnd(phrase: string): Named | null {
+  const m = NAMED.exec(phrase.trim());
+  return m ? named(m) : null;
+}
+
+function named(m: RegExpExecArray): Named {
+  const katakana = m[5] !== undefined;
+  return {
+    name: (katakana ? m[5] : m[1]) ?? '',
+    title: (katakana ? m[6] : m[2]) ?? null,
+    honorific: (katakana ? (m[7] ?? m[8]) : (m[3] ?? m[4])) !== undefined,
+    katakana,
+  };
+}
+
+/**
+ * The full names a document marks as people's outside quotes (山田花子氏, ヨナス・ブリクスト氏), as written,
+ * with the first title it gives each ("山田花子理事長").
+ */
+function fullNames(text: string, quoted: Span[]): Map<string, string | null> {
+  const names = new Map<string, string | null>();
+  for (const m of text.matchAll(NAMED_ANYWHERE)) {
+    if (quoted.some((q) => q.start <= m.index && m.index < q.end)) continue;
+    const found = named(m);
+    if (!isFullName(found) || isNounStem(text, found.name)) continue;
+    if (!names.get(found.name)) names.set(found.name, found.title);
+  }
+  return names;
+}
+
+/** Whether a name is a whole one rather than perhaps a family name: three kanji or more, katakana with a ・. */
+function isFullName(found: Named): boolean {
+  return found.katakana ? /[・＝=]/u.test(found.name) : found.name.length >= 3;
+}
+
+/**
+ * Whether kanji the text puts before a title are a noun rather than a name: elsewhere the text writes them
+ * with more kanji after them that begin no title or honorific ("宇宙開発部長" and "宇宙開発機構").
+ */
+function isNounStem(text: string, name: string): boolean {
+  if (!/^[\p{sc=Han}々]+$/u.test(name)) return false;
+  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+    const after = text.slice(at + name.length, at + name.length + 12);
+    if (/^[\p{sc=Han}々]/u.test(after) && !MARK_AHEAD.test(after)) return true;
+  }
+  return false;
+}
+
+/**
+ * The full name a shorter one stands for in a document: the one full name starting with it (kanji: 山田 for
+ * 山田花子) or holding it as a part (katakana: ブリクスト for ヨナス・ブリクスト); itself when it is one; `null`
+ * when several fit, `undefined` when none does.
+ */
+function fullNameOf(name: string, full: Map<string, string | null>): string | null | undefined {
+  if (full.has(name)) return name;
+  const fitting = [...full.keys()].filter((f) =>
+    /[・＝=]/u.test(f) ? f.split(/[・＝=]/u).includes(name) : f.startsWith(name),
+  );
+  if (fitting.length > 1) return null;
+  return fitting[0];
+}
 
 /** The 「…」 quotes of a paragraph at the outer level (quotes inside quotes stay part of them). */
 function brackets(text: string, paragraph: Span): { open: number; close: number }[] {
@@ -42,33 +209,137 @@ function sentenceStart(text: string, paragraph: Span, at: number): number {
   return paragraph.start;
 }
 
+/** A quote read so far, for the next one to go on in its voice. */
+interface Previous {
+  close: number;
+  speaker: Person;
+  /** Where its sentence ends (after its 。), or -1 when it does not end in the paragraph. */
+  sentenceEnd: number;
+}
+
 /** The Japanese quotes of a document whose speaker is known, paragraphs numbered as passages are. */
 export function extractJapaneseQuotes(doc: CorpusDocument, people: PeopleDirectory): ExtractedQuote[] {
   const { text } = doc;
   const quotes: ExtractedQuote[] = [];
   if (!text.includes('「')) return quotes;
   const paragraphs = splitParagraphs(text, doc.bodyStart);
+  const perParagraph = paragraphs.map((p) => brackets(text, p));
+  const full = fullNames(
+    text,
+    perParagraph.flat().map(({ open, close }) => ({ start: open, end: close })),
+  );
   paragraphs.forEach((paragraph, index) => {
-    for (const { open, close } of brackets(text, paragraph)) {
+    // The quote before in the paragraph, when it was attributed.
+    const voice: { last: Previous | null } = { last: null };
+    for (const { open, close } of perParagraph[index] ?? []) {
       const after = AFTER.exec(text.slice(close + 1, Math.min(paragraph.end, close + 80)));
+      const { last } = voice;
+      voice.last = null;
       if (!after) continue;
-      const before = BEFORE.exec(text.slice(sentenceStart(text, paragraph, open), open));
-      const named = after[1] ?? before?.[1];
-      const speaker = named ? known(named, people) : null;
+      const head = text.slice(sentenceStart(text, paragraph, open), open);
+      const before = BEFORE.exec(head);
+      const phrase = after[1] ?? before?.[1];
+      let speaker: Person | null = null;
+      if (phrase) speaker = speakerOf(text, phrase, full, people);
+      else if (last && goesOn(text, last, open, head)) speaker = last.speaker;
       if (!speaker) continue;
+      const end = text.slice(close + 1, paragraph.end).search(/[。！？]/u);
+      voice.last = { close, speaker, sentenceEnd: end < 0 ? -1 : close + 1 + end + 1 };
       let start = open + 1;
-      let end = close;
-      while (start < end && /\s/.test(text[start] ?? '')) start++;
-      while (end > start && /\s/.test(text[end - 1] ?? '')) end--;
-      if (end > start)
-        quotes.push({ text: text.slice(start, end), start, end, paragraph: index + 1, speaker });
+      let stop = close;
+      while (start < stop && /\s/.test(text[start] ?? '')) start++;
+      while (stop > start && /\s/.test(text[stop - 1] ?? '')) stop--;
+      if (stop > start)
+        quotes.push({ text: text.slice(start, stop), start, end: stop, paragraph: index + 1, speaker });
     }
   });
   return quotes;
 }
 
-/** The registered person a Japanese phrase names ("ACMEのスミス長官"), or `null` when it is not one for sure. */
-function known(phrase: string, people: PeopleDirectory): Person | null {
-  const found = people.matchKnown(nameTokens(phrase));
-  return found.kind === 'person' ? found.person : null;
+/**
+ * Whether a quote with no speaker named goes on in the voice of the quote before it: in the same sentence
+ * after "と述べ、", or opening the next sentence with nothing but a connective before it ("そのうえで、「…」").
+ */
+function goesOn(text: string, last: Previous, open: number, head: string): boolean {
+  if (SAME_SENTENCE_ON.test(text.slice(last.close + 1, open))) return true;
+  return last.sentenceEnd >= 0 && last.sentenceEnd === open - head.length && NEXT_SENTENCE_ON.test(head);
+}
+
+/**
+ * The person a phrase before or after a quote names ("機構の山田花子理事長", "山田氏", "スミス長官"); `null` when
+ * unsure. A name the phrase ends on, marked by a title or an honorific, decides: a registered person's, one of
+ * the document's people's (a family name stands for the one full name starting with it), or a new person's
+ * when the mark makes it a name for sure. Without one, a registered name or role in the phrase decides.
+ */
+function speakerOf(
+  text: string,
+  phrase: string,
+  full: Map<string, string | null>,
+  people: PeopleDirectory,
+): Person | null {
+  const found = namedAtEnd(phrase);
+  if (!found) {
+    const registered = people.matchKnown(nameTokens(phrase));
+    return registered.kind === 'person' ? registered.person : null;
+  }
+  const whole = fullNameOf(found.name, full);
+  if (whole === null) return null;
+  if (whole === undefined) {
+    const registered = people.matchKnown(nameTokens(found.name));
+    if (registered.kind === 'person' && registered.person.id.startsWith('r')) return registered.person;
+    // A name of its own only when its mark makes it one for sure: an honorific ("氏" follows only names), or
+    // a whole name before a title, which the text writes as no noun elsewhere.
+    if (!found.honorific && !(isFullName(found) && !isNounStem(text, found.name))) return null;
+  }
+  const name = whole ?? found.name;
+  const person = people.personForRun(name, found.title ?? full.get(name) ?? null);
+  if (person && name !== found.name) people.alsoNamed(person, found.name);
+  return person;
+}
+
+/**
+ * The text's names of a directory's people in Japanese script, whole and by part ("ヨナス・ブリクスト",
+ * "ブリクスト", "山田" when the text calls 山田花子 so), as a Japanese question may write them.
+ */
+export function japaneseNamesOf(people: PeopleDirectory): string[] {
+  const names: string[] = [];
+  for (const person of people.people) {
+    if (!person.id.startsWith('m:') || !/[\p{sc=Han}\p{sc=Katakana}]/u.test(person.name)) continue;
+    names.push(person.name, ...person.name.split(/[・＝=]/u));
+    for (const variant of person.names) names.push(variant.join(''));
+  }
+  return names;
+}
+
+/** A name as compared across scripts and spellings: folded, without ・, spaces and long-vowel marks. */
+function compact(name: string): string {
+  return normalizeJapanese(name.replace(/[・＝=\s]/gu, '')).replace(/[ーｰ]/gu, '');
+}
+
+/**
+ * The person a Japanese name typed by a user stands for, when the ordinary look-up found nobody: the name
+ * without its honorific or title, in hiragana or katakana alike ("ぶりくすとさん" for ブリクスト), whole or as
+ * a part of a katakana name.
+ */
+export function lookupJapanese(
+  typed: string,
+  people: PeopleDirectory,
+  preferred: (person: Person) => boolean,
+): Resolution {
+  const core = compact(typed.trim().replace(new RegExp(`(?:${TITLE})?(?:${HONORIFIC})?$`, 'u'), ''));
+  if (core.length < 2) return { kind: 'none' };
+  const fits = (person: Person) =>
+    [person.name, ...person.names.map((v) => v.join('')), ...person.roles.map((v) => v.join(''))]
+      .filter((n) => /^[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}ー々・＝=]+$/u.test(n))
+      .some(
+        (n) =>
+          compact(n) === core ||
+          n.split(/[・＝=]/u).some((part) => compact(part) === core) ||
+          // A family name: the start of a name in kanji the text gives someone ("山田" for 山田花子).
+          (person.id.startsWith('m:') &&
+            /^[\p{sc=Han}々]+$/u.test(n) &&
+            n.length > core.length &&
+            n.startsWith(core)),
+      );
+  return decide(people.people.filter(fits), preferred);
 }

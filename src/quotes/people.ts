@@ -371,6 +371,14 @@ export class PeopleDirectory {
     return person;
   }
 
+  /** Files another name the text calls someone by ("山田" for 山田花子), so that users may type it too. */
+  alsoNamed(person: Person, name: string): void {
+    const words = nameTokens(name);
+    if (words.length === 0 || person.names.some((n) => n.join(' ') === words.join(' '))) return;
+    person.names.push(words);
+    this.index(person, [words]);
+  }
+
   /**
    * Gives someone known from the text the title the text first gives them ("ACME President Jane Doe", "John Roe,
    * the mission's chief engineer"), and makes every title holding a role a role of theirs: users describe people
@@ -506,7 +514,7 @@ function compareKeys(a: number[], b: number[]): number {
 }
 
 /** One person if the candidates (or the preferred among them) are one person, else a tie. */
-function decide(candidates: Person[], preferred: (person: Person) => boolean): Resolution {
+export function decide(candidates: Person[], preferred: (person: Person) => boolean): Resolution {
   const unique = [...new Set(candidates)];
   if (unique.length === 0) return NONE;
   if (unique.length === 1 && unique[0]) return { kind: 'person', person: unique[0] };
