@@ -62,6 +62,12 @@ export interface AnalyzedQuestion {
    * square metres", "35 missions" for "how many people") does not answer it. `null` for other questions.
    */
   counted: string | null;
+  /**
+   * Whether it asks what a thing is called ("what's the name of the cargo ship", "the rover's name", "what is the
+   * habitat called"): its answer is the sentence that gives the name, not any sentence on the thing. A person's
+   * name is asked by a "who" or a "name of <role>" question (type `name`), never here.
+   */
+  asksName: boolean;
   /** Stems of the roles a "who is the <role>" question names: its answer stands next to one of them. */
   roles: string[];
   concepts: Concept[];
@@ -322,6 +328,20 @@ function asksNameOf(words: string[]): boolean {
   return words.some(
     (w, i) => w === 'name' && words[i + 1] === 'of' && words.slice(i + 2, i + 6).some(isRoleWord),
   );
+}
+
+/** Words before "name" that make it a verb: "can you name the partners" asks for names, not one thing's. */
+const NAMING_VERB_BEFORE = new Set(['you', 'u', 'to', 'pls', 'please', 'plz', 'and', 'or']);
+
+/**
+ * "What's the name of the ship", "the rover's name", "habitat name", "what is the habitat called": a question on
+ * what something is called (its type, read before, says whether it is someone).
+ */
+function asksThingsName(words: string[]): boolean {
+  const named = words.some(
+    (w, i) => (w === 'name' || w === 'names') && i > 0 && !NAMING_VERB_BEFORE.has(words[i - 1] as string),
+  );
+  return named || /\b(what|whats)\b.*\bcalled\b/.test(words.join(' '));
 }
 
 /** "Last year", "last month": a time the question is placed in, not the verb "last" that asks how long. */
@@ -648,6 +668,7 @@ export function analyzeQuestion(text: string, index: PassageIndex, glossary: Glo
   // Only an amount asked for ("how much…", "how many…") is narrowed to a dimension: "how far does the
   // cooperation reach" and "what areas" ask for no number.
   const measure = type === 'quantity' ? measureAsked(plain) : null;
+  const asksName = type === 'any' && asksThingsName(plain);
   const typeWordsAreTopic = type === 'any' || type === 'yesno';
   const words = tokens
     .filter((t, i) => !isStopWord(t.word) && (typeWordsAreTopic || !saysKind(plain, i, type, measure)))
@@ -711,6 +732,8 @@ export function analyzeQuestion(text: string, index: PassageIndex, glossary: Glo
       original.every(
         (w) =>
           QUESTION_FILLERS.has(w.word) ||
+          // "What is the habitat called" asks a name: "called" is the asking, as "name" is.
+          (asksName && w.word === 'called') ||
           isJapanesePhrasing(w.raw, w.word, w.around, (word) => index.has(stem(word))),
       )
     )
@@ -781,5 +804,16 @@ export function analyzeQuestion(text: string, index: PassageIndex, glossary: Glo
   // An idea found only through a related word is no main idea: the corpus may say something else with it.
   const main = known.filter((c) => !c.related && c.weight >= MAIN_IDEA_SHARE * top);
   const counted = countedThing(plain, type, measure, (i) => tagsAt(tokens[i]?.start ?? -1));
-  return { text, type, negated: negatedAsking(text), measure, counted, roles, concepts, main, terms };
+  return {
+    text,
+    type,
+    negated: negatedAsking(text),
+    measure,
+    counted,
+    asksName,
+    roles,
+    concepts,
+    main,
+    terms,
+  };
 }

@@ -268,6 +268,18 @@ describe('"how many <things>"', () => {
   });
 });
 
+describe('"what is the name of <a thing>"', () => {
+  it('answers with the sentence that gives the name, not the one saying most about the thing', async () => {
+    const named = 'The survey ship, known as Brightwater, was bought from a fishing company in 2024.';
+    const ctx = await noteContext(
+      'brightwater',
+      `The Marrow Institute will operate a new survey ship from the port of Kell, and the survey ship will map the seabed of the northern shelf for six years.\n\n${named} It carries a crew of eleven.`,
+    );
+    expect(explainAsk(ctx, "what's the name of the survey ship").result.answer?.text).toBe(named);
+    expect(explainAsk(ctx, 'what is the survey ship called').result.answer?.text).toBe(named);
+  });
+});
+
 describe('"what did X say" about someone the corpus never mentions', () => {
   it('abstains for a stranger, but reads a typo of a name the corpus has as that name', async () => {
     const ctx = await noteContext(

@@ -160,6 +160,20 @@ describe('analyzeQuestion: what kind of amount is asked for', () => {
     expect(counted('when does the bridge open')).toBeNull();
   });
 
+  it('reads when a question asks what a thing is called, but not a name of someone or names to list', async () => {
+    const ctx = await contextOf(NOTE);
+    const asks = (q: string) => analyzeQuestion(q, ctx.index, ctx.glossary);
+    expect(asks("what's the name of the bridge").asksName).toBe(true);
+    expect(asks("what is the bridge's name").asksName).toBe(true);
+    expect(asks('bridge name').asksName).toBe(true);
+    expect(asks('what is the bridge called').asksName).toBe(true);
+    // A person's name is a "who" question's answer, read as such.
+    expect(asks('what is the name of the chief engineer').type).toBe('name');
+    expect(asks('what is the name of the chief engineer').asksName).toBe(false);
+    expect(asks('can you name the trucks that cross it').asksName).toBe(false);
+    expect(asks('when does the bridge open').asksName).toBe(false);
+  });
+
   it('reads the dimension of an amount from a word of it or from the unit asked in', async () => {
     const ctx = await contextOf(NOTE);
     const weigh = analyzeQuestion('how much does the bridge weigh', ctx.index, ctx.glossary);
