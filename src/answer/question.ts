@@ -429,11 +429,37 @@ const ASKS_YES_NO = new RegExp(
   'i',
 );
 
-/** A sentence opening with a question word, after a word of chat ("so what…"). */
+/** A sentence opening with a question word (the group), after a word of chat ("so what…"). */
 const OPENS_ASKING = new RegExp(
-  `^\\s*(?:(?:like|so|and|but|ok|okay|well|also)\\W+)?(?:${QUESTION_WORDS.join('|')})\\b`,
+  `^\\s*(?:(?:like|so|and|but|ok|okay|well|also)\\W+)?(${QUESTION_WORDS.join('|')})\\b`,
   'i',
 );
+
+/** Words "how" asks with ("how many trucks", "how long"), before the verb of its question. */
+const HOW_WORDS = new Set(['many', 'much', 'long', 'far', 'often', 'old', 'big', 'large', 'soon', 'high']);
+
+/**
+ * Whether a sentence opening with a question word asks: its verb follows the question word ("who chaired",
+ * "who's", "what else did"), or the things it asks of ("which new council voted", "how many trucks were"). A subject
+ * right after it opens a clause of what the user tells instead ("where I live…", "when the vote was held…").
+ */
+function opensQuestion(text: string): boolean {
+  const open = OPENS_ASKING.exec(text);
+  if (!open) return false;
+  const end = open.index + open[0].length;
+  // A verb joined to the question word: "who's", "where'd".
+  if (/^['’]\p{L}/u.test(text.slice(end))) return true;
+  const words = tagWords(text).filter((w) => w.start >= end);
+  const asked = open[1]?.toLowerCase();
+  let i = 0;
+  if (asked === 'how' && HOW_WORDS.has(words[0]?.text.toLowerCase() ?? '')) i++;
+  if (words[i]?.text.toLowerCase() === 'else') i++;
+  const ofThings = asked === 'what' || asked === 'which' || asked === 'whose' || asked === 'how';
+  const describes = (tags: ReadonlySet<string> | undefined) =>
+    (tags?.has('Noun') || tags?.has('Adjective')) && !tags.has('Pronoun');
+  while (ofThings && describes(words[i]?.tags)) i++;
+  return words[i]?.tags.has('Verb') === true;
+}
 
 /**
  * Whether a question asked before a turn ("but is…") goes on after it: "What was delayed by a year but is now due
@@ -443,7 +469,7 @@ function goesOn(sentence: string, turn: RegExpExecArray): boolean {
   const next = /^\S+/.exec(sentence.slice(turn.index + turn[0].length))?.[0] ?? '';
   if (ASKS.test(next)) return false;
   const before = sentence.slice(0, turn.index);
-  return OPENS_ASKING.test(before) || ASKS_YES_NO.test(before);
+  return opensQuestion(before) || ASKS_YES_NO.test(before);
 }
 
 /**

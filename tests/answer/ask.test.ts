@@ -8,7 +8,7 @@ import { type KnowledgeBase, UserInputError } from '../../src/contract/types.js'
 import { loadCorpusStrict } from '../../src/corpus/load.js';
 import { buildKnowledgeBase } from '../../src/knowledge/knowledge.js';
 import { readDevSet } from '../eval/evaluate.js';
-import { BUNDLED_ID, bundledParagraphs, bundledText, CORPUS_DIR } from '../support/bundled.js';
+import { BUNDLED_ID, bundledParagraphs, bundledText, CORPUS_DIR, sentenceWith } from '../support/bundled.js';
 import { askContextOf } from '../support/context.js';
 import { bundledKnowledgeBase } from '../support/kb.js';
 import { tempCorpus } from '../support/tempCorpus.js';
@@ -552,6 +552,15 @@ describe("a question in users' words: context before it, counts beside its nouns
       expect(asked.checks, question).not.toContain('negatedQuestion');
       expect(asked.result.answer?.text, question).toContain('approved the harbour plan');
     }
+  });
+
+  it('reads context opening with a question word that asks nothing ("where I live") as context', async () => {
+    const ctx = await bundledContext();
+    const asked = explainAsk(ctx, 'Where I live nobody covered it, but was the deal signed in Washington?');
+    expect(asked.checks).not.toContain('negatedQuestion');
+    expect(asked.result.answer?.text).toBe(
+      sentenceWith(bundledText(), 'Headquarters in Washington', 'gathered to sign an agreement'),
+    );
   });
 
   it('does not doubt a passage for leaving out the context given before the question', async () => {

@@ -421,6 +421,20 @@ describe('askingPart: what a question asks, after the context a user gives', () 
       'is the bridge in the plan?',
     );
     expect(askingPart('What a debate, but who chaired it?')).toBe('who chaired it?');
+    // A question word that opens a clause of the context asks nothing: a question has its verb right after it
+    // ("who chaired"), or after the things it asks of ("how many trucks were…", "which council voted…").
+    expect(askingPart('Where I live nobody covered it, but was the bridge approved in June?')).toBe(
+      'was the bridge approved in June?',
+    );
+    expect(askingPart('When the vote was held I was away, but did the council approve it?')).toBe(
+      'did the council approve it?',
+    );
+    for (const goesOn of [
+      'How many trucks were delayed but are now due in 2027?',
+      'Which new council voted in May but was left out of the plan?',
+      'Who chaired the vote but did not sign the plan?',
+    ])
+      expect(askingPart(goesOn)).toBe(goesOn);
   });
 
   it("leaves the context's words out of the share of ideas the corpus does not use", async () => {
