@@ -26,11 +26,11 @@ const ROLES = new RegExp(JAPANESE_ROLE_WORDS.join('|'));
 const COUNTERS = '回|度|人|名|個|本|台|機関|機|基|隻|冊|枚|件|社|種類|歳|才|倍|割|(?:カ|か|ヶ|ケ|箇)国|つ';
 
 /**
- * Units of measure a Japanese text writes after a number (十五メートル, 約600km, 約18ヘクタール): what "how far",
- * "how heavy", "how high" ask for, counted as a quantity.
+ * Units of measure a Japanese text writes after a number (十五メートル, 約600km, 約18ヘクタール, 毎秒20メガビット): what
+ * "how far", "how heavy", "how high", "how fast" ask for, counted as a quantity.
  */
 const UNITS =
-  'キロメートル|センチメートル|ミリメートル|メートル|キログラム|グラム|トン|ヘクタール|リットル|キロ|センチ|ミリ|パーセント|km|cm|mm|kg|m|ha|%';
+  'キロメートル|センチメートル|ミリメートル|メートル|キログラム|グラム|トン|ヘクタール|リットル|(?:ギガ|メガ|キロ)?(?:ビット|バイト)|キロ|センチ|ミリ|パーセント|[GMk]?bps|km|cm|mm|kg|m|ha|%';
 
 /**
  * Nouns of a measure (距離 distance, 重さ weight, 高さ height…): "どのくらいの距離", "重さを教えて" ask for a
@@ -40,14 +40,14 @@ const MEASURE_NOUNS =
   '距離|重量|質量|高度|標高|面積|直径|半径|速度|容量|(?<!\\p{sc=Han})(?:重さ|高さ|長さ|深さ|広さ|速さ)';
 
 /**
- * How long something took or lasts: a count of units of time asked with かかる, で or 続く ("何日くらいかかった",
- * "何分で終わった"), or "どのくらい" of a time ("どれくらいの期間", "どのくらいかかった"). Not 何分 after 何時 (a
+ * How long something took or lasts: a count of units of time asked with かかる, で, 続く or a verb of lasting
+ * ("何日くらいかかった", "何分で終わった", "何年くらい使える"), a lifespan (寿命), or "どのくらい" of a time ("どれくらいの期間", "どのくらいかかった"). Not 何分 after 何時 (a
  * clock time).
  */
 const ASKS_DURATION = new RegExp(
   [
-    '何年間|何(?:ヶ|か|カ|ケ|箇)月|何月間|何日間|何時間|何週間|期間|期限',
-    '何(?:年|日|週|分|秒)(?:くらい|ぐらい|ほど|程度)?(?:で(?![すしょ])|も|かか|続)',
+    '何年間|何(?:ヶ|か|カ|ケ|箇)月|何月間|何日間|何時間|何週間|期間|期限|寿命',
+    '何(?:年|日|週|分|秒)(?:くらい|ぐらい|ほど|程度)?(?:で(?![すしょ])|も|かか|続|使|持|もつ|もち|動)',
     '(?<!時)何(?:分|秒)(?!の)',
     '(?:どの|どれ)(?:くらい|ぐらい|ほど)(?:の(?:期間|時間|間|年月)|かか|続)',
   ].join('|'),
@@ -131,7 +131,16 @@ export function isJapanesePhrasing(
   if (PHRASING.has(word)) return true;
   if (!isInflectedJapanese(raw, word, around) || COUNTED.has(word)) return false;
   const said = /\p{sc=Han}/u.test(word) || word.length >= KANA_TOPIC_LENGTH;
-  return !(said && inCorpus(word));
+  const noun = japaneseVerbNoun(word);
+  return !(said && (inCorpus(word) || (noun !== null && inCorpus(noun))));
+}
+
+/**
+ * The noun a verb in kanji with its ending in hiragana makes without its final る (打ち上げる → 打ち上げ, 始める →
+ * 始め), as documents write what a question asks with the verb ("打ち上げは…予定"); `null` for other words.
+ */
+export function japaneseVerbNoun(word: string): string | null {
+  return /^\p{sc=Han}.*\p{sc=Hiragana}る$/u.test(word) ? word.slice(0, -1) : null;
 }
 
 /** Words of hiragana at least this long the corpus writes are topics (a name); shorter ones are endings (ある). */
@@ -184,9 +193,17 @@ const MEASURE_NOUN_OF: Record<string, string[]> = {
   速: ['速度'],
 };
 
-/** The measure nouns a stem before さ says (`around` it the question), `[]` for other words. */
+/** How a text writes a speed: by its unit of time (毎秒20メガビット, 秒速8キロ, 時速300キロ), seldom as 速度. */
+const SPEED_WORDS = ['毎秒', '秒速', '時速', '分速', '毎時'];
+
+/**
+ * The measure nouns a stem before さ says (`around` it the question), and the words a text writes a speed with
+ * for 速度 and 速さ; `[]` for other words.
+ */
 export function japaneseMeasureNouns(word: string, around: Around): string[] {
-  return around.after.startsWith('さ') ? (MEASURE_NOUN_OF[word] ?? []) : [];
+  if (word === '速度') return SPEED_WORDS;
+  const nouns = around.after.startsWith('さ') ? (MEASURE_NOUN_OF[word] ?? []) : [];
+  return word === '速' && nouns.length > 0 ? [...nouns, ...SPEED_WORDS] : nouns;
 }
 
 /** Lone kanji that are what a question counts, not a verb's stem: 何歳 asks an age, which is a topic. */
@@ -203,11 +220,12 @@ const JAPANESE_ENTITIES: Record<JapaneseAnswerType, RegExp> = {
     'gu',
   ),
   time: new RegExp(`(?:午前|午後)?${DIGIT}{1,2}時(?:${DIGIT}{1,2}分|半)?|正午|午前|午後`, 'gu'),
-  // 五年間, 3か月 (か月 counts months; a date's month is 3月), 二年半, 約二年 (a date is never "about"), and
+  // 五年間, 3か月 (か月 counts months; a date's month is 3月), 二年半, 約二年 (a date is never "about"), 7年 (a date's
+  // year has four digits or an era's name; not 2年前, 3年目, 5年ぶり, 2年に一度), and
   // 2029年まで ("until"; まで alone is "even", "as far as": 破片まで).
   // Minutes and seconds counted (二十六分), not a clock time's (4時12分).
   duration: new RegExp(
-    `約?(?:${DIGIT}+|${KANJI_NUMBER}+)(?:(?:年|週|日|時間)(?:間|半)|(?:か|カ|ヶ|ケ|箇)月(?:間|半)?)|約(?:${DIGIT}+|${KANJI_NUMBER}+)(?:年|週間|日間|時間)|(?<![0-9０-９一二三四五六七八九十百千時])(?:${DIGIT}+|${KANJI_NUMBER}+)(?:分|秒)間?|長年|以来|無期限|(?:年|月|日|時)まで`,
+    `約?(?:${DIGIT}+|${KANJI_NUMBER}+)(?:(?:年|週|日|時間)(?:間|半)|(?:か|カ|ヶ|ケ|箇)月(?:間|半)?)|(?<![0-9０-９一二三四五六七八九十百千和成])(?:${DIGIT}{1,2}|${KANJI_NUMBER}{1,3})年(?![0-9０-９前後目度生ぶ以]|に)|約(?:${DIGIT}+|${KANJI_NUMBER}+)(?:年|週間|日間|時間)|(?<![0-9０-９一二三四五六七八九十百千時])(?:${DIGIT}+|${KANJI_NUMBER}+)(?:分|秒)間?|長年|以来|無期限|(?:年|月|日|時)まで`,
     'gu',
   ),
   // A count (十二基, 2万3千件) or a measure in its unit (十五メートル, 約600km, 1,140メートル).

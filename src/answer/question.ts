@@ -17,6 +17,7 @@ import {
   isJapaneseRegionName,
   japaneseAnswerType,
   japaneseMeasureNouns,
+  japaneseVerbNoun,
 } from './japanese.js';
 
 export type { AnswerType, Measure } from './answer-type.js';
@@ -769,7 +770,10 @@ export function analyzeQuestion(text: string, index: PassageIndex, glossary: Glo
     // A Japanese word the corpus never uses may be said by its synonym (テスト → 試験, タイトル → "title"):
     // words of one meaning, counted as known like a glossary's wordings.
     if (known.length === 0 && !expansion && length === 1 && first && hasJapanese(first.word)) {
-      known = japaneseSynonymsInCorpus(first.raw, index);
+      // A verb the corpus writes as its noun (打ち上げる: 打ち上げ), else a synonym.
+      const noun = japaneseVerbNoun(first.word);
+      known =
+        noun !== null && index.has(stem(noun)) ? [[stem(noun)]] : japaneseSynonymsInCorpus(first.raw, index);
       // Else the compounds the corpus writes it in (雪 → 融雪): one idea, as "snow" is in "snowmelt".
       if (known.length === 0) known = index.compoundsOf(first.word, COMPOUNDS).map((w) => [w]);
       alternatives.push(...known);

@@ -15,7 +15,7 @@ import type {
 } from '../contract/types.js';
 import type { Corpus, SpeakerEntry } from '../corpus/types.js';
 import { QuoteIndex } from '../quotes/index.js';
-import { Glossary, speakerGlossary } from '../search/glossary.js';
+import { Glossary, kanaNameGlossary, speakerGlossary } from '../search/glossary.js';
 import { PassageIndex } from '../search/index.js';
 import { answeringSettings } from './settings.js';
 import { type KnowledgeSnapshot, type SnapshotStore, snapshotKey } from './snapshot.js';
@@ -173,7 +173,11 @@ export function askContext(
   const documents = new Map(corpus.documents.map((d) => [d.id, d]));
   return {
     index,
-    glossary: new Glossary([...corpus.glossary, ...speakerGlossary(corpus.speakers)]),
+    glossary: new Glossary([
+      ...corpus.glossary,
+      ...speakerGlossary(corpus.speakers),
+      ...kanaNameGlossary(corpus.documents),
+    ]),
     documents,
     // Quoted or only named ("the agency's chief engineer, Jane Roe, will lead…"), the text's people are people.
     people: new PeopleFinder([...corpus.speakers, ...quotedPeople(quotes)], quotes.namedInText()),

@@ -1,5 +1,5 @@
 import type { GlossaryEntry, SpeakerEntry } from '../corpus/types.js';
-import { hasJapanese, JapaneseDictionary, japaneseRuns } from '../text/japanese.js';
+import { hasJapanese, JapaneseDictionary, japaneseRuns, segmentJapanese } from '../text/japanese.js';
 import { contentTerms } from '../text/text.js';
 
 /** A run of query stems matched by a glossary wording, and what it may also mean. */
@@ -98,4 +98,22 @@ export function speakerGlossary(speakers: SpeakerEntry[]): GlossaryEntry[] {
     if (!speaker.title) return byName.typed.length ? [byName] : [];
     return [byName, { text: speaker.title, typed: [speaker.name, ...speaker.aliases], both: false }];
   });
+}
+
+/** A name written in hiragana between 「」 ("「かささぎ」", "「あけぼの3号」"). */
+const KANA_NAME = /「([\p{sc=Hiragana}ー]{3,10})(?:\p{N}+号機?)?」/gu;
+
+/**
+ * Names the documents write in hiragana between 「」 (a satellite 「かささぎ」) that the segmenter cuts into
+ * pieces (かさ|さ|ぎ), as glossary wordings of themselves: a question then reads the name whole, as a topic, and
+ * it meets the pieces the passages were indexed with, where its pieces alone would read as a verb's ending.
+ */
+export function kanaNameGlossary(documents: readonly { text: string }[]): GlossaryEntry[] {
+  const names = new Set<string>();
+  for (const { text } of documents) {
+    if (!text.includes('「')) continue;
+    for (const [, name] of text.matchAll(KANA_NAME))
+      if (name && segmentJapanese(name).length > 1) names.add(name);
+  }
+  return [...names].map((text) => ({ text, typed: [], both: false }));
 }

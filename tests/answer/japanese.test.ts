@@ -46,6 +46,9 @@ describe('Japanese question forms', () => {
       ['観測は何日くらいかかったの？', 'duration'],
       ['作業は何分で終わった？', 'duration'],
       ['どれくらいの期間運用されたの？', 'duration'],
+      // How many years it lasts (何年くらい使える), a lifespan (寿命).
+      ['何年くらい使える設計なの？', 'duration'],
+      ['衛星の寿命は？', 'duration'],
       ['就任したのは何年ですか', 'date'],
       ['衛星はいつまで動いてたの？', 'date'],
       ['施設の標高は何メートル？', 'quantity'],
@@ -65,6 +68,9 @@ describe('Japanese question forms', () => {
     expect(spans('試験観測は五か月間にわたって行われ、3ヶ月で終えた。')).toEqual(['五か月間', '3ヶ月']);
     expect(spans('観測は約3年続く。')).toEqual(['約3年']);
     expect(spans('2023年3月に始まった。')).toEqual([]);
+    // Years counted with one or two digits, not a date's four, nor "ago", "the third year", "every two years".
+    expect(spans('設計寿命は7年とされている。')).toEqual(['7年']);
+    expect(spans('2年前に始まり、3年目に入った。点検は2年に一度だ。')).toEqual([]);
     // Minutes counted, not a clock time's.
     expect(spans('作業は二十六分で終わり、午前4時12分に報告した。')).toEqual(['二十六分']);
   });
@@ -83,6 +89,7 @@ describe('Japanese question forms', () => {
       expect.arrayContaining(['六百キロメートル', '600km']),
     );
     expect(text('quantity', '延べ2万3千件を超えるデータ')).toEqual(['2万3千件']);
+    expect(text('quantity', '最大で毎秒20メガビットのデータを送る')).toEqual(['20メガビット']);
     expect(text('date', sentenceWith(hotaru, '翌年ミナセ'))).toEqual(['2022年', '翌年']);
   });
 
@@ -238,7 +245,7 @@ describe('Japanese questions over the English corpus', () => {
   });
 });
 
-/** A Japanese document a moderator might add, written for these tests: two buoys named in hiragana. */
+/** A Japanese document a moderator might add, written for these tests: buoys named in hiragana. */
 const BUOYS = `---
 id: buoys-ja
 title: 海洋観測ブイの設置について
@@ -252,6 +259,12 @@ lang: ja
 観測ブイ「あおば」は2025年6月20日、湾の入口に設置された。
 
 ブイは2024年に工場で組み立てられ、地上試験を経て出荷された。
+
+観測ブイ「うみねこ」は2025年9月1日、岬の沖に設置された。
+
+ブイの展示会は2026年5月に開く予定だ。「かもめ」の引き上げは2026年秋を予定している。
+
+観測データは毎秒2キロバイトで陸上局に送られ、翌日に公開される。
 `;
 
 describe('Japanese questions over a Japanese document', () => {
@@ -270,5 +283,18 @@ describe('Japanese questions over a Japanese document', () => {
 
   it('read a verb the document uses as the topic (組み立て|られた)', async () => {
     expect(await asked('いつ組み立てられたの？')).toContain('2024年');
+  });
+
+  it('read a name in hiragana the segmenter cuts (う|み|ねこ) whole, as the document writes it in 「」', async () => {
+    expect(await asked('うみねこの設置はいつ？')).toContain('2025年9月1日');
+    expect(await asked('うみねこっていつ設置されたの？')).toContain('2025年9月1日');
+  });
+
+  it('read a speed asked as 速度 in a sentence that gives it by its unit of time (毎秒)', async () => {
+    expect(await asked('データの送信速度はどのくらい？')).toContain('毎秒2キロバイト');
+  });
+
+  it('read a verb the document writes as its noun (引き上げる: 引き上げ) as the topic', async () => {
+    expect(await asked('いつ引き上げる予定？')).toContain('2026年秋');
   });
 });

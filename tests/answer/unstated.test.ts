@@ -70,6 +70,10 @@ describe('a reason asked and none given (reasonUnstated)', () => {
     expect(asksReason('why did japan pull out of the artemis accords')).toBe(true);
     expect(asksReason('For what reason was the site chosen?')).toBe(true);
     expect(asksReason('なぜ署名式はNASA本部で開催されたんですか？')).toBe(true);
+    expect(asksReason('どうして必要なの？')).toBe(true);
+    // どうしてる, どうしています: "what are they doing about it", how.
+    expect(asksReason('故障対策ってどうしてるの')).toBe(false);
+    expect(asksReason('雪の対策はどうしていますか')).toBe(false);
     expect(asksReason('what did the previous agreement confirm?')).toBe(false);
   });
 
