@@ -539,13 +539,19 @@ const UNKNOWN_SHARE = 0.5;
 /**
  * The stem itself when the corpus uses it, else its typo correction ("peacefull" → "peaceful" → "peac"). A
  * word English has ("stipends", "speed") is no typo of a corpus word ("spend"), only perhaps a shortening of
- * one ("tech" → "technolog").
+ * one ("tech" → "technolog"); nor is a first name (`isFirstName`, asked only then) one of two letters swapped
+ * ("liam" is no "lima").
  */
-function knownStem(word: { word: string; stem: string }, index: PassageIndex): string | null {
+function knownStem(
+  word: { word: string; stem: string },
+  index: PassageIndex,
+  isFirstName: () => boolean,
+): string | null {
   if (index.has(word.stem)) return word.stem;
   const again = stem(word.stem);
   if (index.has(again)) return again;
-  const corrected = swappedLetters(word.stem, index) ?? index.correct(word.stem);
+  const swapped = swappedLetters(word.stem, index);
+  const corrected = (swapped && !isFirstName() ? swapped : null) ?? index.correct(word.stem);
   if (corrected && !corrected.startsWith(word.stem) && isEnglishWord(word.word)) return null;
   return corrected;
 }
@@ -732,7 +738,9 @@ export function analyzeQuestion(text: string, index: PassageIndex, glossary: Glo
     return undefined;
   };
   // Fix typos first so that the glossary sees "agreement" in "agrement".
-  const stems = words.map((w) => knownStem(w, index) ?? w.stem);
+  const stems = words.map(
+    (w) => knownStem(w, index, () => tagsAt(w.start)?.has('FirstName') === true) ?? w.stem,
+  );
   const expansions = glossary.expand(stems);
   const phrases = (small ? phrasesOf(tokens, words, stems, index) : []).filter(
     (p) => !expansions.some((g) => g.at < p.at + p.length && p.at < g.at + g.length),

@@ -292,6 +292,15 @@ describe('"what did X say" about someone the corpus never mentions', () => {
     expect(typo.result.answer?.text).toContain('Our students will handle material');
   });
 
+  it('does not read a first name the corpus never mentions as a place it does ("liam" is no "lima")', async () => {
+    const body =
+      'The new laboratory in Lima opens in May.\n\n“Our students will handle material nobody has touched,” said Professor Hana Moriguchi.';
+    const ctx = await noteContext('lab-note', body);
+    expect(body).not.toMatch(/liam/i);
+    for (const question of ['what did liam say about the laboratory?', 'when did liam open the laboratory?'])
+      expect(explainAsk(ctx, question).result.answer, question).toBeNull();
+  });
+
   it('in Japanese, a speaker written in katakana the corpus does not know is a stranger too', async () => {
     const ctx = await bundledContext();
     // The release never names Biden or Musk; Nelson it quotes.

@@ -364,6 +364,18 @@ describe('analyzeQuestion: typos', () => {
     expect(question.concepts.find((c) => c.label === 'plna')).toMatchObject({ known: true });
     expect(question.concepts.find((c) => c.label === 'plna')?.alternatives[0]).toEqual([stem('plan')]);
   });
+
+  it('leaves a first name as typed, though swapping two of its letters spells a word of the corpus', async () => {
+    const ctx = await contextOf(NOTE.replace('met the council in May', 'met the council in Lima in May'));
+    const question = analyzeQuestion('what did liam say about the plan', ctx.index, ctx.glossary);
+    expect(question.concepts.find((c) => c.label === 'liam')).toMatchObject({
+      known: false,
+      alternatives: [['liam']],
+    });
+    // A word no first name still reads as the corpus's.
+    const city = analyzeQuestion('who met the council in lmia', ctx.index, ctx.glossary);
+    expect(city.concepts.find((c) => c.label === 'lmia')?.alternatives[0]).toEqual([stem('lima')]);
+  });
 });
 
 describe('analyzeQuestion: words of chat', () => {
