@@ -183,8 +183,29 @@ const MEASURE_WORDS = new Map<string, Measure>(
     // Not "big"/"large": "how big is the team" asks for a count as often as "how big is the dish" for a length.
     size: 'size',
     speed: 'rate',
+    altitud: 'linear unit',
+    elev: 'linear unit',
   }),
 );
+
+/**
+ * Nouns of a dimension that ask for an amount of it when a "what" question or keywords name them ("at what
+ * altitude…", "habitat elevation", "top speed"): stems of {@link MEASURE_WORDS} that are nouns of one meaning.
+ * Not "area", "size", "length" or "volume": "what areas of cooperation", "what length of time".
+ */
+const MEASURE_NOUNS = new Set([
+  'weight',
+  'mass',
+  'distanc',
+  'height',
+  'depth',
+  'width',
+  'speed',
+  'altitud',
+  'elev',
+]);
+/** Nouns of a stretch of time that ask for a duration the same way: "comms delay one way?", "funding period". */
+const DURATION_NOUNS = new Set(['delai', 'lag', 'period', 'lifetim', 'lifespan']);
 
 /** The unit after "how many" ("how many kg"), where it is one, its position and what it measures. */
 function unitAfterHowMany(words: string[]): { at: number; measure: Measure } | null {
@@ -378,6 +399,13 @@ export function answerType(words: string[]): AnswerType {
   for (const word of keywordsOnly ? words : words.slice(0, 4)) {
     const type = TYPE_WORDS.get(word);
     if (type && (keywordsOnly || /^(what|which)\b/.test(text))) return type;
+  }
+  // "At what altitude…", "what is the rover's top speed", "comms delay one way?": a dimension or a stretch of
+  // time named where a kind of answer is, asks for an amount of it.
+  if (keywordsOnly || /^(?:(?:at|to|of|in)\s+)?(?:what|whats|which)\b/.test(text)) {
+    const stems = (keywordsOnly ? words : words.slice(0, 6)).map(stem);
+    if (stems.some((s) => DURATION_NOUNS.has(s))) return 'duration';
+    if (stems.some((s) => MEASURE_NOUNS.has(s))) return 'quantity';
   }
   return 'any';
 }

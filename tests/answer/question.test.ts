@@ -174,6 +174,27 @@ describe('analyzeQuestion: what kind of amount is asked for', () => {
     expect(asks('when does the bridge open').asksName).toBe(false);
   });
 
+  it('reads an amount asked by naming its dimension, and a duration by naming a stretch of time', async () => {
+    const ctx = await contextOf(NOTE);
+    const asked = (q: string) => analyzeQuestion(q, ctx.index, ctx.glossary);
+    expect(asked('at what altitude does the bridge stand')).toMatchObject({
+      type: 'quantity',
+      measure: 'linear unit',
+    });
+    expect(asked('bridge elevation')).toMatchObject({ type: 'quantity', measure: 'linear unit' });
+    expect(asked("what is the truck's top speed")).toMatchObject({ type: 'quantity', measure: 'rate' });
+    expect(asked('what is the weight limit of the bridge')).toMatchObject({
+      type: 'quantity',
+      measure: 'mass unit',
+    });
+    expect(asked('council meeting delay?').type).toBe('duration');
+    expect(asked('what is the warranty period of the bridge').type).toBe('duration');
+    // A dimension word of other senses names no amount: "what areas" asks for topics, a word late in a
+    // question is its topic.
+    expect(asked('what areas does the council cover').type).toBe('any');
+    expect(asked('what did the council say about the bridge and its height').type).toBe('any');
+  });
+
   it('reads the dimension of an amount from a word of it or from the unit asked in', async () => {
     const ctx = await contextOf(NOTE);
     const weigh = analyzeQuestion('how much does the bridge weigh', ctx.index, ctx.glossary);

@@ -236,9 +236,10 @@ export const UPLOADED_FLOORS: Record<string, SetFloor> = {
   // 66.7% -> 83.3%.
   // Answer 62.5% -> 66.7%, answer or top 70.8% when "whats the name of the habitat" took "The habitat, known as
   // …" (2 Dec).
+  // Answer 66.7% -> 70.8%, answer or top 70.8% -> 75% when "habitat elevation" asked for an amount of length (2 Dec).
   'saltpan-horizon-habitat-analogue.jsonl': {
-    answerOrTop: 0.7,
-    answerHit: 0.66,
+    answerOrTop: 0.74,
+    answerHit: 0.7,
     abstentionRecall: 0.83,
     wrongAbstention: 0.17,
   },
