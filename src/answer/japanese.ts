@@ -193,6 +193,13 @@ const MEASURE_NOUN_OF: Record<string, string[]> = {
   速: ['速度'],
 };
 
+/**
+ * A sum asked in general words (予算, 費用, 総額), which a text writes as the cost or amount of something: 総事業費,
+ * 建設費 (cut 総|事業|費), 契約額.
+ */
+const MONEY_WORDS = new Set(['予算', '費用', '経費', 'こすと', '総額', '金額', '総費用']);
+const MONEY_SUFFIXES = ['費', '額'];
+
 /** How a text writes a speed: by its unit of time (毎秒20メガビット, 秒速8キロ, 時速300キロ), seldom as 速度. */
 const SPEED_WORDS = ['毎秒', '秒速', '時速', '分速', '毎時'];
 
@@ -202,6 +209,7 @@ const SPEED_WORDS = ['毎秒', '秒速', '時速', '分速', '毎時'];
  */
 export function japaneseMeasureNouns(word: string, around: Around): string[] {
   if (word === '速度') return SPEED_WORDS;
+  if (MONEY_WORDS.has(word)) return MONEY_SUFFIXES;
   const nouns = around.after.startsWith('さ') ? (MEASURE_NOUN_OF[word] ?? []) : [];
   return word === '速' && nouns.length > 0 ? [...nouns, ...SPEED_WORDS] : nouns;
 }

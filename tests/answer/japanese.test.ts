@@ -265,6 +265,8 @@ lang: ja
 ブイの展示会は2026年5月に開く予定だ。「かもめ」の引き上げは2026年秋を予定している。
 
 観測データは毎秒2キロバイトで陸上局に送られ、翌日に公開される。
+
+計画の総事業費は約3億円で、その半分を県が負担した。
 `;
 
 describe('Japanese questions over a Japanese document', () => {
@@ -292,6 +294,11 @@ describe('Japanese questions over a Japanese document', () => {
 
   it('read a speed asked as 速度 in a sentence that gives it by its unit of time (毎秒)', async () => {
     expect(await asked('データの送信速度はどのくらい？')).toContain('毎秒2キロバイト');
+  });
+
+  it('read a sum asked in general words (予算, 総額) in the cost the document names (総事業費)', async () => {
+    expect(await asked('計画の予算っていくら？')).toContain('約3億円');
+    expect(await asked('予算 総額')).toContain('約3億円');
   });
 
   it('read a verb the document writes as its noun (引き上げる: 引き上げ) as the topic', async () => {
