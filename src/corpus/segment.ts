@@ -329,6 +329,15 @@ export function segmentDocument(doc: CorpusDocument): Passage[] {
   return passages;
 }
 
+/**
+ * The (first) passage of a document holding the character at `offset` (`passages`: the document's, in order):
+ * what a citation of that character gives as its paragraph, for /ask's answers and /quote's quotes alike, so
+ * one sentence is cited with one number (headings are no paragraphs, a list with the line opening it is one).
+ */
+export function passageAt(passages: readonly Passage[], offset: number): Passage | undefined {
+  return passages.find((p) => p.start <= offset && offset < p.end);
+}
+
 /** Groups sentences into windows of about WINDOW_WORDS words, each repeating the tail of the one before. */
 function windowSentences(text: string, sentences: Span[], lang: 'en' | 'ja'): Span[][] {
   const pieces = sentences.flatMap((s) =>

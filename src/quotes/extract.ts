@@ -11,8 +11,6 @@ export interface ExtractedQuote {
   /** Offsets of `text` in the document's text. */
   start: number;
   end: number;
-  /** 1-based paragraph number, counted as the passages count them. */
-  paragraph: number;
   speaker: Person;
 }
 
@@ -219,7 +217,6 @@ export function extractQuotes(doc: CorpusDocument, people: PeopleDirectory): Ext
         text: text.slice(segment.inner.start, segment.inner.end),
         start: segment.inner.start,
         end: segment.inner.end,
-        paragraph: segment.paragraph,
         speaker: unit.speaker,
       });
     }

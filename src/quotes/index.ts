@@ -6,7 +6,8 @@ import {
   type SpeakerInfo,
   UserInputError,
 } from '../contract/types.js';
-import type { Corpus, CorpusDocument } from '../corpus/types.js';
+import { passageAt } from '../corpus/segment.js';
+import type { Corpus, CorpusDocument, Passage } from '../corpus/types.js';
 import { Glossary } from '../search/glossary.js';
 import { editDistance } from '../text/distance.js';
 import { hasJapanese, isInflectedJapanese, JapaneseDictionary, japaneseRuns } from '../text/japanese.js';
@@ -85,9 +86,10 @@ interface IndexedQuote {
   stems: Set<string>;
 }
 
-/** A quote found in document number `document` of the corpus. */
+/** A quote found in document number `document` of the corpus, in paragraph `paragraph` as citations number it. */
 interface FoundQuote extends ExtractedQuote {
   document: number;
+  paragraph: number;
 }
 
 /**
@@ -152,6 +154,12 @@ export class QuoteIndex {
   static *steps(corpus: Corpus): Steps<QuoteIndex> {
     const people = new PeopleDirectory(corpus.speakers, corpus.glossary);
     const found: FoundQuote[] = [];
+    const passages = new Map<string, Passage[]>();
+    for (const p of corpus.passages) {
+      const list = passages.get(p.docId);
+      if (list) list.push(p);
+      else passages.set(p.docId, [p]);
+    }
     for (const [document, doc] of corpus.documents.entries()) {
       // Japanese quotes use 「」, which English extraction never takes for quote marks: the two never overlap.
       const quotes = extractQuotes(doc, people);
@@ -160,7 +168,9 @@ export class QuoteIndex {
         quotes.push(...japanese);
         quotes.sort((a, b) => a.start - b.start);
       }
-      for (const quote of quotes) found.push({ ...quote, document });
+      // Numbered as /ask cites the same words: by the passage holding them.
+      const paragraphOf = (offset: number) => passageAt(passages.get(doc.id) ?? [], offset)?.paragraph ?? 0;
+      for (const quote of quotes) found.push({ ...quote, document, paragraph: paragraphOf(quote.start) });
       yield;
     }
     return yield* QuoteIndex.indexSteps(corpus, people, found);

@@ -217,7 +217,7 @@ interface Previous {
   sentenceEnd: number;
 }
 
-/** The Japanese quotes of a document whose speaker is known, paragraphs numbered as passages are. */
+/** The Japanese quotes of a document whose speaker is known. */
 export function extractJapaneseQuotes(doc: CorpusDocument, people: PeopleDirectory): ExtractedQuote[] {
   const { text } = doc;
   const quotes: ExtractedQuote[] = [];
@@ -249,8 +249,7 @@ export function extractJapaneseQuotes(doc: CorpusDocument, people: PeopleDirecto
       let stop = close;
       while (start < stop && /\s/.test(text[start] ?? '')) start++;
       while (stop > start && /\s/.test(text[stop - 1] ?? '')) stop--;
-      if (stop > start)
-        quotes.push({ text: text.slice(start, stop), start, end: stop, paragraph: index + 1, speaker });
+      if (stop > start) quotes.push({ text: text.slice(start, stop), start, end: stop, speaker });
     }
   });
   return quotes;

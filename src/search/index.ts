@@ -1,6 +1,7 @@
 import MiniSearch, { type Options } from 'minisearch';
 import SearchableMap from 'minisearch/SearchableMap';
 import { runInSlices, runNow, type Steps } from '../contract/steps.js';
+import { passageAt } from '../corpus/segment.js';
 import type { Corpus, Passage } from '../corpus/types.js';
 import { contentTerms, type Term } from '../text/text.js';
 import { loadIndex, loadIndexInSlices, type SerializedIndex, searchAny } from './minisearch.js';
@@ -336,7 +337,7 @@ export class PassageIndex {
 
   /** The (first) passage of a document holding the character at `offset`. */
   passageAt(docId: string, offset: number): Passage | undefined {
-    return this.byDocument.get(docId)?.find((p) => p.start <= offset && offset < p.end);
+    return passageAt(this.byDocument.get(docId) ?? [], offset);
   }
 }
 

@@ -11,7 +11,7 @@ import { readDevSet } from '../eval/evaluate.js';
 import { BUNDLED_ID, bundledParagraphs, bundledText, CORPUS_DIR, sentenceWith } from '../support/bundled.js';
 import { askContextOf } from '../support/context.js';
 import { bundledKnowledgeBase } from '../support/kb.js';
-import { tempCorpus } from '../support/tempCorpus.js';
+import { pressRelease, tempCorpus } from '../support/tempCorpus.js';
 
 let kb: KnowledgeBase;
 beforeAll(async () => {
@@ -246,8 +246,7 @@ async function bundledContext() {
 
 /** The ask context of a one-document corpus: a press release with `id` and the paragraphs of `body`. */
 async function noteContext(id: string, body: string) {
-  const note = `---\nid: ${id}\ntitle: "${id}"\nurl: https://example.org/${id}\npublished: 2025-05-20\nkind: press-release\n---\n\n${body}\n`;
-  const corpus = await loadCorpusStrict(tempCorpus({ [`${id}.md`]: note }));
+  const corpus = await loadCorpusStrict(tempCorpus({ [`${id}.md`]: pressRelease(id, body) }));
   return askContextOf(corpus);
 }
 

@@ -15,3 +15,8 @@ export function tempCorpus(files: Record<string, string | Uint8Array>): string {
   for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
   return dir;
 }
+
+/** A Markdown press release `id` of the paragraphs of `body`, as a corpus file holds it (front matter first). */
+export function pressRelease(id: string, body: string): string {
+  return `---\nid: ${id}\ntitle: "${id}"\nurl: https://example.org/${id}\npublished: 2025-05-20\nkind: press-release\n---\n\n${body}\n`;
+}
