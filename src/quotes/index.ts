@@ -16,7 +16,7 @@ import { contentTerms, escapeRegExp, isStopWord, stripInvisible } from '../text/
 import { type ExtractedQuote, extractQuotes } from './extract.js';
 import { extractJapaneseQuotes, japaneseNamesOf, lookupJapanese } from './japanese.js';
 import { nameTokens, typoAllowance } from './names.js';
-import { PeopleDirectory, type Person, type Resolution } from './people.js';
+import { isFromText, PeopleDirectory, type Person, type Resolution } from './people.js';
 
 /** The longest speaker name or topic accepted from a user. */
 export const MAX_INPUT_LENGTH = 200;
@@ -237,7 +237,7 @@ export class QuoteIndex {
 
   /** The names of the people the text names (not the register's), as the text writes them. */
   namedInText(): string[] {
-    return this.people.people.filter((p) => p.id.startsWith('m:')).map((p) => p.name);
+    return this.people.people.filter(isFromText).map((p) => p.name);
   }
 
   /** Every quote with its speaker, in document order (the /ask pipeline reads who says each sentence). */

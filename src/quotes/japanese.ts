@@ -13,22 +13,45 @@ import { splitParagraphs } from '../corpus/segment.js';
 import type { CorpusDocument } from '../corpus/types.js';
 import { normalizeJapanese } from '../text/japanese.js';
 import { JAPANESE_HONORIFIC_WORDS } from '../text/roles.js';
+import { escapeRegExp } from '../text/text.js';
 import type { ExtractedQuote } from './extract.js';
 import { nameTokens } from './names.js';
-import { decide, type PeopleDirectory, type Person, type Resolution } from './people.js';
+import {
+  decide,
+  isFromText,
+  isRegistered,
+  type PeopleDirectory,
+  type Person,
+  type Resolution,
+} from './people.js';
 
 /** Verbs of speech after "と": 述べた, 語った, 言った, 話した, 強調した, 説明した, 表明した, 明かした, コメントした. */
 const SPEECH = '(?:述べ|語っ|語り|言っ|言い|話し|強調し|説明し|表明し|明かし|コメントし|発言し|訴え)';
-/** After the quote: "と" then the verb, or "と" + the speaker (+ は/が) + the verb. */
-const AFTER = new RegExp(`^と[、,]?\\s*(?:([^。！？「」、\\s]{1,40}?)(?:は|が)?[、,]?\\s*)?${SPEECH}`, 'u');
+/** Who is spoken to, between "と" and the verb: "記者団に", "報道陣に対し". */
+const ADDRESSEE = '[^。！？「」、\\sはが]{1,15}?(?:に対して|に対し|に|へ)[、,]?\\s*';
+/**
+ * After the quote: "と" then the verb, or "と" + the speaker (+ は/が/も) + the verb, perhaps with whom they
+ * spoke to before it ("と記者団に語った").
+ */
+const AFTER = new RegExp(
+  `^と[、,]?\\s*(?:([^。！？「」、\\sはが]{1,40}?)(?:は|が|も)[、,]?\\s*)?(?:${ADDRESSEE})?${SPEECH}`,
+  'u',
+);
+/**
+ * The verb's ending when it describes a noun after it ("と述べた佐藤氏の発言": 述べた is said of someone else's
+ * remark, not reported of the sentence's subject), unless the noun is a connective ("と述べた上で、").
+ */
+const DESCRIBES_NOUN =
+  /^(?:ていた|ている|てきた|た|る)(?!上で|上、|うえで|後|あと|際|一方|ほか)[\p{sc=Han}々\p{sc=Katakana}]/u;
 /** Words that go on with what was just said, by the same speaker ("そのうえで", "さらに"). */
 const GOING_ON = '(?:そのうえで|その上で|さらに|また|続けて|加えて|そして|同時に|改めて|最後に)';
 /**
- * Before the quote, in the same sentence: the speaker, then は or が, perhaps "また" and where they spoke
- * ("山田氏は記者会見で、「…」").
+ * Before the quote, in the same sentence: the speaker nearest it, then は or が, perhaps "また" and where they
+ * spoke ("山田氏は記者会見で、「…」"). Neither holds a は or が of its own, so in "AはBが会見で「…」" the speaker
+ * is B, who says the quote, not A, who reports it.
  */
 const BEFORE = new RegExp(
-  `([^。！？「」、\\s]{1,40}?)(?:は|が)[、,]?\\s*(?:${GOING_ON}[、,]?\\s*)?(?:[^。！？「」、\\s]{1,15}?(?:で|にて)[、,]?\\s*)?$`,
+  `([^。！？「」、\\sはが]{1,40}?)(?:は|が)[、,]?\\s*(?:${GOING_ON}[、,]?\\s*)?(?:([^。！？「」、\\sはが]{1,15}?)(?:で|にて)[、,]?\\s*)?$`,
   'u',
 );
 /** What stands between two quotes of one sentence when the second goes on in the first one's voice: "と述べ、". */
@@ -105,12 +128,14 @@ const KATAKANA_NAME = `${KATAKANA}{2,}(?:[・＝=]${KATAKANA}{2,})*`;
  * with kanji words of its own ("技術担当副社長"); a kanji name is the fewest kanji a title can follow.
  */
 const NAMED_SOURCE =
-  `(?<!${KANJI})(${KANJI}{2,5}?)(?:(${TITLE})(${HONORIFIC})?|(${HONORIFIC}))` +
-  `|(?<![\\p{sc=Katakana}ー・＝=])(${KATAKANA_NAME})(?:(${KANJI}{0,6}?${TITLE})(${HONORIFIC})?|(${HONORIFIC}))`;
+  `(?<!${KANJI})(?<kanji>${KANJI}{2,5}?)(?:(?<kanjiTitle>${TITLE})(?<kanjiTitled>${HONORIFIC})?|(?<kanjiHonorific>${HONORIFIC}))` +
+  `|(?<![\\p{sc=Katakana}ー・＝=])(?<katakana>${KATAKANA_NAME})(?:(?<katakanaTitle>${KANJI}{0,6}?${TITLE})(?<katakanaTitled>${HONORIFIC})?|(?<katakanaHonorific>${HONORIFIC}))`;
 /** A name marked so at the end of a phrase. */
 const NAMED = new RegExp(`(?:${NAMED_SOURCE})$`, 'u');
 /** Names marked so anywhere in a text. */
 const NAMED_ANYWHERE = new RegExp(NAMED_SOURCE, 'gu');
+/** Whether a text holds a name marked so. */
+const NAMED_INSIDE = new RegExp(NAMED_SOURCE, 'u');
 /** The start of a title or an honorific, after a name. */
 const MARK_AHEAD = new RegExp(`^(?:${TITLE}|${HONORIFIC})`, 'u');
 
@@ -120,22 +145,45 @@ interface Named {
   title: string | null;
   honorific: boolean;
   katakana: boolean;
+  /** The text before the name, in the phrase or text it was found in. */
+  before: string;
 }
 
 /** The name at the end of a phrase ("機構の理事長を務める山田花子氏" → 山田花子), or `null` when none is marked. */
 function namedAtEnd(phrase: string): Named | null {
-  const m = NAMED.exec(phrase.trim());
-  return m ? named(m) : null;
+  const trimmed = phrase.trim();
+  const m = NAMED.exec(trimmed);
+  return m ? named(m, trimmed) : null;
 }
 
-function named(m: RegExpExecArray): Named {
-  const katakana = m[5] !== undefined;
+function named(m: RegExpExecArray, text: string): Named {
+  const g = m.groups ?? {};
+  const katakana = g.katakana !== undefined;
   return {
-    name: (katakana ? m[5] : m[1]) ?? '',
-    title: (katakana ? m[6] : m[2]) ?? null,
-    honorific: (katakana ? (m[7] ?? m[8]) : (m[3] ?? m[4])) !== undefined,
+    name: (katakana ? g.katakana : g.kanji) ?? '',
+    title: (katakana ? g.katakanaTitle : g.kanjiTitle) ?? null,
+    honorific: katakana
+      ? (g.katakanaTitled ?? g.katakanaHonorific) !== undefined
+      : (g.kanjiTitled ?? g.kanjiHonorific) !== undefined,
     katakana,
+    before: text.slice(0, m.index),
   };
+}
+
+/**
+ * Whether a marked name is a person's for sure: an honorific follows only names ("佐藤氏"); a whole name before a
+ * title ("山田花子教授") when the text writes it as no noun elsewhere and either names the organisation before it
+ * ("東雲大学の山田花子教授") or writes the name with an honorific elsewhere. Kanji or katakana before a title alone
+ * may be the organisation the title is of ("東京都知事", "ブルー・オリジン社長"). "両" ("山田、佐藤両氏") joins
+ * two people's names, and is none.
+ */
+function isSureName(text: string, found: Named): boolean {
+  if (found.name.endsWith('両')) return false;
+  if (found.honorific) return true;
+  if (!isFullName(found) || isNounStem(text, found.name)) return false;
+  return (
+    /の\s*$/u.test(found.before) || new RegExp(`${escapeRegExp(found.name)}${HONORIFIC}`, 'u').test(text)
+  );
 }
 
 /**
@@ -146,8 +194,8 @@ function fullNames(text: string, quoted: Span[]): Map<string, string | null> {
   const names = new Map<string, string | null>();
   for (const m of text.matchAll(NAMED_ANYWHERE)) {
     if (quoted.some((q) => q.start <= m.index && m.index < q.end)) continue;
-    const found = named(m);
-    if (!isFullName(found) || isNounStem(text, found.name)) continue;
+    const found = named(m, text);
+    if (!isFullName(found) || !isSureName(text, found)) continue;
     if (!names.get(found.name)) names.set(found.name, found.title);
   }
   return names;
@@ -176,13 +224,33 @@ function isNounStem(text: string, name: string): boolean {
  * 山田花子) or holding it as a part (katakana: ブリクスト for ヨナス・ブリクスト); itself when it is one; `null`
  * when several fit, `undefined` when none does.
  */
-function fullNameOf(name: string, full: Map<string, string | null>): string | null | undefined {
+function fullNameOf(text: string, name: string, full: Map<string, string | null>): string | null | undefined {
   if (full.has(name)) return name;
   const fitting = [...full.keys()].filter((f) =>
     /[・＝=]/u.test(f) ? f.split(/[・＝=]/u).includes(name) : f.startsWith(name),
   );
   if (fitting.length > 1) return null;
-  return fitting[0];
+  const whole = fitting[0];
+  if (/^[\p{sc=Han}々]+$/u.test(name) && othersMayBearIt(text, name, whole)) return null;
+  return whole;
+}
+
+/** Hiragana after a family name that begin no given name: particles and suffixes ("山田は", "山田ら"). */
+const NOT_GIVEN = /^(?:[はがのをにともでやへかられ]|だ|です|など|たち)/u;
+
+/**
+ * Whether the text writes a family name in kanji, somewhere, before what may be a given name other than that
+ * of `whole` ("夫の山田一郎も" besides 山田花子; "田中ゆかり氏" besides 田中健一), so that "山田氏" may be either.
+ */
+function othersMayBearIt(text: string, family: string, whole: string | undefined): boolean {
+  for (let at = text.indexOf(family); at >= 0; at = text.indexOf(family, at + 1)) {
+    if (at > 0 && /[\p{sc=Han}々]/u.test(text[at - 1] ?? '')) continue;
+    const after = text.slice(at + family.length, at + family.length + 12);
+    if (whole && text.startsWith(whole, at)) continue;
+    if (MARK_AHEAD.test(after) || NOT_GIVEN.test(after)) continue;
+    if (/^[\p{sc=Han}々\p{sc=Hiragana}\p{sc=Katakana}]/u.test(after)) return true;
+  }
+  return false;
 }
 
 /** The 「…」 quotes of a paragraph at the outer level (quotes inside quotes stay part of them). */
@@ -232,12 +300,15 @@ export function extractJapaneseQuotes(doc: CorpusDocument, people: PeopleDirecto
     // The quote before in the paragraph, when it was attributed.
     const voice: { last: Previous | null } = { last: null };
     for (const { open, close } of perParagraph[index] ?? []) {
-      const after = AFTER.exec(text.slice(close + 1, Math.min(paragraph.end, close + 80)));
+      const rest = text.slice(close + 1, Math.min(paragraph.end, close + 80));
+      const after = AFTER.exec(rest);
       const { last } = voice;
       voice.last = null;
-      if (!after) continue;
+      if (!after || DESCRIBES_NOUN.test(rest.slice(after[0].length))) continue;
       const head = text.slice(sentenceStart(text, paragraph, open), open);
       const before = BEFORE.exec(head);
+      // "山田氏は佐藤氏と会見で「…」": the place holds another person, who may have said it.
+      if (!after[1] && before?.[2] && NAMED_INSIDE.test(before[2])) continue;
       const phrase = after[1] ?? before?.[1];
       let speaker: Person | null = null;
       if (phrase) speaker = speakerOf(text, phrase, full, people);
@@ -281,17 +352,27 @@ function speakerOf(
     const registered = people.matchKnown(nameTokens(phrase));
     return registered.kind === 'person' ? registered.person : null;
   }
-  const whole = fullNameOf(found.name, full);
+  // "山田太郎社長と佐藤花子部長は": said by both together, by neither alone.
+  const joined = /(?:と|や|および|及び)$/u.exec(found.before);
+  if (joined && namedAtEnd(found.before.slice(0, joined.index))) return null;
+  if (found.name.endsWith('両')) return null;
+  const whole = fullNameOf(text, found.name, full);
   if (whole === null) return null;
   if (whole === undefined) {
     const registered = people.matchKnown(nameTokens(found.name));
-    if (registered.kind === 'person' && registered.person.id.startsWith('r')) return registered.person;
-    // A name of its own only when its mark makes it one for sure: an honorific ("氏" follows only names), or
-    // a whole name before a title, which the text writes as no noun elsewhere.
-    if (!found.honorific && !(isFullName(found) && !isNounStem(text, found.name))) return null;
+    if (!isFullName(found) && registered.kind === 'person' && isRegistered(registered.person))
+      return registered.person;
+    // A name of its own only when its mark makes it one for sure.
+    if (!isSureName(text, found)) return null;
   }
   const name = whole ?? found.name;
-  const person = people.personForRun(name, found.title ?? full.get(name) ?? null);
+  // A full name is a registered person's only when it is their name or an alias ("山田花子" is not the
+  // 山田太郎 of a register calling him 山田 too).
+  const accepts = (person: Person) =>
+    !isRegistered(person) ||
+    !(whole !== undefined || isFullName(found)) ||
+    [person.name, ...person.names.map((n) => n.join(''))].some((n) => compact(n) === compact(name));
+  const person = people.personForRun(name, found.title ?? full.get(name) ?? null, accepts);
   if (person && name !== found.name) people.alsoNamed(person, found.name);
   return person;
 }
@@ -303,7 +384,7 @@ function speakerOf(
 export function japaneseNamesOf(people: PeopleDirectory): string[] {
   const names: string[] = [];
   for (const person of people.people) {
-    if (!person.id.startsWith('m:') || !/[\p{sc=Han}\p{sc=Katakana}]/u.test(person.name)) continue;
+    if (!isFromText(person) || !/[\p{sc=Han}\p{sc=Katakana}]/u.test(person.name)) continue;
     names.push(person.name, ...person.name.split(/[・＝=]/u));
     for (const variant of person.names) names.push(variant.join(''));
   }
@@ -335,7 +416,7 @@ export function lookupJapanese(
           compact(n) === core ||
           n.split(/[・＝=]/u).some((part) => compact(part) === core) ||
           // A family name: the start of a name in kanji the text gives someone ("山田" for 山田花子).
-          (person.id.startsWith('m:') &&
+          (isFromText(person) &&
             /^[\p{sc=Han}々]+$/u.test(n) &&
             n.length > core.length &&
             n.startsWith(core)),

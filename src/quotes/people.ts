@@ -35,6 +35,16 @@ export interface Person {
   roles: NameTokens[];
 }
 
+/** Whether someone is one of the speakers register's people (rather than found in the text). */
+export function isRegistered(person: Person): boolean {
+  return person.id.startsWith('r');
+}
+
+/** Whether someone is known only from the text, the registers not listing them. */
+export function isFromText(person: Person): boolean {
+  return person.id.startsWith('m:');
+}
+
 /** What a phrase or a typed name resolved to. */
 export type Resolution =
   | { kind: 'person'; person: Person }
@@ -96,6 +106,15 @@ export function splitTitle(run: string): { name: string; title: string | null } 
 }
 
 /** A reversible key for a personal name: its words in any order ("Yamada Taro" = "Taro Yamada"). */
+/** A resolution keeping only the people `accepts`. */
+function narrowed(found: Resolution, accepts: (person: Person) => boolean): Resolution {
+  const people = found.kind === 'person' ? [found.person] : found.kind === 'ambiguous' ? found.people : [];
+  const kept = people.filter(accepts);
+  if (kept.length === people.length) return found;
+  if (kept.length === 1 && kept[0]) return { kind: 'person', person: kept[0] };
+  return kept.length > 1 ? { kind: 'ambiguous', people: kept } : NONE;
+}
+
 function nameKey(words: NameTokens): string {
   return [...words].sort().join(' ');
 }
@@ -232,7 +251,7 @@ export class PeopleDirectory {
     for (const [i, saved] of people.entries()) {
       // A corpus of fiction names thousands of people; filing them all takes tens of milliseconds.
       if (i % RESTORED_PER_STEP === RESTORED_PER_STEP - 1) yield;
-      if (saved.id.startsWith('m:')) {
+      if (isFromText(saved)) {
         const person: Person = { ...saved };
         directory.add(person);
         directory.byNameKey.set(saved.id.slice(2), person);
@@ -338,11 +357,16 @@ export class PeopleDirectory {
 
   /**
    * The person a capitalized run of the text names ("Chief Scientist Jane Doe"), known or new; `null` when
-   * the run holds no personal name. New people are added to the directory.
+   * the run holds no personal name. New people are added to the directory. A known person counts only when
+   * `accepts` them (a full name in Japanese script is no registered person's whose names differ).
    */
-  personForRun(run: string, titleHint: string | null = null): Person | null {
+  personForRun(
+    run: string,
+    titleHint: string | null = null,
+    accepts: (person: Person) => boolean = () => true,
+  ): Person | null {
     const { name, title } = splitTitle(run);
-    const known = this.matchKnown(nameTokens(run));
+    const known = narrowed(this.matchKnown(nameTokens(run)), accepts);
     if (known.kind === 'ambiguous') return null;
     if (known.kind === 'person') {
       // "Minister Kato Aiko" after "said Aiko Kato": the fuller mention supplies the title.

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { SpeakerEntry } from '../../src/corpus/types.js';
 import { QuoteIndex } from '../../src/quotes/index.js';
 import { allQuotes, corpusOf, quotesOf } from './helpers.js';
 
@@ -81,5 +82,94 @@ describe('Japanese quotes of people the registers do not list', () => {
     const asked = index.forQuestion('桐生教授は公開について何と語った？');
     expect(asked?.kind === 'speaker' && asked.result.speaker?.name).toBe('桐生真澄');
     expect(asked?.kind === 'speaker' && asked.result.quotes[0]?.text).toBe(quoted('世界中の研究者'));
+  });
+});
+
+/** Speaker and words of every quote of an invented one-document corpus (checked against its text). */
+function attributed(text: string, register: SpeakerEntry[] = []): { speaker: string; text: string }[] {
+  const corpus = corpusOf(text, register);
+  return allQuotes(QuoteIndex.build(corpus), corpus);
+}
+
+describe('Japanese quotes: the right speaker or none', () => {
+  it('takes the subject nearest the quote, not the one reporting it', () => {
+    expect(
+      attributed('山田太郎氏は佐藤花子氏が東京で「予算は足りない」と語ったことを明らかにした。'),
+    ).toEqual([{ speaker: '佐藤花子', text: '予算は足りない' }]);
+    // Another person in the place phrase: either may have said it.
+    expect(attributed('山田太郎氏は佐藤花子氏と東京で「予算は足りない」と語った。')).toEqual([]);
+    expect(
+      attributed('山田太郎教授は東雲大学の佐藤花子准教授が学会で「結果は再現できない」と述べたと指摘した。'),
+    ).toEqual([{ speaker: '佐藤花子', text: '結果は再現できない' }]);
+    // 佐藤花子准教授 with no organisation before it nor an honorific anywhere is no name for sure: left out.
+    expect(
+      attributed('山田太郎教授は佐藤花子准教授が学会で「結果は再現できない」と述べたと指摘した。'),
+    ).toEqual([]);
+  });
+
+  it('leaves out a quote whose verb describes someone named after it', () => {
+    // 述べた modifies 佐藤花子氏の発言: the quote is 佐藤's, and the sentence's subject 山田 only criticises it.
+    const found = attributed('山田太郎氏は「予算は十分だ」と述べた佐藤花子氏の発言を批判した。');
+    expect(found.filter((q) => q.speaker === '山田太郎')).toEqual([]);
+  });
+
+  it('keeps the quote when the verb goes on with a connective ("と述べた上で")', () => {
+    expect(attributed('山田太郎氏は「予算は十分だ」と述べた上で、計画を説明した。')).toEqual([
+      { speaker: '山田太郎', text: '予算は十分だ' },
+    ]);
+  });
+
+  it('takes no organisation before a title for a person', () => {
+    for (const text of [
+      '東京都知事は「予算を見直す」と述べた。',
+      '国連事務総長は「停戦を求める」と述べた。',
+      '名古屋市長は「駅を改修する」と語った。',
+      'ブルー・オリジン社長は「打ち上げを急ぐ」と語った。',
+    ])
+      expect(attributed(text), text).toEqual([]);
+  });
+
+  it('still takes a full name after its organisation, or written with an honorific elsewhere', () => {
+    expect(attributed('東京都の山田花子知事は「予算を見直す」と述べた。')).toEqual([
+      { speaker: '山田花子', text: '予算を見直す' },
+    ]);
+    expect(
+      attributed('山田花子知事は「予算を見直す」と述べた。会見には山田花子氏の秘書も同席した。'),
+    ).toEqual([{ speaker: '山田花子', text: '予算を見直す' }]);
+  });
+
+  it('resolves a family name only when no one else of the document may bear it', () => {
+    for (const text of [
+      '東雲大学の佐藤花子教授と佐藤一郎医師が参加した。佐藤氏は「観測は順調だ」と話した。',
+      '山田花子教授が会見した。夫の山田一郎も同席した。山田氏は「観測は順調だ」と話した。',
+      '田中ゆかり氏と田中健一氏が登壇した。田中氏は「観測は順調だ」と話した。',
+    ])
+      expect(attributed(text), text).toEqual([]);
+    expect(attributed('東雲大学の佐藤花子教授が参加した。佐藤氏は「観測は順調だ」と話した。')).toEqual([
+      { speaker: '佐藤花子', text: '観測は順調だ' },
+    ]);
+  });
+
+  it('makes no person of "両氏"', () => {
+    expect(attributed('山田、佐藤両氏は「協力を続ける」と述べた。')).toEqual([]);
+  });
+
+  it('gives a registered person only quotes of their own full name', () => {
+    const register = [{ name: '山田太郎', title: null, aliases: ['山田'] }];
+    const text = '研究チームの山田花子氏は「結果に驚いた」と述べた。';
+    expect(attributed(text, register)).toEqual([{ speaker: '山田花子', text: '結果に驚いた' }]);
+    const index = QuoteIndex.build(corpusOf(text, register));
+    expect(index.quote('山田花子').speaker?.name).toBe('山田花子');
+    expect(quotesOf(index, '山田太郎')).toEqual([]);
+  });
+
+  it('gives a joint statement to neither speaker', () => {
+    expect(attributed('山田太郎社長と佐藤花子部長は「共同で開発する」と語った。')).toEqual([]);
+  });
+
+  it('reads an addressee between と and the verb', () => {
+    expect(
+      attributed('東雲大学の山田花子教授が会見した。山田氏は「観測は順調だ」と記者団に語った。'),
+    ).toEqual([{ speaker: '山田花子', text: '観測は順調だ' }]);
   });
 });
