@@ -200,16 +200,21 @@ const MEASURE_NOUN_OF: Record<string, string[]> = {
 const MONEY_WORDS = new Set(['予算', '費用', '経費', 'こすと', '総額', '金額', '総費用']);
 const MONEY_SUFFIXES = ['費', '額'];
 
+/** How a text gives the size of a thing: by one of its measures (直径18メートルのアンテナ). */
+const SIZE_NOUNS = ['直径', '口径', '全長', '面積'];
+
 /** How a text writes a speed: by its unit of time (毎秒20メガビット, 秒速8キロ, 時速300キロ), seldom as 速度. */
 const SPEED_WORDS = ['毎秒', '秒速', '時速', '分速', '毎時'];
 
 /**
- * The measure nouns a stem before さ says (`around` it the question), and the words a text writes a speed with
- * for 速度 and 速さ; `[]` for other words.
+ * The measure nouns a stem before さ says (`around` it the question), the words a text writes a speed with for
+ * 速度 and 速さ, a size's measures for 大きさ and the cost nouns' ends for a sum (予算); `[]` for other words.
  */
 export function japaneseMeasureNouns(word: string, around: Around): string[] {
   if (word === '速度') return SPEED_WORDS;
   if (MONEY_WORDS.has(word)) return MONEY_SUFFIXES;
+  // 大きさ, cut 大|きさ: a size, which a text gives as a diameter, a length or an area as often as a likeness.
+  if (word === '大' && around.after.startsWith('きさ')) return SIZE_NOUNS;
   const nouns = around.after.startsWith('さ') ? (MEASURE_NOUN_OF[word] ?? []) : [];
   return word === '速' && nouns.length > 0 ? [...nouns, ...SPEED_WORDS] : nouns;
 }

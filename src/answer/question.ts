@@ -789,9 +789,11 @@ export function analyzeQuestion(text: string, index: PassageIndex, glossary: Glo
     if (length === 1 && japanese && original[0] && isJapaneseCountWord(original[0].word, original[0].around))
       continue;
     // Question phrasing ("what kind of", "according to") is no idea to look for, unless the glossary maps it.
+    // Nor a word a measure's noun stands for (大|きさ: 直径).
     if (
       !expansion &&
       !phrase &&
+      alternatives.length === 1 &&
       original.every(
         (w) =>
           QUESTION_FILLERS.has(w.word) ||

@@ -267,6 +267,8 @@ lang: ja
 観測データは毎秒2キロバイトで陸上局に送られ、翌日に公開される。
 
 計画の総事業費は約3億円で、その半分を県が負担した。
+
+陸上局のアンテナは毎晩点検される。陸上局には直径3メートルのアンテナが置かれている。
 `;
 
 describe('Japanese questions over a Japanese document', () => {
@@ -299,6 +301,10 @@ describe('Japanese questions over a Japanese document', () => {
   it('read a sum asked in general words (予算, 総額) in the cost the document names (総事業費)', async () => {
     expect(await asked('計画の予算っていくら？')).toContain('約3億円');
     expect(await asked('予算 総額')).toContain('約3億円');
+  });
+
+  it('read a size asked as 大きさ in the measure the document gives it by (直径)', async () => {
+    expect(await asked('陸上局のアンテナの大きさは？')).toContain('直径3メートル');
   });
 
   it('read a verb the document writes as its noun (引き上げる: 引き上げ) as the topic', async () => {
