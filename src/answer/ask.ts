@@ -423,13 +423,21 @@ function withArgumentFirst(ctx: AskContext, question: AnalyzedQuestion, candidat
 /** A sentence giving something its name: "a cargo vehicle, named Tsubame", "the habitat, known as Dunehold". */
 const NAME_GIVEN = /\b(?:named|called|known as|dubbed|christened|nicknamed)\s+(?:the\s+)?["“‘']?\p{Lu}/u;
 /** A name set beside what it names: "the Kaguya Cruiser, a pressurized lunar rover". */
-const NAME_BESIDE = /\p{Lu}[\p{L}\d'’-]*(?:\s+\p{Lu}[\p{L}\d'’-]*)*,\s+(?:a|an)\s+([^,;.]*)/gu;
+const NAME_BESIDE = /(\p{Lu}[\p{L}\d'’-]*(?:\s+\p{Lu}[\p{L}\d'’-]*)*),\s+(?:a|an)\s+([^,;.]*)/gu;
 
-/** Whether `sentence` gives a thing a name, that thing being one the question asks about (`stems`) when set beside it. */
+/**
+ * Whether `sentence` gives a thing a name, that thing being one the question asks about (`stems`) when set beside it.
+ * The sentence's first word is capitalised as any first word is, no name: "Meanwhile, a second ship…" names
+ * nothing, where "The Harbour Star, a ship…" does.
+ */
 function givesName(sentence: string, stems: Set<string>): boolean {
   if (NAME_GIVEN.test(sentence)) return true;
-  for (const m of sentence.matchAll(NAME_BESIDE))
-    if (contentTerms(m[1] ?? '').some((t) => stems.has(t.stem))) return true;
+  const first = /^[^\p{L}\d]*/u.exec(sentence)?.[0].length ?? 0;
+  for (const m of sentence.matchAll(NAME_BESIDE)) {
+    const run = m[1] ?? '';
+    if (m.index === first && !/\s/.test(run)) continue;
+    if (contentTerms(m[2] ?? '').some((t) => stems.has(t.stem))) return true;
+  }
   return false;
 }
 

@@ -357,13 +357,14 @@ const NAMING_VERB_BEFORE = new Set(['you', 'u', 'to', 'pls', 'please', 'plz', 'a
 
 /**
  * "What's the name of the ship", "the rover's name", "habitat name", "what is the habitat called": a question on
- * what something is called (its type, read before, says whether it is someone).
+ * what something is called (its type, read before, says whether it is someone). "Called" asks only as the
+ * question's last word: "called off", "called for", "called on" are other verbs.
  */
 function asksThingsName(words: string[]): boolean {
   const named = words.some(
     (w, i) => (w === 'name' || w === 'names') && i > 0 && !NAMING_VERB_BEFORE.has(words[i - 1] as string),
   );
-  return named || /\b(what|whats)\b.*\bcalled\b/.test(words.join(' '));
+  return named || /\b(what|whats)\b.*\bcalled$/.test(words.join(' '));
 }
 
 /** "Last year", "last month": a time the question is placed in, not the verb "last" that asks how long. */
@@ -467,10 +468,41 @@ const OPENS_ASKING = new RegExp(
 /** Words "how" asks with ("how many trucks", "how long"), before the verb of its question. */
 const HOW_WORDS = new Set(['many', 'much', 'long', 'far', 'often', 'old', 'big', 'large', 'soon', 'high']);
 
+/** Words that, right after a question word, begin the subject of a clause: "where I live…", "when the vote…". */
+const CLAUSE_SUBJECT = new Set([
+  'i',
+  'we',
+  'you',
+  'he',
+  'she',
+  'they',
+  'it',
+  'the',
+  'a',
+  'an',
+  'my',
+  'our',
+  'your',
+  'his',
+  'her',
+  'their',
+  'its',
+  'this',
+  'these',
+  'those',
+  'nobody',
+  'everyone',
+  'everybody',
+  'someone',
+  'somebody',
+]);
+
 /**
- * Whether a sentence opening with a question word asks: its verb follows the question word ("who chaired",
- * "who's", "what else did"), or the things it asks of ("which new council voted", "how many trucks were"). A subject
- * right after it opens a clause of what the user tells instead ("where I live…", "when the vote was held…").
+ * Whether a sentence opening with a question word asks. It asks unless what follows the question word says it
+ * opens a clause of what the user tells: a pronoun or determiner beginning its subject ("where I live…", "when the
+ * vote was held…", "what our team saw…"), or a name and its verb ("what NASA announced…"). Whatever else follows
+ * asks: a verb ("who chaired", "who's"), the things it asks of ("which new council voted", "how many trucks
+ * were"), or a phrase before its verb ("who in France signed").
  */
 function opensQuestion(text: string): boolean {
   const open = OPENS_ASKING.exec(text);
@@ -483,11 +515,18 @@ function opensQuestion(text: string): boolean {
   let i = 0;
   if (asked === 'how' && HOW_WORDS.has(words[0]?.text.toLowerCase() ?? '')) i++;
   if (words[i]?.text.toLowerCase() === 'else') i++;
-  const ofThings = asked === 'what' || asked === 'which' || asked === 'whose' || asked === 'how';
-  const describes = (tags: ReadonlySet<string> | undefined) =>
-    (tags?.has('Noun') || tags?.has('Adjective')) && !tags.has('Pronoun');
-  while (ofThings && describes(words[i]?.tags)) i++;
-  return words[i]?.tags.has('Verb') === true;
+  const next = words[i];
+  if (!next) return true;
+  if (
+    CLAUSE_SUBJECT.has(next.text.toLowerCase()) ||
+    next.tags.has('Pronoun') ||
+    next.tags.has('Determiner') ||
+    next.tags.has('Possessive')
+  )
+    return false;
+  let name = i;
+  while (words[name]?.tags.has('ProperNoun')) name++;
+  return !(name > i && words[name]?.tags.has('Verb'));
 }
 
 /**
@@ -722,14 +761,20 @@ export function analyzeQuestion(text: string, index: PassageIndex, glossary: Glo
   // looked up in WordNet too. Measured on the small corpora only; a large corpus (SQuAD's, on which the ranker
   // is fitted) reads its questions as before.
   const small = corpusSize(index.passageCount) === 'small';
-  const read = japaneseAnswerType(source) ?? (asksShare(plain) ? 'quantity' : answerType(plain));
+  // What kind of answer is asked is read from the asking part: the context's question word ("when I was a kid…,
+  // but who…") asks nothing. A part asking with no question word of its own ("who attended the signing? name?")
+  // goes on with the question before it: read with the whole.
+  const asked = tokens.filter((t) => t.start >= asking.start && t.end <= asking.end).map((t) => t.word);
+  const asksOwn = QUESTION_WORDS.some((q) => asked.includes(q)) || YES_NO_START.test(asked.join(' '));
+  const askedWords = asksOwn ? asked : plain;
+  const read = japaneseAnswerType(source) ?? (asksShare(askedWords) ? 'quantity' : answerType(askedWords));
   // "Which astronaut…" asks who in a corpus of a few documents; in SQuAD's tune split it cost more right
   // paragraphs and wrong abstentions than it gained.
-  const type = read === 'any' && small && asksWhichPerson(plain) ? 'person' : read;
+  const type = read === 'any' && small && asksWhichPerson(askedWords) ? 'person' : read;
   // Only an amount asked for ("how much…", "how many…") is narrowed to a dimension: "how far does the
   // cooperation reach" and "what areas" ask for no number.
-  const measure = type === 'quantity' ? measureAsked(plain) : null;
-  const asksName = type === 'any' && asksThingsName(plain);
+  const measure = type === 'quantity' ? measureAsked(askedWords) : null;
+  const asksName = type === 'any' && asksThingsName(askedWords);
   const typeWordsAreTopic = type === 'any' || type === 'yesno';
   const words = tokens
     .filter((t, i) => !isStopWord(t.word) && (typeWordsAreTopic || !saysKind(plain, i, type, measure)))

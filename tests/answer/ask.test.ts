@@ -277,6 +277,26 @@ describe('"what is the name of <a thing>"', () => {
     expect(explainAsk(ctx, "what's the name of the survey ship").result.answer?.text).toBe(named);
     expect(explainAsk(ctx, 'what is the survey ship called').result.answer?.text).toBe(named);
   });
+
+  it('does not read "called off" as asking a name', async () => {
+    const moved =
+      'After the survey was called off, the institute moved its crew to the port of Kell in March.';
+    const ctx = await noteContext(
+      'brightwater-off',
+      `The institute bought a survey ship, known as Brightwater, from a fishing company in 2024.\n\nThe institute planned a survey of the northern shelf for the summer. ${moved}`,
+    );
+    const asked = explainAsk(ctx, 'what happened after the institute called off the survey');
+    expect(asked.result.answer?.text).toBe(moved);
+  });
+
+  it('does not read a capitalised word opening a sentence, before ", a", as a name set beside a thing', async () => {
+    const ctx = await noteContext(
+      'brightwater-beside',
+      'The Marrow Institute will operate a new survey ship from the port of Kell, and the survey ship will map the seabed of the northern shelf for six years.\n\nMeanwhile, a second survey ship is being refitted in Oslo and will join it in 2027.',
+    );
+    const asked = explainAsk(ctx, "what's the name of the survey ship");
+    expect(asked.result.answer?.text ?? '').not.toMatch(/^Meanwhile/);
+  });
 });
 
 describe('"what did X say" about someone the corpus never mentions', () => {
@@ -564,11 +584,20 @@ describe("a question in users' words: context before it, counts beside its nouns
 
   it('reads context opening with a question word that asks nothing ("where I live") as context', async () => {
     const ctx = await bundledContext();
-    const asked = explainAsk(ctx, 'Where I live nobody covered it, but was the deal signed in Washington?');
-    expect(asked.checks).not.toContain('negatedQuestion');
-    expect(asked.result.answer?.text).toBe(
+    // The type is the asking part's: "who" asks a person, "was…" yes or no, whatever the context opens with.
+    const typeOf = (q: string) => analyzeQuestion(q, ctx.index, ctx.glossary).type;
+    expect(typeOf('When I was a kid nobody cared about space, but who signed the deal?')).toBe('person');
+    expect(typeOf('Where I live nobody covered it, but was the deal signed in Washington?')).toBe('yesno');
+    // Either sentence says the signing was in Washington; the context changes nothing of what is asked.
+    const inWashington = [
       sentenceWith(bundledText(), 'Headquarters in Washington', 'gathered to sign an agreement'),
-    );
+      sentenceWith(bundledText(), 'The signing is a highlight', 'visit to Washington'),
+    ];
+    for (const context of ['Where I live nobody covered it', "What NASA announced wasn't news to me"]) {
+      const asked = explainAsk(ctx, `${context}, but was the deal signed in Washington?`);
+      expect(asked.checks, context).not.toContain('negatedQuestion');
+      expect(inWashington, context).toContain(asked.result.answer?.text);
+    }
   });
 
   it('does not doubt a passage for leaving out the context given before the question', async () => {

@@ -172,6 +172,20 @@ describe('analyzeQuestion: what kind of amount is asked for', () => {
     expect(asks('what is the name of the chief engineer').asksName).toBe(false);
     expect(asks('can you name the trucks that cross it').asksName).toBe(false);
     expect(asks('when does the bridge open').asksName).toBe(false);
+    // "Called" asks a name only as the question's last word: "called off", "called for" are other verbs, and
+    // "called" stays an idea of the question.
+    for (const q of [
+      'what happened after the council called off the vote',
+      'what was the bridge called for',
+      'what did the council say when it called on the emissary',
+    ]) {
+      expect(asks(q).asksName, q).toBe(false);
+      expect(
+        asks(q).concepts.map((c) => c.label),
+        q,
+      ).toContain('called');
+    }
+    expect(asks('what is the bridge called?').asksName).toBe(true);
   });
 
   it('reads an amount asked by naming its dimension, and a duration by naming a stretch of time', async () => {
@@ -466,8 +480,32 @@ describe('askingPart: what a question asks, after the context a user gives', () 
       'How many trucks were delayed but are now due in 2027?',
       'Which new council voted in May but was left out of the plan?',
       'Who chaired the vote but did not sign the plan?',
+      // A question word whose verb comes after a phrase ("who in France signed") still asks.
+      'Who in France approved the plan but did not attend the debate?',
+      'Where in the city was the bridge built but never opened?',
     ])
       expect(askingPart(goesOn)).toBe(goesOn);
+    // A name as the subject right after the question word opens a clause of context ("what NASA announced…").
+    expect(askingPart("What the council announced wasn't news to me, but was the bridge approved?")).toBe(
+      'was the bridge approved?',
+    );
+    expect(askingPart("What France announced wasn't news to me, but was the bridge approved?")).toBe(
+      'was the bridge approved?',
+    );
+  });
+
+  it('reads the answer type from the asking part, not from a question word of the context', async () => {
+    const ctx = await contextOf(NOTE);
+    const typeOf = (q: string) => analyzeQuestion(q, ctx.index, ctx.glossary).type;
+    expect(typeOf('When I was a kid nobody cared about bridges, but who approved the plan?')).toBe('person');
+    expect(typeOf('Where I live nobody covered it, but did the council approve the plan?')).toBe('yesno');
+    expect(typeOf('When the vote was held I was away, but where did the emissary meet the council?')).toBe(
+      'place',
+    );
+    // A part with no question word of its own goes on with the question before it.
+    expect(typeOf('who is the chief engineer of the bridge? name?')).toBe('name');
+    // A question asked before "but" that goes on after it keeps its type.
+    expect(typeOf('Who in France met the council but did not attend the debate?')).toBe('person');
   });
 
   it("leaves the context's words out of the share of ideas the corpus does not use", async () => {
