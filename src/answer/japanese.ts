@@ -46,7 +46,9 @@ const MEASURE_NOUNS =
  */
 const ASKS_DURATION = new RegExp(
   [
-    '何年間|何(?:ヶ|か|カ|ケ|箇)月|何月間|何日間|何時間|何週間|期間|期限|寿命',
+    '何年間|何(?:ヶ|か|カ|ケ|箇)月|何月間|何日間|何時間|何週間|期間|期限',
+    // A lifespan, unless another question word asks when, where, who or why of it ("寿命を迎えたのはいつ").
+    '^(?!.*(?:いつ|どこ|何処|誰|だれ|どなた|なぜ|何故|どうして)).*寿命',
     '何(?:年|日|週|分|秒)(?:くらい|ぐらい|ほど|程度)?(?:で(?![すしょ])|も|かか|続|使|持|もつ|もち|動)',
     '(?<!時)何(?:分|秒)(?!の)',
     '(?:どの|どれ)(?:くらい|ぐらい|ほど)(?:の(?:期間|時間|間|年月)|かか|続)',
@@ -135,12 +137,18 @@ export function isJapanesePhrasing(
   return !(said && (inCorpus(word) || (noun !== null && inCorpus(noun))));
 }
 
+/** Kana of the a, u and o rows: before る they end a godan verb (終わる, 集まる), never an ichidan one. */
+const GODAN_BEFORE_RU =
+  /[あかがさざただなはばぱまやらわうくぐすずつづぬふぶぷむゆおこごそぞとどのほぼぽもよろ]る$/u;
+
 /**
- * The noun a verb in kanji with its ending in hiragana makes without its final る (打ち上げる → 打ち上げ, 始める →
- * 始め), as documents write what a question asks with the verb ("打ち上げは…予定"); `null` for other words.
+ * The noun a verb in kanji with its ending in hiragana makes, as documents write what a question asks with the
+ * verb ("打ち上げは…予定"): an ichidan verb's without its final る (打ち上げる → 打ち上げ, 始める → 始め), a godan
+ * verb's with る made り (終わる → 終わり, 集まる → 集まり); `null` for other words.
  */
 export function japaneseVerbNoun(word: string): string | null {
-  return /^\p{sc=Han}.*\p{sc=Hiragana}る$/u.test(word) ? word.slice(0, -1) : null;
+  if (!/^\p{sc=Han}.*\p{sc=Hiragana}る$/u.test(word)) return null;
+  return GODAN_BEFORE_RU.test(word) ? `${word.slice(0, -1)}り` : word.slice(0, -1);
 }
 
 /** Words of hiragana at least this long the corpus writes are topics (a name); shorter ones are endings (ある). */
@@ -234,11 +242,11 @@ const JAPANESE_ENTITIES: Record<JapaneseAnswerType, RegExp> = {
   ),
   time: new RegExp(`(?:午前|午後)?${DIGIT}{1,2}時(?:${DIGIT}{1,2}分|半)?|正午|午前|午後`, 'gu'),
   // 五年間, 3か月 (か月 counts months; a date's month is 3月), 二年半, 約二年 (a date is never "about"), 7年 (a date's
-  // year has four digits or an era's name; not 2年前, 3年目, 5年ぶり, 2年に一度), and
+  // year has four digits or an era's name; not 2年前, 3年目, 5年ぶり, 2年に一度, 3年以降, nor a part of a year: 25年の春), and
   // 2029年まで ("until"; まで alone is "even", "as far as": 破片まで).
   // Minutes and seconds counted (二十六分), not a clock time's (4時12分).
   duration: new RegExp(
-    `約?(?:${DIGIT}+|${KANJI_NUMBER}+)(?:(?:年|週|日|時間)(?:間|半)|(?:か|カ|ヶ|ケ|箇)月(?:間|半)?)|(?<![0-9０-９一二三四五六七八九十百千和成])(?:${DIGIT}{1,2}|${KANJI_NUMBER}{1,3})年(?![0-9０-９前後目度生ぶ以]|に)|約(?:${DIGIT}+|${KANJI_NUMBER}+)(?:年|週間|日間|時間)|(?<![0-9０-９一二三四五六七八九十百千時])(?:${DIGIT}+|${KANJI_NUMBER}+)(?:分|秒)間?|長年|以来|無期限|(?:年|月|日|時)まで`,
+    `約?(?:${DIGIT}+|${KANJI_NUMBER}+)(?:(?:年|週|日|時間)(?:間|半)|(?:か|カ|ヶ|ケ|箇)月(?:間|半)?)|(?<![0-9０-９一二三四五六七八九十百千和成])(?:${DIGIT}{1,2}|${KANJI_NUMBER}{1,3})年(?![0-9０-９前後目度生ぶ]|に(?:一|1|１)(?:度|回)|以降|の(?:春|夏|秋|冬|初め|はじめ|初頭|末|暮れ|前半|後半))|約(?:${DIGIT}+|${KANJI_NUMBER}+)(?:年|週間|日間|時間)|(?<![0-9０-９一二三四五六七八九十百千時])(?:${DIGIT}+|${KANJI_NUMBER}+)(?:分|秒)間?|長年|以来|無期限|(?:年|月|日|時)まで`,
     'gu',
   ),
   // A count (十二基, 2万3千件) or a measure in its unit (十五メートル, 約600km, 1,140メートル).

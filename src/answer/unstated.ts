@@ -16,10 +16,10 @@ import type { Concept } from './question.js';
 
 /**
  * "Why…", "how come…", "for what reason", "what was the reason"; なぜ, どうして, 何故, 何のため, 理由. Not どうしてる,
- * どうしています ("what are they doing about it"), which asks how.
+ * どうしています ("what are they doing about it"), which asks how; but どうしてますます ("why more and more") asks why.
  */
 const ASKS_REASON =
-  /\bwhy\b|\bhow come\b|\bfor what (?:reason|purpose)\b|\bwhat (?:is|was|were|are) the (?:reason|purpose|cause|motive)s?\b|なぜ|何故|どうして(?!る|いる|います|いた|ます|た(?:の|[?？]|$))|何のため|理由/i;
+  /\bwhy\b|\bhow come\b|\bfor what (?:reason|purpose)\b|\bwhat (?:is|was|were|are) the (?:reason|purpose|cause|motive)s?\b|なぜ|何故|どうして(?!る|いる|います|いた|ます(?!ます)|た(?:の|[?？]|$))|何のため|理由/i;
 
 /**
  * Words by which English states a cause or a purpose: connectives ("because", "due to", "so that", "in exchange

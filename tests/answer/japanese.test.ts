@@ -49,6 +49,9 @@ describe('Japanese question forms', () => {
       // How many years it lasts (何年くらい使える), a lifespan (寿命).
       ['何年くらい使える設計なの？', 'duration'],
       ['衛星の寿命は？', 'duration'],
+      // 寿命 asks a length only when no other question word asks when, where, who or why.
+      ['衛星が寿命を迎えたのはいつ？', 'date'],
+      ['寿命が尽きた衛星はどこに落ちた？', 'place'],
       ['就任したのは何年ですか', 'date'],
       ['衛星はいつまで動いてたの？', 'date'],
       ['施設の標高は何メートル？', 'quantity'],
@@ -71,6 +74,10 @@ describe('Japanese question forms', () => {
     // Years counted with one or two digits, not a date's four, nor "ago", "the third year", "every two years".
     expect(spans('設計寿命は7年とされている。')).toEqual(['7年']);
     expect(spans('2年前に始まり、3年目に入った。点検は2年に一度だ。')).toEqual([]);
+    // Years that something lasts (にわたって) or more (以上), not a year after which (以降) or a season of a year.
+    expect(spans('調査は7年にわたって続いた。')).toEqual(['7年']);
+    expect(spans('装置は10年以上使える。')).toEqual(['10年']);
+    expect(spans('3年以降に延びた。25年の春に始まる。')).toEqual([]);
     // Minutes counted, not a clock time's.
     expect(spans('作業は二十六分で終わり、午前4時12分に報告した。')).toEqual(['二十六分']);
   });

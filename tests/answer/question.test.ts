@@ -39,6 +39,25 @@ describe('analyzeQuestion: words the corpus never uses', () => {
     expect(question.concepts.map((c) => c.label)).toEqual(['てすと', '観測']);
   });
 
+  it("reads a godan verb in る as the noun in り a Japanese document writes (集まる: 集まり), an ichidan one's without る", async () => {
+    const ctx = await contextOf(
+      NOTE.replace(
+        'The emissary',
+        '関係者の集まりは2026年2月に港で開かれる。\n\nブイは工場で組み立てられた。\n\nThe emissary',
+      ),
+    );
+    const concept = (q: string, label: string) =>
+      analyzeQuestion(q, ctx.index, ctx.glossary).concepts.find((c) => c.label === label);
+    expect(concept('関係者はいつ集まるの？', '集まる')).toMatchObject({
+      known: true,
+      alternatives: expect.arrayContaining([['集まり']]),
+    });
+    expect(concept('ブイはどこで組み立てるの？', '組み立てる')).toMatchObject({
+      known: true,
+      alternatives: expect.arrayContaining([['組み立て']]),
+    });
+  });
+
   it('reads a Japanese word the corpus writes only in compounds as those compounds (雪 → 積雪, 融雪)', async () => {
     const ctx = await contextOf(
       NOTE.replace(

@@ -71,6 +71,8 @@ describe('a reason asked and none given (reasonUnstated)', () => {
     expect(asksReason('For what reason was the site chosen?')).toBe(true);
     expect(asksReason('なぜ署名式はNASA本部で開催されたんですか？')).toBe(true);
     expect(asksReason('どうして必要なの？')).toBe(true);
+    // ますます ("more and more") after どうして is no ending of してる.
+    expect(asksReason('どうしてますます遅れているの？')).toBe(true);
     // どうしてる, どうしています: "what are they doing about it", how.
     expect(asksReason('故障対策ってどうしてるの')).toBe(false);
     expect(asksReason('雪の対策はどうしていますか')).toBe(false);
