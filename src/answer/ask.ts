@@ -420,9 +420,9 @@ function withArgumentFirst(ctx: AskContext, question: AnalyzedQuestion, candidat
   return candidates;
 }
 
-/** A sentence giving something its name: "a cargo vehicle, named Tsubame", "the habitat, known as Dunehold". */
+/** A sentence giving something its name: "a survey ship, named Larkspur", "the depot, known as Windmere". */
 const NAME_GIVEN = /\b(?:named|called|known as|dubbed|christened|nicknamed)\s+(?:the\s+)?["“‘']?\p{Lu}/u;
-/** A name set beside what it names: "the Kaguya Cruiser, a pressurized lunar rover". */
+/** A name set beside what it names: "the Harbour Star, a two-seat survey boat". */
 const NAME_BESIDE = /(\p{Lu}[\p{L}\d'’-]*(?:\s+\p{Lu}[\p{L}\d'’-]*)*),\s+(?:a|an)\s+([^,;.]*)/gu;
 
 /**
@@ -444,7 +444,7 @@ function givesName(sentence: string, stems: Set<string>): boolean {
 /**
  * The candidates with the first of the next few that gives a name (and holds some of the question's main idea)
  * moved to the front, when the question asks what a thing is called and the best one names nothing: "what's the
- * name of the cargo ship" is answered by "…a cargo resupply vehicle, named Tsubame", not by the sentence saying
+ * name of the survey ship" is answered by "…a refitted survey ship, named Larkspur", not by the sentence saying
  * most about the ship. Unchanged when none does.
  */
 function withNameGivenFirst(ctx: AskContext, question: AnalyzedQuestion, candidates: Scored[]): Scored[] {

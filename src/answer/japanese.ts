@@ -26,7 +26,7 @@ const ROLES = new RegExp(JAPANESE_ROLE_WORDS.join('|'));
 const COUNTERS = '回|度|人|名|個|本|台|機関|機|基|隻|冊|枚|件|社|種類|歳|才|倍|割|(?:カ|か|ヶ|ケ|箇)国|つ';
 
 /**
- * Units of measure a Japanese text writes after a number (十五メートル, 約600km, 約18ヘクタール, 毎秒20メガビット): what
+ * Units of measure a Japanese text writes after a number (十二メートル, 約450km, 約7ヘクタール, 毎秒5メガビット): what
  * "how far", "how heavy", "how high", "how fast" ask for, counted as a quantity.
  */
 const UNITS =
@@ -60,7 +60,7 @@ const FORMS: [RegExp, JapaneseAnswerType][] = [
   [/いくら|金額|費用|予算|コスト|何円|何ドル|何億|何兆/, 'money'],
   [ASKS_DURATION, 'duration'],
   [/何時(?!間)|何時ごろ|何時頃|時刻/, 'time'],
-  // いつまで ("until when") asks the date something ended or ends ("2019年に運用を終えた"), not a length.
+  // いつまで ("until when") asks the date something ended or ends ("2017年に運用を終えた"), not a length.
   [/いつ|何年|何月|何日|何曜|日付|日にち|日時|年月日/, 'date'],
   [/どこ|何処|場所|会場|どの町|どの都市/, 'place'],
   // "何度も" is "again and again", not a count; "何回目" asks which one ("the first"), not how many.
@@ -208,10 +208,10 @@ const MEASURE_NOUN_OF: Record<string, string[]> = {
 const MONEY_WORDS = new Set(['予算', '費用', '経費', 'こすと', '総額', '金額', '総費用']);
 const MONEY_SUFFIXES = ['費', '額'];
 
-/** How a text gives the size of a thing: by one of its measures (直径18メートルのアンテナ). */
+/** How a text gives the size of a thing: by one of its measures (直径12メートルのアンテナ). */
 const SIZE_NOUNS = ['直径', '口径', '全長', '面積'];
 
-/** How a text writes a speed: by its unit of time (毎秒20メガビット, 秒速8キロ, 時速300キロ), seldom as 速度. */
+/** How a text writes a speed: by its unit of time (毎秒5メガビット, 秒速8キロ, 時速300キロ), seldom as 速度. */
 const SPEED_WORDS = ['毎秒', '秒速', '時速', '分速', '毎時'];
 
 /**
@@ -232,7 +232,7 @@ const COUNTED = new Set(['歳', '才']);
 
 const DIGIT = '[0-9０-９]';
 const KANJI_NUMBER = '[一二三四五六七八九十百千]';
-/** A number in digits, kanji or both, with its separators and myriads (1,140, 2万3千, 三百二十). */
+/** A number in digits, kanji or both, with its separators and myriads (2,360, 3万4千, 四百十). */
 const NUMBER = '[0-9０-９一二三四五六七八九十百千][0-9０-９,，.一二三四五六七八九十百千万億]*';
 /** Things of each kind as Japanese text writes them; digits of both widths, so offsets stay the text's. */
 const JAPANESE_ENTITIES: Record<JapaneseAnswerType, RegExp> = {
@@ -243,13 +243,13 @@ const JAPANESE_ENTITIES: Record<JapaneseAnswerType, RegExp> = {
   time: new RegExp(`(?:午前|午後)?${DIGIT}{1,2}時(?:${DIGIT}{1,2}分|半)?|正午|午前|午後`, 'gu'),
   // 五年間, 3か月 (か月 counts months; a date's month is 3月), 二年半, 約二年 (a date is never "about"), 7年 (a date's
   // year has four digits or an era's name; not 2年前, 3年目, 5年ぶり, 2年に一度, 3年以降, nor a part of a year: 25年の春), and
-  // 2029年まで ("until"; まで alone is "even", "as far as": 破片まで).
-  // Minutes and seconds counted (二十六分), not a clock time's (4時12分).
+  // 2031年まで ("until"; まで alone is "even", "as far as": 破片まで).
+  // Minutes and seconds counted (十八分), not a clock time's (7時5分).
   duration: new RegExp(
     `約?(?:${DIGIT}+|${KANJI_NUMBER}+)(?:(?:年|週|日|時間)(?:間|半)|(?:か|カ|ヶ|ケ|箇)月(?:間|半)?)|(?<![0-9０-９一二三四五六七八九十百千和成])(?:${DIGIT}{1,2}|${KANJI_NUMBER}{1,3})年(?![0-9０-９前後目度生ぶ]|に(?:一|1|１)(?:度|回)|以降|の(?:春|夏|秋|冬|初め|はじめ|初頭|末|暮れ|前半|後半))|約(?:${DIGIT}+|${KANJI_NUMBER}+)(?:年|週間|日間|時間)|(?<![0-9０-９一二三四五六七八九十百千時])(?:${DIGIT}+|${KANJI_NUMBER}+)(?:分|秒)間?|長年|以来|無期限|(?:年|月|日|時)まで`,
     'gu',
   ),
-  // A count (十二基, 2万3千件) or a measure in its unit (十五メートル, 約600km, 1,140メートル).
+  // A count (九基, 3万4千件) or a measure in its unit (十二メートル, 約450km, 2,360メートル).
   quantity: new RegExp(`${NUMBER}(?:${COUNTERS}|${UNITS})`, 'gu'),
   money: new RegExp(`${DIGIT}[0-9０-９,，.]*(?:円|ドル|億|兆|万)|[¥￥$＄]${DIGIT}`, 'gu'),
   // A place name (katakana or kanji) ending in a place word, or katakana before "で" ("ワシントンで").

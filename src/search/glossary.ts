@@ -100,12 +100,12 @@ export function speakerGlossary(speakers: SpeakerEntry[]): GlossaryEntry[] {
   });
 }
 
-/** A name written in hiragana between 「」 ("「かささぎ」", "「あけぼの3号」"). */
+/** A name written in hiragana between 「」 ("「みずなぎ」", "「あけぼの3号」"). */
 const KANA_NAME = /「([\p{sc=Hiragana}ー]{3,10})(?:\p{N}+号機?)?」/gu;
 
 /**
- * Names the documents write in hiragana between 「」 (a satellite 「かささぎ」) that the segmenter cuts into
- * pieces (かさ|さ|ぎ), as glossary wordings of themselves: a question then reads the name whole, as a topic, and
+ * Names the documents write in hiragana between 「」 (a buoy 「みずなぎ」) that the segmenter cuts into
+ * pieces (み|ず|な|ぎ), as glossary wordings of themselves: a question then reads the name whole, as a topic, and
  * it meets the pieces the passages were indexed with, where its pieces alone would read as a verb's ending.
  */
 export function kanaNameGlossary(documents: readonly { text: string }[]): GlossaryEntry[] {
