@@ -15,7 +15,7 @@ import type { CorpusDocument, Passage } from '../corpus/types.js';
 import { japaneseSpeakerAsked } from '../quotes/index.js';
 import type { SearchHit } from '../search/index.js';
 import { JAPANESE_HONORIFIC_WORDS, JAPANESE_ROLE_WORDS } from '../text/roles.js';
-import { contentTerms } from '../text/text.js';
+import { contentTerms, stem } from '../text/text.js';
 import {
   type AskContext,
   CANDIDATE_PASSAGES,
@@ -25,7 +25,7 @@ import {
 } from './candidates.js';
 import { corpusSize } from './corpus-size.js';
 import { countsOf } from './entities.js';
-import { conceptIn, featureValue, questionFacts, readTypeFeatures } from './features.js';
+import { conceptIn, featureValue, questionFacts, readTypeFeatures, TYPED } from './features.js';
 import { type Listed, listPassages } from './listing.js';
 import { abstainingStep, agentAway, countAway, type UncoveredCheck, uncoveredBy } from './not-covered.js';
 import { type AnalyzedQuestion, analyzeQuestion, cleanQuestion } from './question.js';
@@ -328,7 +328,13 @@ function decide(
     : scoring.candidates;
   // In a corpus of hundreds of passages the ranker's order stands (SQuAD tune: 66.2% -> 66.1% hit@1 with it).
   const candidates =
-    size === 'small' ? withNameGivenFirst(ctx, question, withArgumentFirst(ctx, question, ranked)) : ranked;
+    size === 'small'
+      ? withTypeBesideFirst(
+          ctx,
+          question,
+          withNameGivenFirst(ctx, question, withArgumentFirst(ctx, question, ranked)),
+        )
+      : ranked;
   const best = candidates[0];
   if (!best || question.concepts.length === 0) return abstain(suggestTopics(ctx, listing), 'noCandidate');
   const confidence = confidenceOf(best, candidates, question.type, ctx.weights);
@@ -419,6 +425,36 @@ function withArgumentFirst(ctx: AskContext, question: AnalyzedQuestion, candidat
   }
   return candidates;
 }
+
+/**
+ * The candidates with the sentence just after the best one moved to the front, when the question asks for a kind
+ * of thing the best one does not hold and that next sentence, in the same passage, holds it and some of the
+ * question's ideas: "how long did the first battery crossing take?" is answered by "The crossing took three hours
+ * and ten minutes", after "…made its first harbour crossing under battery power alone", which says most of the
+ * question's words.
+ * The next sentence must open with the thing asked about or a pronoun, and for "how many <things>" count those things.
+ */
+function withTypeBesideFirst(ctx: AskContext, question: AnalyzedQuestion, candidates: Scored[]): Scored[] {
+  const best = candidates[0];
+  if (!best || !TYPED_SET.has(question.type) || featureValue(best, 'typeMissing') === 0) return candidates;
+  const next = candidates.find((c) => c.passage.id === best.passage.id && c.sentence === best.sentence + 1);
+  if (!next || featureValue(next, 'coverage') === 0) return candidates;
+  // "How many members…": a count of other things ("95 percent uptime") is no answer either.
+  const text = ctx.documents.get(next.passage.docId)?.text.slice(next.span.start, next.span.end) ?? '';
+  if (question.counted !== null && countsOf(text, question.counted) !== 'counted') return candidates;
+  const facts = questionFacts(question);
+  // It goes on about the same thing: it opens with it ("The crossing took…", "It took…").
+  const opening = GOES_ON.exec(text);
+  if (!opening || (opening[1] && !facts.stems.has(stem(opening[1])))) return candidates;
+  readTypeFeatures(featureContext(ctx), facts, next);
+  if (featureValue(next, 'typeMissing') === 1) return candidates;
+  next.score = rankScore(next, ctx.weights);
+  return [next, ...candidates.filter((c) => c !== next)];
+}
+
+const TYPED_SET = new Set<string>(TYPED);
+/** A sentence opening with what the one before was about: "The crossing…" (the noun captured), "It…", "They…". */
+const GOES_ON = /^\s*["“]?(?:(?:The|This|That|These|Those|Its|Their)\s+(\p{L}+)|(?:It|They)\b)/u;
 
 /** A sentence giving something its name: "a survey ship, named Larkspur", "the depot, known as Windmere". */
 const NAME_GIVEN = /\b(?:named|called|known as|dubbed|christened|nicknamed)\s+(?:the\s+)?["“‘']?\p{Lu}/u;

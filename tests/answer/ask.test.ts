@@ -267,6 +267,19 @@ describe('"how many <things>"', () => {
   });
 });
 
+describe('a question asking for a kind of thing the best sentence lacks', () => {
+  it('takes the next sentence of the passage when it holds that kind and some of the question', async () => {
+    const answer = 'The crossing took three hours and ten minutes, twenty minutes less than planned.';
+    const ctx = await noteContext(
+      'ferry-trial',
+      `On 4 May the ferry Gullwing made its first harbour crossing under battery power alone. ${answer}\n\nThe operator will decide in June whether to convert a second vessel.`,
+    );
+    expect(explainAsk(ctx, 'how long did the first battery harbour crossing take').result.answer?.text).toBe(
+      answer,
+    );
+  });
+});
+
 describe('"what is the name of <a thing>"', () => {
   it('answers with the sentence that gives the name, not the one saying most about the thing', async () => {
     const named = 'The survey ship, known as Brightwater, was bought from a fishing company in 2024.';
