@@ -302,9 +302,13 @@ function namesForeigner(ctx: AskContext, speaker: string | null): boolean {
   return concepts.length > 0 && concepts.every((c) => !c.known);
 }
 
-/** A katakana word before a title or an honorific, or katakana names joined by ・: a person's name. */
+const KANJI_ROLE_WORDS = JAPANESE_ROLE_WORDS.filter((w) => /^\p{sc=Han}/u.test(w));
+/**
+ * A katakana word before a title or an honorific, or katakana names joined by ・: a person's name. Titles in
+ * katakana are left out: before one, katakana are as likely its own words ("プロジェクトマネージャー").
+ */
 const PERSON_IN_KATAKANA = new RegExp(
-  `([\\p{sc=Katakana}ー]{2,})(?:${[...JAPANESE_ROLE_WORDS, ...JAPANESE_HONORIFIC_WORDS].join('|')})|([\\p{sc=Katakana}ー]{2,}(?:・[\\p{sc=Katakana}ー]{2,})+)`,
+  `([\\p{sc=Katakana}ー]{2,})(?:${[...KANJI_ROLE_WORDS, ...JAPANESE_HONORIFIC_WORDS].join('|')})|([\\p{sc=Katakana}ー]{2,}(?:・[\\p{sc=Katakana}ー]{2,})+)`,
   'u',
 );
 

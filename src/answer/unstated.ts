@@ -232,7 +232,7 @@ const AFTER_JAPANESE_NAME = new RegExp(
 /**
  * The question's ideas that name a person: those inside a name the register or the English model reads as a
  * person's ("Ana Ruiz", 山田首相), and Japanese words (kana or kanji, not Latin letters: "ACME長官" is an
- * agency's head) right before an honorific or a title ("ブリクストさん", "早瀬町長").
+ * agency's head) right before an honorific or a title ("ベルナルディさん", "山田町長").
  */
 export function peopleAsked(question: string, concepts: readonly Concept[], people: PeopleFinder): Concept[] {
   const folded = normalizeJapanese(question).toLowerCase();

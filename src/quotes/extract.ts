@@ -27,7 +27,7 @@ const VERB =
   'predicted|promised|pledged|affirmed|reflected|(?:told|tells)(?:\\s+(?:the|a|an|his|her|its|their|our))?(?:\\s+\\p{L}+){1,2})';
 /** Honorifics written with a period, which does not end the name ("Dr. Jane Doe"). */
 const HONORIFIC = '(?:Mr|Mrs|Ms|Mx|Dr|Prof|Sr|Jr|St|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Adm|Hon|Rev|Amb)';
-/** Japanese script, which ends a capitalized word ("JDSAの山田理事長" names nobody "JDSAの…"). */
+/** Japanese script, which ends a capitalized word ("XYZの山田理事長" names nobody "XYZの…"). */
 const NOT_IN_WORD = '[\\p{sc=Han}\\p{sc=Hiragana}\\p{sc=Katakana}]';
 /** A capitalized word: "Smith", "Taro’s", "U.S.", an initial or honorific with its period ("J.", "Dr."). */
 const WORD = `(?:\\p{Lu}\\.){2,}|(?:\\p{Lu}|${HONORIFIC})\\.(?=\\s+\\p{Lu})|\\p{Lu}(?:(?!${NOT_IN_WORD})[\\p{L}\\p{M}\\p{N}'’-])*`;

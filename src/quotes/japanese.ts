@@ -3,7 +3,7 @@
  * sentence ("スミス長官は「…」と述べた", "「…」とスミス長官は語った", "山田教授は記者会見で、「…」と語った").
  * The speaker is a person the people directory knows, or someone the text names the way Japanese text names
  * people: a name in kanji or katakana right before an honorific or a title ("山田花子氏", "佐藤社長",
- * "ヨナス・ブリクスト氏"). A family name alone ("山田氏") is the one person of the document whose full name
+ * "ルカ・ベルナルディ氏"). A family name alone ("山田氏") is the one person of the document whose full name
  * starts with it. A quote with no speaker of its own is the previous quote's only when the text says so: in
  * the same sentence after "と述べ、", or in the next sentence with nothing but a connective ("そのうえで、")
  * before it. Anything else is left out rather than guessed.
@@ -12,7 +12,7 @@ import type { Span } from '../contract/types.js';
 import { splitParagraphs } from '../corpus/segment.js';
 import type { CorpusDocument } from '../corpus/types.js';
 import { normalizeJapanese } from '../text/japanese.js';
-import { JAPANESE_HONORIFIC_WORDS } from '../text/roles.js';
+import { JAPANESE_HONORIFIC_WORDS, JAPANESE_ROLE_WORDS } from '../text/roles.js';
 import { escapeRegExp } from '../text/text.js';
 import type { ExtractedQuote } from './extract.js';
 import { nameTokens } from './names.js';
@@ -59,68 +59,13 @@ const SAME_SENTENCE_ON = new RegExp(`^と[、,]?\\s*${SPEECH}[^。！？「」]{
 /** What stands before a quote that opens a sentence going on in the previous sentence's voice. */
 const NEXT_SENTENCE_ON = new RegExp(`^\\s*(?:${GOING_ON}[、,]?\\s*)?$`, 'u');
 
-/**
- * Titles written after a name (山田教授, 佐藤社長), with the words that may stand before one in the same
- * title (副社長, 前社長, 代表取締役社長).
- */
-const TITLE_WORDS = [
-  '社長',
-  '会長',
-  '取締役',
-  '執行役員',
-  '理事長',
-  '理事',
-  '学長',
-  '総長',
-  '教授',
-  '准教授',
-  '講師',
-  '助教',
-  '博士',
-  '本部長',
-  '部長',
-  '課長',
-  '室長',
-  '所長',
-  '局長',
-  '次長',
-  'センター長',
-  '機構長',
-  '長官',
-  '大臣',
-  '首相',
-  '大統領',
-  '知事',
-  '市長',
-  '町長',
-  '村長',
-  '区長',
-  '議長',
-  '委員長',
-  '議員',
-  '総裁',
-  '院長',
-  '校長',
-  '監督',
-  '主任研究員',
-  '研究員',
-  '飛行士',
-  '宇宙飛行士',
-  '大使',
-  '代表',
-  '担当者',
-  'プロジェクトマネージャー',
-  'プロジェクトマネジャー',
-  'マネージャー',
-  'ディレクター',
-  'エンジニア',
-];
+/** Words that may stand before a title in the same title (副社長, 前社長, 代表取締役社長). */
 const TITLE_PREFIX = '(?:副|前|元|新|次期|初代|名誉|特任|客員|主任|上席|統括|首席|専務|常務|代表)';
-const TITLE = `(?:${TITLE_PREFIX}*(?:${[...TITLE_WORDS].sort((a, b) => b.length - a.length).join('|')}))+`;
+const TITLE = `(?:${TITLE_PREFIX}*(?:${[...JAPANESE_ROLE_WORDS].sort((a, b) => b.length - a.length).join('|')}))+`;
 const HONORIFIC = `(?:${JAPANESE_HONORIFIC_WORDS.join('|')})`;
 const KANJI = '[\\p{sc=Han}々]';
 const KATAKANA = '[\\p{sc=Katakana}ー]';
-/** A name in katakana, its parts joined by ・ or ＝ ("ヨナス・ブリクスト"). */
+/** A name in katakana, its parts joined by ・ or ＝ ("ルカ・ベルナルディ"). */
 const KATAKANA_NAME = `${KATAKANA}{2,}(?:[・＝=]${KATAKANA}{2,})*`;
 /**
  * A name and what marks it one: two to five kanji (not after more kanji) or katakana (not after more katakana),
@@ -173,7 +118,7 @@ function named(m: RegExpExecArray, text: string): Named {
 /**
  * Whether a marked name is a person's for sure: an honorific follows only names ("佐藤氏"); a whole name before a
  * title ("山田花子教授") when the text writes it as no noun elsewhere and either names the organisation before it
- * ("東雲大学の山田花子教授") or writes the name with an honorific elsewhere. Kanji or katakana before a title alone
+ * ("青葉大学の山田花子教授") or writes the name with an honorific elsewhere. Kanji or katakana before a title alone
  * may be the organisation the title is of ("東京都知事", "ブルー・オリジン社長"). "両" ("山田、佐藤両氏") joins
  * two people's names, and is none.
  */
@@ -187,7 +132,7 @@ function isSureName(text: string, found: Named): boolean {
 }
 
 /**
- * The full names a document marks as people's outside quotes (山田花子氏, ヨナス・ブリクスト氏), as written,
+ * The full names a document marks as people's outside quotes (山田花子氏, ルカ・ベルナルディ氏), as written,
  * with the first title it gives each ("山田花子理事長").
  */
 function fullNames(text: string, quoted: Span[]): Map<string, string | null> {
@@ -221,7 +166,7 @@ function isNounStem(text: string, name: string): boolean {
 
 /**
  * The full name a shorter one stands for in a document: the one full name starting with it (kanji: 山田 for
- * 山田花子) or holding it as a part (katakana: ブリクスト for ヨナス・ブリクスト); itself when it is one; `null`
+ * 山田花子) or holding it as a part (katakana: ベルナルディ for ルカ・ベルナルディ); itself when it is one; `null`
  * when several fit, `undefined` when none does.
  */
 function fullNameOf(text: string, name: string, full: Map<string, string | null>): string | null | undefined {
@@ -378,8 +323,8 @@ function speakerOf(
 }
 
 /**
- * The text's names of a directory's people in Japanese script, whole and by part ("ヨナス・ブリクスト",
- * "ブリクスト", "山田" when the text calls 山田花子 so), as a Japanese question may write them.
+ * The text's names of a directory's people in Japanese script, whole and by part ("ルカ・ベルナルディ",
+ * "ベルナルディ", "山田" when the text calls 山田花子 so), as a Japanese question may write them.
  */
 export function japaneseNamesOf(people: PeopleDirectory): string[] {
   const names: string[] = [];
@@ -398,7 +343,7 @@ function compact(name: string): string {
 
 /**
  * The person a Japanese name typed by a user stands for, when the ordinary look-up found nobody: the name
- * without its honorific or title, in hiragana or katakana alike ("ぶりくすとさん" for ブリクスト), whole or as
+ * without its honorific or title, in hiragana or katakana alike ("べるなるでぃさん" for ベルナルディ), whole or as
  * a part of a katakana name.
  */
 export function lookupJapanese(

@@ -24,6 +24,9 @@ describe('Japanese question forms', () => {
       ['このイベントを主催したのは誰でしょうか？', 'person'],
       ['NASA副長官 だれ', 'name'],
       ['JAXA 理事長 名前', 'name'],
+      // Any title a Japanese text writes after a name (the one list of roles.ts).
+      ['青葉大学 教授 名前', 'name'],
+      ['研究部長は誰？', 'name'],
       ['宇宙飛行士は何人参加したの？', 'quantity'],
       ['この協定の予算っていくら？', 'money'],
       ['協定の有効期限は何年間でしょうか？', 'duration'],
@@ -57,7 +60,8 @@ describe('Japanese question forms', () => {
       ['施設の標高は何メートル？', 'quantity'],
       ['衛星の重さを教えて', 'quantity'],
       ['距離は何で測っている？', null],
-      ['部長さんの名前は？', null],
+      // 部長 is a title like 理事長: the name of whoever holds it.
+      ['部長さんの名前は？', 'name'],
       ['この協定はどんな分野をカバーしていますか？', null],
       ['when was it signed?', null],
     ];

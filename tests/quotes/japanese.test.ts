@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { SpeakerEntry } from '../../src/corpus/types.js';
 import { QuoteIndex } from '../../src/quotes/index.js';
-import { allQuotes, corpusOf, quotesOf } from './helpers.js';
+import { allQuotes, corpusOf, indexOf, quotesOf } from './helpers.js';
 
 /** An invented Japanese news article quoting people no register lists (the speakers register is empty). */
 const TEXT = readFileSync(join(import.meta.dirname, 'fixtures/japanese/hoshizora-array.txt'), 'utf8');
@@ -148,6 +148,12 @@ describe('Japanese quotes: the right speaker or none', () => {
     expect(attributed('東雲大学の佐藤花子教授が参加した。佐藤氏は「観測は順調だ」と話した。')).toEqual([
       { speaker: '佐藤花子', text: '観測は順調だ' },
     ]);
+  });
+
+  it('reads every title of the one list of roles after a name', () => {
+    const index = indexOf('政府の山田花子補佐官は「交渉は続く」と述べた。');
+    expect(quotesOf(index, '山田花子')).toEqual(['交渉は続く']);
+    expect(index.speakers('').find((s) => s.name === '山田花子')?.title).toBe('補佐官');
   });
 
   it('makes no person of "両氏"', () => {
