@@ -477,7 +477,7 @@ function names(text: string, words: Words, people: PeopleFinder | undefined): Sp
 
 /**
  * Proper nouns right after a role are the name of whoever holds it, whether or not the model knows the name
- * as a person's: "program manager Aiko Tanabe", "Minister Kenji Morimoto".
+ * as a person's: "program manager Mei Kuroda", "Minister Daichi Hosoya".
  */
 function namedAfterRole(text: string, words: Words): Span[] {
   const nameWord = (i: number) =>

@@ -248,7 +248,7 @@ function heaviestMissing(
   const namesThing = (label: string) => {
     nouns ??= new Set(
       tagWords(question.text)
-        // A name ("Nagoya", "Orbitex") is no user's wording of the document's thing: it points to another one.
+        // A name ("Kellport", "Orbitex") is no user's wording of the document's thing: it points to another one.
         .filter(
           (w) =>
             (w.tags.has('Noun') || w.tags.has('Adjective')) &&

@@ -23,7 +23,7 @@ export class Referents {
   private readonly matchers: SpeakerMatcher[];
   private readonly quotesByDocument = new Map<string, { span: Span; stems: string[] }[]>();
 
-  /** Per document, the acronyms it defines ("Nordic Orbital Authority (NOA)") and the stems of what they stand for. */
+  /** Per document, the acronyms it defines ("Harbor Mapping Authority (HMA)") and the stems of what they stand for. */
   private readonly acronymsByDocument = new Map<string, { pattern: RegExp; stems: string[] }[]>();
 
   constructor(speakers: SpeakerEntry[], quotes: AttributedQuote[], documents: CorpusDocument[] = []) {
@@ -70,7 +70,7 @@ export class Referents {
     for (const matcher of this.matchers) {
       if (matcher.pattern.test(text)) for (const s of matcher.stems) stems.add(s);
     }
-    // "NOA will contribute…" is about the Nordic Orbital Authority, as the document defined it.
+    // "HMA will contribute…" is about the Harbor Mapping Authority, as the document defined it.
     for (const acronym of this.acronymsByDocument.get(docId) ?? []) {
       if (acronym.pattern.test(text)) for (const s of acronym.stems) stems.add(s);
     }
@@ -82,7 +82,7 @@ export class Referents {
   }
 }
 
-/** An acronym in brackets after capitalized words: "… Nordic Orbital Authority (NOA)". */
+/** An acronym in brackets after capitalized words: "… Harbor Mapping Authority (HMA)". */
 const ACRONYM_DEFINED = /\(([A-Z][A-Z0-9&-]{1,7})\)/g;
 /** The words before the brackets a definition may span: about as many as the acronym has letters, and a few. */
 const LONG_FORM_WORDS = 8;

@@ -271,7 +271,7 @@ const UNSTATED_IDEAS = 2;
 const UNSTATED_SHARE = 0.6;
 
 /**
- * "When did Tessaly sign the Lunar Charter?" answered by a sentence on another agreement of Tessaly's, dated: the
+ * "When did Veldoria sign the Lunar Charter?" answered by a sentence on another agreement of Veldoria's, dated: the
  * question's own ideas, known to the corpus, go unstated in the sentence (the Charter, signing), which says
  * something else about what they share. Ideas the user gave as context, and those known only through a related
  * word, are left out.

@@ -192,7 +192,7 @@ export function askContext(
 }
 
 /**
- * The people the quotes index found quoted in the text ("…,” said Teodor Alvik, the chief engineer) but the
+ * The people the quotes index found quoted in the text ("…,” said Rasmus Ekdal, the chief engineer) but the
  * register does not list: whoever a document quotes is a person, whatever the English model makes of the name.
  */
 function quotedPeople(quotes: QuoteIndex): SpeakerEntry[] {
