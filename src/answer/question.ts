@@ -500,7 +500,7 @@ const CLAUSE_SUBJECT = new Set([
 /**
  * Whether a sentence opening with a question word asks. It asks unless what follows the question word says it
  * opens a clause of what the user tells: a pronoun or determiner beginning its subject ("where I live…", "when the
- * vote was held…", "what our team saw…"), or a name and its verb ("what NASA announced…"). Whatever else follows
+ * vote was held…", "what our team saw…"), or a name and its verb ("what Orbitex announced…"). Whatever else follows
  * asks: a verb ("who chaired", "who's"), the things it asks of ("which new council voted", "how many trucks
  * were"), or a phrase before its verb ("who in France signed").
  */
