@@ -11,7 +11,7 @@
 import type { Span } from '../contract/types.js';
 import { splitParagraphs } from '../corpus/segment.js';
 import type { CorpusDocument } from '../corpus/types.js';
-import { normalizeJapanese } from '../text/japanese.js';
+import { isKanji, normalizeJapanese } from '../text/japanese.js';
 import { JAPANESE_HONORIFIC_WORDS, JAPANESE_ROLE_WORDS } from '../text/roles.js';
 import { escapeRegExp } from '../text/text.js';
 import type { ExtractedQuote } from './extract.js';
@@ -156,7 +156,7 @@ function isFullName(found: Named): boolean {
  * with more kanji after them that begin no title or honorific ("宇宙開発部長" and "宇宙開発機構").
  */
 function isNounStem(text: string, name: string): boolean {
-  if (!/^[\p{sc=Han}々]+$/u.test(name)) return false;
+  if (!isKanji(name)) return false;
   for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
     const after = text.slice(at + name.length, at + name.length + 12);
     if (/^[\p{sc=Han}々]/u.test(after) && !MARK_AHEAD.test(after)) return true;
@@ -176,7 +176,7 @@ function fullNameOf(text: string, name: string, full: Map<string, string | null>
   );
   if (fitting.length > 1) return null;
   const whole = fitting[0];
-  if (/^[\p{sc=Han}々]+$/u.test(name) && othersMayBearIt(text, name, whole)) return null;
+  if (isKanji(name) && othersMayBearIt(text, name, whole)) return null;
   return whole;
 }
 
@@ -361,10 +361,7 @@ export function lookupJapanese(
           compact(n) === core ||
           n.split(/[・＝=]/u).some((part) => compact(part) === core) ||
           // A family name: the start of a name in kanji the text gives someone ("山田" for 山田花子).
-          (isFromText(person) &&
-            /^[\p{sc=Han}々]+$/u.test(n) &&
-            n.length > core.length &&
-            n.startsWith(core)),
+          (isFromText(person) && isKanji(n) && n.length > core.length && n.startsWith(core)),
       );
   return decide(people.people.filter(fits), preferred);
 }

@@ -105,7 +105,6 @@ export function splitTitle(run: string): { name: string; title: string | null } 
   return { name, title: title === '' ? null : title };
 }
 
-/** A reversible key for a personal name: its words in any order ("Yamada Taro" = "Taro Yamada"). */
 /** A resolution keeping only the people `accepts`. */
 function narrowed(found: Resolution, accepts: (person: Person) => boolean): Resolution {
   const people = found.kind === 'person' ? [found.person] : found.kind === 'ambiguous' ? found.people : [];
@@ -115,6 +114,7 @@ function narrowed(found: Resolution, accepts: (person: Person) => boolean): Reso
   return kept.length > 1 ? { kind: 'ambiguous', people: kept } : NONE;
 }
 
+/** A reversible key for a personal name: its words in any order ("Yamada Taro" = "Taro Yamada"). */
 function nameKey(words: NameTokens): string {
   return [...words].sort().join(' ');
 }

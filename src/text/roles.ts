@@ -6,7 +6,8 @@
  * analysis ("who is the ambassador?" asks for a name) and answer evidence ("the ministers" stand for people).
  */
 
-const words = (list: string): ReadonlySet<string> => new Set(list.trim().split(/\s+/));
+const wordList = (list: string): readonly string[] => list.trim().split(/\s+/);
+const words = (list: string): ReadonlySet<string> => new Set(wordList(list));
 
 /** Roles and offices, singular and lower-case: each also names people on its own ("the ambassador"). */
 export const ROLE_WORDS = words(`
@@ -30,14 +31,12 @@ export const TITLE_PART_WORDS = words('vice prime foreign state defense defence 
  * Japanese roles and offices, found inside a run of Japanese script (Japanese has no spaces between words), and
  * written after a name as its title (山田教授, 佐藤社長).
  */
-export const JAPANESE_ROLE_WORDS: readonly string[] = `
+export const JAPANESE_ROLE_WORDS = wordList(`
   社長 会長 取締役 執行役員 理事長 理事 学長 総長 教授 准教授 講師 助教 博士 本部長
   部長 課長 室長 所長 局長 事務局長 次長 センター長 機構長 長官 大臣 首相 総理 大統領
   補佐官 知事 市長 町長 村長 区長 議長 委員長 議員 総裁 院長 校長 監督 主任研究員
   研究員 飛行士 宇宙飛行士 大使 代表 担当者 プロジェクトマネージャー プロジェクトマネジャー マネージャー ディレクター エンジニア
-`
-  .trim()
-  .split(/\s+/);
+`);
 
 /** Japanese honorifics written after a name ("マスク氏", "スミスさん"): like a role, they mark a person. */
 export const JAPANESE_HONORIFIC_WORDS: readonly string[] = ['氏', 'さん', '様', '先生', '君', 'くん'];
