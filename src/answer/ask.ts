@@ -19,6 +19,7 @@ import { contentTerms, stem } from '../text/text.js';
 import {
   type AskContext,
   CANDIDATE_PASSAGES,
+  candidateText,
   featureContext,
   type Scoring,
   scoreHits,
@@ -399,11 +400,9 @@ const ARGUMENT_LOOKAHEAD = 5;
  * a quote's speaker answer "who signed". Unchanged when none does (the check then abstains).
  */
 function withArgumentFirst(ctx: AskContext, question: AnalyzedQuestion, candidates: Scored[]): Scored[] {
-  const textOf = (c: Scored) =>
-    ctx.documents.get(c.passage.docId)?.text.slice(c.span.start, c.span.end) ?? '';
   const best = candidates[0];
   if (!best) return candidates;
-  const text = textOf(best);
+  const text = candidateText(ctx, best);
   const { counted } = question;
   // "How many satellites" answered by a sentence on a satellite whose counts are of metres: a count of them
   // just below answers.
@@ -414,7 +413,7 @@ function withArgumentFirst(ctx: AskContext, question: AnalyzedQuestion, candidat
   const facts = questionFacts(question);
   const features = featureContext(ctx);
   for (const candidate of candidates.slice(1, ARGUMENT_LOOKAHEAD)) {
-    const sentence = textOf(candidate);
+    const sentence = candidateText(ctx, candidate);
     if (otherCount && !countsThem(sentence)) continue;
     const reading = readArgument(question, sentence, ctx.people);
     if (reading !== 'stated' && !(question.type === 'quantity' && reading === 'unknown')) continue;
@@ -444,7 +443,7 @@ function withTypeBesideFirst(ctx: AskContext, question: AnalyzedQuestion, candid
   const next = candidates.find((c) => c.passage.id === best.passage.id && c.sentence === best.sentence + 1);
   if (!next || featureValue(next, 'coverage') === 0) return candidates;
   // "How many members…": a count of other things ("95 percent uptime") is no answer either.
-  const text = ctx.documents.get(next.passage.docId)?.text.slice(next.span.start, next.span.end) ?? '';
+  const text = candidateText(ctx, next);
   if (question.counted !== null && countsOf(text, question.counted) !== 'counted') return candidates;
   const facts = questionFacts(question);
   // It goes on about the same thing: it opens with it ("The crossing took…", "It took…").
@@ -491,12 +490,10 @@ function withNameGivenFirst(ctx: AskContext, question: AnalyzedQuestion, candida
   const best = candidates[0];
   if (!question.asksName || !best) return candidates;
   const stems = new Set(question.main.flatMap((c) => c.alternatives.flat()));
-  const textOf = (c: Scored) =>
-    ctx.documents.get(c.passage.docId)?.text.slice(c.span.start, c.span.end) ?? '';
-  if (givesName(textOf(best), stems)) return candidates;
+  if (givesName(candidateText(ctx, best), stems)) return candidates;
   const named = candidates
     .slice(1, ARGUMENT_LOOKAHEAD)
-    .find((c) => featureValue(c, 'mainCoverage') > 0 && givesName(textOf(c), stems));
+    .find((c) => featureValue(c, 'mainCoverage') > 0 && givesName(candidateText(ctx, c), stems));
   return named ? [named, ...candidates.filter((c) => c !== named)] : candidates;
 }
 

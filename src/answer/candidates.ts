@@ -33,6 +33,13 @@ export interface AskContext {
   weights: ScorerWeights;
 }
 
+/** The words of a candidate's sentence, as its document writes them. */
+export function candidateText(ctx: AskContext, candidate: Scored): string {
+  return (
+    ctx.documents.get(candidate.passage.docId)?.text.slice(candidate.span.start, candidate.span.end) ?? ''
+  );
+}
+
 /** Passages retrieved before scoring. */
 export const CANDIDATE_PASSAGES = 30;
 
@@ -155,11 +162,9 @@ function readDecidingTypes(
     read.push(candidate);
   }
   const { type } = facts.question;
-  const textOf = (c: Scored) =>
-    ctx.documents.get(c.passage.docId)?.text.slice(c.span.start, c.span.end) ?? '';
   const rest = unread
     .slice(next)
-    .map((candidate) => ({ candidate, likelihood: typeLikelihood(type, textOf(candidate)) }))
+    .map((candidate) => ({ candidate, likelihood: typeLikelihood(type, candidateText(ctx, candidate)) }))
     .filter((c) => c.likelihood > 0)
     .sort((a, b) => b.likelihood - a.likelihood);
   for (const { candidate } of rest) {
