@@ -6,7 +6,7 @@ import { ROLE_WORDS } from '../text/roles.js';
 import { escapeRegExp, stem } from '../text/text.js';
 import { isEnglishWord, isKindOf } from '../text/wordnet.js';
 import { unitClasses } from './answer-type.js';
-import { japaneseAnswerSpans } from './japanese.js';
+import { japaneseAnswerSpans, japaneseOrganizations } from './japanese.js';
 import type { AnswerType, Measure } from './question.js';
 
 /**
@@ -580,8 +580,13 @@ export function typeLikelihood(type: AnswerType, sentence: string): number {
 function japaneseSpans(type: AnswerType, sentence: string, people?: PeopleFinder): EvidenceSpan[] | null {
   if (!hasJapanese(sentence)) return null;
   const names = type === 'name' || type === 'person' ? (people?.find(sentence) ?? []) : [];
-  const spans = [...names, ...japaneseAnswerSpans(type, sentence)];
-  return spans.length ? sorted(rated(spans, 1)) : null;
+  // Who did it may also be an organization, as in English: weaker evidence than a name or a role.
+  const organizations = type === 'person' ? japaneseOrganizations(sentence) : [];
+  const spans = [
+    ...rated([...names, ...japaneseAnswerSpans(type, sentence)], 1),
+    ...rated(organizations, 0.5),
+  ];
+  return spans.length ? sorted(spans) : null;
 }
 
 function spansOf(

@@ -11,6 +11,7 @@ import {
   normalizeJapanese,
 } from '../text/japanese.js';
 import { JAPANESE_ROLE_WORDS } from '../text/roles.js';
+import { escapeRegExp } from '../text/text.js';
 import type { AnswerType } from './answer-type.js';
 
 /** The answer types a Japanese question form names (yes/no and open questions are read as in English). */
@@ -23,14 +24,15 @@ const ROLES = new RegExp(JAPANESE_ROLE_WORDS.join('|'));
  * Japanese counters: what 何 asks to count (何回 how many times, 何機 how many craft, 何か国 how many countries),
  * and what a count in Japanese text ends in (3回, 二か国). 年, 月, 日, 時 count time and are dates and durations.
  */
-const COUNTERS = '回|度|人|名|個|本|台|機関|機|基|隻|冊|枚|件|社|種類|歳|才|倍|割|(?:カ|か|ヶ|ケ|箇)国|つ';
+const COUNTERS =
+  '回|度|人|名|個|本|台|機関|機|基|隻|冊|枚|件|社|校|局|棟|種類|歳|才|倍|割|(?:カ|か|ヶ|ケ|箇)(?:国|所)|箇所|つ';
 
 /**
  * Units of measure a Japanese text writes after a number (十二メートル, 約450km, 約7ヘクタール, 毎秒5メガビット): what
  * "how far", "how heavy", "how high", "how fast" ask for, counted as a quantity.
  */
 const UNITS =
-  'キロメートル|センチメートル|ミリメートル|メートル|キログラム|グラム|トン|ヘクタール|リットル|(?:ギガ|メガ|キロ)?(?:ビット|バイト)|キロ|センチ|ミリ|パーセント|[GMk]?bps|km|cm|mm|kg|m|ha|%';
+  '(?:平方|立方)?(?:キロ|センチ|ミリ|マイクロ)?メートル|キログラム|グラム|トン|ヘクタール|リットル|(?:ギガ|メガ|キロ)?(?:ビット|バイト)|キロ|センチ|ミリ|パーセント|[GMk]?bps|km|cm|mm|kg|m|ha|%';
 
 /**
  * Nouns of a measure (距離 distance, 重さ weight, 高さ height…): "どのくらいの距離", "重さを教えて" ask for a
@@ -51,17 +53,35 @@ const ASKS_DURATION = new RegExp(
     '^(?!.*(?:いつ|どこ|何処|誰|だれ|どなた|なぜ|何故|どうして)).*寿命',
     '何(?:年|日|週|分|秒)(?:くらい|ぐらい|ほど|程度)?(?:で(?![すしょ])|も|かか|続|使|持|もつ|もち|動)',
     '(?<!時)何(?:分|秒)(?!の)',
-    '(?:どの|どれ)(?:くらい|ぐらい|ほど)(?:の(?:期間|時間|間|年月)|かか|続)',
+    '(?:どの|どれ)(?:くらい|ぐらい|ほど)(?:の(?:期間|時間|間|年月)|かか|続|で(?![すし]))',
   ].join('|'),
+);
+
+/** Words of a question for an organization: with どこ it asks which one, not where. */
+const ORGANIZATION_NOUNS =
+  '大学|会社|企業|機関|組織|団体|メーカー|社|研究所|チーム|財団|機構|パートナー|相手|協力先|委託先|取引先';
+/**
+ * Which organization: どこが (who did it), どこと (with whom), どこの大学, 大学はどこ; not どこで, どこから, どこの国
+ * (where).
+ */
+const ASKS_ORGANIZATION = new RegExp(
+  `(?:どこ|何処)(?:が|と(?!なく)|の(?:${ORGANIZATION_NOUNS}))|(?:${ORGANIZATION_NOUNS})(?:は|って|が|とは)?(?:どこ|何処|どちら)`,
 );
 
 /** Question forms, in the order they are tried (as the English rules: money and durations before dates). */
 const FORMS: [RegExp, JapaneseAnswerType][] = [
   [/いくら|金額|費用|予算|コスト|何円|何ドル|何億|何兆/, 'money'],
+  // How much someone pays or bears ("どのくらい出資した", "負担はどれだけ"): a sum.
+  [
+    /(?:どの|どれ)(?:くらい|ぐらい|ほど|だけ)(?:を)?(?:負担|出資|拠出|支払|払)|(?:負担|出資|拠出|支払)(?:は|って|を)?(?:どの|どれ)(?:くらい|ぐらい|ほど|だけ)/,
+    'money',
+  ],
   [ASKS_DURATION, 'duration'],
   [/何時(?!間)|何時ごろ|何時頃|時刻/, 'time'],
   // いつまで ("until when") asks the date something ended or ends ("2017年に運用を終えた"), not a length.
   [/いつ|何年|何月|何日|何曜|日付|日にち|日時|年月日/, 'date'],
+  // どこ of an organization asks which one, as "who" does ("どこが開発した", "どこと組む", "大学はどこ").
+  [ASKS_ORGANIZATION, 'person'],
   [/どこ|何処|場所|会場|どの町|どの都市/, 'place'],
   // "何度も" is "again and again", not a count; "何回目" asks which one ("the first"), not how many.
   // 数 alone, as a keyword query says it ("アレイ 数": the number of arrays), not 数字, 数か月 (in any of its
@@ -69,6 +89,15 @@ const FORMS: [RegExp, JapaneseAnswerType][] = [
   [
     new RegExp(
       `何(?!度も)(?:${COUNTERS}|${UNITS})(?!目)|人数|回数|件数|いくつ|(?<![\\p{sc=Han}])数(?![\\p{sc=Han}かカヶケ箇え])`,
+      'u',
+    ),
+    'quantity',
+  ],
+  // "How much", "how many", "how small" of anything else: an amount ("どのくらい残っている", "どのくらいの量"), not
+  // how wide a scope ("どのくらいの範囲の活動").
+  [
+    new RegExp(
+      `(?:(?:どの|どれ)(?:くらい|ぐらい|ほど|だけ|程度)|どんだけ)(?!の(?!量|数|人数|回数|件数|頻度|金額|額|${MEASURE_NOUNS}))`,
       'u',
     ),
     'quantity',
@@ -88,8 +117,8 @@ const ASKS_OTHER =
 export function japaneseAnswerType(text: string): JapaneseAnswerType | null {
   if (!hasJapanese(text)) return null;
   const question = text.normalize('NFKC');
-  // "どこの所属": which organization, not which place.
-  if (/どこ(?:の|に)?(?:所属|組織|機関|会社|団体)/.test(question)) return null;
+  // "どこの所属": whose member, not which place (nor an organization named by the word it ends in: one in capitals).
+  if (/どこ(?:の|に)?所属/.test(question)) return null;
   for (const [form, type] of FORMS) if (form.test(question)) return type;
   if (WHO.test(question)) return ROLES.test(question) && !/した|する|して/.test(question) ? 'name' : 'person';
   if (/名前|氏名|名は/.test(question) && ROLES.test(question)) return 'name';
@@ -165,27 +194,52 @@ export function isJapaneseCountWord(word: string, around: Around): boolean {
 
 /** Region codes are two capital letters; CLDR names some 260 of the 676. */
 const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+let regions: string[] | undefined;
 let regionNames: Set<string> | undefined;
+let regionRegExp: RegExp | undefined;
 
 /**
- * Whether a word of a Japanese question names a country or region (中国, カナダ, ロシア): a name, as English
- * questions' names are read by the English model. The names are CLDR's, which Node's ICU carries
- * (`Intl.DisplayNames`), so no list of countries lives in the code; compared as the segmenter writes words.
+ * The Japanese names of countries and regions, as CLDR writes them (アメリカ合衆国, アメリカ, 日本): Node's ICU
+ * carries them (`Intl.DisplayNames`), so no list of countries lives in the code.
  */
-export function isJapaneseRegionName(word: string): boolean {
-  if (!regionNames) {
+function japaneseRegions(): string[] {
+  if (!regions) {
     const names = new Set<string>();
     for (const style of ['long', 'short'] as const) {
       const display = new Intl.DisplayNames(['ja'], { type: 'region', style, fallback: 'none' });
       for (const a of LETTERS)
         for (const b of LETTERS) {
           const name = display.of(a + b);
-          if (name && hasJapanese(name)) names.add(normalizeJapanese(name));
+          if (name && hasJapanese(name)) names.add(name);
         }
     }
-    regionNames = names;
+    regions = [...names];
   }
+  return regions;
+}
+
+/**
+ * Whether a word of a Japanese question names a country or region (中国, カナダ, ロシア): a name, as English
+ * questions' names are read by the English model; compared as the segmenter writes words.
+ */
+export function isJapaneseRegionName(word: string): boolean {
+  regionNames ??= new Set(japaneseRegions().map(normalizeJapanese));
   return regionNames.has(normalizeJapanese(word));
+}
+
+/**
+ * The names of {@link japaneseRegions} as written, longest first, not inside a longer word of katakana or kanji
+ * (日本時間 is a time, 日本海 a sea).
+ */
+function regionPattern(): RegExp {
+  regionRegExp ??= new RegExp(
+    `(?<![\\p{sc=Katakana}\\p{sc=Han}ー])(?:${japaneseRegions()
+      .sort((a, b) => b.length - a.length)
+      .map(escapeRegExp)
+      .join('|')})(?![\\p{sc=Katakana}\\p{sc=Han}ー])`,
+    'gu',
+  );
+  return regionRegExp;
 }
 
 /**
@@ -234,6 +288,10 @@ const DIGIT = '[0-9０-９]';
 const KANJI_NUMBER = '[一二三四五六七八九十百千]';
 /** A number in digits, kanji or both, with its separators and myriads (2,360, 3万4千, 四百十). */
 const NUMBER = '[0-9０-９一二三四五六七八九十百千][0-9０-９,，.一二三四五六七八九十百千万億]*';
+/** Characters of a Japanese name of a place or an organization, in kanji or katakana (サンタローザ宇宙基地). */
+const NAME_RUN = '[\\p{sc=Han}\\p{sc=Katakana}ー・]';
+/** What follows a count of days or weeks that says how long something takes: 六十日以内, 十日ほど, 3週かけて. */
+const LASTING = '以内|以上|ほど|程|程度|余り|あまり|近く|足らず|がかり|かけ|かか|で(?![すし])';
 /** Things of each kind as Japanese text writes them; digits of both widths, so offsets stay the text's. */
 const JAPANESE_ENTITIES: Record<JapaneseAnswerType, RegExp> = {
   date: new RegExp(
@@ -244,25 +302,69 @@ const JAPANESE_ENTITIES: Record<JapaneseAnswerType, RegExp> = {
   // 五年間, 3か月 (か月 counts months; a date's month is 3月), 二年半, 約二年 (a date is never "about"), 7年 (a date's
   // year has four digits or an era's name; not 2年前, 3年目, 5年ぶり, 2年に一度, 3年以降, nor a part of a year: 25年の春), and
   // 2031年まで ("until"; まで alone is "even", "as far as": 破片まで).
-  // Minutes and seconds counted (十八分), not a clock time's (7時5分).
+  // Minutes and seconds counted (十八分), not a clock time's (7時5分). Hours counted (7時間: 時間 is "hours"), and
+  // days or weeks as long as something takes (六十日以内, 3週ほど), not a date's day (12日).
   duration: new RegExp(
-    `約?(?:${DIGIT}+|${KANJI_NUMBER}+)(?:(?:年|週|日|時間)(?:間|半)|(?:か|カ|ヶ|ケ|箇)月(?:間|半)?)|(?<![0-9０-９一二三四五六七八九十百千和成])(?:${DIGIT}{1,2}|${KANJI_NUMBER}{1,3})年(?![0-9０-９前後目度生ぶ]|に(?:一|1|１)(?:度|回)|以降|の(?:春|夏|秋|冬|初め|はじめ|初頭|末|暮れ|前半|後半))|約(?:${DIGIT}+|${KANJI_NUMBER}+)(?:年|週間|日間|時間)|(?<![0-9０-９一二三四五六七八九十百千時])(?:${DIGIT}+|${KANJI_NUMBER}+)(?:分|秒)間?|長年|以来|無期限|(?:年|月|日|時)まで`,
+    `約?(?:${DIGIT}+|${KANJI_NUMBER}+)(?:(?:年|週|日|時間)(?:間|半)|時間|(?:か|カ|ヶ|ケ|箇)月(?:間|半)?)|(?<![0-9０-９一二三四五六七八九十百千月])(?:${DIGIT}+|${KANJI_NUMBER}+)(?:日|週)(?=${LASTING})|(?<![0-9０-９一二三四五六七八九十百千和成])(?:${DIGIT}{1,2}|${KANJI_NUMBER}{1,3})年(?![0-9０-９前後目度生ぶ]|に(?:一|1|１)(?:度|回)|以降|の(?:春|夏|秋|冬|初め|はじめ|初頭|末|暮れ|前半|後半))|約(?:${DIGIT}+|${KANJI_NUMBER}+)(?:年|週間|日間|時間)|(?<![0-9０-９一二三四五六七八九十百千時])(?:${DIGIT}+|${KANJI_NUMBER}+)(?:分|秒)間?|長年|以来|無期限|(?:年|月|日|時)まで`,
     'gu',
   ),
-  // A count (九基, 3万4千件) or a measure in its unit (十二メートル, 約450km, 2,360メートル).
-  quantity: new RegExp(`${NUMBER}(?:${COUNTERS}|${UNITS})`, 'gu'),
-  money: new RegExp(`${DIGIT}[0-9０-９,，.]*(?:円|ドル|億|兆|万)|[¥￥$＄]${DIGIT}`, 'gu'),
-  // A place name (katakana or kanji) ending in a place word, or katakana before "で" ("ワシントンで").
-  place:
-    /[\p{sc=Han}\p{sc=Katakana}ー・]*(?:本部|本社|市|都|県|州|首都|センター|町|村|区|島|基地|地上局|空港|港|駅)|[\p{sc=Katakana}ー・]{2,}(?=で|にて|において)/gu,
+  // A count (九基, 3万4千件), a measure in its unit (十二メートル, 約450km, 2,360メートル) or a sum (150万ドル): "how
+  // much" is all of these.
+  quantity: new RegExp(`${NUMBER}(?:${COUNTERS}|${UNITS}|円|ドル|ユーロ)`, 'gu'),
+  // A sum in digits or kanji (三十五億円, 2億5000万円, 約150万ドル).
+  money: new RegExp(`${NUMBER}(?:円|ドル|ユーロ)|${DIGIT}[0-9０-９,，.]*(?:億|兆|万)|[¥￥$＄]${DIGIT}`, 'gu'),
+  // A place name (katakana or kanji) ending in a place word, or katakana before "で" ("ワシントンで"); and a meeting
+  // where something is held or said ("…の年次総会で").
+  place: new RegExp(
+    [
+      `${NAME_RUN}*(?:本部|本社|市|都|県|州|首都|センター|町|村|区|島|基地|地上局|空港|港|駅)`,
+      '[\\p{sc=Katakana}ー・]{2,}(?=で|にて|において)',
+      `${NAME_RUN}*(?:会合|会議|学会|総会|大会|会見|式典|シンポジウム|フォーラム|展示会|見本市)(?=で|にて|において)`,
+    ].join('|'),
+    'gu',
+  ),
   // People by role or group; names are found by the people finder.
   person: /代表(?:団|者)?|関係者|長官|大使|首相|総理|理事長|飛行士|大臣|政府|大統領|補佐官/gu,
   name: /(?!)/gu,
 };
 
+/**
+ * An organization by the word its name ends in ("…大学", "…社", "…機構"): who did something, as English reads
+ * an organization's name for "who" (weaker than a person's), and what a Japanese question asks with どこ of one
+ * ("どこが開発した", "大学はどこ").
+ */
+const ORGANIZATION = new RegExp(
+  `${NAME_RUN}+(?:大学院?|研究所|研究機構|機構|財団|協会|連合|庁|省|会社|社)(?!\\p{sc=Han})`,
+  'gu',
+);
+
+/** Spans of organizations' names in Japanese text ({@link ORGANIZATION}). */
+export function japaneseOrganizations(text: string): Span[] {
+  if (!hasJapanese(text)) return [];
+  return withoutLabels(text, [...text.matchAll(ORGANIZATION)]);
+}
+
+/**
+ * Matches as spans, in order, without those inside a label in 【】: a dateline (【2027年5月1日 東京】) says when
+ * and where the news was released, not when or where what the sentence tells happened.
+ */
+function withoutLabels(text: string, found: RegExpExecArray[] | RegExpMatchArray[]): Span[] {
+  const labels = [...text.matchAll(/【[^【】]*】/gu)].map((m) => ({
+    start: m.index,
+    end: m.index + m[0].length,
+  }));
+  return found
+    .map((m) => ({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length }))
+    .filter((s) => !labels.some((l) => l.start <= s.start && s.end <= l.end))
+    .sort((a, b) => a.start - b.start);
+}
+
 /** Spans of things of the asked-for kind in Japanese text (`[]` for kinds it has none of). */
 export function japaneseAnswerSpans(type: string, text: string): Span[] {
   const pattern = JAPANESE_ENTITIES[type as JapaneseAnswerType];
   if (!pattern || !hasJapanese(text)) return [];
-  return [...text.matchAll(pattern)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  const found = [...text.matchAll(pattern)];
+  // Countries and regions are places too, by CLDR's names ({@link isJapaneseRegionName}).
+  if (type === 'place') found.push(...text.matchAll(regionPattern()));
+  return withoutLabels(text, found);
 }

@@ -6,6 +6,7 @@ import {
   isJapanesePhrasing,
   japaneseAnswerSpans,
   japaneseAnswerType,
+  japaneseOrganizations,
 } from '../../src/answer/japanese.js';
 import { loadCorpusStrict } from '../../src/corpus/load.js';
 import { buildKnowledgeBase } from '../../src/knowledge/knowledge.js';
@@ -63,6 +64,19 @@ describe('Japanese question forms', () => {
       // 部長 is a title like 理事長: the name of whoever holds it.
       ['部長さんの名前は？', 'name'],
       ['この協定はどんな分野をカバーしていますか？', null],
+      // どこ of an organization asks which one, as "who" does; どこで, どこから and どこの国 ask where.
+      ['計画に参加している大学はどこ？', 'person'],
+      ['どこが開発したの？', 'person'],
+      ['どこと協力してるんですか', 'person'],
+      ['どこの会社が作ったの？', 'person'],
+      ['どこの国が参加した？', 'place'],
+      ['探査機はどこから打ち上げられたの？', 'place'],
+      // どれくらい of anything but a time asks an amount, of paying a sum; not a scope ("どのくらいの範囲").
+      ['宇宙ごみってどれくらい飛んでるの？', 'quantity'],
+      ['A社は何をどれくらい負担するの？', 'money'],
+      ['この協定はどのくらいの範囲の活動をカバーしてるの？', null],
+      ['帆を広げたらどのくらいで落ちるの？', 'duration'],
+      ['組み立てに何時間かかる見込み？', 'duration'],
       ['when was it signed?', null],
     ];
     for (const [question, type] of cases) expect(japaneseAnswerType(question), question).toBe(type);
@@ -84,6 +98,46 @@ describe('Japanese question forms', () => {
     expect(spans('3年以降に延びた。25年の春に始まる。')).toEqual([]);
     // Minutes counted, not a clock time's.
     expect(spans('作業は二十六分で終わり、午前4時12分に報告した。')).toEqual(['二十六分']);
+    // Hours counted (時間 is "hours"), and days as long as something takes, not a date's day.
+    expect(spans('組み立てには1基あたりおよそ7時間かかる。')).toEqual(['7時間']);
+    expect(spans('展開後およそ六十日以内に落ちる。5月12日に始まり、10日に終えた。')).toEqual(['六十日']);
+  });
+
+  it('find places, meetings and countries where a Japanese text names them, and organizations for who', () => {
+    const text = (type: string, s: string) =>
+      japaneseAnswerSpans(type, s).map((span) => s.slice(span.start, span.end));
+    expect(text('place', '成果は2028年に開かれる学会の年次総会で報告する。')).toEqual(['年次総会']);
+    expect(text('place', '費用の半分はドイツとカナダの協力機関が負担する。')).toEqual(['ドイツ', 'カナダ']);
+    // A country's name inside a longer word is none: 日本時間 is a time, 日本海 a sea.
+    expect(text('place', '午前4時（日本時間）に日本海側で観測した。')).toEqual([]);
+    const organizations = (s: string) =>
+      japaneseOrganizations(s).map((span) => s.slice(span.start, span.end));
+    expect(organizations('観測は北辰工科大学と南港電機株式会社が担う。')).toEqual([
+      '北辰工科大学',
+      '南港電機株式会社',
+    ]);
+    expect(organizations('社会の役に立つ。')).toEqual([]);
+  });
+
+  it('find nothing in a dateline: it says when and where the news was released', () => {
+    const text = (type: string, s: string) =>
+      japaneseAnswerSpans(type, s).map((span) => s.slice(span.start, span.end));
+    const lead = '【2027年5月1日 札幌市】北辰工業は1日、2019年に設立した研究所の拡張を発表した。';
+    expect(text('date', lead)).toEqual(['2019年']);
+    expect(text('place', lead)).toEqual([]);
+  });
+
+  it('find sums in kanji numerals and counts with their counters', () => {
+    const text = (type: string, s: string) =>
+      japaneseAnswerSpans(type, s).map((span) => s.slice(span.start, span.end));
+    expect(text('money', '総額は四十二億円だった。')).toEqual(['四十二億円']);
+    expect(text('quantity', '3校が参加し、2カ所の局で運用する。')).toEqual(['3校', '2カ所']);
+    expect(text('quantity', '面積4平方メートルの帆と、厚さ12マイクロメートルの膜。')).toEqual([
+      '4平方メートル',
+      '12マイクロメートル',
+    ]);
+    // A sum is an amount too: "how much" of what someone pays.
+    expect(text('quantity', '同社は約150万ドル相当の機材を提供する。')).toEqual(['150万ドル']);
   });
 
   it('find counts and measures in their units, and relative years as dates', () => {
@@ -282,14 +336,17 @@ lang: ja
 陸上局のアンテナは毎晩点検される。陸上局には直径3メートルのアンテナが置かれている。
 `;
 
+/** Asks a question over a corpus of one document (`file`, its text `doc`): the answer, checked against its citation. */
+const askerOver = (file: string, doc: string) => async (question: string) => {
+  const corpus = await loadCorpusStrict(tempCorpus({ [file]: doc }));
+  const text = corpus.documents[0]?.text ?? '';
+  const answer = buildKnowledgeBase(corpus).ask(question).answer;
+  expect(text.slice(answer?.citation.start, answer?.citation.end), question).toBe(answer?.text);
+  return answer?.text;
+};
+
 describe('Japanese questions over a Japanese document', () => {
-  const asked = async (question: string) => {
-    const corpus = await loadCorpusStrict(tempCorpus({ 'buoys-ja.md': BUOYS }));
-    const text = corpus.documents[0]?.text ?? '';
-    const answer = buildKnowledgeBase(corpus).ask(question).answer;
-    expect(text.slice(answer?.citation.start, answer?.citation.end), question).toBe(answer?.text);
-    return answer?.text;
-  };
+  const asked = askerOver('buoys-ja.md', BUOYS);
 
   it('read a name written in hiragana the document uses as the topic, not as a verb before its ending', async () => {
     expect(await asked('あおばの設置はいつ？')).toContain('2025年6月20日');
@@ -320,5 +377,43 @@ describe('Japanese questions over a Japanese document', () => {
 
   it('read a verb the document writes as its noun (引き上げる: 引き上げ) as the topic', async () => {
     expect(await asked('いつ引き上げる予定？')).toContain('2026年秋');
+  });
+});
+
+/**
+ * A Japanese press release written for these tests: a dateline and a long first sentence naming everyone, then
+ * the facts one by one.
+ */
+const NAGISA = `---
+id: nagisa-ja
+title: 沿岸観測衛星「なぎさ」の共同開発について
+kind: press-release
+lang: ja
+---
+# 沿岸観測衛星「なぎさ」の共同開発について
+
+【2027年5月1日 札幌市】北方の2大学でつくる「北辰衛星大学連合」と、米オレゴン州に本社を置く南港電機社は1日、沿岸の海流を観測する小型衛星「なぎさ」を共同開発すると発表した。
+
+連合には北辰工科大学と石狩海洋大学が参加しており、2019年に設立された。これまでに小型衛星1機を運用した。
+
+衛星の組み立てには1基あたりおよそ7時間かかる見込み。
+
+観測の成果は、2028年に開かれる国際学会の年次総会で報告する方針だ。
+`;
+
+describe('Japanese questions over a Japanese press release with a dateline', () => {
+  const asked = askerOver('nagisa-ja.md', NAGISA);
+
+  it('answer when and where from the sentence that tells it, not from the dateline of the first', async () => {
+    expect(await asked('大学連合ができたのは何年？')).toContain('2019年に設立された');
+    expect(await asked('観測の成果はどこで報告するんですか')).toContain('年次総会で報告する');
+  });
+
+  it('answer which organizations from the sentence that names them', async () => {
+    expect(await asked('連合に参加している大学はどこですか？')).toContain('北辰工科大学と石狩海洋大学');
+  });
+
+  it('answer how many hours from the sentence that counts them', async () => {
+    expect(await asked('衛星一基の組み立てに何時間かかるの？')).toContain('7時間');
   });
 });
