@@ -15,7 +15,7 @@ import type { CorpusDocument, Passage } from '../corpus/types.js';
 import { japaneseSpeakerAsked } from '../quotes/index.js';
 import type { SearchHit } from '../search/index.js';
 import { JAPANESE_HONORIFIC_WORDS, JAPANESE_ROLE_WORDS } from '../text/roles.js';
-import { contentTerms, stem } from '../text/text.js';
+import { contentTerms, stem, tokenize } from '../text/text.js';
 import {
   type AskContext,
   CANDIDATE_PASSAGES,
@@ -25,7 +25,7 @@ import {
   scoreHits,
 } from './candidates.js';
 import { corpusSize } from './corpus-size.js';
-import { countsOf } from './entities.js';
+import { countsOf, type PeopleFinder, typeEvidence } from './entities.js';
 import { conceptIn, featureValue, questionFacts, readTypeFeatures, TYPED } from './features.js';
 import { type Listed, listPassages } from './listing.js';
 import { abstainingStep, agentAway, countAway, type UncoveredCheck, uncoveredBy } from './not-covered.js';
@@ -337,7 +337,15 @@ function decide(
       ? withTypeBesideFirst(
           ctx,
           question,
-          withNameGivenFirst(ctx, question, withArgumentFirst(ctx, question, ranked)),
+          withNameGivenFirst(
+            ctx,
+            question,
+            withPlaceFirst(
+              ctx,
+              question,
+              withRoleFirst(ctx, question, withArgumentFirst(ctx, question, ranked)),
+            ),
+          ),
         )
       : ranked;
   const best = candidates[0];
@@ -453,6 +461,100 @@ function withTypeBesideFirst(ctx: AskContext, question: AnalyzedQuestion, candid
   if (featureValue(next, 'typeMissing') === 1) return candidates;
   next.score = rankScore(next, ctx.weights);
   return [next, ...candidates.filter((c) => c !== next)];
+}
+
+/**
+ * The candidates with the first of the next few that names someone right by the role a "who" question asks for
+ * ("which <role>…", "who is the <role>") moved to the front, when the best one never says that role: "which
+ * visiting astronaut spoke?" is answered by "…, and the mission's astronaut Ana Ruiz also spoke", not by the
+ * sentence listing the other visitors' names, none of them an astronaut. Only a sentence of the best one's document:
+ * another document's "Deputy Director Li Wei" says nothing of the deputy the question's topic has. Unchanged when
+ * none does.
+ */
+function withRoleFirst(ctx: AskContext, question: AnalyzedQuestion, candidates: Scored[]): Scored[] {
+  const best = candidates[0];
+  if (!best || (question.type !== 'person' && question.type !== 'name') || question.roles.length === 0)
+    return candidates;
+  const roles = new Set(question.roles);
+  const saysRole = (c: Scored) =>
+    [...(ctx.reader.stems(c.passage).sentences[c.sentence] ?? [])].some((s) => roles.has(s));
+  if (saysRole(best)) return candidates;
+  const named = candidates
+    .slice(1, ARGUMENT_LOOKAHEAD)
+    .find(
+      (c) =>
+        c.passage.docId === best.passage.docId &&
+        saysRole(c) &&
+        namedByRole(candidateText(ctx, c), roles, ctx.people),
+    );
+  return named ? readFirst(ctx, question, named, candidates) : candidates;
+}
+
+/**
+ * `chosen` moved to the front of `candidates`, its answer types read and its score computed with them: ask reads
+ * them only for the candidates that can come first by the ranker's order.
+ */
+function readFirst(
+  ctx: AskContext,
+  question: AnalyzedQuestion,
+  chosen: Scored,
+  candidates: Scored[],
+): Scored[] {
+  readTypeFeatures(featureContext(ctx), questionFacts(question), chosen);
+  chosen.score = rankScore(chosen, ctx.weights);
+  return [chosen, ...candidates.filter((c) => c !== chosen)];
+}
+
+/** Whether `sentence` names a person right after one of the `roles` (stems): "the mission's astronaut Ana Ruiz". */
+function namedByRole(sentence: string, roles: Set<string>, people: PeopleFinder): boolean {
+  const spans = (typeEvidence('person', sentence, people)?.spans ?? []).filter((s) => s.strength === 1);
+  return spans.some((span) => {
+    const before = tokenize(sentence.slice(0, span.start)).at(-1);
+    return (
+      before !== undefined &&
+      /^\s+$/.test(sentence.slice(before.end, span.start)) &&
+      roles.has(stem(before.word))
+    );
+  });
+}
+
+/** A question about going somewhere ("where did she travel", "which city was he visiting"): a destination answers it. */
+const ASKS_DESTINATION =
+  /\b(?:go|goes|going|gone|went|travel\w*|visit\w*|trip|head\w*|fly|flew|flown|bound|destination|move[ds]?|moving|arriv\w*|come|came|sent|send)\b/i;
+/** Words that make the place after them a destination: "a visit to Lisbon", "flew into Oslo". */
+const TO_PLACE = /\b(?:to|toward|towards|into|for)\s+(?:the\s+)?$/i;
+
+/**
+ * The candidates with the first of the next few that says where something was (a place not after "to") moved to
+ * the front, when a "where" question asks where something happened and the best sentence's only places are
+ * destinations: "where did the signing take place?" is answered by "…gathered at the city hall in Lisbon to
+ * sign…", not by "The signing crowned the minister's visit to Lisbon". Unchanged when the question asks about
+ * going somewhere, or none does.
+ */
+function withPlaceFirst(ctx: AskContext, question: AnalyzedQuestion, candidates: Scored[]): Scored[] {
+  const best = candidates[0];
+  if (!best || question.type !== 'place' || ASKS_DESTINATION.test(question.text)) return candidates;
+  const own = new Set(question.concepts.flatMap((c) => c.alternatives.flat()));
+  const places = (c: Scored) => {
+    const text = candidateText(ctx, c);
+    const tokens = tokenize(text);
+    return (typeEvidence('place', text, ctx.people)?.spans ?? [])
+      .filter((span) =>
+        tokens.some((t) => t.start >= span.start && t.end <= span.end && !own.has(stem(t.word))),
+      )
+      .map((span) => TO_PLACE.test(text.slice(Math.max(0, span.start - 20), span.start)));
+  };
+  const first = places(best);
+  if (first.length === 0 || first.some((destination) => !destination)) return candidates;
+  const located = candidates
+    .slice(1, ARGUMENT_LOOKAHEAD)
+    .find(
+      (c) =>
+        c.passage.docId === best.passage.docId &&
+        featureValue(c, 'mainCoverage') > 0 &&
+        places(c).some((destination) => !destination),
+    );
+  return located ? readFirst(ctx, question, located, candidates) : candidates;
 }
 
 const TYPED_SET = new Set<string>(TYPED);

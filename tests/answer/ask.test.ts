@@ -312,6 +312,25 @@ describe('"what is the name of <a thing>"', () => {
   });
 });
 
+describe('"which <role> was there"', () => {
+  it('answers with the sentence naming someone by that role, not the one listing other guests', async () => {
+    const engineers = 'Norland engineer Lise Holm and VHA engineer Jan Mol also attended the event.';
+    const ctx = await noteContext(
+      'harbour-pact',
+      `During an event hosted by Mayor Ana Ruiz and Deputy Mayor Tomas Berg at the port's city hall in Kell on Friday, 3 May, representatives from Norland and Vestria gathered to sign a pact that builds on a long history of trade between the two ports.\nThe signing is a highlight of Premier Ivo Lind's visit to Kell, his first since taking office in 2024.\nAmong the other guests were the Norland consul to Vestria, the Vestrian consul to Norland, Vestria Harbour Agency President (VHA) Piet Sand, and the secretary of the harbour board. ${engineers}`,
+    );
+    expect(explainAsk(ctx, 'which vestrian engineer was there').result.answer?.text).toBe(engineers);
+  });
+});
+
+describe('"where did <it> take place"', () => {
+  it("answers with where it happened, not with a sentence whose only place is someone's destination", () => {
+    const held = sentenceWith(bundledText(), 'Headquarters in Washington');
+    for (const question of ['where did the signing take place', 'where did they sign it'])
+      expect(kb.ask(question).answer?.text, question).toBe(held);
+  });
+});
+
 describe('"what did X say" about someone the corpus never mentions', () => {
   it('abstains for a stranger, but reads a typo of a name the corpus has as that name', async () => {
     const ctx = await noteContext(
