@@ -22,12 +22,14 @@ import {
   asksNext,
   asksReason,
   asksRoleOf,
+  nameUnstated,
   personAway,
   saysAge,
   saysLater,
   saysMade,
   statesReason,
   statesRole,
+  topicUnstated,
   wordsUnstated,
 } from './unstated.js';
 
@@ -122,6 +124,8 @@ export const UNCOVERED_CHECKS = [
   'yearAway',
   'personAway',
   'wordsUnstated',
+  'nameUnstated',
+  'topicUnstated',
 ] as const;
 export type UncoveredCheck = (typeof UNCOVERED_CHECKS)[number];
 
@@ -209,6 +213,11 @@ export function uncoveredBy(
     // sentence says otherwise (on the English small sets it abstained wrongly 9 times, rightly 2).
     wordsUnstated:
       size === 'small' && hasJapanese(question.text) && wordsUnstated(asked.concepts, found.sentence),
+    // "ロケットの名前は？" answered by a sentence that names no rocket (a quote, or "国産の中型ロケットで…").
+    nameUnstated: question.type === 'any' && nameUnstated(question.text, sentence),
+    // "…帆の畳み方について何て言ってた？" answered by a sentence naming nothing of what it asks about.
+    topicUnstated:
+      hasJapanese(question.text) && topicUnstated(question.text, question.concepts, found.sentence),
   };
   return UNCOVERED_CHECKS.filter((name) => checks[name]);
 }

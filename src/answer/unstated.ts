@@ -287,3 +287,70 @@ export function wordsUnstated(
   const weight = (list: Concept[]) => list.reduce((sum, c) => sum + c.weight, 0);
   return unstated.length >= UNSTATED_IDEAS && weight(unstated) >= UNSTATED_SHARE * weight(ideas);
 }
+
+/**
+ * What a Japanese question asks the name of: the noun before の名前, の名称 or の正式名称 ("ロケットの名前は？":
+ * ロケット); `null` when it asks no thing's name.
+ */
+const NAME_ASKED = /([\p{sc=Han}\p{sc=Katakana}ー・A-Za-z0-9]+)の(?:正式な?)?(?:名前|名称)/u;
+
+/**
+ * The ends of Japanese nouns for people (社長, 責任者, 職員, 長官, 飛行士, 運転手, 専門家): their name is a person's,
+ * which the answer type reads.
+ */
+const PERSON_NOUN = /(?:長|者|員|官|士|手|家|氏|さん)$/u;
+
+/** Words by which Japanese gives a thing's name: 名付けた, 命名, と呼ばれる, という名, 愛称, 名称. */
+const NAMING_JA = /名付け|命名|と呼ば|という名|愛称|名称/;
+
+/** A name written in 「」 or 『』: short, no sentence in it (a quote is one). */
+const QUOTED_NAME = /^[「『][^「」『』。、！？!?]{1,20}[」』]/u;
+const NAME_BEFORE = /(?:[A-Za-z0-9][A-Za-z0-9-]*|[\p{sc=Katakana}ー・]{2,}|[」』])\s?$/u;
+
+/**
+ * "ロケットの名前は？" asked of a Japanese sentence that names no rocket: the thing asked about stands in it nowhere
+ * with a name beside it (H3ロケット, ロケット「…」, 「…」ロケット) and it names nothing with a naming word (命名,
+ * と呼ばれる). A sentence on what the thing does ("国産の中型ロケットで送り出される") or a quote does not give its
+ * name. `false` for a question asking no thing's name, or of a sentence not in Japanese.
+ */
+export function nameUnstated(question: string, sentence: string): boolean {
+  const noun = NAME_ASKED.exec(question.normalize('NFKC'))?.[1];
+  if (
+    !noun ||
+    !hasJapanese(sentence) ||
+    PERSON_NOUN.test(noun) ||
+    JAPANESE_ROLE_WORDS.some((role) => noun.endsWith(role))
+  )
+    return false;
+  if (NAMING_JA.test(sentence)) return false;
+  const text = sentence.normalize('NFKC');
+  // The noun's last word as the sentence writes it ("打ち上げロケット" is asked of as "ロケット" as well).
+  const word = /[\p{sc=Katakana}ー]+$|\p{sc=Han}{1,2}$/u.exec(noun)?.[0] ?? noun;
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+    if (NAME_BEFORE.test(text.slice(0, at)) || QUOTED_NAME.test(text.slice(at + word.length))) return false;
+  }
+  return true;
+}
+
+/**
+ * What a Japanese question is about, as it says with について or に関して ("帆の畳み方について何て言ってた？": 帆の畳み方):
+ * the words of the phrase before it, back to the topic's particle or a comma.
+ */
+const TOPIC_JA = /([^はがをで、,。？?！!\s]+)(?:について|に関して|に関する|に対して)/u;
+
+/**
+ * "What did the CEO say about folding the sail?" (Japanese: …帆の畳み方について…) answered by a sentence that
+ * names none of what the question says it is about (its ideas in the phrase before について, known to the corpus):
+ * a quote of the CEO on something else. `false` for a question without such a phrase.
+ */
+export function topicUnstated(
+  question: string,
+  concepts: readonly Concept[],
+  sentence: { has(stem: string): boolean },
+): boolean {
+  const topic = TOPIC_JA.exec(question)?.[1];
+  if (!topic) return false;
+  const said = normalizeJapanese(topic);
+  const ideas = concepts.filter((c) => c.known && !c.related && said.includes(c.label.replaceAll(' ', '')));
+  return ideas.length > 0 && !ideas.some((c) => conceptIn(c, sentence));
+}

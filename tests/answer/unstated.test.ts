@@ -8,12 +8,14 @@ import {
   asksNext,
   asksReason,
   asksRoleOf,
+  nameUnstated,
   peopleAsked,
   saysAge,
   saysLater,
   saysMade,
   statesReason,
   statesRole,
+  topicUnstated,
 } from '../../src/answer/unstated.js';
 import { loadCorpusStrict } from '../../src/corpus/load.js';
 import { withUploads } from '../eval/uploaded.js';
@@ -276,5 +278,44 @@ describe("a Japanese question's ideas unstated in the answer sentence (wordsUnst
     expect(explainAsk(bundled, 'when did Japan sign the Artemis Accords?').checks).not.toContain(
       'wordsUnstated',
     );
+  });
+});
+
+describe("a thing's name asked in Japanese and none given (nameUnstated)", () => {
+  it('holds for a sentence naming no such thing, or the thing with no name beside it', () => {
+    const asked = 'ロケットの名前は？';
+    expect(nameUnstated(asked, '衛星は国産の大型ロケットで打ち上げられる。')).toBe(true);
+    expect(nameUnstated(asked, '社長は「海の変化を宇宙から見守りたい」と述べた。')).toBe(true);
+  });
+
+  it('does not hold where the sentence names it, beside it or with a naming word', () => {
+    const asked = 'ロケットの名前は？';
+    expect(nameUnstated(asked, '衛星はH3ロケットで打ち上げられる。')).toBe(false);
+    expect(nameUnstated(asked, '衛星は大型ロケット「はやて」で打ち上げられる。')).toBe(false);
+    expect(nameUnstated(asked, '新しいロケットは「はやて」と命名された。')).toBe(false);
+  });
+
+  it('is not read of a person asked by role, nor of an English sentence', () => {
+    expect(nameUnstated('運用の責任者の名前は？', '運用は佐伯さんが担う。')).toBe(false);
+    expect(nameUnstated('車長の名前は？', '運用は佐伯さんが担う。')).toBe(false);
+    expect(nameUnstated('ロケットの名前は？', 'It launches on a heavy rocket.')).toBe(false);
+  });
+});
+
+describe('what a Japanese question says it is about (について) unstated in the answer (topicUnstated)', () => {
+  const concept = (label: string) => ({ label, alternatives: [[label]], weight: 1, known: true }) as never;
+  const sentence = (text: string) => ({ has: (stem: string) => text.includes(stem) });
+
+  it('holds when the sentence names none of the topic, not when it names some', () => {
+    const asked = '社長は帆の畳み方について何て言ってた？';
+    const concepts = [concept('社長'), concept('帆')];
+    expect(topicUnstated(asked, concepts, sentence('社長は「海の変化を見守りたい」と述べた。'))).toBe(true);
+    expect(topicUnstated(asked, concepts, sentence('社長は「帆は手のひらに乗る」と述べた。'))).toBe(false);
+  });
+
+  it('does not hold for a question without such a phrase', () => {
+    expect(
+      topicUnstated('社長は何て言ってた？', [concept('社長')], sentence('「見守りたい」と述べた。')),
+    ).toBe(false);
   });
 });
