@@ -68,12 +68,17 @@ const KATAKANA = '[\\p{sc=Katakana}ー]';
 /** A name in katakana, its parts joined by ・ or ＝ ("ルカ・ベルナルディ"). */
 const KATAKANA_NAME = `${KATAKANA}{2,}(?:[・＝=]${KATAKANA}{2,})*`;
 /**
+ * A family name in kanji and a given name in hiragana, before an honorific ("森田ゆかりさん", "高田あおい氏"):
+ * two or three kanji, then two to four hiragana that do not begin with a particle ("学生のみなさん" is no name).
+ */
+const GIVEN_IN_HIRAGANA = `${KANJI}{2,3}(?![はがのをにともでやへかより])\\p{sc=Hiragana}{2,4}(?=${HONORIFIC})`;
+/**
  * A name and what marks it one: two to five kanji (not after more kanji) or katakana (not after more katakana),
  * then a title, perhaps with an honorific after it, or an honorific alone. A katakana name's title may start
  * with kanji words of its own ("技術担当副社長"); a kanji name is the fewest kanji a title can follow.
  */
 const NAMED_SOURCE =
-  `(?<!${KANJI})(?<kanji>${KANJI}{2,5}?)(?:(?<kanjiTitle>${TITLE})(?<kanjiTitled>${HONORIFIC})?|(?<kanjiHonorific>${HONORIFIC}))` +
+  `(?<!${KANJI})(?<kanji>${KANJI}{2,5}?|${GIVEN_IN_HIRAGANA})(?:(?<kanjiTitle>${TITLE})(?<kanjiTitled>${HONORIFIC})?|(?<kanjiHonorific>${HONORIFIC}))` +
   `|(?<![\\p{sc=Katakana}ー・＝=])(?<katakana>${KATAKANA_NAME})(?:(?<katakanaTitle>${KANJI}{0,6}?${TITLE})(?<katakanaTitled>${HONORIFIC})?|(?<katakanaHonorific>${HONORIFIC}))`;
 /** A name marked so at the end of a phrase. */
 const NAMED = new RegExp(`(?:${NAMED_SOURCE})$`, 'u');
@@ -256,7 +261,7 @@ export function extractJapaneseQuotes(doc: CorpusDocument, people: PeopleDirecto
       if (!after[1] && before?.[2] && NAMED_INSIDE.test(before[2])) continue;
       const phrase = after[1] ?? before?.[1];
       let speaker: Person | null = null;
-      if (phrase) speaker = speakerOf(text, phrase, full, people);
+      if (phrase) speaker = speakerOf(text, withoutGloss(phrase), full, people);
       else if (last && goesOn(text, last, open, head)) speaker = last.speaker;
       if (!speaker) continue;
       const end = text.slice(close + 1, paragraph.end).search(/[。！？]/u);
@@ -269,6 +274,14 @@ export function extractJapaneseQuotes(doc: CorpusDocument, people: PeopleDirecto
     }
   });
   return quotes;
+}
+
+/**
+ * A phrase naming someone without what it adds in parentheses after the name or title: an abbreviation of the
+ * title ("最高経営責任者（CEO）"), an age ("山田花子理事長（62）").
+ */
+function withoutGloss(phrase: string): string {
+  return phrase.replace(/[（(][^（）()「」]{1,20}[）)]\s*$/u, '');
 }
 
 /**
@@ -360,8 +373,12 @@ export function lookupJapanese(
         (n) =>
           compact(n) === core ||
           n.split(/[・＝=]/u).some((part) => compact(part) === core) ||
-          // A family name: the start of a name in kanji the text gives someone ("山田" for 山田花子).
-          (isFromText(person) && isKanji(n) && n.length > core.length && n.startsWith(core)),
+          // A family name: the kanji a name the text gives someone starts with ("山田" for 山田花子 or 山田はな).
+          (isFromText(person) &&
+            isKanji(core) &&
+            /^[\p{sc=Han}々]+\p{sc=Hiragana}*$/u.test(n) &&
+            n.length > core.length &&
+            n.startsWith(core)),
       );
   return decide(people.people.filter(fits), preferred);
 }

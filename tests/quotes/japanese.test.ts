@@ -173,6 +173,30 @@ describe('Japanese quotes: the right speaker or none', () => {
     expect(attributed('山田太郎社長と佐藤花子部長は「共同で開発する」と語った。')).toEqual([]);
   });
 
+  it('reads a name before an abbreviation or an age in parentheses, and no organisation before one', () => {
+    expect(
+      attributed('南港電機社のマリア・ロッシ最高経営責任者（CEO）は「開発の速さに驚いた」と述べた。'),
+    ).toEqual([{ speaker: 'マリア・ロッシ', text: '開発の速さに驚いた' }]);
+    expect(attributed('東雲大学の山田花子理事長（62）は「観測は順調だ」と述べた。')).toEqual([
+      { speaker: '山田花子', text: '観測は順調だ' },
+    ]);
+    expect(attributed('東雲電機社（本社・名古屋市）は「増産を急ぐ」と述べた。')).toEqual([]);
+    expect(attributed('東京都知事（当時）は「予算を見直す」と述べた。')).toEqual([]);
+  });
+
+  it('reads a family name in kanji with a given name in hiragana before さん, and no phrase ending in の', () => {
+    const text = '東雲大学大学院の森田ゆかりさんは「今からわくわくする」と話した。';
+    expect(attributed(text)).toEqual([{ speaker: '森田ゆかり', text: '今からわくわくする' }]);
+    // Found by the family name too, as users type it.
+    expect(quotesOf(indexOf(text), '森田さん')).toEqual(['今からわくわくする']);
+    for (const text of [
+      '学生のみなさんは「楽しみだ」と話した。',
+      '地元の関係者のみなさんは「楽しみだ」と話した。',
+      '東雲大学のみなさんは「楽しみだ」と話した。',
+    ])
+      expect(attributed(text), text).toEqual([]);
+  });
+
   it('reads an addressee between と and the verb', () => {
     expect(
       attributed('東雲大学の山田花子教授が会見した。山田氏は「観測は順調だ」と記者団に語った。'),
