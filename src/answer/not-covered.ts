@@ -22,11 +22,14 @@ import {
   asksNext,
   asksReason,
   asksRoleOf,
+  asksWords,
+  lastingUnstated,
   nameUnstated,
   personAway,
   saysAge,
   saysLater,
   saysMade,
+  saysWords,
   statesReason,
   statesRole,
   topicUnstated,
@@ -85,6 +88,12 @@ function yearAway(question: string, sentence: string): boolean {
   return given.size > 0 && ![...asked].some((year) => given.has(year));
 }
 
+/**
+ * "When…", "what date…", "which day…": a question asking for a date by its own words, not one typed a date for a
+ * word such as "year" ("fellowships per year").
+ */
+const ASKS_DATE = /\bwhen\b|\b(?:what|which)\s+(?:date|day)\b/i;
+
 /** "What month…", "which month…", "何月" (not 何ヶ月, a duration): a date without its month does not answer it. */
 const ASKS_MONTH = /\b(?:what|which)\s+month\b|何月/i;
 /**
@@ -126,6 +135,9 @@ export const UNCOVERED_CHECKS = [
   'wordsUnstated',
   'nameUnstated',
   'topicUnstated',
+  'dateMissing',
+  'wordsUnsaid',
+  'lastingUnstated',
 ] as const;
 export type UncoveredCheck = (typeof UNCOVERED_CHECKS)[number];
 
@@ -218,6 +230,17 @@ export function uncoveredBy(
     // "…帆の畳み方について何て言ってた？" answered by a sentence naming nothing of what it asks about.
     topicUnstated:
       hasJapanese(question.text) && topicUnstated(question.text, question.concepts, found.sentence),
+    // "When did the port sign the treaty?" answered by a sentence that holds no date at all ("The port was one of
+    // the treaty's first signatories"): as yearMissing, for the whole date. Japanese questions abstain on it at any
+    // confidence through typeDoubtful already.
+    dateMissing:
+      question.type === 'date' && ASKS_DATE.test(question.text) && feature(best, 'typeMissing') === 1,
+    // "What did the ambassador say about the pact?" answered by a sentence that only lists the ambassador among
+    // the guests: it reports no one's words (whom the corpus quotes, the quotes index answers before this).
+    wordsUnsaid: asksWords(question.text) && !saysWords(sentence),
+    // "How long does the pact last?" answered by "…a pact that crowns a long history of trade": how long
+    // something has gone on is not how long it lasts.
+    lastingUnstated: question.type === 'duration' && lastingUnstated(question.text, sentence, people),
   };
   return UNCOVERED_CHECKS.filter((name) => checks[name]);
 }

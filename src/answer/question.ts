@@ -297,6 +297,14 @@ function saysKind(words: string[], i: number, type: AnswerType, measure: Measure
 const FILLER_PHRASES = /\b(at the time|these days|this time|nowadays|currently|right now|or what|or not)\b/gi;
 
 /**
+ * Where the asker read it, not what they ask about: "the administrator mentioned in the release", "her name as
+ * written in the agency's article about the launch", "from this post". Users call the document they read by what it
+ * is; the document's own text never does, so counting such words as ideas the corpus lacks would abstain.
+ */
+const DOCUMENT_MENTION =
+  /\b(?:(?:as\s+)?(?:mentioned|named|listed|quoted|cited|written|described|given|reported|stated|featured)\s+)?(?:in|from)\s+(?:the|this|that)\s+(?:[\p{L}'’-]+\s+)?(?:press\s+)?(?:release|article|document|story|announcement|write-?up|piece|post)\b/giu;
+
+/**
  * What the asker says of their own memory ("I can't remember his name, who was it?", "we don't know…", "I forgot"):
  * chat, no idea the corpus should hold.
  */
@@ -742,7 +750,7 @@ function synonymsInCorpus(phrase: string, index: PassageIndex): string[][] {
 
 /** Turns a cleaned question into concepts (with glossary meanings and typo corrections) and search terms. */
 export function analyzeQuestion(text: string, index: PassageIndex, glossary: Glossary): AnalyzedQuestion {
-  const source = text.replace(FILLER_PHRASES, ' ').replace(ASKERS_MEMORY, ' ');
+  const source = text.replace(FILLER_PHRASES, ' ').replace(ASKERS_MEMORY, ' ').replace(DOCUMENT_MENTION, ' ');
   const asking = askingSpan(source);
   // Japanese sentences open with no capital: there a capital marks a name wherever it stands ("ESAとNASA…").
   const japanese = hasJapanese(source);

@@ -144,14 +144,68 @@ const ASKS_NEXT =
 const SAYS_LATER =
   /\b(?:will|would|shall|going to|plans?|planned|planning|schedul\w*|expect\w*|upcoming|next|later|future|following|subsequent\w*|intend\w*|is to|are to|set to|due to (?:be|begin|start|open|launch|meet)|soon|eventually)\b|予定|今後|次回|次の|将来|計画|見込み|見通し|後に|目指|めざ|めど|来年|来月|来週/i;
 
-/** Whether `question` asks about the next occurrence of something. */
+/**
+ * A question on whether or when something is still to happen, in English's future: "will a second crew fly?",
+ * "when will they meet?", "when is the module scheduled to launch?". Only a yes/no question opening with "will" or
+ * a "when": in "how heavy will the module be" the future is incidental, a sentence may state the weight plainly. Not
+ * "will" as a noun ("the will of the people").
+ */
+const ASKS_FUTURE =
+  /^\W*will\b|\bwhen\b.*(?:(?<!\b(?:the|a|an|their|his|her|its|our|your|my)\s+)\bwill\b|\b(?:scheduled|planned|expected|slated|set|due|going)\s+to\b|\bplan(?:s|ning)?\s+to\b)/i;
+
+/** Whether `question` asks about the next occurrence of something, or about anything still to come. */
 export function asksNext(question: string): boolean {
-  return ASKS_NEXT.test(question);
+  return ASKS_NEXT.test(question) || ASKS_FUTURE.test(question);
 }
 
 /** Whether `sentence` speaks of anything still to come. */
 export function saysLater(sentence: string): boolean {
   return SAYS_LATER.test(sentence);
+}
+
+/**
+ * "What did the mayor say about…", "what were her words", "何と言った", "どんなあいさつ": a question asking for
+ * someone's own words. Not "did X mention Y", which asks whether the corpus says Y at all.
+ */
+const ASKS_WORDS =
+  /\bwhat\s+(?:did|does|do|has|have|had|was|were|is|are)\b.{1,80}?\b(?:say|said|saying|tell|told|state|stated|comment|commented|remark|remarked)\b|\b(?:words|remarks|comments|statement)\s+(?:of|from|by)\b|何(?:て|と)(?:言|い|話|述|コメント)|どんな(?:こと|話|発言|コメント|あいさつ|挨拶)|コメント(?:は|した|して)|発言(?:は|した|して)/i;
+
+/**
+ * Words that report speech: quotation marks, a verb of saying ("said", "told", "stressed"), "according to"; in
+ * Japanese 「」, と述べ, と語, と話. A sentence without any reports no one's words.
+ */
+const SAYS_WORDS =
+  /["“”„«»「」『』]|\b(?:say|says|said|saying|tell|tells|told|state[sd]?|stating|statement|note[sd]|add(?:s|ed)|remark(?:s|ed)?|comment(?:s|ed)?|announc\w*|explain\w*|stress\w*|emphasi[sz]\w*|describ\w*|call(?:s|ed)|words?|speech|spoke|speaks?|according to|wrote|writes|welcom\w*|prais\w*|thank\w*)\b|述べ|語っ|語り|話し|話す|言っ|言い|発言|コメント|あいさつ|挨拶|強調|説明/i;
+
+/** Whether `question` asks for what someone said. */
+export function asksWords(question: string): boolean {
+  return ASKS_WORDS.test(question);
+}
+
+/** Whether `sentence` reports anyone's words. */
+export function saysWords(sentence: string): boolean {
+  return SAYS_WORDS.test(sentence);
+}
+
+/**
+ * "How long does the pact last?", "how long will it stay in force", "how long is it valid": how long something
+ * lasts from now on, not how long it has gone on ("how long have they worked together").
+ */
+const ASKS_LASTING = /\bhow\s+long\s+(?:does|do|will|is|are|would|can|could|should)\b/i;
+
+/** A span of time that has gone by: "a long history of…", "long-standing", "for decades", "since 1969". */
+const PAST_EXTENT =
+  /\blong\s+(?:history|tradition|record)\b|\blong-?standing\b|\bfor\s+(?:decades|centuries|generations)\b|\bsince\s+\d{4}\b/i;
+
+/**
+ * Whether `question` asks how long something lasts from now on, and `sentence`'s only durations are spans of time
+ * gone by ("crowns a long history of trade"): it tells how long something has gone on, not how long it lasts.
+ * The sentence's durations are read as the answer types read them (`people` for that reader).
+ */
+export function lastingUnstated(question: string, sentence: string, people: PeopleFinder): boolean {
+  if (!ASKS_LASTING.test(question)) return false;
+  const spans = typeEvidence('duration', sentence, people)?.spans ?? [];
+  return spans.length > 0 && spans.every((span) => PAST_EXTENT.test(sentence.slice(span.start, span.end)));
 }
 
 /** "How old is…", "what age…", 何歳, 年齢: someone's or something's age. */

@@ -1,9 +1,17 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { explainAsk } from '../../src/answer/ask.js';
 import { analyzeQuestion, askingPart, negatedAsking, unknownShare } from '../../src/answer/question.js';
 import { loadCorpusStrict } from '../../src/corpus/load.js';
+import type { Corpus } from '../../src/corpus/types.js';
 import { stem } from '../../src/text/text.js';
+import { bundledText, CORPUS_DIR, sentenceWith } from '../support/bundled.js';
 import { askContextOf } from '../support/context.js';
 import { tempCorpus } from '../support/tempCorpus.js';
+
+let bundled: Corpus;
+beforeAll(async () => {
+  bundled = await loadCorpusStrict(CORPUS_DIR);
+});
 
 const NOTE = `---
 id: council-note
@@ -456,6 +464,33 @@ describe("analyzeQuestion: the asker's memory", () => {
     ]);
     expect(labels('we dont know the date, when did the council vote?')).toEqual(['council', 'vote']);
     expect(labels('I forgot who approved the plan')).toEqual(['approved', 'plan']);
+  });
+});
+
+describe('analyzeQuestion: the document the asker read', () => {
+  it('reads no idea in "mentioned in the release", "as written in the article": where the asker read it', async () => {
+    const ctx = await contextOf(NOTE);
+    const labels = (q: string) => analyzeQuestion(q, ctx.index, ctx.glossary).concepts.map((c) => c.label);
+    expect(labels('who is the emissary mentioned in the release')).toEqual(['emissary']);
+    expect(labels("the bridge's length as written in the council's press release?")).toEqual([
+      'bridge',
+      'length',
+    ]);
+    expect(labels('what did the council approve, from this article?')).toEqual(['council', 'approve']);
+    // Not a document the question asks about: "the release of the report" is a topic.
+    expect(labels('when is the release of the plan')).toContain('release');
+  });
+
+  it('answers the bundled release on whom it names, as the asker words where they read it', () => {
+    const ctx = askContextOf(bundled);
+    for (const question of [
+      'who is the nasa deputy administrator mentioned in the article',
+      'what is the full name of the prime minister as written in the press release',
+    ])
+      expect(explainAsk(ctx, question).result.answer, question).not.toBeNull();
+    expect(
+      explainAsk(ctx, 'who is the nasa deputy administrator mentioned in the article').result.answer?.text,
+    ).toBe(sentenceWith(bundledText(), 'Pam Melroy'));
   });
 });
 

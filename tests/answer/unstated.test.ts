@@ -8,11 +8,14 @@ import {
   asksNext,
   asksReason,
   asksRoleOf,
+  asksWords,
+  lastingUnstated,
   nameUnstated,
   peopleAsked,
   saysAge,
   saysLater,
   saysMade,
+  saysWords,
   statesReason,
   statesRole,
   topicUnstated,
@@ -152,6 +155,100 @@ describe('the next occurrence asked of a sentence on what happened (laterUnstate
     expect(next.best).toContain('hosted by');
     expect(next.result.answer).toBeNull();
     expect(next.checks).toContain('laterUnstated');
+  });
+});
+
+/** Asks each question of the bundled release: it abstains, and `check` holds. */
+function abstainsBy(check: string, ...questions: string[]) {
+  return questions.map((question) => {
+    const asked = explainAsk(bundled, question);
+    expect(asked.result.answer, question).toBeNull();
+    expect(asked.checks, question).toContain(check);
+    return asked;
+  });
+}
+
+describe('what is still to come asked of a sentence on what happened (laterUnstated)', () => {
+  it('reads a yes/no question opening with "will", and "when" in the future, as asking what is to come', () => {
+    expect(asksNext('will a second crew fly to the station?')).toBe(true);
+    expect(asksNext('when is the module scheduled to launch?')).toBe(true);
+    expect(asksNext('when will the bridge reopen')).toBe(true);
+    // The future is incidental where the question asks a measure, and "will" may be a noun.
+    expect(asksNext('how heavy will the module be?')).toBe(false);
+    expect(asksNext('when did the council say the will of the people was clear?')).toBe(false);
+  });
+
+  it('abstains on a launch or a landing still to come asked of the sentences on the agreements made', () => {
+    abstainsBy(
+      'laterUnstated',
+      'when is the gateway contribution from japan scheduled to fly?',
+      'will a japanese astronaut land on the moon?',
+    );
+    // What the agreement will do is said in the future: answered.
+    expect(
+      explainAsk(bundled, 'what will the agreement allow nasa and jaxa to do?').result.answer?.text,
+    ).toBe(sentenceWith(bundledText(), 'will allow us'));
+  });
+});
+
+describe('a date asked and the best sentence holding none (dateMissing)', () => {
+  it('abstains on "when did <it> happen" answered by a sentence that says it happened, and no date', () => {
+    const [asked] = abstainsBy('dateMissing', 'when did japan become a signatory of the artemis accords?');
+    expect(asked?.best).toBe(sentenceWith(bundledText(), 'original signatories'));
+    expect(explainAsk(bundled, 'when was the agreement signed?').result.answer?.text).toContain(
+      'January 13th',
+    );
+  });
+});
+
+describe("someone's words asked of a sentence that reports none (wordsUnsaid)", () => {
+  it('reads "what did X say", "X\'s remarks" and 何と言った as asking for words, not "did X mention"', () => {
+    expect(asksWords('what did the us ambassador say about the pact?')).toBe(true);
+    expect(asksWords('what were the remarks of the mayor')).toBe(true);
+    expect(asksWords('町長は式典で何と言った？')).toBe(true);
+    expect(asksWords('did the mayor mention the bridge?')).toBe(false);
+  });
+
+  it('finds words reported in a quote or by a verb of saying, and none in a list of guests', () => {
+    const guests =
+      bundledText()
+        .split('\n')
+        .find((line) => line.includes('witnesses in attendance')) ?? '';
+    expect(saysWords(guests.slice(0, guests.indexOf('National Space Council.')))).toBe(false);
+    expect(saysWords(sentenceWith(bundledText(), 'said Kishida'))).toBe(true);
+    expect(saysWords('The mayor told reporters the bridge would reopen in May.')).toBe(true);
+  });
+
+  it('abstains on the words of a guest the release lists but never quotes', () => {
+    const asked = abstainsBy(
+      'wordsUnsaid',
+      'what did the us ambassador say about the pact?',
+      'what did the executive secretary of the national space council say?',
+    );
+    for (const { best } of asked) expect(best).toContain('witnesses in attendance');
+  });
+});
+
+describe('how long something lasts asked of a sentence on how long something has gone on (lastingUnstated)', () => {
+  it('reads a span of time gone by as no answer to how long something lasts, and a count of years as one', () => {
+    const history = sentenceWith(bundledText(), 'long history');
+    expect(lastingUnstated('how long will the pact last?', history, bundled.people)).toBe(true);
+    // Asked how long something has gone on, the history answers.
+    expect(lastingUnstated('how long have they worked together?', history, bundled.people)).toBe(false);
+    expect(
+      lastingUnstated(
+        'how long does the deal last?',
+        'The twelve-year deal was signed in May.',
+        bundled.people,
+      ),
+    ).toBe(false);
+  });
+
+  it('abstains on how long the agreement lasts, and answers how long the two have collaborated', () => {
+    abstainsBy('lastingUnstated', 'how long will the pact between the two governments last?');
+    expect(
+      explainAsk(bundled, 'how long have the us and japan collaborated in space').result.answer?.text,
+    ).toContain('long history');
   });
 });
 

@@ -18,16 +18,20 @@ export type QaFloor = Partial<
 
 /** The question sets in tests/eval, asked over the bundled corpus. */
 export const BUNDLED_FLOORS: Record<string, SetFloor> = {
+  // Abstaining 94.4% -> 100% when "how long does it last" met a sentence on how long something has gone on
+  // (lastingUnstated, press session, 2 Dec).
   'dev-set.jsonl': {
     answerOrTop: 0.97,
     hitAt3: 0.97,
-    abstentionRecall: 0.9,
+    abstentionRecall: 1,
     wrongAbstention: 0.03,
   },
   // Abstaining 93.3% -> 100% when a question on the next meeting met a sentence on nothing to come (laterUnstated,
   // fourth 1 Dec session).
   // Wrong abstentions 5.5% -> 3.6% when "the official name of" asked no one's name (2 Dec).
-  'holdout-2.jsonl': { answerOrTop: 0.92, abstentionRecall: 1, wrongAbstention: 0.04 },
+  // Wrong abstentions 3.6% -> 1.8% when "as written in the NASA release" was where the asker read it, no idea (press
+  // session, 2 Dec).
+  'holdout-2.jsonl': { answerOrTop: 0.92, abstentionRecall: 1, wrongAbstention: 0.02 },
   // Abstaining raised by "who <did>" answered with the agents of another verb (agentAway, 1 Dec): 90% -> 100%.
   // Measured above its floors on 2 Dec, as already before the sixth 1 Dec session's Japanese changes: answer or top
   // 100%, wrong abstentions 2.6%.
@@ -113,7 +117,8 @@ export const BUNDLED_FLOORS: Record<string, SetFloor> = {
   // chat ("n stuff") no missing ideas (2 Dec).
   // Wrong abstentions 4.2% -> 2.1% when "White House" meant the White House's staff as the release words them
   // (npm run eval, 2 Dec).
-  'en-dev-9.jsonl': { answerOrTop: 0.97, abstentionRecall: 0.75, wrongAbstention: 0.03 },
+  // Abstaining 75% -> 83.3% when "when did <it> happen" met a sentence with no date (dateMissing, press session, 2 Dec).
+  'en-dev-9.jsonl': { answerOrTop: 0.97, abstentionRecall: 0.83, wrongAbstention: 0.03 },
   // Answer or top 93.8% -> 100%, wrong abstentions 3.1% -> 0, abstaining 62.5% -> 100% with 土台/基盤/積み重ね read
   // as "builds on", いつまで asking a date, 予定 asking what is planned (laterUnstated) and personAway (1 Dec, sixth
   // session).
@@ -124,7 +129,10 @@ export const BUNDLED_FLOORS: Record<string, SetFloor> = {
   'ja-holdout-11.jsonl': { answerOrTop: 0.93, abstentionRecall: 0.875, wrongAbstention: 0.04 },
   // Written blind at the start of the 2 Dec morning session and looked at as aggregates at its start (bf2d333) and
   // end (3ef9059), the same both times (docs/answer-quality.md). Floors as measured then; seen from now on.
-  'en-holdout-12.jsonl': { answerOrTop: 0.91, abstentionRecall: 0.66, wrongAbstention: 0.07 },
+  // Press session (2 Dec): answer or top 91.7% -> 93.8% with "where did they sign it" not the premier's destination;
+  // abstaining 66.7% -> 100% with dateMissing, wordsUnsaid and laterUnstated's "will…?"/"when is it scheduled";
+  // wrong abstentions 6.3% -> 4.2% when "mentioned in the release" was no idea.
+  'en-holdout-12.jsonl': { answerOrTop: 0.93, abstentionRecall: 1, wrongAbstention: 0.05 },
   'ja-holdout-12.jsonl': { answerOrTop: 0.9, abstentionRecall: 0.875, wrongAbstention: 0.04 },
 };
 
@@ -222,10 +230,12 @@ export const UPLOADED_FLOORS: Record<string, SetFloor> = {
   // idea limit (0.44 -> 0.4) with yearAway among the checks (1 Dec, fourth session).
   // Answer 58.3% -> 62.5% when the subject of "what did <name> say" was looked up despite a typo (fifth 1 Dec session),
   // 66.7% and wrong abstentions 20.8% -> 16.7% with the refit after it (small corpus idea limit 0.4 -> 0.34).
+  // Abstaining 83.3% -> 100% when "what date does <it> open" met a sentence with no date (dateMissing, press
+  // session, 2 Dec).
   'kestrel-ridge-deep-space-antenna.jsonl': {
     answerOrTop: 0.83,
     answerHit: 0.66,
-    abstentionRecall: 0.83,
+    abstentionRecall: 1,
     // 37.5% -> 33.3% when a count of units of time ("seven-year") counted less as an amount; 25% when "how big"
     // stopped requiring a length, area or volume (1 Dec, third session); 16.7% (fifth 1 Dec session, above).
     wrongAbstention: 0.17,
@@ -255,10 +265,12 @@ export const UPLOADED_FLOORS: Record<string, SetFloor> = {
   // ("…,” said Teodor Alvik, Emberline's chief engineer; sixth 1 Dec session).
   // Answer or top 58.3% -> 62.5%, answer 45.8% -> 50% when "how many satellites will emberline have" took the
   // sentence counting satellites over one naming a satellite beside counts of metres (2 Dec).
+  // Abstaining 66.7% -> 83.3% when "when does phase two start" met a sentence with no date (dateMissing, press
+  // session, 2 Dec).
   'vsa-emberline-wildfire-constellation.jsonl': {
     answerOrTop: 0.62,
     answerHit: 0.5,
-    abstentionRecall: 0.66,
+    abstentionRecall: 0.83,
     wrongAbstention: 0.26,
   },
   // A Japanese press release asked in Japanese (issue 15), written blind as a development set at the start of the
@@ -271,10 +283,12 @@ export const UPLOADED_FLOORS: Record<string, SetFloor> = {
   // on rockets never says a launch (wordsUnstated, 2 Dec).
   // Raised when 予算 and 総額 met the document's 総事業費 (2 Dec): answer or top 79.2% -> 83.3%, answer 75.0% -> 79.2%,
   // wrong abstentions 20.8% -> 16.7%.
+  // Abstaining 83.3% -> 100% when どんなあいさつ met a sentence reporting no one's words (wordsUnsaid, press session,
+  // 2 Dec).
   'mikaboshi-debris-radar.jsonl': {
     answerOrTop: 0.83,
     answerHit: 0.79,
-    abstentionRecall: 0.83,
+    abstentionRecall: 1,
     wrongAbstention: 0.17,
   },
   // Written blind at the start of the fifth 1 Dec session as development sets (a status report with headings and
