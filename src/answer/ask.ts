@@ -367,6 +367,7 @@ function decide(
       document: ctx.reader.documentStems(best.passage.docId),
     },
     ctx.people,
+    best.passage.answers ? doc.text.slice(best.passage.answers.start, best.passage.answers.end) : null,
   );
   const ranker = { confidence, checks, best: sentence };
   const uncovered = abstainingStep(checks, confidence, limits, question.text);

@@ -4,6 +4,7 @@
  * weights fitted on one corpus carry over to another. The weights live in `weights.json` (see `scorer.ts`).
  */
 import type { Span } from '../contract/types.js';
+import { asksIn } from '../corpus/segment.js';
 import type { CorpusDocument, Passage } from '../corpus/types.js';
 import { stem, tokenize } from '../text/text.js';
 import { type PeopleFinder, type TypeEvidence, typeEvidence } from './entities.js';
@@ -273,7 +274,10 @@ export function passageCandidates(
   const numberMissing = facts.numbers.some((n) => !passageWords?.has(n)) ? 1 : 0;
   const typed = TYPED_SET.has(question.type);
   const asksWho = question.type === 'name' || question.type === 'person';
-  return passage.sentences.map((span, i) => {
+  const candidates: Candidate[] = [];
+  passage.sentences.forEach((span, i) => {
+    // A question an FAQ or an interviewer asks is no answer, least of all to itself.
+    if (asksIn(passage, span)) return;
     const stems = read.sentences[i] ?? new Set<string>();
     const before = read.sentences[i - 1];
     const after = read.sentences[i + 1];
@@ -312,8 +316,9 @@ export function passageCandidates(
     };
     const candidate = { passage, sentence: i, span, features: FEATURES.map((name) => features[name]) };
     if (readTypes) readTypeFeatures(ctx, facts, candidate);
-    return candidate;
+    candidates.push(candidate);
   });
+  return candidates;
 }
 
 const TYPE_EVIDENCE = FEATURES.indexOf('typeEvidence');

@@ -6,6 +6,7 @@
  * better on SQuAD's tune split (docs/answer-quality.md).
  */
 import type { Span } from '../contract/types.js';
+import { asksIn } from '../corpus/segment.js';
 import type { Passage } from '../corpus/types.js';
 import type { SearchHit } from '../search/index.js';
 import { stem, tokenize } from '../text/text.js';
@@ -105,8 +106,12 @@ function scorePassage(
 ): PassageScore | null {
   const doc = ctx.documents.get(passage.docId);
   if (!doc) return null;
+  // A paragraph that only asks (an FAQ's question) is not listed: the paragraphs after it answer.
+  if (passage.questions?.length === passage.sentences.length) return null;
   const stems = ctx.reader.stems(passage);
   const sentences = passage.sentences.map((span, i) => {
+    // A question the document asks (an FAQ's, an interviewer's) is not listed as what answers the user's.
+    if (asksIn(passage, span)) return { span, mayAnswer: false, score: 0 };
     const text = doc.text.slice(span.start, span.end);
     return scoreSentence(ctx, question, text, span, stems.sentences[i] ?? new Set(), stems.all, readTypes(i));
   });

@@ -158,7 +158,8 @@ export type DecisionLimits = z.infer<typeof decisionLimits>;
  * The checks that hold for the best candidate (`best`, the first of `ranked` unless a "who"/"how many" reading
  * moved another up; its text `sentence`) in a corpus of `passages` passages, whatever the confidence:
  * {@link abstainingStep} says which of them abstain, measurement reads them all. `found` holds the stems of the
- * best sentence, of its passage and of its document.
+ * best sentence, of its passage and of its document; `replyTo` the question of the document the best sentence's
+ * paragraph replies to, if any (`Passage.answers`).
  */
 export function uncoveredBy(
   question: AnalyzedQuestion,
@@ -168,6 +169,7 @@ export function uncoveredBy(
   passages: number,
   found: { sentence: StemLookup; passage: StemLookup; document: StemLookup },
   people: PeopleFinder,
+  replyTo: string | null = null,
 ): UncoveredCheck[] {
   const size = corpusSize(passages);
   const unknown = UNKNOWN_CHECK[size];
@@ -204,8 +206,13 @@ export function uncoveredBy(
     // Ruiz, … delegates gathered to sign"): the sentence does not say who did what was asked.
     agentAway: agentAway(question, best, sentence, people),
     countAway: countAway(question, sentence, people),
-    // "Why was the site picked?" answered by a sentence that names the site and gives no cause or purpose at all.
-    reasonUnstated: asksReason(question.text) && !statesReason(sentence, question.concepts),
+    // "Why was the site picked?" answered by a sentence that names the site and gives no cause or purpose at all;
+    // unless it replies to the document's own "why" ("Q: Why yellow hulls?" "A: That colour shows in fog."),
+    // when what it says is the reason.
+    reasonUnstated:
+      asksReason(question.text) &&
+      !statesReason(sentence, question.concepts) &&
+      !(replyTo !== null && asksReason(replyTo)),
     // "When will they meet next?" answered by a sentence on the meeting held: it says nothing still to come.
     laterUnstated: asksNext(question.text) && !saysLater(sentence),
     // "How old is the commander?" answered by a sentence on her career: no age, nor a year to count one from.

@@ -200,10 +200,21 @@ export class PassageReader {
       return cached;
     }
     const text = this.documents.get(passage.docId)?.text ?? '';
-    const sentences = this.index.sentenceStems(passage).map((stems, i) => {
+    const own = this.index.sentenceStems(passage);
+    const said = new Set(own.flat());
+    const asked = passage.answers
+      ? contentTerms(text.slice(passage.answers.start, passage.answers.end))
+          .map((t) => t.stem)
+          .filter((s) => !said.has(s))
+      : [];
+    const sentences = own.map((stems, i) => {
       const span = passage.sentences[i] ?? passage;
       const sentence = text.slice(span.start, span.end);
       const read = this.referents.addTo(new Set(stems), passage.docId, span, sentence);
+      // An answer's sentences are about what the question it answers asks and they leave unsaid ("How long
+      // will it fly?" — "The design life is five years."); a word of the question the answer does say still
+      // tells its sentences apart ("What is the Tern-2?" — "Tern-2 stands for…").
+      for (const s of asked) read.add(s);
       // "She asked for a study": the person the sentence before named or quoted.
       const before = passage.sentences[i - 1];
       if (before && PERSON_PRONOUN.test(sentence))

@@ -86,7 +86,8 @@ const ABBREVIATIONS = new Set([
   'sun',
 ]);
 
-const CLOSERS = new Set(['"', "'", '”', '’', ')', ']', '»', '」', '』', '）', '】']);
+/** Marks that may follow a sentence's end and belong to it: quotes, brackets, Markdown's bold ("**Why?**"). */
+const CLOSERS = new Set(['"', "'", '”', '’', ')', ']', '»', '」', '』', '）', '】', '*']);
 /** Japanese sentence ends: no space follows them. */
 const JAPANESE_ENDS = new Set(['。', '！', '？']);
 /** Closing marks of Japanese quotes: "「…。」と述べた" goes on after them. */
@@ -198,7 +199,7 @@ function continuesParagraph(text: string, current: Span, line: Span): boolean {
 }
 
 function endsParagraph(line: string): boolean {
-  return /[.!?:;"'”’)\]。！？」』）]$/.test(line) || /^#{1,6}\s/.test(line);
+  return /[.!?:;"'”’)\]。！？」』）][*_]*$/.test(line) || /^#{1,6}\s/.test(line);
 }
 
 /** Markdown headings and list items start a new paragraph even after an unfinished line. */
@@ -249,6 +250,131 @@ interface Block {
   span: Span;
   sentences: Span[];
   headings: Span[];
+  /** The sentences that ask, when the block is a question the next ones answer. */
+  questions?: Span[];
+  /** The question the block answers. */
+  answers?: Span;
+}
+
+/** Markdown's bold or italic marks around a line or a label ("**Q:**", "__Host:__"). */
+const EMPHASIS = String.raw`(?:\*\*|__|\*|_)?`;
+/**
+ * A speaker's label opening a transcript turn: a name or role of one to five capitalized words, maybe a bracket,
+ * then a colon: "HOST:", "Dr. Jane Roe (chair):", "**Interviewer:**", "司会：". Group 1: the name or role;
+ * group 2: the bracket.
+ */
+const TURN_LABEL = new RegExp(
+  String.raw`^${EMPHASIS}([\p{Lu}\p{Lo}][\p{L}\p{M}.'’-]*(?:[ \t]+[\p{Lu}\p{Lo}][\p{L}\p{M}.'’-]*){0,4})[ \t]*(?:\(([^()\n]{1,120})\))?[ \t]*${EMPHASIS}[:：]${EMPHASIS}[ \t\u3000]*`,
+  'u',
+);
+/** A question's number opening it, in an FAQ or an interview: "Q:", "Q3.", "**Q.**", "Question 2:", "Ｑ：". */
+const QUESTION_MARKER = new RegExp(
+  String.raw`^${EMPHASIS}(?:[QＱ]\d{0,3}|Question[ \t]*\d{0,3})${EMPHASIS}[.:：．]${EMPHASIS}[ \t\u3000]+`,
+  'u',
+);
+/** The answer's mark after it: "A:", "A.", "Answer:", "Ａ：". */
+const ANSWER_MARKER = new RegExp(
+  String.raw`^${EMPHASIS}(?:[AＡ]\d{0,3}|Answer)${EMPHASIS}[.:：．]${EMPHASIS}[ \t\u3000]+`,
+  'u',
+);
+/** The dash an interview opens its questions with, in Japanese above all ("――今回の狙いは？"). */
+const QUESTION_DASH = /^(?:―|—)+[ \t\u3000]*/u;
+/**
+ * Roles whose turns in a transcript ask rather than answer: who moderates, interviews, hosts or chairs, a
+ * reporter or the audience at a press conference, in English and Japanese.
+ */
+const ASKING_ROLES = new Set([
+  'moderator',
+  'interviewer',
+  'host',
+  'chair',
+  'chairman',
+  'chairwoman',
+  'chairperson',
+  'presenter',
+  'reporter',
+  'journalist',
+  'audience',
+  'question',
+  'questioner',
+  'q',
+  '司会',
+  '司会者',
+  '聞き手',
+  '記者',
+  'インタビュアー',
+  '質問',
+  '質問者',
+]);
+
+/** Whether a turn's label names a role that asks: any word of its name, or of its bracket before a comma. */
+function asksByRole(label: RegExpExecArray): boolean {
+  const words = `${label[1] ?? ''} ${(label[2] ?? '').split(/[,，、]/)[0]}`.toLowerCase().split(/[\s()]+/);
+  return words.some((w) => ASKING_ROLES.has(w));
+}
+
+/** Whether a sentence asks: it ends with a question mark, but for Markdown's emphasis. */
+const asks = (text: string, span: Span): boolean => /[?？][*_]*$/.test(text.slice(span.start, span.end));
+
+/**
+ * A block that asks: the sentences that ask, the topic it gives the blocks that answer it, and whether the
+ * sentences after its questions answer them ("**Can I swim here?** Keep forty metres away.", "Q: …? A: …").
+ */
+interface Asking {
+  questions: Span[];
+  topic: Span;
+  answersItself?: boolean;
+}
+
+/**
+ * How many paragraphs after a question reply to it: every sentence of theirs is about what it asks. Later ones
+ * of its section still have it as their topic, as a heading, but go on to other things (a panel's turns move on).
+ */
+const REPLY_PARAGRAPHS = 3;
+
+/**
+ * How short a paragraph ending in a question must be to ask one of the paragraphs after it: an FAQ's or an
+ * interviewer's question is a sentence or three ("You launched twice. Why?"), under a speaker's label one or two;
+ * a longer one asks a question of its own along the way (an article's "…how much longer would it take?").
+ */
+const SHORT_QUESTION = { sentences: 3, labelled: 2, characters: 500 };
+
+/**
+ * Whether a paragraph asks a question the paragraphs after it answer, and how: an FAQ's question as a plain
+ * paragraph or a bold line ("**How long will it fly?**", "Q: …", the question and its answer in one paragraph
+ * too: "Q: … ? A: …"), an interviewer's question ("― …？", a paragraph ending in a question), a moderator's turn
+ * that asks. 'turn' for a moderator's turn that asks nothing ("MODERATOR: Thank you all."): it ends what the
+ * question before was about. Another paragraph ending in a question asks only when short ({@link SHORT_QUESTION}).
+ */
+function askingOf(text: string, paragraph: Span, sentences: Span[]): Asking | 'turn' | undefined {
+  const line = text.slice(paragraph.start, paragraph.end);
+  const marker = QUESTION_MARKER.exec(line) ?? QUESTION_DASH.exec(line);
+  if (marker) {
+    const answer = sentences.findIndex((s, i) => i > 0 && ANSWER_MARKER.test(text.slice(s.start, s.end)));
+    const questions = answer > 0 ? sentences.slice(0, answer) : sentences;
+    const last = questions.at(-1);
+    if (!last) return undefined;
+    const topic = { start: paragraph.start + marker[0].length, end: last.end };
+    return { questions, topic, answersItself: answer > 0 };
+  }
+  const first = sentences[0];
+  // A bold question opening the paragraph its answer follows in: "**How long will it fly?** Five years."
+  if (first && sentences.length > 1 && /^(?:\*\*|__)/.test(line) && asks(text, first))
+    return { questions: [first], topic: first, answersItself: true };
+  const label = TURN_LABEL.exec(line);
+  const byRole = label !== null && asksByRole(label);
+  const questions = sentences.filter((s) => asks(text, s));
+  const at = sentences.findIndex((s) => asks(text, s));
+  if (at < 0) return byRole ? 'turn' : undefined;
+  const endsAsking = asks(text, sentences.at(-1) as Span);
+  const short =
+    sentences.length <= (label ? SHORT_QUESTION.labelled : SHORT_QUESTION.sentences) &&
+    paragraph.end - paragraph.start <= SHORT_QUESTION.characters;
+  if (!byRole && !(endsAsking && short)) return undefined;
+  // The question and the sentence leading to it ("Let's talk money. What does it cost?"), without the label.
+  const from = (sentences[at - 1] ?? sentences[at]) as Span;
+  const start = Math.max(from.start, paragraph.start + (label?.[0].length ?? 0));
+  return { questions, topic: { start, end: paragraph.end } };
 }
 
 /**
@@ -263,6 +389,10 @@ function blocksOf(doc: CorpusDocument): Block[] {
   const sections: { level: number; span: Span }[] = [];
   const isItem = (p: Span) => LIST_MARKER.test(text.slice(p.start, Math.min(p.end, p.start + 8)));
   const paragraphs = splitParagraphs(text, doc.bodyStart);
+  // The question the paragraphs since the last one that asked answer, until a heading or another question.
+  let asked: Span | null = null;
+  // How many paragraphs have answered it so far: only the first few reply to it (see REPLY_PARAGRAPHS).
+  let replies = 0;
   for (let i = 0; i < paragraphs.length; i++) {
     const paragraph = paragraphs[i] as Span;
     const heading = headingOf(text, paragraph);
@@ -270,19 +400,32 @@ function blocksOf(doc: CorpusDocument): Block[] {
       while ((sections.at(-1)?.level ?? 0) >= heading.level) sections.pop();
       if (heading.words.end > heading.words.start)
         sections.push({ level: heading.level, span: heading.words });
+      // A heading that asks ("## Who pays for it?") is the question its section answers.
+      asked = asks(text, heading.words) ? heading.words : null;
+      replies = 0;
       continue;
     }
-    const headings = sections.map((s) => s.span);
     const introduces =
       text[paragraph.end - 1] === ':' && paragraphs[i + 1] && isItem(paragraphs[i + 1] as Span);
     if (!isItem(paragraph) && !introduces) {
-      blocks.push({
-        span: paragraph,
-        sentences: splitSentences(text, paragraph.start, paragraph.end),
-        headings,
-      });
+      const sentences = splitSentences(text, paragraph.start, paragraph.end);
+      const asking = askingOf(text, paragraph, sentences);
+      if (asking === 'turn') asked = null;
+      // A question is the topic of its answers as a heading is, not of itself: its words are its own already.
+      const headings = sections.map((s) => s.span);
+      if (asking === undefined && asked && !headings.includes(asked)) headings.push(asked);
+      const answers = asking === undefined && replies++ < REPLY_PARAGRAPHS ? (asked ?? undefined) : undefined;
+      if (typeof asking === 'object') {
+        asked = asking.topic;
+        replies = 0;
+        const itself = asking.answersItself ? { answers: asking.topic } : {};
+        blocks.push({ span: paragraph, sentences, headings, questions: asking.questions, ...itself });
+      } else blocks.push({ span: paragraph, sentences, headings, ...(answers && { answers }) });
       continue;
     }
+    const headings = sections.map((s) => s.span);
+    if (asked && !headings.includes(asked)) headings.push(asked);
+    const answers = replies++ < REPLY_PARAGRAPHS ? (asked ?? undefined) : undefined;
     const sentences = introduces ? splitSentences(text, paragraph.start, paragraph.end) : [];
     let last = paragraph;
     for (let j = introduces ? i + 1 : i; j < paragraphs.length && isItem(paragraphs[j] as Span); j++) {
@@ -292,7 +435,12 @@ function blocksOf(doc: CorpusDocument): Block[] {
       last = item;
       i = j;
     }
-    blocks.push({ span: { start: paragraph.start, end: last.end }, sentences, headings });
+    blocks.push({
+      span: { start: paragraph.start, end: last.end },
+      sentences,
+      headings,
+      ...(answers && { answers }),
+    });
   }
   return blocks;
 }
@@ -304,7 +452,7 @@ function blocksOf(doc: CorpusDocument): Block[] {
 export function segmentDocument(doc: CorpusDocument): Passage[] {
   const passages: Passage[] = [];
   const lang = doc.lang ?? detectLanguage(doc.text.slice(doc.bodyStart));
-  blocksOf(doc).forEach(({ span: paragraph, sentences, headings }, index) => {
+  blocksOf(doc).forEach(({ span: paragraph, sentences, headings, questions, answers }, index) => {
     const number = index + 1;
     const windows =
       countWords(doc.text, paragraph, lang) > MAX_PASSAGE_WORDS
@@ -323,10 +471,19 @@ export function segmentDocument(doc: CorpusDocument): Passage[] {
         text: doc.text.slice(first.start, last.end),
         sentences: windowSentences,
         headings,
+        ...(answers && { answers }),
+        ...(questions && {
+          questions: questions.filter((q) => windowSentences.some((s) => s.start === q.start)),
+        }),
       });
     });
   });
   return passages;
+}
+
+/** Whether a sentence of a passage is one of the questions it asks ({@link Passage.questions}): no answer. */
+export function asksIn(passage: Passage, sentence: Span): boolean {
+  return passage.questions?.some((q) => q.start === sentence.start) ?? false;
 }
 
 /**

@@ -43,9 +43,22 @@ export interface Passage extends Span {
   sentences: Span[];
   /**
    * The words of the Markdown headings of the sections the passage stands in, outermost first (offsets into the
-   * document text, without the `#`s): the topic of the section, which its paragraphs rarely repeat.
+   * document text, without the `#`s): the topic of the section, which its paragraphs rarely repeat. Last, the
+   * question the passage answers when a paragraph before it asks one (an FAQ's, an interviewer's, a moderator's),
+   * read the same way: its words are what the answer is about, though the answer rarely repeats them.
    */
   headings: Span[];
+  /**
+   * The question the passage answers, when it stands after one (one of {@link headings}): a heading that asks
+   * ("## How long will it fly?") or a paragraph that does (an FAQ's bold question, an interviewer's). Every
+   * sentence of the answer is about it.
+   */
+  answers?: Span;
+  /**
+   * The sentences of a paragraph that asks (a question the next paragraphs answer): no answer themselves.
+   * Absent when the passage asks nothing.
+   */
+  questions?: Span[];
 }
 
 /** A person in the speakers register (corpus/speakers.yaml). */

@@ -137,7 +137,7 @@ export class PassageIndex {
     const index = new PassageIndex(search, corpus.passages, frequency, stemsBySentence);
     for (const passage of corpus.passages) {
       index.register(passage);
-      const terms = contentTerms(passage.text);
+      const terms = withoutQuestions(passage, contentTerms(passage.text));
       // A section's heading is part of what each of its passages is about (segment.ts), though no sentence's.
       const text = documents.get(passage.docId)?.text ?? '';
       const stems = [...headingStems(passage, text), ...terms.map((t) => t.stem)];
@@ -339,6 +339,19 @@ export class PassageIndex {
   passageAt(docId: string, offset: number): Passage | undefined {
     return passageAt(this.byDocument.get(docId) ?? [], offset);
   }
+}
+
+/**
+ * A passage's terms but those of the questions it asks ({@link Passage.questions}): a question is indexed as the
+ * topic of the paragraphs that answer it, as a heading is, so that they come first for it rather than itself.
+ */
+function withoutQuestions(passage: Passage, terms: Term[]): Term[] {
+  const questions = passage.questions;
+  if (!questions?.length) return terms;
+  return terms.filter((t) => {
+    const at = passage.start + t.start;
+    return !questions.some((q) => q.start <= at && at < q.end);
+  });
 }
 
 /** The stems of the headings of the sections a passage stands in (`text`: its document's). */

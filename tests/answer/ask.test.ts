@@ -10,7 +10,7 @@ import { buildKnowledgeBase } from '../../src/knowledge/knowledge.js';
 import { readDevSet } from '../eval/evaluate.js';
 import { BUNDLED_ID, bundledParagraphs, bundledText, CORPUS_DIR, sentenceWith } from '../support/bundled.js';
 import { askContextOf } from '../support/context.js';
-import { bundledKnowledgeBase } from '../support/kb.js';
+import { bundledKnowledgeBase, bundledWith } from '../support/kb.js';
 import { pressRelease, tempCorpus } from '../support/tempCorpus.js';
 
 let kb: KnowledgeBase;
@@ -706,13 +706,7 @@ describe('"the White House" in a corpus where a company has a president', () => 
   const fixture = readFileSync(join(import.meta.dirname, 'fixtures/company-president.md'), 'utf8');
   let uploaded: KnowledgeBase;
   beforeAll(async () => {
-    const bundled = (name: string) => readFileSync(join(CORPUS_DIR, name), 'utf8');
-    const files = ['speakers.yaml', 'glossary.yaml', 'japanese.yaml', `${BUNDLED_ID}.md`];
-    const dir = tempCorpus({
-      ...Object.fromEntries(files.map((name) => [name, bundled(name)])),
-      'company-president.md': fixture,
-    });
-    uploaded = buildKnowledgeBase(await loadCorpusStrict(dir));
+    uploaded = await bundledWith({ 'company-president.md': fixture });
   });
 
   it('stands for the assistant to the President the release names, never for the company president', () => {

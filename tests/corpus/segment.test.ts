@@ -184,3 +184,124 @@ describe('Markdown headings and lists', () => {
     ]);
   });
 });
+
+describe('questions a document asks and the paragraphs answering them', () => {
+  const doc = (text: string): CorpusDocument => ({
+    id: 'faq',
+    title: 'Questions',
+    kind: 'faq',
+    url: null,
+    published: null,
+    publisher: null,
+    file: 'faq.md',
+    text,
+    bodyStart: 0,
+  });
+  /** Each passage's text, the questions it asks, and the question it answers, as words of the document. */
+  const read = (text: string) =>
+    segmentDocument(doc(text)).map((p) => ({
+      text: p.text,
+      asks: (p.questions ?? []).map((q) => text.slice(q.start, q.end)),
+      answers: p.answers ? text.slice(p.answers.start, p.answers.end) : null,
+      headings: p.headings.map((h) => text.slice(h.start, h.end)),
+    }));
+
+  it('reads a bold line ending in a question as the question its next paragraphs answer, as a heading', () => {
+    const text = [
+      'The trust answers what visitors ask.',
+      '',
+      '**How long does a buoy stay at sea?**',
+      '',
+      'Each one is hauled ashore after nineteen months.',
+      '',
+      '## Money',
+      '',
+      'The harbour board pays.',
+    ].join('\n');
+    expect(read(text)).toEqual([
+      { text: 'The trust answers what visitors ask.', asks: [], answers: null, headings: [] },
+      {
+        text: '**How long does a buoy stay at sea?**',
+        asks: ['**How long does a buoy stay at sea?**'],
+        answers: null,
+        headings: [],
+      },
+      {
+        text: 'Each one is hauled ashore after nineteen months.',
+        asks: [],
+        answers: '**How long does a buoy stay at sea?**',
+        headings: ['**How long does a buoy stay at sea?**'],
+      },
+      // A heading ends what the question was about.
+      { text: 'The harbour board pays.', asks: [], answers: null, headings: ['Money'] },
+    ]);
+  });
+
+  it('keeps a bold question apart from its answer on the same line, and the line it answers is its own', () => {
+    const text = '**Can I swim near one?** Swimmers keep forty metres away.\n';
+    expect(read(text)).toEqual([
+      {
+        text: '**Can I swim near one?** Swimmers keep forty metres away.',
+        asks: ['**Can I swim near one?**'],
+        answers: '**Can I swim near one?**',
+        headings: [],
+      },
+    ]);
+  });
+
+  it('reads "Q:" and "A:" paragraphs, and a question and its answer in one paragraph', () => {
+    const text =
+      'Q: Why are the hulls yellow?\n\nA: Yellow shows in fog.\n\nQ2: Who paints them? A: The crew.\n';
+    const passages = read(text);
+    expect(passages.map((p) => p.asks)).toEqual([
+      ['Q: Why are the hulls yellow?'],
+      [],
+      ['Q2: Who paints them?'],
+    ]);
+    expect(passages.map((p) => p.answers)).toEqual([null, 'Why are the hulls yellow?', 'Who paints them?']);
+  });
+
+  it("reads a moderator's turn that asks as the question, without the label; a turn that asks nothing ends it", () => {
+    const text = [
+      'HOST (Mara Ilves, Coastal Radio): Let us turn to storms. What happens when a mooring breaks?',
+      '',
+      'Brandt said a spare anchor waits at the pier.',
+      '',
+      'HOST (Mara Ilves): Thank you both.',
+      '',
+      'The trust reports in the autumn.',
+    ].join('\n');
+    expect(read(text).map((p) => [p.asks, p.answers])).toEqual([
+      [['What happens when a mooring breaks?'], null],
+      [[], 'Let us turn to storms. What happens when a mooring breaks?'],
+      [[], null],
+      [[], null],
+    ]);
+  });
+
+  it("reads a Japanese interviewer's question opening with a dash, with or without a question mark", () => {
+    const text =
+      '――黄色の船体を選んだ理由は？\n\n「霧の中でも遠くから見えるからです」\n\n――次の目標は。\n\n来年は十基に増やします。\n';
+    expect(read(text).map((p) => [p.asks.length, p.answers])).toEqual([
+      [1, null],
+      [0, '黄色の船体を選んだ理由は？'],
+      [1, null],
+      [0, '次の目標は。'],
+    ]);
+  });
+
+  it('leaves a long paragraph or turn that ends in a question of its own an answer, and a quote asking too', () => {
+    const text = [
+      'Brandt: We launch in May. The buoys are ready. The crews are trained. Who would have thought?',
+      '',
+      'Tides rise twice a day. Storms come in spring. Buoys log both. So how much longer does a storm tide last?',
+      '',
+      '"Why wait?" she said.',
+    ].join('\n');
+    expect(read(text).map((p) => [p.asks, p.answers])).toEqual([
+      [[], null],
+      [[], null],
+      [[], null],
+    ]);
+  });
+});
