@@ -313,6 +313,30 @@ function asksByRole(label: RegExpExecArray): boolean {
   return words.some((w) => ASKING_ROLES.has(w));
 }
 
+/** The speaker's label opening a transcript turn, as {@link turnLabel} reads it. */
+export interface TurnLabel {
+  /** The name or role before the colon ("PARK", "Dr. Jane Roe", "MODERATOR"). */
+  name: string;
+  /** The words in brackets after it, if any ("Jane Roe, editor at the Harbour Times", "chair"). */
+  bracket: string | null;
+  /** Whether the label names a role that asks (moderator, host, interviewer…) rather than who answers. */
+  asks: boolean;
+  /** How many characters the label takes, with the blanks after its colon. */
+  length: number;
+}
+
+/** The label opening a paragraph `line` as a transcript's turn ("PARK:", "MODERATOR (Jane Roe):"), if any. */
+export function turnLabel(line: string): TurnLabel | null {
+  const label = TURN_LABEL.exec(line);
+  if (!label) return null;
+  return {
+    name: label[1] ?? '',
+    bracket: label[2]?.trim() || null,
+    asks: asksByRole(label),
+    length: label[0].length,
+  };
+}
+
 /** Whether a sentence asks: it ends with a question mark, but for Markdown's emphasis. */
 const asks = (text: string, span: Span): boolean => /[?？][*_]*$/.test(text.slice(span.start, span.end));
 

@@ -1,5 +1,5 @@
 import type { Span } from '../contract/types.js';
-import { splitParagraphs } from '../corpus/segment.js';
+import { splitParagraphs, turnLabel } from '../corpus/segment.js';
 import type { CorpusDocument } from '../corpus/types.js';
 import { containsWords, type NameTokens, nameTokens } from './names.js';
 import { type PeopleDirectory, type Person, type Resolution, splitTitle } from './people.js';
@@ -209,10 +209,13 @@ export function extractQuotes(doc: CorpusDocument, people: PeopleDirectory): Ext
     }
   });
 
-  const quotes: ExtractedQuote[] = [];
+  const turns = turnQuotes(text, paragraphs, resolver);
+  const quotes: ExtractedQuote[] = [...turns];
   for (const unit of units) {
     if (!unit.speaker) continue;
     for (const segment of unit.segments) {
+      // Within a turn, quote marks are the speaker's own words quoting someone: the turn is the quote.
+      if (turns.some((t) => t.start <= segment.inner.start && segment.inner.start < t.end)) continue;
       quotes.push({
         text: text.slice(segment.inner.start, segment.inner.end),
         start: segment.inner.start,
@@ -222,6 +225,30 @@ export function extractQuotes(doc: CorpusDocument, people: PeopleDirectory): Ext
     }
   }
   resolver.registerMentionedPeople(perParagraph.flat());
+  return quotes.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * A transcript's turns: "PARK: We launch in…" and "MODERATOR (Jane Roe, editor at …): …" are their speaker's
+ * words without quote marks, each one quote, when the label clearly names a person of the document (a name the
+ * document gives in full, or one of two words or more). A role without a name ("HOST:", "Q:") names nobody.
+ */
+function turnQuotes(text: string, paragraphs: Span[], resolver: SpeakerResolver): ExtractedQuote[] {
+  const quotes: ExtractedQuote[] = [];
+  for (const paragraph of paragraphs) {
+    const label = turnLabel(text.slice(paragraph.start, Math.min(paragraph.end, paragraph.start + 200)));
+    if (!label) continue;
+    // A moderator's label names the role; who holds it stands in the bracket, before any title.
+    const [named = '', ...title] = label.asks ? (label.bracket ?? '').split(/[,，、]/) : [label.name];
+    const start = paragraph.start + label.length;
+    const speaker = resolver.turnSpeaker(
+      named.trim(),
+      { start: paragraph.start, end: start },
+      label.asks ? title.join(',').trim() || null : label.bracket,
+    );
+    if (speaker && paragraph.end > start)
+      quotes.push({ text: text.slice(start, paragraph.end), start, end: paragraph.end, speaker });
+  }
   return quotes;
 }
 
@@ -364,6 +391,24 @@ class SpeakerResolver {
     if (found.kind === 'person') return found.person;
     if (found.kind === 'ambiguous') return null;
     return this.people.personForRun(name, attribution.titleHint);
+  }
+
+  /**
+   * The person a transcript turn's label (at `label`) names: one the document or the register names more fully
+   * ("PARK" after "Park Ji-hoon, vice president…"); or a name of two words or more that the label gives a title
+   * in brackets ("Jane Roe (chair):"), or whose surname the document uses elsewhere. "Key Points:" names nobody.
+   */
+  turnSpeaker(name: string, label: Span, titleHint: string | null): Person | null {
+    const words = nameTokens(name);
+    if (words.length === 0) return null;
+    const found = this.resolveWords(words, label.start);
+    if (found.kind === 'person') return found.person;
+    if (found.kind === 'ambiguous' || words.length < 2) return null;
+    const surname = words.at(-1) as string;
+    const elsewhere = this.mentions.some(
+      (m) => (m.start < label.start || m.start >= label.end) && m.tokens.includes(surname),
+    );
+    return titleHint !== null || elsewhere ? this.people.personForRun(name, titleHint) : null;
   }
 
   /**

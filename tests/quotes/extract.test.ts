@@ -388,3 +388,46 @@ describe('offsets', () => {
     });
   });
 });
+
+describe("a transcript's turns", () => {
+  const text = [
+    'The panel met in Velmer. With the host were Oskar Brandt, the harbour engineer, and Lene Sarr of the fishing cooperative.',
+    '',
+    'HOST (Mara Ilves, Coastal Radio): Welcome. What happens when a storm breaks a mooring?',
+    '',
+    'BRANDT: A spare anchor waits at the pier. Crews fit it within a day.',
+    '',
+    'Lene Sarr (cooperative): Our boats help. "We know the currents," as our captains say.',
+    '',
+    'Q: And the cost?',
+    '',
+    'Key Points: the board pays two thirds.',
+  ].join('\n');
+  const corpus = corpusOf(text);
+  const index = QuoteIndex.build(corpus);
+
+  it('quotes each turn whose label names a person of the document, at its offsets, without the label', () => {
+    expect(quotesOf(index, 'Brandt')).toEqual([
+      'A spare anchor waits at the pier. Crews fit it within a day.',
+    ]);
+    expect(quotesOf(index, 'Oskar Brandt')).toEqual(quotesOf(index, 'Brandt'));
+    // A moderator's label names the role, and the person in its bracket.
+    expect(quotesOf(index, 'Mara Ilves')).toEqual(['Welcome. What happens when a storm breaks a mooring?']);
+    // The quote marks inside a turn quote the speaker's own words: the turn is one quote.
+    expect(quotesOf(index, 'Lene Sarr')).toEqual([
+      'Our boats help. "We know the currents," as our captains say.',
+    ]);
+    for (const quote of allQuotes(index, corpus)) expect(text).toContain(quote.text); // at their offsets
+  });
+
+  it('quotes no one for a role without a name, an answer mark or a label that names no person', () => {
+    expect(index.quote('host').quotes).toEqual([]);
+    expect(index.quote('Q').quotes).toEqual([]);
+    expect(index.quote('Key Points').quotes).toEqual([]);
+    expect(allQuotes(index, corpus).map((q) => q.speaker)).toEqual([
+      'Mara Ilves',
+      'Oskar Brandt',
+      'Lene Sarr',
+    ]);
+  });
+});
