@@ -30,10 +30,37 @@ export function uploadedDocuments(): string[] {
 
 /** The corpus of `corpusDir` with the uploaded documents added, as it stands after moderators added them. */
 export async function withUploads(corpusDir: string): Promise<Corpus> {
+  return withDocuments(corpusDir, uploadedDocuments());
+}
+
+/**
+ * The documents of the 2 Dec sessions' held-out sets, seen since (`tests/eval/heldout-documents`: their README
+ * says how they are asked): each `<id>.md` beside its question set `<id>.jsonl`.
+ */
+export const HELDOUT_DOCUMENTS_DIR = resolve(import.meta.dirname, 'heldout-documents');
+
+/** The question sets of the held-out documents, one per document. */
+export function heldoutDocumentSets(): string[] {
+  return readdirSync(HELDOUT_DOCUMENTS_DIR)
+    .filter((f) => f.endsWith('.jsonl'))
+    .sort()
+    .map((f) => join(HELDOUT_DOCUMENTS_DIR, f));
+}
+
+/**
+ * The corpus the held-out documents' sets are asked over: `corpusDir`'s, the uploaded documents and every
+ * held-out document.
+ */
+export async function withHeldoutDocuments(corpusDir: string): Promise<Corpus> {
+  const documents = heldoutDocumentSets().map((set) => set.replace(/\.jsonl$/, '.md'));
+  return withDocuments(corpusDir, [...uploadedDocuments(), ...documents]);
+}
+
+async function withDocuments(corpusDir: string, documents: string[]): Promise<Corpus> {
   const dir = mkdtempSync(join(tmpdir(), 'accord-uploaded-'));
   try {
     cpSync(corpusDir, dir, { recursive: true });
-    for (const file of uploadedDocuments()) cpSync(file, join(dir, basename(file)));
+    for (const file of documents) cpSync(file, join(dir, basename(file)));
     return await loadCorpusStrict(dir);
   } finally {
     rmSync(dir, { recursive: true, force: true });
