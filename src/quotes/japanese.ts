@@ -69,9 +69,10 @@ const KATAKANA = '[\\p{sc=Katakana}ー]';
 const KATAKANA_NAME = `${KATAKANA}{2,}(?:[・＝=]${KATAKANA}{2,})*`;
 /**
  * A family name in kanji and a given name in hiragana, before an honorific ("森田ゆかりさん", "高田あおい氏"):
- * two or three kanji, then two to four hiragana that do not begin with a particle ("学生のみなさん" is no name).
+ * two or three kanji, then two to four hiragana that do not begin with a particle ("学生のみなさん" is no name)
+ * nor make a word with さん that names no one ("参加者みなさん", "住民たくさん", "町内会おかあさん").
  */
-const GIVEN_IN_HIRAGANA = `${KANJI}{2,3}(?![はがのをにともでやへかより])\\p{sc=Hiragana}{2,4}(?=${HONORIFIC})`;
+const GIVEN_IN_HIRAGANA = `${KANJI}{2,3}(?![はがのをにともでやへかより]|みな|たく|お)\\p{sc=Hiragana}{2,4}(?=${HONORIFIC})`;
 /**
  * A name and what marks it one: two to five kanji (not after more kanji) or katakana (not after more katakana),
  * then a title, perhaps with an honorific after it, or an honorific alone. A katakana name's title may start
@@ -311,8 +312,9 @@ function speakerOf(
     return registered.kind === 'person' ? registered.person : null;
   }
   // "山田太郎社長と佐藤花子部長は": said by both together, by neither alone.
+  // The first name may have a gloss of its own ("佐藤一郎氏（左）と山田花子氏（右）は"), as the phrase's had.
   const joined = /(?:と|や|および|及び)$/u.exec(found.before);
-  if (joined && namedAtEnd(found.before.slice(0, joined.index))) return null;
+  if (joined && namedAtEnd(withoutGloss(found.before.slice(0, joined.index)))) return null;
   if (found.name.endsWith('両')) return null;
   const whole = fullNameOf(text, found.name, full);
   if (whole === null) return null;

@@ -184,6 +184,13 @@ describe('Japanese quotes: the right speaker or none', () => {
     expect(attributed('東京都知事（当時）は「予算を見直す」と述べた。')).toEqual([]);
   });
 
+  it('gives a joint statement to neither speaker when each name has a gloss after it', () => {
+    expect(attributed('佐藤一郎氏（左）と山田花子氏（右）は「共同で開発する」と語った。')).toEqual([]);
+    expect(
+      attributed('東雲大学の佐藤一郎社長（54）と山田花子理事長（62）は「共同で開発する」と語った。'),
+    ).toEqual([]);
+  });
+
   it('reads a family name in kanji with a given name in hiragana before さん, and no phrase ending in の', () => {
     const text = '東雲大学大学院の森田ゆかりさんは「今からわくわくする」と話した。';
     expect(attributed(text)).toEqual([{ speaker: '森田ゆかり', text: '今からわくわくする' }]);
@@ -193,6 +200,10 @@ describe('Japanese quotes: the right speaker or none', () => {
       '学生のみなさんは「楽しみだ」と話した。',
       '地元の関係者のみなさんは「楽しみだ」と話した。',
       '東雲大学のみなさんは「楽しみだ」と話した。',
+      // No particle before みなさん, たくさん or お…さん, and still no given name: words ending in さん.
+      '参加者みなさんは「楽しみだ」と話した。',
+      '地元住民たくさんが「楽しみだ」と話した。',
+      '町内会おかあさんは「楽しみだ」と話した。',
     ])
       expect(attributed(text), text).toEqual([]);
   });
