@@ -232,9 +232,9 @@ export function uncoveredBy(
     // sentence says otherwise (on the English small sets it abstained wrongly 9 times, rightly 2).
     wordsUnstated:
       size === 'small' && hasJapanese(question.text) && wordsUnstated(asked.concepts, found.sentence),
-    // "ロケットの名前は？" answered by a sentence that names no rocket (a quote, or "国産の中型ロケットで…").
+    // "ロケットの名前は？" answered by a sentence that names no rocket (a quote, or "国内の大型ロケットで…").
     nameUnstated: question.type === 'any' && nameUnstated(question.text, sentence),
-    // "…帆の畳み方について何て言ってた？" answered by a sentence naming nothing of what it asks about.
+    // "…値下げの時期について何て言ってた？" answered by a sentence naming nothing of what it asks about.
     topicUnstated:
       hasJapanese(question.text) && topicUnstated(question.text, question.concepts, found.sentence),
     // "When did the port sign the treaty?" answered by a sentence that holds no date at all ("The port was one of

@@ -359,12 +359,18 @@ const NAMING_JA = /名付け|命名|と呼ば|という名|愛称|名称/;
 
 /** A name written in 「」 or 『』: short, no sentence in it (a quote is one). */
 const QUOTED_NAME = /^[「『][^「」『』。、！？!?]{1,20}[」』]/u;
+/** A name right before the thing's word: letters or digits (K7), katakana, or a name in 「」 ending there. */
 const NAME_BEFORE = /(?:[A-Za-z0-9][A-Za-z0-9-]*|[\p{sc=Katakana}ー・]{2,}|[」』])\s?$/u;
+/**
+ * How much of the text before the thing's word {@link NAME_BEFORE} reads: it decides by the last few characters,
+ * and on the whole text before each mention a long run of katakana or letters is rescanned from each of its starts.
+ */
+const NAME_BEFORE_REACH = 8;
 
 /**
  * "ロケットの名前は？" asked of a Japanese sentence that names no rocket: the thing asked about stands in it nowhere
- * with a name beside it (H3ロケット, ロケット「…」, 「…」ロケット) and it names nothing with a naming word (命名,
- * と呼ばれる). A sentence on what the thing does ("国産の中型ロケットで送り出される") or a quote does not give its
+ * with a name beside it (K7ロケット, ロケット「…」, 「…」ロケット) and it names nothing with a naming word (命名,
+ * と呼ばれる). A sentence on what the thing does ("国内の大型ロケットで運ばれる") or a quote does not give its
  * name. `false` for a question asking no thing's name, or of a sentence not in Japanese.
  */
 export function nameUnstated(question: string, sentence: string): boolean {
@@ -381,19 +387,21 @@ export function nameUnstated(question: string, sentence: string): boolean {
   // The noun's last word as the sentence writes it ("打ち上げロケット" is asked of as "ロケット" as well).
   const word = /[\p{sc=Katakana}ー]+$|\p{sc=Han}{1,2}$/u.exec(noun)?.[0] ?? noun;
   for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
-    if (NAME_BEFORE.test(text.slice(0, at)) || QUOTED_NAME.test(text.slice(at + word.length))) return false;
+    const before = text.slice(Math.max(0, at - NAME_BEFORE_REACH), at);
+    if (NAME_BEFORE.test(before) || QUOTED_NAME.test(text.slice(at + word.length, at + word.length + 24)))
+      return false;
   }
   return true;
 }
 
 /**
- * What a Japanese question is about, as it says with について or に関して ("帆の畳み方について何て言ってた？": 帆の畳み方):
+ * What a Japanese question is about, as it says with について or に関して ("値下げの時期について何て言ってた？": 値下げの時期):
  * the words of the phrase before it, back to the topic's particle or a comma.
  */
 const TOPIC_JA = /([^はがをで、,。？?！!\s]+)(?:について|に関して|に関する|に対して)/u;
 
 /**
- * "What did the CEO say about folding the sail?" (Japanese: …帆の畳み方について…) answered by a sentence that
+ * "What did the CEO say about when prices go down?" (Japanese: …値下げの時期について…) answered by a sentence that
  * names none of what the question says it is about (its ideas in the phrase before について, known to the corpus):
  * a quote of the CEO on something else. `false` for a question without such a phrase.
  */

@@ -397,6 +397,14 @@ describe("a thing's name asked in Japanese and none given (nameUnstated)", () =>
     expect(nameUnstated('車長の名前は？', '運用は佐伯さんが担う。')).toBe(false);
     expect(nameUnstated('ロケットの名前は？', 'It launches on a heavy rocket.')).toBe(false);
   });
+
+  it('reads a very long sentence in linear time', () => {
+    // A long run of katakana or letters before each mention made every mention rescan the run from each start.
+    const sentence = `${'ア'.repeat(5000)}、${'b'.repeat(5000)}、${'衛星、'.repeat(40)}`;
+    const start = performance.now();
+    expect(nameUnstated('衛星の名前は？', sentence)).toBe(true);
+    expect(performance.now() - start).toBeLessThan(500);
+  });
 });
 
 describe('what a Japanese question says it is about (について) unstated in the answer (topicUnstated)', () => {
