@@ -396,9 +396,10 @@ export function nameUnstated(question: string, sentence: string): boolean {
 
 /**
  * What a Japanese question is about, as it says with について or に関して ("値下げの時期について何て言ってた？": 値下げの時期):
- * the words of the phrase before it, back to the topic's particle or a comma.
+ * the words of the phrase before it, back to the topic's particle or a comma. Not に対して: it says whom someone
+ * spoke to ("記者に対して語った"), whom the answer need not name.
  */
-const TOPIC_JA = /([^はがをで、,。？?！!\s]+)(?:について|に関して|に関する|に対して)/u;
+const TOPIC_JA = /([^はがをで、,。？?！!\s]+)(?:について|に関して|に関する)/u;
 
 /**
  * "What did the CEO say about when prices go down?" (Japanese: …値下げの時期について…) answered by a sentence that

@@ -418,6 +418,12 @@ describe('what a Japanese question says it is about (について) unstated in t
     expect(topicUnstated(asked, concepts, sentence('社長は「帆は手のひらに乗る」と述べた。'))).toBe(false);
   });
 
+  it('does not read whom someone spoke to (に対して) as what they spoke about', () => {
+    const asked = '社長は記者に対して何と語った？';
+    const concepts = [concept('社長'), concept('記者')];
+    expect(topicUnstated(asked, concepts, sentence('社長は「値下げを急ぐ」と語った。'))).toBe(false);
+  });
+
   it('does not hold for a question without such a phrase', () => {
     expect(
       topicUnstated('社長は何て言ってた？', [concept('社長')], sentence('「見守りたい」と述べた。')),
