@@ -170,6 +170,9 @@ describe('Japanese question forms', () => {
       // "Use" is phrasing in English ("use" is a stop word), and so in Japanese: 利用, 使用, 使う.
       ['使う', true],
       ['使っ', true],
+      // "Now" asks of the time the document tells, no topic: "今ってどれくらい飛んでるの？", "現在の長官".
+      ['今', true],
+      ['現在', true],
       ['モジュール', false],
       ['NASA', false],
     ] as const) {
