@@ -398,12 +398,12 @@ describe("a thing's name asked in Japanese and none given (nameUnstated)", () =>
     expect(nameUnstated('ロケットの名前は？', 'It launches on a heavy rocket.')).toBe(false);
   });
 
-  it('reads a very long sentence in linear time', () => {
-    // A long run of katakana or letters before each mention made every mention rescan the run from each start.
+  it('reads a very long sentence', () => {
+    // A long run of katakana or letters before each mention once made every mention rescan the run from each
+    // start (8 s here). No clock in the assertion: speed targets live in the bench; a relapse shows as this
+    // test running into vitest's timeout.
     const sentence = `${'ア'.repeat(5000)}、${'b'.repeat(5000)}、${'衛星、'.repeat(40)}`;
-    const start = performance.now();
     expect(nameUnstated('衛星の名前は？', sentence)).toBe(true);
-    expect(performance.now() - start).toBeLessThan(500);
   });
 });
 
