@@ -134,6 +134,10 @@ export const BUNDLED_FLOORS: Record<string, SetFloor> = {
   // wrong abstentions 6.3% -> 4.2% when "mentioned in the release" was no idea.
   'en-holdout-12.jsonl': { answerOrTop: 0.93, abstentionRecall: 1, wrongAbstention: 0.05 },
   'ja-holdout-12.jsonl': { answerOrTop: 0.9, abstentionRecall: 0.875, wrongAbstention: 0.04 },
+  // Written blind at the start of the 2 Dec midday session and looked at as aggregates at its start (19bc64d) and
+  // end (e933d62; abstains when it should 66.7% then 91.7% for English). Floors as measured at the end; seen from now on.
+  'en-holdout-13.jsonl': { answerOrTop: 0.93, abstentionRecall: 0.91, wrongAbstention: 0.03 },
+  'ja-holdout-13.jsonl': { answerOrTop: 0.96, abstentionRecall: 0.875, wrongAbstention: 0.01 },
 };
 
 /**
