@@ -419,8 +419,6 @@ function withArgumentFirst(ctx: AskContext, question: AnalyzedQuestion, candidat
   const otherCount = counted !== null && !countsThem(text);
   if (!otherCount && !agentAway(question, best, text, ctx.people) && !countAway(question, text, ctx.people))
     return candidates;
-  const facts = questionFacts(question);
-  const features = featureContext(ctx);
   for (const candidate of candidates.slice(1, ARGUMENT_LOOKAHEAD)) {
     const sentence = candidateText(ctx, candidate);
     if (otherCount && !countsThem(sentence)) continue;
@@ -430,10 +428,7 @@ function withArgumentFirst(ctx: AskContext, question: AnalyzedQuestion, candidat
     // topic (a reviewer's "Jonas Berg leads the review board" came first for "who will lead the environmental
     // review", at a confidence of 0.92).
     if (featureValue(candidate, 'mainCoverage') === 0) continue;
-    // Its answer types may not have been read (ask reads them only for candidates that can come first).
-    readTypeFeatures(features, facts, candidate);
-    candidate.score = rankScore(candidate, ctx.weights);
-    return [candidate, ...candidates.filter((c) => c !== candidate)];
+    return readFirst(ctx, question, candidate, candidates);
   }
   return candidates;
 }

@@ -11,12 +11,17 @@ import type { Corpus } from '../../src/corpus/types.js';
 
 export const UPLOADED_DIR = resolve(import.meta.dirname, 'uploaded');
 
-/** The question sets of the uploaded documents, one per document. */
-export function uploadedSets(): string[] {
-  return readdirSync(UPLOADED_DIR)
+/** The question sets (`<id>.jsonl`) of `dir`, one per document, in name order. */
+function questionSets(dir: string): string[] {
+  return readdirSync(dir)
     .filter((f) => f.endsWith('.jsonl'))
     .sort()
-    .map((f) => join(UPLOADED_DIR, f));
+    .map((f) => join(dir, f));
+}
+
+/** The question sets of the uploaded documents, one per document. */
+export function uploadedSets(): string[] {
+  return questionSets(UPLOADED_DIR);
 }
 
 const DOCUMENTS_DIR = join(UPLOADED_DIR, 'documents');
@@ -41,10 +46,7 @@ export const HELDOUT_DOCUMENTS_DIR = resolve(import.meta.dirname, 'heldout-docum
 
 /** The question sets of the held-out documents, one per document. */
 export function heldoutDocumentSets(): string[] {
-  return readdirSync(HELDOUT_DOCUMENTS_DIR)
-    .filter((f) => f.endsWith('.jsonl'))
-    .sort()
-    .map((f) => join(HELDOUT_DOCUMENTS_DIR, f));
+  return questionSets(HELDOUT_DOCUMENTS_DIR);
 }
 
 /**
