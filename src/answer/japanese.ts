@@ -68,6 +68,13 @@ const ASKS_ORGANIZATION = new RegExp(
   `(?:どこ|何処)(?:が|と(?!なく)|の(?:${ORGANIZATION_NOUNS}))|(?:${ORGANIZATION_NOUNS})(?:は|って|が|とは)?(?:どこ|何処|どちら)`,
 );
 
+/**
+ * "How far" of a measure: どこまで (or どの程度まで) before an adjective's く form and a verb of becoming or making
+ * (小さくできる, 高くなる, 細かくする), or a verb of holding down (抑え, 減ら).
+ */
+const ASKS_EXTENT =
+  /(?:どこ|どの程度)まで[^。？?、]{0,12}?(?:[\p{sc=Han}\p{sc=Hiragana}]く(?:でき|な[るりっれ]|す[るれ]|し)|抑え|減ら|縮め|伸ば)/u;
+
 /** Question forms, in the order they are tried (as the English rules: money and durations before dates). */
 const FORMS: [RegExp, JapaneseAnswerType][] = [
   [/いくら|金額|費用|予算|コスト|何円|何ドル|何億|何兆/, 'money'],
@@ -82,6 +89,8 @@ const FORMS: [RegExp, JapaneseAnswerType][] = [
   [/いつ|何年|何月|何日|何曜|日付|日にち|日時|年月日/, 'date'],
   // どこ of an organization asks which one, as "who" does ("どこが開発した", "どこと組む", "大学はどこ").
   [ASKS_ORGANIZATION, 'person'],
+  // どこまで with a degree ("どこまで小さくできる", "どこまで高くなる"): how far a measure goes, a number, not a place.
+  [ASKS_EXTENT, 'quantity'],
   [/どこ|何処|場所|会場|どの町|どの都市/, 'place'],
   // "何度も" is "again and again", not a count; "何回目" asks which one ("the first"), not how many.
   // 数 alone, as a keyword query says it ("アレイ 数": the number of arrays), not 数字, 数か月 (in any of its
@@ -311,14 +320,15 @@ const JAPANESE_ENTITIES: Record<JapaneseAnswerType, RegExp> = {
   ),
   // A count (九基, 3万4千件), a measure in its unit (十二メートル, 約450km, 2,360メートル) or a sum (150万ドル): "how
   // much" is all of these.
-  quantity: new RegExp(`${NUMBER}(?:${COUNTERS}|${UNITS}|円|ドル|ユーロ)`, 'gu'),
+  // A share as a fraction (約20分の1, 4分の3), before a count's minutes could read its first number.
+  quantity: new RegExp(`${NUMBER}分の${NUMBER}|${NUMBER}(?:${COUNTERS}|${UNITS}|円|ドル|ユーロ)`, 'gu'),
   // A sum in digits or kanji (三十五億円, 2億5000万円, 約150万ドル).
   money: new RegExp(`${NUMBER}(?:円|ドル|ユーロ)|${DIGIT}[0-9０-９,，.]*(?:億|兆|万)|[¥￥$＄]${DIGIT}`, 'gu'),
   // A place name (katakana or kanji) ending in a place word, or katakana before "で" ("ワシントンで"); and a meeting
   // where something is held or said ("…の年次総会で").
   place: new RegExp(
     [
-      `${NAME_RUN}*(?:本部|本社|市|都|県|州|首都|センター|町|村|区|島|基地|地上局|空港|港|駅)`,
+      `${NAME_RUN}*(?:本部|本社|市|都|県|州|首都|センター|町|村|区|島|半島|湾|沖|海峡|基地|射場|地上局|空港|港|駅)`,
       '[\\p{sc=Katakana}ー・]{2,}(?=で|にて|において)',
       `${NAME_RUN}*(?:会合|会議|学会|総会|大会|会見|式典|シンポジウム|フォーラム|展示会|見本市)(?=で|にて|において)`,
     ].join('|'),

