@@ -26,6 +26,7 @@ import {
   lastingUnstated,
   nameUnstated,
   personAway,
+  reasonQuoted,
   saysAge,
   saysLater,
   saysMade,
@@ -212,6 +213,7 @@ export function uncoveredBy(
     reasonUnstated:
       asksReason(question.text) &&
       !statesReason(sentence, question.concepts) &&
+      !reasonQuoted(question.text, sentence) &&
       !(replyTo !== null && asksReason(replyTo)),
     // "When will they meet next?" answered by a sentence on the meeting held: it says nothing still to come.
     laterUnstated: asksNext(question.text) && !saysLater(sentence),
@@ -309,8 +311,12 @@ function heaviestMissing(
     );
     return label.split(' ').every((word) => counts?.has(word));
   };
+  // A Japanese predicate the corpus writes (出|てる, 作|られる) is the user's verb for what the document may say with
+  // another (賄う, 建設): as an English verb the document never uses, no sign that the passage is not the answer's,
+  // yet a lone kanji stem weighs the most, as the corpus seldom writes it alone.
   const counted = question.concepts.filter(
-    (c) => (!c.known || conceptIn(c, found.document) || !namesThing(c.label)) && !isCount(c.label),
+    (c) =>
+      (!c.known || conceptIn(c, found.document) || !namesThing(c.label)) && !isCount(c.label) && !c.predicate,
   );
   // The context a user gives before asking ("I read the leader praised the alliance, so what else does he hope
   // for it?") is what they believe, not what they ask: the heaviest idea is the asking part's, when it has one.

@@ -4,7 +4,7 @@ import type { Expansion, Glossary } from '../search/glossary.js';
 import type { PassageIndex, WeightedTerm } from '../search/index.js';
 import { editDistance } from '../text/distance.js';
 import { nameWords, tagWords } from '../text/english.js';
-import { hasJapanese } from '../text/japanese.js';
+import { hasJapanese, isInflectedJapanese } from '../text/japanese.js';
 import { japaneseSynonyms } from '../text/japanese-synonyms.js';
 import { isRoleWord } from '../text/roles.js';
 import { contentTerms, isStopWord, stem, stripInvisible, tokenize } from '../text/text.js';
@@ -48,6 +48,11 @@ export interface Concept {
    * so who signed it?"), outside the question's asking part ({@link askingSpan}).
    */
   context: boolean;
+  /**
+   * A Japanese verb's or adjective's form kept as an idea because the corpus writes it (作|られる, 出|てる): what the
+   * question says happened, which a document may say with another verb (賄う for 出す).
+   */
+  predicate?: boolean;
 }
 
 export interface AnalyzedQuestion {
@@ -904,6 +909,11 @@ export function analyzeQuestion(text: string, index: PassageIndex, glossary: Glo
         known.length > 0 ||
         original.some((w) => w.capitalized || /\d/.test(w.word) || [undefined, 'n'].includes(posOf(w))),
       context: original.every((w) => w.start < asking.start || w.start >= asking.end),
+      ...(japanese &&
+      !expansion &&
+      original.every((w) => hasJapanese(w.word) && isInflectedJapanese(w.raw, w.word, w.around))
+        ? { predicate: true }
+        : {}),
     });
     const corrected = own.some((stem, k) => stem !== original[k]?.stem);
     alternatives.forEach((alt, a) => {

@@ -29,12 +29,27 @@ const ASKS_REASON =
 const REASON_WORDS =
   /\b(?:because|cause[sd]?|causing|due to|owing to|thanks to|as a result|results? (?:of|from)|resulted (?:in|from)|so that|so as to|in order|reasons?|purposes?|aims?|aimed|goals?|intent|intend(?:s|ed)?|intention|designed|meant to|led to|leads? to|therefore|thus|hence|in exchange|in return|as part of|for the sake|motivat\w*|prompt(?:s|ed)|in response|given that|seeing that|allows?|allowed|enables?|enabled|helps?|helped|needed|necessary|requires?|required)\b/i;
 
-/** The same in Japanese: ため, ので, から (also "from": read as a reason, so the check errs on answering), 目的… */
-const REASON_WORDS_JA = /ため|ので|から|理由|目的|よって|より|おかげ|せい|結果/;
+/**
+ * The same in Japanese: ため, ので, から (also "from": read as a reason, so the check errs on answering), 目的…; and
+ * the troubles that make things late or fail (不具合が見つかり, 故障, の影響で, を受けて), which say why as "because" does.
+ */
+const REASON_WORDS_JA =
+  /ため|ので|から|理由|目的|よって|より|おかげ|せい|結果|不具合|故障|トラブル|影響|を受け|ことから/;
 
 /** Whether `question` asks why something happened or was done. */
 export function asksReason(question: string): boolean {
   return ASKS_REASON.test(question);
+}
+
+/** A Japanese question on what someone said (なぜ…と言ってた, と話していた, と述べた). */
+const ASKS_SAID_JA = /と(?:言|い[っうい]|話|述|語)/u;
+
+/**
+ * Whether a Japanese question asks why someone said something ("なぜ国際協力が大事だと言ってた") and the sentence
+ * quotes them in 「」: the reason is in their words, however they put it.
+ */
+export function reasonQuoted(question: string, sentence: string): boolean {
+  return hasJapanese(question) && ASKS_SAID_JA.test(question) && /「[^」]+」/u.test(sentence);
 }
 
 /**

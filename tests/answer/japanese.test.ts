@@ -448,3 +448,52 @@ describe('Japanese questions over a Japanese press release with a dateline', () 
     expect(await asked('衛星一基の組み立てに何時間かかるの？')).toContain('7時間');
   });
 });
+
+describe('Japanese questions over the seen Japanese documents, each alone', () => {
+  const documentText = (folder: string, id: string) =>
+    readFileSync(resolve(import.meta.dirname, `../eval/${folder}/${id}.md`), 'utf8');
+  const interview = askerOver(
+    'aoshio.md',
+    documentText('heldout-documents', 'aoshio-space-umikaze-interview'),
+  );
+  const relay = askerOver('kasasagi.md', documentText('heldout-documents', 'kasasagi-lunar-relay-ja'));
+  const cubesat = askerOver('kosmic.md', documentText('heldout-documents', 'kosmic-tsumugi-cubesat-2026'));
+
+  it("read a trouble found as why, and someone's quoted words as why they said something", async () => {
+    expect(await interview('打ち上げが一年遅れた理由は何ですか')).toContain('不具合が見つかり');
+    expect(await relay('理事長はなぜ国際協力が大事だと言ってた?')).toContain('国際協力こそ');
+  });
+
+  it('answer how much less with a fraction', async () => {
+    expect(await interview('衛星上のAI処理でデータ通信量はどのくらい減るのでしょうか')).toContain('20分の1');
+  });
+});
+
+describe('Japanese questions over the five seen Japanese documents together', () => {
+  const files = [
+    ['heldout-documents', 'aoshio-space-umikaze-interview'],
+    ['heldout-documents', 'kasasagi-lunar-relay-ja'],
+    ['heldout-documents', 'kosmic-tsumugi-cubesat-2026'],
+    ['uploaded/documents', 'hotaru-adr-capture-ja'],
+    ['uploaded/documents', 'mikaboshi-debris-radar'],
+  ];
+  // Built in the test that asks: temporary corpus folders last one test.
+  const asked = async (question: string) => {
+    const corpus = await loadCorpusStrict(
+      tempCorpus(
+        Object.fromEntries(
+          files.map(([folder, id]) => [
+            `${id}.md`,
+            readFileSync(resolve(import.meta.dirname, `../eval/${folder}/${id}.md`), 'utf8'),
+          ]),
+        ),
+      ),
+    );
+    return buildKnowledgeBase(corpus).ask(question).answer?.text;
+  };
+
+  it("answer with the document's verb where the question says another (出てる: 賄い, 作られる: 新設される)", async () => {
+    expect(await asked('財団の助成金はいくら出てるの？')).toContain('1億6000万円');
+    expect(await asked('オーストラリアの受信局はどのあたりに作られる？')).toContain('ジェラルトン近郊');
+  });
+});
