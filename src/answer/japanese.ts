@@ -86,7 +86,7 @@ const FORMS: [RegExp, JapaneseAnswerType][] = [
   [ASKS_DURATION, 'duration'],
   [/何時(?!間)|何時ごろ|何時頃|時刻/, 'time'],
   // いつまで ("until when") asks the date something ended or ends ("2017年に運用を終えた"), not a length.
-  [/いつ|何年|何月|何日|何曜|日付|日にち|日時|年月日/, 'date'],
+  [/いつ|何年|何月|何日|何曜|日付|日にち|日時|年月日|時期/, 'date'],
   // どこ of an organization asks which one, as "who" does ("どこが開発した", "どこと組む", "大学はどこ").
   [ASKS_ORGANIZATION, 'person'],
   // どこまで with a degree ("どこまで小さくできる", "どこまで高くなる"): how far a measure goes, a number, not a place.
@@ -144,7 +144,7 @@ export function japaneseAnswerType(text: string): JapaneseAnswerType | null {
  * time the document tells, as English drops "now".
  */
 const PHRASING = new Set(
-  `曜日 場所 会場 日付 日時 日にち 時刻 数 人数 回数 件数 金額 何者 以外 名前 氏名 名 理由 役職 肩書き 肩書 立場 所属 職業 仕事 正体 詳細 情報 内容 具体的 具体 的 実際 説明 英語 日本語 英文 原文
+  `曜日 場所 会場 日付 日時 日にち 時刻 数 人数 回数 件数 金額 何者 以外 名前 氏名 名 理由 時期 役職 肩書き 肩書 立場 所属 職業 仕事 正体 詳細 情報 内容 具体的 具体 的 実際 説明 英語 日本語 英文 原文
   さん 氏 様 君 くん ちゃん 先生 方 人 感じ みたい 場合 こと 件 点 部分 例 ぐらい くらい 程度 本当 結局 コメント 発言
   何分 自体 利用 使用 使 使う 使っ 使い 使わ 使え 今 現在 現時点`
     .split(/\s+/)
@@ -289,6 +289,17 @@ export function japaneseMeasureNouns(word: string, around: Around): string[] {
   if (word === '大' && around.after.startsWith('きさ')) return SIZE_NOUNS;
   const nouns = around.after.startsWith('さ') ? (MEASURE_NOUN_OF[word] ?? []) : [];
   return word === '速' && nouns.length > 0 ? [...nouns, ...SPEED_WORDS] : nouns;
+}
+
+/**
+ * A noun with the polite prefix お or ご and maybe さん or さま (お父さん, お金, ご意見): the noun a text writes without
+ * them (父, 金, 意見).
+ */
+const POLITE_NOUN = /^[おご](\p{sc=Han}{1,3})(?:さん|さま|様)?$/u;
+
+/** The noun a politely worded one stands for (お父さん → 父); `null` for other words. */
+export function japanesePlainNoun(word: string): string | null {
+  return POLITE_NOUN.exec(word)?.[1] ?? null;
 }
 
 /** Lone kanji that are what a question counts, not a verb's stem: 何歳 asks an age, which is a topic. */

@@ -17,6 +17,7 @@ import {
   isJapaneseRegionName,
   japaneseAnswerType,
   japaneseMeasureNouns,
+  japanesePlainNoun,
   japaneseVerbNoun,
 } from './japanese.js';
 
@@ -840,8 +841,11 @@ export function analyzeQuestion(text: string, index: PassageIndex, glossary: Glo
     const own = stems.slice(i, i + length);
     const original = words.slice(i, i + length);
     const alternatives = [own, ...(expansion?.meanings ?? [])];
-    if (japanese && length === 1 && original[0])
+    if (japanese && length === 1 && original[0]) {
       alternatives.push(...japaneseMeasureNouns(original[0].word, original[0].around).map((w) => [w]));
+      const plain = japanesePlainNoun(original[0].word);
+      if (plain) alternatives.push([stem(plain)]);
+    }
     i += length;
     // A counter after its number (何か|月) is no idea, unless a wording of both maps it ("11月").
     if (length === 1 && japanese && original[0] && isJapaneseCountWord(original[0].word, original[0].around))

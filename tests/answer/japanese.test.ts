@@ -7,6 +7,7 @@ import {
   japaneseAnswerSpans,
   japaneseAnswerType,
   japaneseOrganizations,
+  japanesePlainNoun,
 } from '../../src/answer/japanese.js';
 import { loadCorpusStrict } from '../../src/corpus/load.js';
 import { buildKnowledgeBase } from '../../src/knowledge/knowledge.js';
@@ -81,6 +82,8 @@ describe('Japanese question forms', () => {
       ['水温の誤差はどこまで小さくできる見込み？', 'quantity'],
       ['観測範囲はどこまで広くなるの？', 'quantity'],
       ['探査機はどこまで行くの？', 'place'],
+      // 時期 asks when, as いつ does.
+      ['ジャカルタ事務所の開設時期', 'date'],
       ['when was it signed?', null],
     ];
     for (const [question, type] of cases) expect(japaneseAnswerType(question), question).toBe(type);
@@ -217,6 +220,14 @@ describe('Japanese question forms', () => {
     expect(phrasing('どこの国？', '国')).toBe(false);
     expect(phrasing('打ち上げっていつ？', '打ち上げ')).toBe(false);
     expect(phrasing('どんなあいさつをしたの？', 'あいさつ')).toBe(false);
+  });
+
+  it('read a politely worded noun (お父さん, お金, ご意見) as the noun a text writes', () => {
+    expect(japanesePlainNoun('お父さん')).toBe('父');
+    expect(japanesePlainNoun('お金')).toBe('金');
+    expect(japanesePlainNoun('ご意見')).toBe('意見');
+    expect(japanesePlainNoun('おもしろい')).toBeNull();
+    expect(japanesePlainNoun('父')).toBeNull();
   });
 
   it('read a lone kanji after a number as its counter, unless it is what the question counts', () => {
@@ -457,7 +468,6 @@ describe('Japanese questions over the seen Japanese documents, each alone', () =
     documentText('heldout-documents', 'aoshio-space-umikaze-interview'),
   );
   const relay = askerOver('kasasagi.md', documentText('heldout-documents', 'kasasagi-lunar-relay-ja'));
-  const cubesat = askerOver('kosmic.md', documentText('heldout-documents', 'kosmic-tsumugi-cubesat-2026'));
 
   it("read a trouble found as why, and someone's quoted words as why they said something", async () => {
     expect(await interview('打ち上げが一年遅れた理由は何ですか')).toContain('不具合が見つかり');
