@@ -559,15 +559,20 @@ const GOES_ON = /^\s*["“]?(?:(?:The|This|That|These|Those|Its|Their)\s+(\p{L}+
 
 /** A sentence giving something its name: "a survey ship, named Larkspur", "the depot, known as Windmere". */
 const NAME_GIVEN = /\b(?:named|called|known as|dubbed|christened|nicknamed)\s+(?:the\s+)?["“‘']?\p{Lu}/u;
-/** A name set beside what it names: "the Harbour Star, a two-seat survey boat". */
-const NAME_BESIDE = /(\p{Lu}[\p{L}\d'’-]*(?:\s+\p{Lu}[\p{L}\d'’-]*)*),\s+(?:a|an)\s+([^,;.]*)/gu;
+/**
+ * A name set beside what it names: "the Harbour Star, a two-seat survey boat". The name starts at the first
+ * capital of its run of capitalised words: from a later one the match would end where the run's first one's
+ * did, and trying each of them again made a long run without ", a" after it quadratic.
+ */
+const NAME_BESIDE =
+  /(?=\p{Lu})(?<!\p{Lu}[\p{L}\d'’-]*?\s*)(\p{Lu}[\p{L}\d'’-]*(?:\s+\p{Lu}[\p{L}\d'’-]*)*),\s+(?:a|an)\s+([^,;.]*)/gu;
 
 /**
  * Whether `sentence` gives a thing a name, that thing being one the question asks about (`stems`) when set beside it.
  * The sentence's first word is capitalised as any first word is, no name: "Meanwhile, a second ship…" names
  * nothing, where "The Harbour Star, a ship…" does.
  */
-function givesName(sentence: string, stems: Set<string>): boolean {
+export function givesName(sentence: string, stems: Set<string>): boolean {
   if (NAME_GIVEN.test(sentence)) return true;
   const first = /^[^\p{L}\d]*/u.exec(sentence)?.[0].length ?? 0;
   for (const m of sentence.matchAll(NAME_BESIDE)) {

@@ -305,12 +305,29 @@ export function japanesePlainNoun(word: string): string | null {
 /** Lone kanji that are what a question counts, not a verb's stem: 何歳 asks an age, which is a topic. */
 const COUNTED = new Set(['歳', '才']);
 
+/**
+ * The most characters one number or name is read over ({@link NUMBER}, {@link NAME_RUN}). A run of them with no
+ * bound is read again from each of its characters when what must follow it is not there: 20,000 kanji with no
+ * place word after them took seconds. Bounded, each character is read a bounded number of times; a longer run
+ * is read as its last characters, and no number or name is that long.
+ */
+const RUN = '{1,30}';
 const DIGIT = '[0-9０-９]';
 const KANJI_NUMBER = '[一二三四五六七八九十百千]';
+/** A run of digits, or of kanji digits, up to {@link RUN} long. */
+const DIGITS = `${DIGIT}${RUN}`;
+const KANJI_DIGITS = `${KANJI_NUMBER}${RUN}`;
 /** A number in digits, kanji or both, with its separators and myriads (2,360, 3万4千, 四百十). */
-const NUMBER = '[0-9０-９一二三四五六七八九十百千][0-9０-９,，.一二三四五六七八九十百千万億]*';
+const NUMBER = `[0-9０-９一二三四五六七八九十百千][0-9０-９,，.一二三四五六七八九十百千万億]{0,30}`;
 /** Characters of a Japanese name of a place or an organization, in kanji or katakana (サンタローザ宇宙基地). */
-const NAME_RUN = '[\\p{sc=Han}\\p{sc=Katakana}ー・]';
+const NAME_CHAR = '[\\p{sc=Han}\\p{sc=Katakana}ー・]';
+/** A name's characters before the word it ends in, none to {@link RUN} of them. */
+const NAME_RUN = `${NAME_CHAR}{0,30}`;
+/**
+ * Not 一円 after a word in kanji: "関東一円" is "all over the Kantō region", not one yen (三十一円 is a sum: its
+ * number starts before the 一).
+ */
+const NOT_WHOLE_AREA = '(?!(?<=[^\\P{sc=Han}〇一二三四五六七八九十百千万億約])一円)';
 /** What follows a count of days or weeks that says how long something takes: 六十日以内, 十日ほど, 3週かけて. */
 const LASTING = '以内|以上|ほど|程|程度|余り|あまり|近く|足らず|がかり|かけ|かか|で(?![すし])';
 /** Things of each kind as Japanese text writes them; digits of both widths, so offsets stay the text's. */
@@ -326,22 +343,28 @@ const JAPANESE_ENTITIES: Record<JapaneseAnswerType, RegExp> = {
   // Minutes and seconds counted (十八分), not a clock time's (7時5分). Hours counted (7時間: 時間 is "hours"), and
   // days or weeks as long as something takes (六十日以内, 3週ほど), not a date's day (12日).
   duration: new RegExp(
-    `約?(?:${DIGIT}+|${KANJI_NUMBER}+)(?:(?:年|週|日|時間)(?:間|半)|時間|(?:か|カ|ヶ|ケ|箇)月(?:間|半)?)|(?<![0-9０-９一二三四五六七八九十百千月])(?:${DIGIT}+|${KANJI_NUMBER}+)(?:日|週)(?=${LASTING})|(?<![0-9０-９一二三四五六七八九十百千和成])(?:${DIGIT}{1,2}|${KANJI_NUMBER}{1,3})年(?![0-9０-９前後目度生ぶ]|に(?:一|1|１)(?:度|回)|以降|の(?:春|夏|秋|冬|初め|はじめ|初頭|末|暮れ|前半|後半))|約(?:${DIGIT}+|${KANJI_NUMBER}+)(?:年|週間|日間|時間)|(?<![0-9０-９一二三四五六七八九十百千時])(?:${DIGIT}+|${KANJI_NUMBER}+)(?:分|秒)間?|長年|以来|無期限|(?:年|月|日|時)まで`,
+    `約?(?:${DIGITS}|${KANJI_DIGITS})(?:(?:年|週|日|時間)(?:間|半)|時間|(?:か|カ|ヶ|ケ|箇)月(?:間|半)?)|(?<![0-9０-９一二三四五六七八九十百千月])(?:${DIGITS}|${KANJI_DIGITS})(?:日|週)(?=${LASTING})|(?<![0-9０-９一二三四五六七八九十百千和成])(?:${DIGIT}{1,2}|${KANJI_NUMBER}{1,3})年(?![0-9０-９前後目度生ぶ]|に(?:一|1|１)(?:度|回)|以降|の(?:春|夏|秋|冬|初め|はじめ|初頭|末|暮れ|前半|後半))|約(?:${DIGITS}|${KANJI_DIGITS})(?:年|週間|日間|時間)|(?<![0-9０-９一二三四五六七八九十百千時])(?:${DIGITS}|${KANJI_DIGITS})(?:分|秒)間?|長年|以来|無期限|(?:年|月|日|時)まで`,
     'gu',
   ),
   // A count (九基, 3万4千件), a measure in its unit (十二メートル, 約450km, 2,360メートル) or a sum (150万ドル): "how
   // much" is all of these.
   // A share as a fraction (約20分の1, 4分の3), before a count's minutes could read its first number.
-  quantity: new RegExp(`${NUMBER}分の${NUMBER}|${NUMBER}(?:${COUNTERS}|${UNITS}|円|ドル|ユーロ)`, 'gu'),
+  quantity: new RegExp(
+    `${NOT_WHOLE_AREA}(?:${NUMBER}分の${NUMBER}|${NUMBER}(?:${COUNTERS}|${UNITS}|円|ドル|ユーロ))`,
+    'gu',
+  ),
   // A sum in digits or kanji (三十五億円, 2億5000万円, 約150万ドル).
-  money: new RegExp(`${NUMBER}(?:円|ドル|ユーロ)|${DIGIT}[0-9０-９,，.]*(?:億|兆|万)|[¥￥$＄]${DIGIT}`, 'gu'),
+  money: new RegExp(
+    `${NOT_WHOLE_AREA}${NUMBER}(?:円|ドル|ユーロ)|${DIGIT}[0-9０-９,，.]{0,30}(?:億|兆|万)|[¥￥$＄]${DIGIT}`,
+    'gu',
+  ),
   // A place name (katakana or kanji) ending in a place word, or katakana before "で" ("ワシントンで"); and a meeting
   // where something is held or said ("…の年次総会で").
   place: new RegExp(
     [
-      `${NAME_RUN}*(?:本部|本社|市|都|県|州|首都|センター|町|村|区|島|半島|湾|沖|海峡|基地|射場|地上局|空港|港|駅)`,
-      '[\\p{sc=Katakana}ー・]{2,}(?=で|にて|において)',
-      `${NAME_RUN}*(?:会合|会議|学会|総会|大会|会見|式典|シンポジウム|フォーラム|展示会|見本市)(?=で|にて|において)`,
+      `${NAME_RUN}(?:本部|本社|市|都|県|州|首都|センター|町|村|区|島|半島|湾|沖|海峡|基地|射場|地上局|空港|港|駅)`,
+      '[\\p{sc=Katakana}ー・]{2,30}(?=で|にて|において)',
+      `${NAME_RUN}(?:会合|会議|学会|総会|大会|会見|式典|シンポジウム|フォーラム|展示会|見本市)(?=で|にて|において)`,
     ].join('|'),
     'gu',
   ),
@@ -356,7 +379,7 @@ const JAPANESE_ENTITIES: Record<JapaneseAnswerType, RegExp> = {
  * ("どこが開発した", "大学はどこ").
  */
 const ORGANIZATION = new RegExp(
-  `${NAME_RUN}+(?:大学院?|研究所|研究機構|機構|財団|協会|連合|庁|省|会社|社)(?!\\p{sc=Han})`,
+  `${NAME_CHAR}${RUN}(?:大学院?|研究所|研究機構|機構|財団|協会|連合|庁|省|会社|社)(?!\\p{sc=Han})`,
   'gu',
 );
 

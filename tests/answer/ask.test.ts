@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { explainAsk } from '../../src/answer/ask.js';
+import { explainAsk, givesName } from '../../src/answer/ask.js';
 import { analyzeQuestion } from '../../src/answer/question.js';
 import { currentWeights } from '../../src/answer/scorer.js';
 import { type KnowledgeBase, UserInputError } from '../../src/contract/types.js';
@@ -309,6 +309,16 @@ describe('"what is the name of <a thing>"', () => {
     );
     const asked = explainAsk(ctx, "what's the name of the survey ship");
     expect(asked.result.answer?.text ?? '').not.toMatch(/^Meanwhile/);
+  });
+  // Each run of capitalised words was read again from each of its words when no ", a" followed: quadratic, tens
+  // of seconds each for these, past the test's timeout all together.
+  it('reads a name set beside a thing after a very long run of capitalised words, and none without one', () => {
+    const run = 'Survey Ship Seabed '.repeat(20_000);
+    const stems = new Set(['boat']);
+    expect(givesName(`${run}the Harbour Star, a two-seat survey boat.`, stems)).toBe(true);
+    expect(givesName(`${run}the Harbour Star, a two-seat survey ship.`, stems)).toBe(false);
+    expect(givesName(`${run}Harbour Star`, stems)).toBe(false);
+    expect(givesName(`${'SurveyShipSeabed'.repeat(20_000)} Harbour Star`, stems)).toBe(false);
   });
 });
 

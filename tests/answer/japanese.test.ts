@@ -147,6 +147,46 @@ describe('Japanese question forms', () => {
     expect(text('quantity', '同社は約150万ドル相当の機材を提供する。')).toEqual(['150万ドル']);
   });
 
+  it('find no sum in 一円 after a word in kanji: 関東一円 is all over the region, not one yen', () => {
+    const text = (type: string, s: string) =>
+      japaneseAnswerSpans(type, s).map((span) => s.slice(span.start, span.end));
+    for (const type of ['money', 'quantity']) {
+      expect(text(type, '関東一円で販売する。'), type).toEqual([]);
+      expect(text(type, '県内一円に配る。'), type).toEqual([]);
+      expect(text(type, '価格は一円だった。'), type).toEqual(['一円']);
+      expect(text(type, '運賃は三十一円だった。'), type).toEqual(['三十一円']);
+    }
+  });
+
+  // Each run is one the patterns read again from every character when they had no bound: 20,000 of them took
+  // seconds each, past the test's timeout all together. Every character of it may be part of a name or number, and the word that
+  // would end one comes last or not at all.
+  it('read a name or number at the end of a very long run of its characters, and none in a run without one', () => {
+    const text = (type: string, s: string) =>
+      japaneseAnswerSpans(type, s).map((span) => s.slice(span.start, span.end));
+    const organizations = (s: string) =>
+      japaneseOrganizations(s).map((span) => s.slice(span.start, span.end));
+    const kanji = '漢'.repeat(20_000);
+    const katakana = 'カ・'.repeat(10_000); // a document may hold this: ・ ends a word, not a line
+    const numerals = '一'.repeat(20_000);
+    for (const run of [kanji, katakana, `${kanji}${katakana}`]) {
+      expect(organizations(`あ${run}`)).toEqual([]);
+      expect(text('place', `あ${run}`)).toEqual([]);
+      const [organization, ...others] = organizations(`あ${run}大学の`);
+      expect(others).toEqual([]);
+      expect(organization?.endsWith(`${run.slice(-8)}大学`)).toBe(true);
+      const [place] = text('place', `あ${run}市`);
+      expect(place?.endsWith(`${run.slice(-8)}市`)).toBe(true);
+    }
+    expect(text('place', `あ${katakana}で`)).toHaveLength(1);
+    for (const run of [numerals, '1'.repeat(20_000), '１,'.repeat(10_000)]) {
+      expect(text('money', `あ${run}あ`)).toEqual([]);
+      expect(text('quantity', `あ${run}あ`)).toEqual([]);
+      expect(text('duration', `あ${run}あ`)).toEqual([]);
+    }
+    expect(text('money', `あ${numerals}円`)).toHaveLength(1);
+  });
+
   it('find counts and measures in their units, and relative years as dates', () => {
     const text = (type: string, s: string) =>
       japaneseAnswerSpans(type, s).map((span) => s.slice(span.start, span.end));
