@@ -1,6 +1,7 @@
 import type { Span } from '../contract/types.js';
 import { splitParagraphs, turnLabel } from '../corpus/segment.js';
 import type { CorpusDocument } from '../corpus/types.js';
+import { namesNonPerson } from '../text/english.js';
 import { containsWords, type NameTokens, nameTokens } from './names.js';
 import { type PeopleDirectory, type Person, type Resolution, splitTitle } from './people.js';
 
@@ -396,11 +397,13 @@ class SpeakerResolver {
   /**
    * The person a transcript turn's label (at `label`) names: one the document or the register names more fully
    * ("PARK" after "Park Ji-hoon, vice president…"); or a name of two words or more that the label gives a title
-   * in brackets ("Jane Roe (chair):"), or whose surname the document uses elsewhere. "Key Points:" names nobody.
+   * in brackets ("Jane Roe (chair):"), or whose surname the document uses elsewhere. "Key Points:" names nobody,
+   * nor does one word English reads as a place: a dateline ("WASHINGTON (Reuters): …", "TOKYO: …"), even in a
+   * document quoting someone who bears the word as a surname.
    */
   turnSpeaker(name: string, label: Span, titleHint: string | null): Person | null {
     const words = nameTokens(name);
-    if (words.length === 0) return null;
+    if (words.length === 0 || (words.length === 1 && namesNonPerson(name))) return null;
     const found = this.resolveWords(words, label.start);
     if (found.kind === 'person') return found.person;
     if (found.kind === 'ambiguous' || words.length < 2) return null;

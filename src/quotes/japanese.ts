@@ -25,6 +25,21 @@ import {
   type Resolution,
 } from './people.js';
 
+const HONORIFIC = `(?:${JAPANESE_HONORIFIC_WORDS.join('|')})`;
+const KANJI = '[\\p{sc=Han}々]';
+/**
+ * A family name in kanji and a given name in hiragana, before an honorific ("森田ゆかりさん", "高田あおい氏"):
+ * two or three kanji, then two to four hiragana that do not begin with a particle no name begins with
+ * ("学生のみなさん" is no name) nor make a word with さん that names no one ("参加者みなさん", "住民たくさん",
+ * "町内会おかあさん"), alone or after a particle many names begin with too (はるか, かおり, ともみ, よしこ, りえ:
+ * "学生はみなさん", "夫とおかあさん", "今回はこちら様" are no names).
+ */
+const GIVEN_IN_HIRAGANA = `${KANJI}{2,3}(?![がのをにもでやへ]|みな|たく|お|(?:[はかと]|より)(?:みな|たく|お(?:かあ|とう|じ|ば|ねえ|にい)|こちら|そちら|どちら))\\p{sc=Hiragana}{2,4}(?=${HONORIFIC})`;
+/**
+ * Who a phrase before or after a quote names, without the は or が that ends it: no は or が inside, but for
+ * those of a given name in hiragana (山田はるかさん, 長谷川ちはる氏).
+ */
+const SPEAKER = `(?:[^。！？「」、\\sはが]{0,40}?${GIVEN_IN_HIRAGANA}${HONORIFIC}|[^。！？「」、\\sはが]{1,40}?)`;
 /** Verbs of speech after "と": 述べた, 語った, 言った, 話した, 強調した, 説明した, 表明した, 明かした, コメントした. */
 const SPEECH = '(?:述べ|語っ|語り|言っ|言い|話し|強調し|説明し|表明し|明かし|コメントし|発言し|訴え)';
 /** Who is spoken to, between "と" and the verb: "記者団に", "報道陣に対し". */
@@ -34,7 +49,7 @@ const ADDRESSEE = '[^。！？「」、\\sはが]{1,15}?(?:に対して|に対�
  * spoke to before it ("と記者団に語った").
  */
 const AFTER = new RegExp(
-  `^と[、,]?\\s*(?:([^。！？「」、\\sはが]{1,40}?)(?:は|が|も)[、,]?\\s*)?(?:${ADDRESSEE})?${SPEECH}`,
+  `^と[、,]?\\s*(?:(${SPEAKER})(?:は|が|も)[、,]?\\s*)?(?:${ADDRESSEE})?${SPEECH}`,
   'u',
 );
 /**
@@ -51,7 +66,7 @@ const GOING_ON = '(?:そのうえで|その上で|さらに|また|続けて|加
  * is B, who says the quote, not A, who reports it.
  */
 const BEFORE = new RegExp(
-  `([^。！？「」、\\sはが]{1,40}?)(?:は|が)[、,]?\\s*(?:${GOING_ON}[、,]?\\s*)?(?:([^。！？「」、\\sはが]{1,15}?)(?:で|にて)[、,]?\\s*)?$`,
+  `(${SPEAKER})(?:は|が)[、,]?\\s*(?:${GOING_ON}[、,]?\\s*)?(?:([^。！？「」、\\sはが]{1,15}?)(?:で|にて)[、,]?\\s*)?$`,
   'u',
 );
 /** What stands between two quotes of one sentence when the second goes on in the first one's voice: "と述べ、". */
@@ -62,17 +77,9 @@ const NEXT_SENTENCE_ON = new RegExp(`^\\s*(?:${GOING_ON}[、,]?\\s*)?$`, 'u');
 /** Words that may stand before a title in the same title (副社長, 前社長, 代表取締役社長). */
 const TITLE_PREFIX = '(?:副|前|元|新|次期|初代|名誉|特任|客員|主任|上席|統括|首席|専務|常務|代表)';
 const TITLE = `(?:${TITLE_PREFIX}*(?:${[...JAPANESE_ROLE_WORDS].sort((a, b) => b.length - a.length).join('|')}))+`;
-const HONORIFIC = `(?:${JAPANESE_HONORIFIC_WORDS.join('|')})`;
-const KANJI = '[\\p{sc=Han}々]';
 const KATAKANA = '[\\p{sc=Katakana}ー]';
 /** A name in katakana, its parts joined by ・ or ＝ ("ルカ・ベルナルディ"). */
 const KATAKANA_NAME = `${KATAKANA}{2,}(?:[・＝=]${KATAKANA}{2,})*`;
-/**
- * A family name in kanji and a given name in hiragana, before an honorific ("森田ゆかりさん", "高田あおい氏"):
- * two or three kanji, then two to four hiragana that do not begin with a particle ("学生のみなさん" is no name)
- * nor make a word with さん that names no one ("参加者みなさん", "住民たくさん", "町内会おかあさん").
- */
-const GIVEN_IN_HIRAGANA = `${KANJI}{2,3}(?![はがのをにともでやへかより]|みな|たく|お)\\p{sc=Hiragana}{2,4}(?=${HONORIFIC})`;
 /**
  * A name and what marks it one: two to five kanji (not after more kanji) or katakana (not after more katakana),
  * then a title, perhaps with an honorific after it, or an honorific alone. A katakana name's title may start

@@ -420,6 +420,18 @@ describe("a transcript's turns", () => {
     for (const quote of allQuotes(index, corpus)) expect(text).toContain(quote.text); // at their offsets
   });
 
+  it('reads a dateline as no turn, even when someone of the document bears the place as a surname', () => {
+    for (const dateline of ['WASHINGTON (Reuters):', 'TOKYO:', 'Paris:']) {
+      const place = dateline.split(/[ :]/)[0] as string;
+      const surname = place.charAt(0) + place.slice(1).toLowerCase();
+      const text = `${dateline} The agency said on Friday it would launch in May.\n\n“We are ready,” said Ann ${surname}, the director.`;
+      const corpus = corpusOf(text);
+      expect(allQuotes(QuoteIndex.build(corpus), corpus), text).toEqual([
+        { speaker: `Ann ${surname}`, text: 'We are ready' },
+      ]);
+    }
+  });
+
   it('quotes no one for a role without a name, an answer mark or a label that names no person', () => {
     expect(index.quote('host').quotes).toEqual([]);
     expect(index.quote('Q').quotes).toEqual([]);

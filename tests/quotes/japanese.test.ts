@@ -208,6 +208,26 @@ describe('Japanese quotes: the right speaker or none', () => {
       expect(attributed(text), text).toEqual([]);
   });
 
+  it('reads a given name in hiragana that begins as a particle does (はるか, かおり, ともこ, よしこ, りえ)', () => {
+    for (const name of ['山田はるか', '佐藤かおり', '田中ともこ', '鈴木よしこ', '高橋りえ']) {
+      const text = `東雲大学の${name}さんは「観測は順調だ」と話した。`;
+      expect(attributed(text), text).toEqual([{ speaker: name, text: '観測は順調だ' }]);
+      // After the quote too, and typed as users do, with a space before さん.
+      expect(attributed(`「観測は順調だ」と${name}さんは話した。`)).toEqual([
+        { speaker: name, text: '観測は順調だ' },
+      ]);
+      expect(quotesOf(indexOf(text), `${name} さん`)).toEqual(['観測は順調だ']);
+    }
+    // A particle, then a word that names no one: no name.
+    for (const text of [
+      '学生はみなさんと「楽しみだ」と話した。',
+      '家族とおかあさんは「楽しみだ」と話した。',
+      '今回はこちら様が「楽しみだ」と話した。',
+      '山田はかおりさんに「楽しみだ」と話した。',
+    ])
+      expect(attributed(text), text).toEqual([]);
+  });
+
   it('reads an addressee between と and the verb', () => {
     expect(
       attributed('東雲大学の山田花子教授が会見した。山田氏は「観測は順調だ」と記者団に語った。'),
