@@ -877,6 +877,13 @@ export function analyzeQuestion(text: string, index: PassageIndex, glossary: Glo
       // Else the compounds the corpus writes it in (雪 → 融雪): one idea, as "snow" is in "snowmelt".
       if (known.length === 0) known = index.compoundsOf(first.word, COMPOUNDS).map((w) => [w]);
       alternatives.push(...known);
+    } else if (!expansion && length === 1 && first && hasJapanese(first.word)) {
+      // A verb the corpus writes both ways (打ち上げる, 打ち上げは…予定): its noun says it too.
+      const noun = japaneseVerbNoun(first.word);
+      if (noun !== null && index.has(stem(noun))) {
+        alternatives.push([stem(noun)]);
+        known = [...known, [stem(noun)]];
+      }
     }
     // A word the corpus never uses may still be said in the corpus's words: "envoy" → "ambassador".
     // A phrase ("get rid of") is said by its synonyms as a word by its related words.

@@ -546,4 +546,8 @@ describe('Japanese questions over the five seen Japanese documents together', ()
     expect(await asked('財団の助成金はいくら出てるの？')).toContain('1億6000万円');
     expect(await asked('オーストラリアの受信局はどのあたりに作られる？')).toContain('ジェラルトン近郊');
   });
+
+  it('read a verb the document also writes as its noun (打ち上げる: 打ち上げは…予定) in that noun too', async () => {
+    expect(await asked('かささぎっていつ打ち上げる予定なの？')).toContain('打ち上げは2027年9月を予定');
+  });
 });
