@@ -14,6 +14,7 @@ import type {
 import type { CorpusDocument, Passage } from '../corpus/types.js';
 import { japaneseSpeakerAsked } from '../quotes/index.js';
 import type { SearchHit } from '../search/index.js';
+import { hasJapanese } from '../text/japanese.js';
 import { JAPANESE_HONORIFIC_WORDS, JAPANESE_ROLE_WORDS } from '../text/roles.js';
 import { contentTerms, stem, tokenize } from '../text/text.js';
 import {
@@ -501,9 +502,28 @@ function readFirst(
   return [chosen, ...candidates.filter((c) => c !== chosen)];
 }
 
-/** Whether `sentence` names a person right after one of the `roles` (stems): "the mission's astronaut Ana Ruiz". */
+/**
+ * How many characters a Japanese text may set between a role and the name it gives: 組合長、望月誠氏, 理事長を務める
+ * 真田千景氏.
+ */
+const JAPANESE_ROLE_GAP = 6;
+
+/**
+ * Whether `sentence` names a person right after one of the `roles` (stems): "the mission's astronaut Ana Ruiz";
+ * in Japanese also a few characters after it (理事長を務める真田氏) or right before it (水野理事長).
+ */
 function namedByRole(sentence: string, roles: Set<string>, people: PeopleFinder): boolean {
   const spans = (typeEvidence('person', sentence, people)?.spans ?? []).filter((s) => s.strength === 1);
+  if (hasJapanese(sentence)) {
+    const held = tokenize(sentence).filter((t) => roles.has(stem(t.word)));
+    return spans.some((span) =>
+      held.some(
+        (t) =>
+          (span.start >= t.end && span.start - t.end <= JAPANESE_ROLE_GAP) ||
+          (span.end <= t.start && t.start - span.end <= 1),
+      ),
+    );
+  }
   return spans.some((span) => {
     const before = tokenize(sentence.slice(0, span.start)).at(-1);
     return (

@@ -6,7 +6,7 @@ import { ROLE_WORDS } from '../text/roles.js';
 import { escapeRegExp, stem } from '../text/text.js';
 import { isEnglishWord, isKindOf } from '../text/wordnet.js';
 import { unitClasses } from './answer-type.js';
-import { japaneseAnswerSpans, japaneseOrganizations } from './japanese.js';
+import { japaneseAnswerSpans, japaneseHonoredNames, japaneseOrganizations } from './japanese.js';
 import type { AnswerType, Measure } from './question.js';
 
 /**
@@ -579,7 +579,10 @@ export function typeLikelihood(type: AnswerType, sentence: string): number {
  */
 function japaneseSpans(type: AnswerType, sentence: string, people?: PeopleFinder): EvidenceSpan[] | null {
   if (!hasJapanese(sentence)) return null;
-  const names = type === 'name' || type === 'person' ? (people?.find(sentence) ?? []) : [];
+  const names =
+    type === 'name' || type === 'person'
+      ? [...(people?.find(sentence) ?? []), ...japaneseHonoredNames(sentence)]
+      : [];
   // Who did it may also be an organization, as in English: weaker evidence than a name or a role.
   const organizations = type === 'person' ? japaneseOrganizations(sentence) : [];
   const spans = [

@@ -17,8 +17,25 @@ import type { AnswerType } from './answer-type.js';
 /** The answer types a Japanese question form names (yes/no and open questions are read as in English). */
 export type JapaneseAnswerType = Exclude<AnswerType, 'yesno' | 'any'>;
 
+/**
+ * The head of something, as Japanese makes one of any noun with 長 (組合長, 艦長, 館長, 車長): a role; not the
+ * words where 長 is "long" or "length" (成長, 延長, 身長, 全長, 特長, 長期).
+ */
+const HEAD_OF = /(?<![成延身全特最])(?<=\p{sc=Han})長(?![期時い])/u;
+
 /** Roles that, with 誰 or 名前, make a Japanese question ask for a person's name ("ACME 理事長 名前"). */
-const ROLES = new RegExp(JAPANESE_ROLE_WORDS.join('|'));
+const ROLES = new RegExp(`${JAPANESE_ROLE_WORDS.join('|')}|${HEAD_OF.source}`, 'u');
+
+/**
+ * The roles a Japanese question names (`wordings`: its ideas' wordings, normalized, so that トップ's 理事長 counts):
+ * those of the list of roles, and 長 after a kanji (組合|長: the head of the union), as the segmenter cuts one.
+ */
+export function japaneseRolesAsked(question: string, wordings: readonly string[]): string[] {
+  const listed = new Set(JAPANESE_ROLE_WORDS.map(normalizeJapanese));
+  const roles = wordings.filter((w) => listed.has(w));
+  if (HEAD_OF.test(question.normalize('NFKC'))) roles.push('長');
+  return [...new Set(roles)];
+}
 
 /**
  * Japanese counters: what 何 asks to count (何回 how many times, 何機 how many craft, 何か国 how many countries),
@@ -382,6 +399,20 @@ const ORGANIZATION = new RegExp(
   `${NAME_CHAR}${RUN}(?:大学院?|研究所|研究機構|機構|財団|協会|連合|庁|省|会社|社)(?!\\p{sc=Han})`,
   'gu',
 );
+
+/**
+ * A person's name as Japanese text writes one with an honorific after it, which marks it a person's: a run of two to
+ * five kanji (望月誠氏, 汐見氏) or of katakana (ヴェーバー氏) right before 氏 or さん; not 同氏 or 両氏 ("the said
+ * person"), nor a longer run, which holds more words than a name.
+ */
+const HONORED_NAME =
+  /(?<![\p{sc=Han}々])[\p{sc=Han}々]{2,5}(?=氏|さん)|(?<![\p{sc=Katakana}ー・])[\p{sc=Katakana}ー・]{2,15}(?=氏|さん)/gu;
+
+/** Spans of people's names in Japanese text by the honorific after them ({@link HONORED_NAME}). */
+export function japaneseHonoredNames(text: string): Span[] {
+  if (!hasJapanese(text)) return [];
+  return withoutLabels(text, [...text.matchAll(HONORED_NAME)]);
+}
 
 /** Spans of organizations' names in Japanese text ({@link ORGANIZATION}). */
 export function japaneseOrganizations(text: string): Span[] {

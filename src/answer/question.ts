@@ -18,6 +18,7 @@ import {
   japaneseAnswerType,
   japaneseMeasureNouns,
   japanesePlainNoun,
+  japaneseRolesAsked,
   japaneseVerbNoun,
 } from './japanese.js';
 
@@ -940,7 +941,17 @@ export function analyzeQuestion(text: string, index: PassageIndex, glossary: Glo
     UNKNOWN_SHARE * Math.max(0, ...concepts.map((c) => c.weight)),
   );
   for (const concept of concepts) if (!concept.known || concept.related) concept.weight = unknownWeight;
-  const roles = tokens.filter((t) => isRoleWord(t.word)).map((t) => stem(t.word));
+  // A Japanese question's roles are also its ideas' Japanese wordings of one (トップ: 理事長), and 組合|長, where the
+  // corpus writes them: a name stands by the role's word only in a text that has it.
+  const roles = [
+    ...tokens.filter((t) => isRoleWord(t.word)).map((t) => stem(t.word)),
+    ...(japanese
+      ? japaneseRolesAsked(
+          source,
+          concepts.flatMap((c) => c.alternatives.filter((a) => a.length === 1).map((a) => a[0] ?? '')),
+        ).filter((role) => index.has(role))
+      : []),
+  ];
   const known = concepts.filter((c) => c.known);
   const top = Math.max(0, ...known.map((c) => c.weight));
   // An idea found only through a related word is no main idea: the corpus may say something else with it.

@@ -6,6 +6,7 @@ import {
   isJapanesePhrasing,
   japaneseAnswerSpans,
   japaneseAnswerType,
+  japaneseHonoredNames,
   japaneseOrganizations,
   japanesePlainNoun,
 } from '../../src/answer/japanese.js';
@@ -82,6 +83,9 @@ describe('Japanese question forms', () => {
       ['水温の誤差はどこまで小さくできる見込み？', 'quantity'],
       ['観測範囲はどこまで広くなるの？', 'quantity'],
       ['探査機はどこまで行くの？', 'place'],
+      // 長 after a kanji makes the head of anything a role (組合|長), not in 全長 (length).
+      ['駿河湾南部漁協の組合長の名前は？', 'name'],
+      ['全長の名前は？', null],
       // 時期 asks when, as いつ does.
       ['ジャカルタ事務所の開設時期', 'date'],
       ['when was it signed?', null],
@@ -124,6 +128,14 @@ describe('Japanese question forms', () => {
       '南港電機株式会社',
     ]);
     expect(organizations('社会の役に立つ。')).toEqual([]);
+  });
+
+  it("find people's names by the honorific after them, not 同氏", () => {
+    const names = (s: string) => japaneseHonoredNames(s).map((span) => s.slice(span.start, span.end));
+    expect(names('同組合の組合長、望月誠氏は「魚を追う時代になる」と期待を寄せる。')).toEqual(['望月誠']);
+    expect(names('ヴェーバー氏は「試作機は地上試験を終えています」と語った。同氏によると…')).toEqual([
+      'ヴェーバー',
+    ]);
   });
 
   it('find nothing in a dateline: it says when and where the news was released', () => {
@@ -531,12 +543,14 @@ describe('Japanese questions over the five seen Japanese documents together', ()
   const asked = async (question: string) => {
     const corpus = await loadCorpusStrict(
       tempCorpus(
-        Object.fromEntries(
-          files.map(([folder, id]) => [
+        Object.fromEntries([
+          ...files.map(([folder, id]) => [
             `${id}.md`,
             readFileSync(resolve(import.meta.dirname, `../eval/${folder}/${id}.md`), 'utf8'),
           ]),
-        ),
+          // The bundled Japanese register: users' words for roles (トップ) among them.
+          ['japanese.yaml', readFileSync(resolve(import.meta.dirname, '../../corpus/japanese.yaml'), 'utf8')],
+        ]),
       ),
     );
     return buildKnowledgeBase(corpus).ask(question).answer?.text;
@@ -545,6 +559,11 @@ describe('Japanese questions over the five seen Japanese documents together', ()
   it("answer with the document's verb where the question says another (出てる: 賄い, 作られる: 新設される)", async () => {
     expect(await asked('財団の助成金はいくら出てるの？')).toContain('1億6000万円');
     expect(await asked('オーストラリアの受信局はどのあたりに作られる？')).toContain('ジェラルトン近郊');
+  });
+
+  it('answer who holds a role asked by another word (トップ: 理事長) or made with 長 (組合長), by the name beside it', async () => {
+    expect(await asked('MSDAのトップは誰？')).toContain('真田千景');
+    expect(await asked('駿河湾南部漁協の組合長の名前は？')).toContain('望月誠');
   });
 
   it('read a verb the document also writes as its noun (打ち上げる: 打ち上げは…予定) in that noun too', async () => {
