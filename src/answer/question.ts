@@ -113,7 +113,8 @@ const TYPE_WORDS = new Map<string, AnswerType>(
 
 /**
  * Words of question phrasing that are not its topic: "what *kind* of…", "*besides* science", "what does ACME
- * *stand* for", "*according* to Smith"; and words of chat that carry no idea ("tbh", "the moon n stuff").
+ * *stand* for", "*according* to Smith", "when is it *supposed* to launch" (what a text says is planned, in its
+ * own words: "targeted for", "expected to"); and words of chat that carry no idea ("tbh", "the moon n stuff").
  * Matching them would only add noise, and counting them as ideas the corpus lacks would abstain.
  */
 const QUESTION_FILLERS = new Set(
@@ -121,7 +122,7 @@ const QUESTION_FILLERS = new Set(
   official else besides both sides exactly actually really like main key specific particular according
   regarding related details detail info information tell told mention mentioned name named job position
   occupation title pls plz please thanks thx hey hi hello tbh btw imo idk lol kinda sorta stuff n etc yeah ok
-  okay guys`.split(/\s+/),
+  okay guys supposed`.split(/\s+/),
 );
 
 /** The fillers in any inflection ("what happens"): no related words are looked up for them. */

@@ -23,11 +23,12 @@ const ASKS_REASON =
 
 /**
  * Words by which English states a cause or a purpose: connectives ("because", "due to", "so that", "in exchange
- * for") and nouns or verbs naming one ("the reason", "aims to", "designed to", "led to"). A purpose infinitive
+ * for") and nouns or verbs naming one ("the reason", "aims to", "designed to", "led to"), or saying what brought
+ * something about ("triggered by", "blamed on", "traced to", "stemmed from"). A purpose infinitive
  * ("gathered to sign") is read from the tags ({@link statesReason}).
  */
 const REASON_WORDS =
-  /\b(?:because|cause[sd]?|causing|due to|owing to|thanks to|as a result|results? (?:of|from)|resulted (?:in|from)|so that|so as to|in order|reasons?|purposes?|aims?|aimed|goals?|intent|intend(?:s|ed)?|intention|designed|meant to|led to|leads? to|therefore|thus|hence|in exchange|in return|as part of|for the sake|motivat\w*|prompt(?:s|ed)|in response|given that|seeing that|allows?|allowed|enables?|enabled|helps?|helped|needed|necessary|requires?|required)\b/i;
+  /\b(?:because|cause[sd]?|causing|due to|owing to|thanks to|as a result|results? (?:of|from)|resulted (?:in|from)|so that|so as to|in order|reasons?|purposes?|aims?|aimed|goals?|intent|intend(?:s|ed)?|intention|designed|meant to|led to|leads? to|therefore|thus|hence|in exchange|in return|as part of|for the sake|motivat\w*|prompt(?:s|ed)|in response|given that|seeing that|(?:triggered|sparked|driven|brought on|set off|blamed on|attributed|traced|stem(?:s|med)? from|stemming from)|allows?|allowed|enables?|enabled|helps?|helped|needed|necessary|requires?|required)\b/i;
 
 /**
  * The same in Japanese: ため, ので, から (also "from": read as a reason, so the check errs on answering), 目的…; and

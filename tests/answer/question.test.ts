@@ -451,6 +451,13 @@ describe('analyzeQuestion: words of chat', () => {
     expect(question.concepts.map((c) => c.label)).toEqual(['council', 'approve', 'bridge']);
     expect(unknownShare(question, 1)).toBe(0);
   });
+
+  it('reads no idea in "supposed to": what the note plans, it words its own way ("will")', async () => {
+    const ctx = await contextOf(NOTE);
+    const question = analyzeQuestion('how much is the council supposed to spend', ctx.index, ctx.glossary);
+    expect(question.concepts.map((c) => c.label)).toEqual(['council', 'spend']);
+    expect(unknownShare(question, 1)).toBe(0);
+  });
 });
 
 describe("analyzeQuestion: the asker's memory", () => {

@@ -108,6 +108,8 @@ describe('a cause stated without a connective word', () => {
     expect(statesReason('The hall has been shut since the roof began to leak in March.')).toBe(true);
     expect(statesReason('Prices fell as the harvest came in early.')).toBe(true);
     expect(statesReason('Auditors discovered gaps in the ledger.')).toBe(true);
+    expect(statesReason('The outage was triggered by a tree falling on the line.')).toBe(true);
+    expect(statesReason('The delay stemmed from a shortage of parts.')).toBe(true);
     expect(statesReason('She has run the clinic since 2015.')).toBe(false);
     expect(statesReason('The museum opened a new wing in the spring.')).toBe(false);
   });
