@@ -4,7 +4,7 @@
  *
  *   npm run bench -- [--sizes 1000,10000,100000] [--queries 1000] [--scifact <dir>] [--out results.json]
  *                    [--profile 10000] [--build-budget 180] [--query-budget 30] [--cold-runs 5] [--no-cold-start]
- *                    [--scifact-split test|train]
+ *                    [--scifact-split test|train] [--no-pathological]
  *
  * Each size runs in a child process (size-run.ts, with --expose-gc). Progress goes to stderr, the tables to
  * stdout. See tests/bench/README.md for what is measured and how.
@@ -17,12 +17,13 @@ import { fileURLToPath } from 'node:url';
 import { buildIfStale } from '../../src/build.mjs';
 import { parseCliArgs } from '../../src/cli/shared.js';
 import { coldStart } from './coldstart.js';
+import { type PathologicalResult, runPathological } from './pathological.js';
 import { type ProfileSummary, summarizeProfile } from './profile.js';
 import { runSciFact, type SciFactResult } from './scifact.js';
 import type { OursBuilt, PlainResult, SizeRunMessage, SizeRunRequest } from './size-run.js';
 
 const USAGE =
-  'npm run bench -- [--sizes 1000,10000,100000] [--queries 1000] [--scifact <dir>] [--out results.json] [--profile 10000] [--build-budget 180] [--query-budget 30] [--cold-runs 5] [--no-cold-start] [--scifact-split test|train]';
+  'npm run bench -- [--sizes 1000,10000,100000] [--queries 1000] [--scifact <dir>] [--out results.json] [--profile 10000] [--build-budget 180] [--query-budget 30] [--cold-runs 5] [--no-cold-start] [--scifact-split test|train] [--no-pathological]';
 const HERE = dirname(fileURLToPath(import.meta.url));
 const PROJECT_ROOT = resolve(HERE, '..', '..');
 const SIZE_RUN = join(HERE, 'size-run.ts');
@@ -339,6 +340,7 @@ async function main(): Promise<void> {
         'cold-runs': { type: 'string', default: '5' },
         'no-cold-start': { type: 'boolean', default: false },
         'scifact-split': { type: 'string', default: 'test' },
+        'no-pathological': { type: 'boolean', default: false },
       },
     },
     USAGE,
@@ -373,6 +375,12 @@ async function main(): Promise<void> {
         cold[name] = { error: (err as Error).message.split('\n')[0] ?? String(err) };
       }
     }
+  }
+
+  let pathological: PathologicalResult | null = null;
+  if (!values['no-pathological']) {
+    log('pathological input: a document of long runs of name and number characters');
+    pathological = await runPathological();
   }
 
   const split = values['scifact-split'];
@@ -443,6 +451,14 @@ async function main(): Promise<void> {
       );
     }
   }
+  if (pathological) {
+    const { characters, loadMs, buildMs, askMs } = pathological;
+    out.push(
+      '',
+      `Pathological input (one document of ${count(characters)} characters in long runs of name and number characters)`,
+      `  load ${ms(loadMs)}, build ${ms(buildMs)}; ${askMs.map((a) => `"${a.question}" ${ms(a.ms)}`).join(', ')}`,
+    );
+  }
   if (scifact) {
     out.push(
       '',
@@ -482,6 +498,7 @@ async function main(): Promise<void> {
       sizes: results,
       targets: goals,
       coldStart: cold,
+      pathological,
       scifact,
       profiles,
     };
