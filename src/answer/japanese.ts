@@ -163,7 +163,7 @@ export function japaneseAnswerType(text: string): JapaneseAnswerType | null {
 const PHRASING = new Set(
   `曜日 場所 会場 日付 日時 日にち 時刻 数 人数 回数 件数 金額 何者 以外 名前 氏名 名 理由 時期 役職 肩書き 肩書 立場 所属 職業 仕事 正体 詳細 情報 内容 具体的 具体 的 実際 説明 英語 日本語 英文 原文
   さん 氏 様 君 くん ちゃん 先生 方 人 感じ みたい 場合 こと 件 点 部分 例 ぐらい くらい 程度 本当 結局 コメント 発言
-  何分 自体 利用 使用 使 使う 使っ 使い 使わ 使え 今 現在 現時点`
+  何分 自体 利用 使用 使 使う 使っ 使い 使わ 使え 今 現在 現時点 かかる かかっ かかり かから`
     .split(/\s+/)
     .filter(Boolean)
     // As the segmenter writes words: katakana folded to hiragana ("コメント" is read as "こめんと").

@@ -252,6 +252,12 @@ describe('Japanese question forms', () => {
       const word = tokenize(raw)[0]?.word ?? '';
       expect(isJapanesePhrasing(raw, word, { before: '', after: '' }), raw).toBe(phrasing);
     }
+    // "How long does it take", "does it cost": かかる asks, even where the corpus writes it ("約5年かかる").
+    for (const raw of ['かかる', 'かかっ', 'かかり'])
+      expect(
+        isJapanesePhrasing(raw, raw, { before: '', after: '' }, () => true),
+        raw,
+      ).toBe(true);
   });
 
   it('read a word by what stands around it: a verb before its ending, a noun before a particle', () => {
@@ -564,6 +570,10 @@ describe('Japanese questions over the five seen Japanese documents together', ()
   it('answer who holds a role asked by another word (トップ: 理事長) or made with 長 (組合長), by the name beside it', async () => {
     expect(await asked('MSDAのトップは誰？')).toContain('真田千景');
     expect(await asked('駿河湾南部漁協の組合長の名前は？')).toContain('望月誠');
+  });
+
+  it("read かかる as how long it takes, not as a topic another document's sentence holds", async () => {
+    expect(await asked('打ち上げてから月に着くまでどれくらいかかる？')).toContain('4か月');
   });
 
   it('read a verb the document also writes as its noun (打ち上げる: 打ち上げは…予定) in that noun too', async () => {
