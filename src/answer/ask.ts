@@ -115,7 +115,7 @@ export function explainAsk(ctx: AskContext, rawQuestion: string, options: AskOpt
   const page = pageOf(options);
   const question = analyzeQuestion(cleanQuestion(rawQuestion), ctx.index, ctx.glossary);
   const hits = retrieve(ctx, question, page);
-  const attributed = attributedTo(ctx, question.text);
+  const attributed = attributedTo(ctx, question.read);
   const scoring = scoreCandidates(ctx, question, hits, attributed);
   const listing = listingOf(ctx, question, scoring, hits);
   const outcome =
@@ -180,7 +180,7 @@ function listingOf(
 
 /** "What did the PM say", "who said …": the quotes index knows who said what. */
 function quotedAnswer(ctx: AskContext, question: AnalyzedQuestion, listing: Listed[]): Outcome | null {
-  const quoted = ctx.quotes.forQuestion(question.text);
+  const quoted = ctx.quotes.forQuestion(question.read);
   if (!quoted) return null;
   const quotes = quoted.kind === 'who' ? [quoted.quote] : quoted.result.quotes;
   const first = quotes[0];
@@ -264,7 +264,7 @@ function foreignName(ctx: AskContext, question: AnalyzedQuestion, listing: Liste
 function wordsOfStranger(ctx: AskContext, question: AnalyzedQuestion): Outcome | null {
   const subject =
     /\b(?:what|how)\s+(?:did|does|do|has|have|had)\s+(.+?)\s+(?:say|said|think|thinks|thought|react|respond|comment|reply)\b/i.exec(
-      question.text,
+      question.read,
     )?.[1];
   const stranger = subject
     ? !knowsSubject(question, subject)

@@ -158,7 +158,7 @@ export function questionFacts(question: AnalyzedQuestion): QuestionFacts {
     stems: new Set(question.concepts.flatMap((c) => c.alternatives.flat())),
     own: new Set(own),
     pairs,
-    numbers: tokenize(question.text)
+    numbers: tokenize(question.read)
       .map((t) => t.word)
       .filter((w) => /^\d/.test(w)),
     negated: question.negated,

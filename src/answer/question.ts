@@ -59,6 +59,11 @@ export interface Concept {
 
 export interface AnalyzedQuestion {
   text: string;
+  /**
+   * The question as it is read: `text` with someone called by rank ("the agency's no. 2") written as the role that
+   * names them ("the agency's deputy"). What the quotes index and the checks read; `text` is what the user typed, shown back.
+   */
+  read: string;
   type: AnswerType;
   /** Whether what it asks is negated ("who never signed…"): read from its asking part only ({@link negatedAsking}). */
   negated: boolean;
@@ -285,12 +290,24 @@ export function measureAsked(words: string[]): Measure | null {
  * than what it is about: "signing *date*", "how *much*", "how *long*", "how long does it *last*", "how many
  * *kg*".
  */
-function saysKind(words: string[], i: number, type: AnswerType, measure: Measure | null): boolean {
+function saysKind(
+  words: string[],
+  i: number,
+  type: AnswerType,
+  measure: Measure | null,
+  small: boolean,
+): boolean {
   const word = words[i] ?? '';
   const kind = TYPE_WORDS.get(word);
   // "Per year" says what a count is counted over ("students per year"), not that a date is asked for; and a
   // word of another kind than the one asked is topic: "who runs it day to day" asks for no date.
-  if (kind) return words[i - 1] !== 'per' && SAYS_KIND.get(type)?.has(kind) === true;
+  // A kind asked for in a second question ("what day was it signed, and in what city?") is no topic either, in a
+  // corpus of a few documents (a large one, SQuAD's, on which the ranker is fitted, reads its questions as before).
+  if (kind)
+    return (
+      words[i - 1] !== 'per' &&
+      (SAYS_KIND.get(type)?.has(kind) === true || (small && ['what', 'which'].includes(words[i - 1] ?? '')))
+    );
   // "The full name of the astronaut": a person's name is what a name question asks for, not its topic.
   if (type === 'name' && (word === 'name' || word === 'names')) return true;
   if (HOW_TYPED.has(word) && words[i - 1] === 'how') return true;
@@ -299,6 +316,14 @@ function saysKind(words: string[], i: number, type: AnswerType, measure: Measure
   if (measure !== null && words[i - 1] === 'how' && MEASURE_WORDS.has(stem(word))) return true;
   if (type === 'duration' && DURATION_WORDS.has(word) && asksHowLong(words)) return true;
   return measure !== null && unitAfterHowMany(words)?.at === i;
+}
+
+/**
+ * A word of a place's kind ("city", "town") that the corpus uses: documents write a place with its kind ("a
+ * control room in the city of Halvard"), so "in which city…" finds it there, though "city" also says what is asked.
+ */
+function placeWordOfCorpus(word: string, index: PassageIndex): boolean {
+  return TYPE_WORDS.get(word) === 'place' && index.has(stem(word));
 }
 
 /** Phrases that only place the question in time, not in topic: "agency boss at the time?". */
@@ -311,6 +336,36 @@ const FILLER_PHRASES = /\b(at the time|these days|this time|nowadays|currently|r
  */
 const DOCUMENT_MENTION =
   /\b(?:(?:as\s+)?(?:mentioned|named|listed|quoted|cited|written|described|given|reported|stated|featured)\s+)?(?:in|from)\s+(?:the|this|that)\s+(?:[\p{L}'’-]+\s+)?(?:press\s+)?(?:release|article|document|story|announcement|write-?up|piece|post)\b/giu;
+
+/**
+ * "The agency's no. 2", "its number two", "second-in-command", "ナンバー2": English's and Japanese's ways of
+ * calling someone by rank, which documents write as the role "deputy" ({@link byRank}).
+ */
+const NUMBER_TWO =
+  /(?:\bno\.?|\bnumber|\bnum\.?|#)\s*(?:2|two)\b|\bsecond[\s-]+in[\s-]+command\b|ナンバー(?:2|２|ツー)/giu;
+/** What "no. 2" follows when it names a person by rank: a possessive, "the", a Japanese の. */
+const RANK_OWNER = /(?:['’]s|\bthe|\bits|\btheir|\bhis|\bher|の)\s*$/iu;
+
+/**
+ * `text` with a rank ({@link NUMBER_TWO}) written as the role "deputy", when the corpus speaks of deputies: after
+ * a possessive or "the", or a name ("ESA no. 2", "esa no. 2": capitalized, an organisation English knows, or no
+ * English word); "pad no. 2" and "building number two" name things.
+ */
+function byRank(text: string, index: PassageIndex): string {
+  if (!index.has(stem('deputy'))) return text;
+  return text.replace(NUMBER_TWO, (found: string, at: number) => {
+    if (!/^(?:no|num|number|#)/i.test(found)) return ' deputy ';
+    const before = text.slice(0, at);
+    if (RANK_OWNER.test(before)) return ' deputy ';
+    const word = /([\p{L}\d-]+)\s*$/u.exec(before)?.[1];
+    if (!word) return found;
+    const names =
+      /\p{Lu}/u.test(word) ||
+      !isEnglishWord(word) ||
+      nameWords(word).some((w) => w.tags.has('Organization') || w.tags.has('Acronym'));
+    return names ? ' deputy ' : found;
+  });
+}
 
 /**
  * What the asker says of their own memory ("I can't remember his name, who was it?", "we don't know…", "I forgot"):
@@ -388,6 +443,16 @@ const LAST_TIME =
   /\blast (?:year|month|week|season|decade|century|time|night|summer|winter|spring|autumn|fall)\b/g;
 
 /** Reads what kind of answer a question asks for from its (normalized) words. */
+/** "In which city…", "at what venue…": the kind a word of {@link TYPE_WORDS} after a preposition and "which" asks. */
+function kindAfterPreposition(words: string[]): AnswerType | null {
+  if (!/^(?:at|to|of|in|on|from)\s+(?:what|which)\b/.test(words.join(' '))) return null;
+  for (const word of words.slice(2, 4)) {
+    const type = TYPE_WORDS.get(word);
+    if (type) return type;
+  }
+  return null;
+}
+
 export function answerType(words: string[]): AnswerType {
   const text = words.join(' ');
   if (MONEY_WORDS.test(text) && /\b(how much|what|which|budget|cost)\b/.test(text)) return 'money';
@@ -610,6 +675,47 @@ export function cleanQuestion(raw: string): string {
   return text;
 }
 
+/**
+ * A question whether something is new or has come before ("is this the first time they worked together?", "is
+ * there precedent?", "a fresh start?", "what does it build on?"): a sentence saying how long it has gone on
+ * ("rests on a long history of…", "a long-standing tradition") answers it, though it says neither "first" nor
+ * "new". Read on the asking part.
+ */
+const ASKS_PRECEDENT =
+  /\bfirst\s+time\b|\bprecedents?\b|\bfresh\s+start\b|\bfrom\s+scratch\b|\b(?:is|was)\s+(?:this|it|that)\s+(?:the|their)\s+first\b|\bbuil(?:d|ds|t|ding)\s+on\b|\b(?:earlier|previous|prior|past)\s+(?:cooperation|collaboration|relationship|relations|ties|partnership|work)\b/i;
+/** The words of such a question that ask it ("first", "fresh start", "earlier"): what a span gone by says. */
+const PRECEDENT_WORDS = new Set(
+  'first time fresh start scratch precedent precedents earlier previous prior past before ever'.split(' '),
+);
+/** How English says that something has gone on a long time: the wordings that answer {@link ASKS_PRECEDENT}. */
+const PAST_EXTENT_WORDS = ['history', 'tradition', 'longstanding', 'decades', 'heritage', 'legacy'];
+
+/** Adds to `alternatives` the stems of those of `wordings` the corpus uses, each once. */
+function addWordings(alternatives: string[][], wordings: readonly string[], index: PassageIndex): void {
+  for (const wording of wordings) {
+    const stems = contentTerms(wording).map((t) => t.stem);
+    if (stems.length === 0 || !stems.every((s) => index.has(s))) continue;
+    if (!alternatives.some((a) => a.join(' ') === stems.join(' '))) alternatives.push(stems);
+  }
+}
+
+/** Words calling someone a country's leader ("the Hungarian leader"): {@link HEADS_OF_GOVERNMENT} say who. */
+const LEADER_WORDS = new Set(['leader', 'leaders']);
+/** The offices English calls a country's leader by. */
+const HEADS_OF_GOVERNMENT = ['prime minister', 'president', 'premier', 'chancellor'];
+
+/**
+ * Whether the word of `words` at `at` names a country or its people ("hungarian", "France's", "peru"), as the
+ * general English model tags them: then a leader after it is that country's.
+ */
+function ledNation(words: { word: string; raw: string }[], at: number): boolean {
+  const word = words[at];
+  if (!word) return false;
+  return tagWords(word.raw.replace(/['’]s$/i, '')).some((w) =>
+    ['Country', 'Demonym'].some((t) => w.tags.has(t)),
+  );
+}
+
 const EXPANSION_WEIGHT = 0.6;
 const CORRECTION_WEIGHT = 0.8;
 /** Ideas weighing at least this share of the heaviest known one are main ideas. */
@@ -758,7 +864,15 @@ function synonymsInCorpus(phrase: string, index: PassageIndex): string[][] {
 
 /** Turns a cleaned question into concepts (with glossary meanings and typo corrections) and search terms. */
 export function analyzeQuestion(text: string, index: PassageIndex, glossary: Glossary): AnalyzedQuestion {
-  const source = text.replace(FILLER_PHRASES, ' ').replace(ASKERS_MEMORY, ' ').replace(DOCUMENT_MENTION, ' ');
+  // The readings of ranks, of questions whether something came before, of "in which city" and of a country's
+  // leader were measured on a few documents (the press-release sets): a large corpus (SQuAD's, on which the
+  // ranker is fitted) reads its questions as before.
+  const small = corpusSize(index.passageCount) === 'small';
+  const reading = small ? byRank(text, index) : text;
+  const source = reading
+    .replace(FILLER_PHRASES, ' ')
+    .replace(ASKERS_MEMORY, ' ')
+    .replace(DOCUMENT_MENTION, ' ');
   const asking = askingSpan(source);
   // Japanese sentences open with no capital: there a capital marks a name wherever it stands ("ESAとNASA…").
   const japanese = hasJapanese(source);
@@ -773,10 +887,9 @@ export function analyzeQuestion(text: string, index: PassageIndex, glossary: Glo
         hasJapanese(source.slice(t.end).trimStart().charAt(0))),
   }));
   const plain = tokens.map((t) => t.word);
+  const asksPrecedent = small && ASKS_PRECEDENT.test(source.slice(asking.start, asking.end));
   // A few documents a moderator adds use few of the words users ask with: there phrases ("get rid of") are
-  // looked up in WordNet too. Measured on the small corpora only; a large corpus (SQuAD's, on which the ranker
-  // is fitted) reads its questions as before.
-  const small = corpusSize(index.passageCount) === 'small';
+  // looked up in WordNet too (small, above).
   // What kind of answer is asked is read from the asking part: the context's question word ("when I was a kid…,
   // but who…") asks nothing. A part asking with no question word of its own ("who attended the signing? name?")
   // goes on with the question before it: read with the whole.
@@ -786,14 +899,26 @@ export function analyzeQuestion(text: string, index: PassageIndex, glossary: Glo
   const read = japaneseAnswerType(source) ?? (asksShare(askedWords) ? 'quantity' : answerType(askedWords));
   // "Which astronaut…" asks who in a corpus of a few documents; in SQuAD's tune split it cost more right
   // paragraphs and wrong abstentions than it gained.
-  const type = read === 'any' && small && asksWhichPerson(askedWords) ? 'person' : read;
+  // And "in which city…", "at what venue…" ask for the kind, as "which city…" does.
+  const type =
+    read === 'any' && small
+      ? asksWhichPerson(askedWords)
+        ? 'person'
+        : (kindAfterPreposition(askedWords) ?? read)
+      : read;
   // Only an amount asked for ("how much…", "how many…") is narrowed to a dimension: "how far does the
   // cooperation reach" and "what areas" ask for no number.
   const measure = type === 'quantity' ? measureAsked(askedWords) : null;
   const asksName = type === 'any' && asksThingsName(askedWords);
   const typeWordsAreTopic = type === 'any' || type === 'yesno';
   const words = tokens
-    .filter((t, i) => !isStopWord(t.word) && (typeWordsAreTopic || !saysKind(plain, i, type, measure)))
+    .filter(
+      (t, i) =>
+        !isStopWord(t.word) &&
+        (typeWordsAreTopic ||
+          !saysKind(plain, i, type, measure, small) ||
+          (small && placeWordOfCorpus(t.word, index))),
+    )
     .map((t) => ({
       word: t.word,
       stem: stem(t.word),
@@ -867,6 +992,13 @@ export function analyzeQuestion(text: string, index: PassageIndex, glossary: Glo
       )
     )
       continue;
+    // "The Hungarian leader", "France's leader": a country's leader is its head of government, whom documents call
+    // by office ("Prime Minister Varga").
+    if (small && length === 1 && LEADER_WORDS.has(original[0]?.word ?? '') && ledNation(words, i - 2))
+      addWordings(alternatives, HEADS_OF_GOVERNMENT, index);
+    // "Is this the first time…?": the corpus's words for a span gone by say it ("a long history of…").
+    if (asksPrecedent && original.every((w) => PRECEDENT_WORDS.has(w.word)))
+      addWordings(alternatives, PAST_EXTENT_WORDS, index);
     let known = alternatives.filter((alt) => alt.every((s) => index.has(s)));
     const first = original[0];
     // A Japanese word the corpus never uses may be said by its synonym (テスト → 試験, タイトル → "title"):
@@ -953,13 +1085,22 @@ export function analyzeQuestion(text: string, index: PassageIndex, glossary: Glo
         ).filter((role) => index.has(role))
       : []),
   ];
+  // A place's kind kept as an idea ("city", placeWordOfCorpus) weighs half the least of the others and is no main
+  // idea: it says what is asked more than where to look.
+  const kinds =
+    typeWordsAreTopic || !small
+      ? []
+      : concepts.filter((c) => c.label.split(' ').every((w) => placeWordOfCorpus(w, index)));
+  const least = Math.min(...concepts.filter((c) => !kinds.includes(c)).map((c) => c.weight));
+  if (Number.isFinite(least)) for (const c of kinds) c.weight = Math.min(c.weight, least / 2);
   const known = concepts.filter((c) => c.known);
-  const top = Math.max(0, ...known.map((c) => c.weight));
+  const top = Math.max(0, ...known.filter((c) => !kinds.includes(c)).map((c) => c.weight));
   // An idea found only through a related word is no main idea: the corpus may say something else with it.
-  const main = known.filter((c) => !c.related && c.weight >= MAIN_IDEA_SHARE * top);
+  const main = known.filter((c) => !c.related && !kinds.includes(c) && c.weight >= MAIN_IDEA_SHARE * top);
   const counted = countedThing(plain, type, measure, (i) => tagsAt(tokens[i]?.start ?? -1));
   return {
     text,
+    read: reading,
     type,
     negated: negatedAsking(text),
     measure,

@@ -743,3 +743,102 @@ describe('"the White House" in a corpus where a company has a president', () => 
       );
   });
 });
+
+describe('whether something is new or has come before', () => {
+  it('is answered by the sentence saying how long it has gone on, which says neither "first" nor "new"', async () => {
+    const history =
+      'The two ports signed the charter at the harbour office in Kell, a step that builds on a long history of trade between the two towns.';
+    const ctx = await noteContext(
+      'harbour-charter',
+      `${history} The charter was signed by the harbour master, Ida Brenne, on her first visit to the port of Marrow.\n\nThe ports will share a pilot boat from June, and the first joint dredging season starts in 2027.`,
+    );
+    for (const question of [
+      'is this the first time the two towns have traded together?',
+      'Is this the first charter between the ports or is there precedent?',
+      'Does the charter build on earlier cooperation or is it a fresh start?',
+    ])
+      expect(explainAsk(ctx, question).result.answer?.text, question).toBe(history);
+  });
+
+  it('on the bundled release, "is this the first time" is answered by the long history of collaboration', () => {
+    const history = sentenceWith(bundledText(), 'long history of collaboration');
+    for (const question of [
+      'is this the first time the us and japan worked together in space?',
+      'Is this the first US-Japan space tie-up or is there precedent?',
+    ])
+      expect(kb.ask(question).answer?.text, question).toBe(history);
+  });
+});
+
+describe('someone called by rank ("no. 2", "number two", "second-in-command")', () => {
+  it("on the bundled release, NASA's no. 2 is its deputy administrator, whom the release never quotes", () => {
+    expect(kb.ask('nasa no. 2 name?').answer?.text).toBe(sentenceWith(bundledText(), 'Deputy Administrator'));
+    expect(kb.ask("what did nasa's number two say in her remarks at the signing?").answer).toBeNull();
+  });
+
+  it('is the deputy the document names', async () => {
+    const deputy =
+      'The visit was hosted by Port Director Ida Brenne and Deputy Director Ola Vik at the harbour office in Kell.';
+    const ctx = await noteContext(
+      'harbour-visit',
+      `${deputy}\n\nThe port will buy two pilot boats in 2027, and pad no. 2 of the heliport opens in May.`,
+    );
+    for (const question of [
+      "who is the port's no. 2?",
+      'name of the number two at the port?',
+      "who's second-in-command at the port",
+    ])
+      expect(explainAsk(ctx, question).result.answer?.text, question).toBe(deputy);
+    // A numbered thing is no rank.
+    expect(
+      analyzeQuestion('when does pad no. 2 open', ctx.index, ctx.glossary).concepts.map((c) => c.label),
+    ).not.toContain('deputy');
+  });
+});
+
+describe('"in which city…"', () => {
+  it('asks for a place, as "which city…" does, and a second "…and in what city" asks for one too', async () => {
+    const signed =
+      'The harbour charter was signed at the port office in Kell on Friday, 6 June, by the two harbour masters.';
+    const ctx = await noteContext(
+      'kell-charter',
+      `${signed} The signing crowned the minister's visit to Marrow, her first since taking office.\n\nThe ports will share a pilot boat from July.`,
+    );
+    expect(analyzeQuestion('In which city did the signing take place?', ctx.index, ctx.glossary).type).toBe(
+      'place',
+    );
+    for (const question of [
+      'In which city did the signing take place?',
+      'what day of the week was it signed and in what city',
+    ])
+      expect(explainAsk(ctx, question).result.answer?.text, question).toBe(signed);
+  });
+
+  it('still finds a place the document writes with its kind ("the city of Halvard"), though the kind is what is asked', async () => {
+    const based =
+      'Mission support will work from a control room in the city of Halvard, roughly 400 kilometres to the north.';
+    const ctx = await noteContext(
+      'halvard-support',
+      `The crew of six will live in the habitat for 120 days. ${based}\n\nThe rover can support two people for thirty days before it must return to base.`,
+    );
+    expect(explainAsk(ctx, 'in which city is mission support based').result.answer?.text).toBe(based);
+  });
+});
+
+describe("a country's leader", () => {
+  it('is its head of government, whom the document calls by office', async () => {
+    const visit =
+      'The signing was the high point of Prime Minister Lena Varga’s visit to Vienna, her first since taking office.';
+    const ctx = await noteContext(
+      'kell-visit',
+      `Among the guests were the Hungarian ambassador and the harbour company's president, Ola Vik. ${visit}\n\nThe ports will share a pilot boat from July.`,
+    );
+    expect(explainAsk(ctx, 'what city was the hungarian leader visiting').result.answer?.text).toBe(visit);
+  });
+
+  it('on the bundled release, the Japanese leader is the Prime Minister', () => {
+    expect(kb.ask('what city was the japanese leader visiting').answer?.text).toBe(
+      sentenceWith(bundledText(), 'Prime Minister Kishida'),
+    );
+  });
+});
