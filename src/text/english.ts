@@ -214,8 +214,17 @@ const tagList = (tags: string | string[]): string[] =>
 function evidenceOfKinds(): Record<LexicalKind, KindEvidence> {
   if (kindEvidence) return kindEvidence;
   const { one, two } = (english().world() as { model: ModelData }).model;
-  const isA = (tag: string, root: string): boolean =>
-    tag === root || (one.tagSet[tag]?.parents ?? []).some((p) => isA(p, root));
+  // Asked for every tag of every entry of the lexicon, for each kind: each answer is worked out once.
+  const known = new Map<string, boolean>();
+  const isA = (tag: string, root: string): boolean => {
+    const key = `${tag} ${root}`;
+    let is = known.get(key);
+    if (is === undefined) {
+      is = tag === root || (one.tagSet[tag]?.parents ?? []).some((p) => isA(p, root));
+      known.set(key, is);
+    }
+    return is;
+  };
   const NAME_ROOTS = ['Person', 'Place', 'Organization', 'ProperNoun', 'Acronym'];
   const kinds: Record<LexicalKind, (tag: string) => boolean> = {
     date: (tag) => isA(tag, 'Date') && !isA(tag, 'Duration'),
@@ -227,6 +236,10 @@ function evidenceOfKinds(): Record<LexicalKind, KindEvidence> {
   const empty = (): KindEvidence => ({ words: new Set(), phrases: [], suffixes: [], patterns: [] });
   kindEvidence = { date: empty(), duration: empty(), name: empty(), number: empty(), place: empty() };
   for (const w of DATE_RULE_WORDS) kindEvidence.date.words.add(w);
+  // The lexicon's entries with their tags, split once for all the kinds.
+  const entries = [one.lexicon, one.frozenLex, two.switches]
+    .flatMap((e) => Object.entries(e))
+    .map(([entry, tags]) => [entry, tagList(tags)] as const);
   for (const [kind, test] of Object.entries(kinds) as [LexicalKind, (tag: string) => boolean][]) {
     const evidence = kindEvidence[kind];
     const add = (entry: string | undefined) => {
@@ -234,8 +247,7 @@ function evidenceOfKinds(): Record<LexicalKind, KindEvidence> {
       if (pieces.length === 1) evidence.words.add(pieces[0] as string);
       else if (pieces.length > 1) evidence.phrases.push(pieces);
     };
-    const entries = [one.lexicon, one.frozenLex, two.switches].flatMap((e) => Object.entries(e));
-    for (const [entry, tags] of entries) if (tagList(tags).some(test)) add(entry);
+    for (const [entry, tags] of entries) if (tags.some(test)) add(entry);
     const becomes = (word: string) => evidence.words.has(word);
     // "I'm" is "I am"; "&" is "and": what a word becomes is what the tagger reads.
     for (const c of one.contractions) if (c.out?.some(becomes)) for (const w of [c.word, c.after]) add(w);
