@@ -26,13 +26,23 @@ const HEAD_OF = /(?<![成延身全特最])(?<=\p{sc=Han})長(?![期時い])/u;
 /** Roles that, with 誰 or 名前, make a Japanese question ask for a person's name ("ACME 理事長 名前"). */
 const ROLES = new RegExp(`${JAPANESE_ROLE_WORDS.join('|')}|${HEAD_OF.source}`, 'u');
 
+/** The roles of {@link JAPANESE_ROLE_WORDS} as the segmenter writes words (katakana folded). */
+const ROLE_WORDS = new Set(JAPANESE_ROLE_WORDS.map(normalizeJapanese));
+
+/**
+ * Whether a word of a Japanese question (normalized, `around` it the question) is a title right after a name
+ * (汐見|社長, ネルソン|長官, NASA|長官): a role with a name's kanji, katakana or letters before it, no particle between.
+ */
+export function isJapaneseTitle(word: string, around: Around): boolean {
+  return ROLE_WORDS.has(word) && /[\p{sc=Han}\p{sc=Katakana}ーA-Za-z]$/u.test(around.before);
+}
+
 /**
  * The roles a Japanese question names (`wordings`: its ideas' wordings, normalized, so that トップ's 理事長 counts):
  * those of the list of roles, and 長 after a kanji (組合|長: the head of the union), as the segmenter cuts one.
  */
 export function japaneseRolesAsked(question: string, wordings: readonly string[]): string[] {
-  const listed = new Set(JAPANESE_ROLE_WORDS.map(normalizeJapanese));
-  const roles = wordings.filter((w) => listed.has(w));
+  const roles = wordings.filter((w) => ROLE_WORDS.has(w));
   if (HEAD_OF.test(question.normalize('NFKC'))) roles.push('長');
   return [...new Set(roles)];
 }

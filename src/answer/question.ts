@@ -15,6 +15,7 @@ import {
   isJapaneseCountWord,
   isJapanesePhrasing,
   isJapaneseRegionName,
+  isJapaneseTitle,
   japaneseAnswerType,
   japaneseMeasureNouns,
   japanesePlainNoun,
@@ -976,6 +977,18 @@ export function analyzeQuestion(text: string, index: PassageIndex, glossary: Glo
     i += length;
     // A counter after its number (何か|月) is no idea, unless a wording of both maps it ("11月").
     if (length === 1 && japanese && original[0] && isJapaneseCountWord(original[0].word, original[0].around))
+      continue;
+    // A Japanese title right after a name (汐見社長) says whom, as さん does: a document may title them otherwise
+    // (代表取締役). Unless the question asks who holds it, or the register words it (キシダ首相: "Prime Minister").
+    if (
+      !expansion &&
+      length === 1 &&
+      japanese &&
+      original[0] &&
+      type !== 'name' &&
+      type !== 'person' &&
+      isJapaneseTitle(original[0].word, original[0].around)
+    )
       continue;
     // Question phrasing ("what kind of", "according to") is no idea to look for, unless the glossary maps it.
     // Nor a word a measure's noun stands for (大|きさ: 直径).

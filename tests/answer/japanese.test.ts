@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   isJapaneseCountWord,
   isJapanesePhrasing,
+  isJapaneseTitle,
   japaneseAnswerSpans,
   japaneseAnswerType,
   japaneseHonoredNames,
@@ -278,6 +279,12 @@ describe('Japanese question forms', () => {
     expect(phrasing('どこの国？', '国')).toBe(false);
     expect(phrasing('打ち上げっていつ？', '打ち上げ')).toBe(false);
     expect(phrasing('どんなあいさつをしたの？', 'あいさつ')).toBe(false);
+  });
+
+  it('read a role right after a name as its title', () => {
+    expect(isJapaneseTitle('社長', { before: '汐見', after: 'のお父さん' })).toBe(true);
+    expect(isJapaneseTitle('社長', { before: 'ミナセの', after: 'は誰' })).toBe(false);
+    expect(isJapaneseTitle('予算', { before: '汐見', after: 'は' })).toBe(false);
   });
 
   it('read a politely worded noun (お父さん, お金, ご意見) as the noun a text writes', () => {
@@ -574,6 +581,10 @@ describe('Japanese questions over the five seen Japanese documents together', ()
 
   it("read かかる as how long it takes, not as a topic another document's sentence holds", async () => {
     expect(await asked('打ち上げてから月に着くまでどれくらいかかる？')).toContain('4か月');
+  });
+
+  it('read a title after a name (汐見社長) as saying whom, where the document titles them otherwise', async () => {
+    expect(await asked('汐見社長のお父さんはどんな仕事をしていた？')).toContain('カツオ一本釣り船の機関長');
   });
 
   it('read a verb the document also writes as its noun (打ち上げる: 打ち上げは…予定) in that noun too', async () => {
