@@ -503,14 +503,14 @@ function readFirst(
 }
 
 /**
- * How many characters a Japanese text may set between a role and the name it gives: 組合長、望月誠氏, 理事長を務める
- * 真田千景氏.
+ * How many characters a Japanese text may set between a role and the name it gives: 組合長、山田誠氏, 理事長を務める
+ * 佐藤花子氏.
  */
 const JAPANESE_ROLE_GAP = 6;
 
 /**
  * Whether `sentence` names a person right after one of the `roles` (stems): "the mission's astronaut Ana Ruiz";
- * in Japanese also a few characters after it (理事長を務める真田氏) or right before it (水野理事長).
+ * in Japanese also a few characters after it (理事長を務める佐藤氏) or right before it (鈴木理事長).
  */
 function namedByRole(sentence: string, roles: Set<string>, people: PeopleFinder): boolean {
   const spans = (typeEvidence('person', sentence, people)?.spans ?? []).filter((s) => s.strength === 1);

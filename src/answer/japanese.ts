@@ -31,7 +31,7 @@ const ROLE_WORDS = new Set(JAPANESE_ROLE_WORDS.map(normalizeJapanese));
 
 /**
  * Whether a word of a Japanese question (normalized, `around` it the question) is a title right after a name
- * (汐見|社長, ネルソン|長官, NASA|長官): a role with a name's kanji, katakana or letters before it, no particle between.
+ * (山田|社長, スミス|長官, ACME|会長): a role with a name's kanji, katakana or letters before it, no particle between.
  */
 export function isJapaneseTitle(word: string, around: Around): boolean {
   return ROLE_WORDS.has(word) && /[\p{sc=Han}\p{sc=Katakana}ーA-Za-z]$/u.test(around.before);
@@ -412,7 +412,7 @@ const ORGANIZATION = new RegExp(
 
 /**
  * A person's name as Japanese text writes one with an honorific after it, which marks it a person's: a run of two to
- * five kanji (望月誠氏, 汐見氏) or of katakana (ヴェーバー氏) right before 氏 or さん; not 同氏 or 両氏 ("the said
+ * five kanji (山田誠氏, 佐藤氏) or of katakana (スミス氏) right before 氏 or さん; not 同氏 or 両氏 ("the said
  * person"), nor a longer run, which holds more words than a name.
  */
 const HONORED_NAME =

@@ -978,8 +978,8 @@ export function analyzeQuestion(text: string, index: PassageIndex, glossary: Glo
     // A counter after its number (何か|月) is no idea, unless a wording of both maps it ("11月").
     if (length === 1 && japanese && original[0] && isJapaneseCountWord(original[0].word, original[0].around))
       continue;
-    // A Japanese title right after a name (汐見社長) says whom, as さん does: a document may title them otherwise
-    // (代表取締役). Unless the question asks who holds it, or the register words it (キシダ首相: "Prime Minister").
+    // A Japanese title right after a name (山田社長) says whom, as さん does: a document may title them otherwise
+    // (代表取締役). Unless the question asks who holds it, or the register words it (an English text writes the title in its own words).
     if (
       !expansion &&
       length === 1 &&
