@@ -363,6 +363,15 @@ function headAttribution(text: string, from: number, open: number): Attribution 
   };
 }
 
+/** Whether `mention` names more fully someone `words` name: their words in either order, and more of them. */
+function fullerThan(mention: Mention, words: NameTokens): boolean {
+  const reversed = [...words].reverse();
+  return (
+    mention.tokens.length > words.length &&
+    (containsWords(mention.tokens, words) || containsWords(mention.tokens, reversed))
+  );
+}
+
 /** Turns names as a document writes them into people, using the document's earlier, fuller mentions. */
 class SpeakerResolver {
   constructor(
@@ -397,13 +406,18 @@ class SpeakerResolver {
   /**
    * The person a transcript turn's label (at `label`) names: one the document or the register names more fully
    * ("PARK" after "Park Ji-hoon, vice president…"); or a name of two words or more that the label gives a title
-   * in brackets ("Jane Roe (chair):"), or whose surname the document uses elsewhere. "Key Points:" names nobody,
-   * nor does one word English reads as a place: a dateline ("WASHINGTON (Reuters): …", "TOKYO: …"), even in a
-   * document quoting someone who bears the word as a surname.
+   * in brackets ("Jane Roe (chair):"), or whose surname the document uses elsewhere. "Key Points:" names nobody.
+   * One word English reads as no person's (a place, a quality) names only someone the document named before it:
+   * a dateline ("WASHINGTON (Reuters): …", "TOKYO: …") opens a story before anyone is named, even someone
+   * bearing the word as a surname, where a transcript introduces its speakers ("Grace Young" before "YOUNG:").
    */
   turnSpeaker(name: string, label: Span, titleHint: string | null): Person | null {
     const words = nameTokens(name);
-    if (words.length === 0 || (words.length === 1 && namesNonPerson(name))) return null;
+    if (words.length === 0) return null;
+    if (words.length === 1 && namesNonPerson(name)) {
+      const earlier = this.resolveEarlier(words, label.start);
+      return earlier.kind === 'person' ? earlier.person : null;
+    }
     const found = this.resolveWords(words, label.start);
     if (found.kind === 'person') return found.person;
     if (found.kind === 'ambiguous' || words.length < 2) return null;
@@ -420,15 +434,17 @@ class SpeakerResolver {
    */
   private resolveWords(words: NameTokens, before: number): Resolution {
     if (words.length === 0) return { kind: 'none' };
-    const reversed = [...words].reverse();
-    const fuller = (m: Mention) =>
-      m.tokens.length > words.length && (containsWords(m.tokens, words) || containsWords(m.tokens, reversed));
-    const earlier = this.fromMentions(this.mentions.filter((m) => m.start < before && fuller(m)));
+    const earlier = this.resolveEarlier(words, before);
     if (earlier.kind !== 'none') return earlier;
     const registered = this.people.matchKnown(words);
     if (registered.kind !== 'none') return registered;
     // Only a later mention is fuller (`“…,” said Doe.` … `Jane Doe, the director, …`).
-    return this.fromMentions(this.mentions.filter((m) => m.start >= before && fuller(m)));
+    return this.fromMentions(this.mentions.filter((m) => m.start >= before && fullerThan(m, words)));
+  }
+
+  /** Who the fullest mentions before `before` that contain `words` name. */
+  private resolveEarlier(words: NameTokens, before: number): Resolution {
+    return this.fromMentions(this.mentions.filter((m) => m.start < before && fullerThan(m, words)));
   }
 
   /** The one person a set of mentions names, or a tie. */

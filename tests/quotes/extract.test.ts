@@ -432,6 +432,18 @@ describe("a transcript's turns", () => {
     }
   });
 
+  it('reads a one-word label English reads as a place or a quality as the turn of the speaker named before it', () => {
+    for (const surname of ['Young', 'Green', 'Washington']) {
+      const turn = 'A spare anchor waits at the pier. Crews fit it within a day.';
+      const text = [
+        `The panel met in Velmer. With the host was Grace ${surname}, the harbour engineer.`,
+        '',
+        `${surname.toUpperCase()}: ${turn}`,
+      ].join('\n');
+      expect(quotesOf(QuoteIndex.build(corpusOf(text)), `Grace ${surname}`), text).toEqual([turn]);
+    }
+  });
+
   it('quotes no one for a role without a name, an answer mark or a label that names no person', () => {
     expect(index.quote('host').quotes).toEqual([]);
     expect(index.quote('Q').quotes).toEqual([]);
