@@ -28,7 +28,7 @@ const ASKS_REASON =
  * ("gathered to sign") is read from the tags ({@link statesReason}).
  */
 const REASON_WORDS =
-  /\b(?:because|cause[sd]?|causing|due to|owing to|thanks to|as a result|results? (?:of|from)|resulted (?:in|from)|so that|so as to|in order|reasons?|purposes?|aims?|aimed|goals?|intent|intend(?:s|ed)?|intention|designed|meant to|led to|leads? to|therefore|thus|hence|in exchange|in return|as part of|for the sake|motivat\w*|prompt(?:s|ed)|in response|given that|seeing that|(?:triggered|sparked|driven|brought on|set off|blamed on|attributed|traced|stem(?:s|med)? from|stemming from)|allows?|allowed|enables?|enabled|helps?|helped|needed|necessary|requires?|required)\b/i;
+  /\b(?:because|cause[sd]?|causing|due to|owing to|thanks to|as a result|results? (?:of|from)|resulted (?:in|from)|so that|so as to|in order|reasons?|purposes?|aims?|aimed|goals?|intent|intend(?:s|ed)?|intention|designed|meant to|led to|leads? to|therefore|thus|hence|in exchange|in return|as part of|for the sake|motivat\w*|prompt(?:s|ed)|in response|given that|seeing that|(?:triggered|sparked|(?:driven|brought on|set off) by|blamed on|attributed|traced|stem(?:s|med)? from|stemming from)|allows?|allowed|enables?|enabled|helps?|helped|needed|necessary|requires?|required)\b/i;
 
 /**
  * The same in Japanese: ため, ので, から (also "from": read as a reason, so the check errs on answering), 目的…; and
@@ -42,8 +42,11 @@ export function asksReason(question: string): boolean {
   return ASKS_REASON.test(question);
 }
 
-/** A Japanese question on what someone said (なぜ…と言ってた, と話していた, と述べた). */
-const ASKS_SAID_JA = /と(?:言|い[っうい]|話|述|語)/u;
+/**
+ * A Japanese question on what someone said (なぜ…と言ってた, と話していた, と述べた); not という ("なぜ…という名前",
+ * what something is called) nor と話し合う (talked with someone).
+ */
+const ASKS_SAID_JA = /と(?:言|い[っい]|話(?!し合)|述|語)/u;
 
 /**
  * Whether a Japanese question asks why someone said something ("なぜ国際協力が大事だと言ってた") and the sentence

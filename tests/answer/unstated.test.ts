@@ -12,6 +12,7 @@ import {
   lastingUnstated,
   nameUnstated,
   peopleAsked,
+  reasonQuoted,
   saysAge,
   saysLater,
   saysMade,
@@ -110,6 +111,10 @@ describe('a cause stated without a connective word', () => {
     expect(statesReason('Auditors discovered gaps in the ledger.')).toBe(true);
     expect(statesReason('The outage was triggered by a tree falling on the line.')).toBe(true);
     expect(statesReason('The delay stemmed from a shortage of parts.')).toBe(true);
+    expect(statesReason('The fault was brought on by a cold night on the pad.')).toBe(true);
+    // The phrasal verbs of a cause also say where someone went or who joined, which is no cause.
+    expect(statesReason('Two more agencies were brought on board in 2024.')).toBe(false);
+    expect(statesReason('The recovery crew set off for the landing zone at dawn.')).toBe(false);
     expect(statesReason('She has run the clinic since 2015.')).toBe(false);
     expect(statesReason('The museum opened a new wing in the spring.')).toBe(false);
   });
@@ -430,5 +435,18 @@ describe('what a Japanese question says it is about (について) unstated in t
     expect(
       topicUnstated('社長は何て言ってた？', [concept('社長')], sentence('「見守りたい」と述べた。')),
     ).toBe(false);
+  });
+});
+
+describe('a reason in quoted words', () => {
+  const paragraphs = uploaded('hotaru-adr-capture-ja').split('\n');
+  const paragraphWith = (words: string) => paragraphs.find((p) => p.includes(words)) ?? '';
+  const said = paragraphWith('「回転する衛星');
+  const named = paragraphWith('「しらなみ2号」は2011年');
+
+  it('reads why someone said something in their quoted words, not why a thing in 「」 is called so', () => {
+    expect(reasonQuoted('柏木理事長はなぜ大きな一歩だと言ってた?', said)).toBe(true);
+    expect(reasonQuoted('なぜ「しらなみ2号」という名前なの?', named)).toBe(false);
+    expect(reasonQuoted('なぜ理事長は社長と話し合ったの?', said)).toBe(false);
   });
 });
