@@ -413,15 +413,29 @@ const ORGANIZATION = new RegExp(
 /**
  * A person's name as Japanese text writes one with an honorific after it, which marks it a person's: a run of two to
  * five kanji (山田誠氏, 佐藤氏) or of katakana (スミス氏) right before 氏 or さん; not 同氏 or 両氏 ("the said
- * person"), nor a longer run, which holds more words than a name.
+ * person"), nor a longer run, which holds more words than a name, nor the 氏 of 氏名 ("参加者氏名": a form's
+ * "full name" field).
  */
 const HONORED_NAME =
-  /(?<![\p{sc=Han}々])[\p{sc=Han}々]{2,5}(?=氏|さん)|(?<![\p{sc=Katakana}ー・])[\p{sc=Katakana}ー・]{2,15}(?=氏|さん)/gu;
+  /(?<![\p{sc=Han}々])[\p{sc=Han}々]{2,5}(?=氏(?!名)|さん)|(?<![\p{sc=Katakana}ー・])[\p{sc=Katakana}ー・]{2,15}(?=氏(?!名)|さん)/gu;
 
-/** Spans of people's names in Japanese text by the honorific after them ({@link HONORED_NAME}). */
+/**
+ * Words that end in what someone does, which さん follows as it follows a name (組合長さん, 担当者さん,
+ * 運転手さん, お医者さん, エンジニアさん): a role of the list, the head of something ({@link HEAD_OF}), or one who
+ * does a thing (者, 員, 師, 運転手); not 士, which ends given names too (健士).
+ */
+const ROLE_ENDING = new RegExp(
+  `(?:${JAPANESE_ROLE_WORDS.join('|')}|${HEAD_OF.source}|[者員師]|運転手)$`,
+  'u',
+);
+
+/** Spans of people's names in Japanese text by the honorific after them ({@link HONORED_NAME}), not of roles. */
 export function japaneseHonoredNames(text: string): Span[] {
   if (!hasJapanese(text)) return [];
-  return withoutLabels(text, [...text.matchAll(HONORED_NAME)]);
+  return withoutLabels(
+    text,
+    [...text.matchAll(HONORED_NAME)].filter((m) => !ROLE_ENDING.test(m[0])),
+  );
 }
 
 /** Spans of organizations' names in Japanese text ({@link ORGANIZATION}). */

@@ -139,6 +139,13 @@ describe('Japanese question forms', () => {
     ]);
   });
 
+  it("find no name in a role or a job さん follows, nor in a form's 氏名", () => {
+    const names = (s: string) => japaneseHonoredNames(s).map((span) => s.slice(span.start, span.end));
+    expect(names('組合長さんは「魚を追う時代になる」と期待を寄せる。')).toEqual([]);
+    expect(names('当日は担当者さんと運転手さんが港で待っていた。')).toEqual([]);
+    expect(names('参加者氏名を記入し、組合長の望月誠氏に提出する。')).toEqual(['望月誠']);
+  });
+
   it('find nothing in a dateline: it says when and where the news was released', () => {
     const text = (type: string, s: string) =>
       japaneseAnswerSpans(type, s).map((span) => s.slice(span.start, span.end));
