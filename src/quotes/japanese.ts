@@ -11,7 +11,7 @@
 import type { Span } from '../contract/types.js';
 import { splitParagraphs } from '../corpus/segment.js';
 import type { CorpusDocument } from '../corpus/types.js';
-import { isKanji, normalizeJapanese } from '../text/japanese.js';
+import { isKanji, normalizeJapanese, segmentJapanese } from '../text/japanese.js';
 import { JAPANESE_HONORIFIC_WORDS, JAPANESE_ROLE_WORDS } from '../text/roles.js';
 import { escapeRegExp } from '../text/text.js';
 import type { ExtractedQuote } from './extract.js';
@@ -40,6 +40,22 @@ const GIVEN_IN_HIRAGANA = `${KANJI}{2,3}(?![がのをにもでやへ]|みな|た
  * those of a given name in hiragana (山田はるかさん, 長谷川ちはる氏).
  */
 const SPEAKER = `(?:[^。！？「」、\\sはが]{0,40}?${GIVEN_IN_HIRAGANA}${HONORIFIC}|[^。！？「」、\\sはが]{1,40}?)`;
+
+/** A kanji word, then hiragana beginning as a particle does, up to an honorific closing a phrase. */
+const PARTICLE_OR_GIVEN = new RegExp(`${KANJI}(?=(?:[はかと]|より)\\p{sc=Hiragana}{1,3}${HONORIFIC}$)`, 'u');
+
+/**
+ * A phrase naming someone without a word and particle {@link GIVEN_IN_HIRAGANA} read as a family and a given
+ * name: "今回はゆかりさん" is 今回 は ゆかりさん and "社長とあやかさん" 社長 と あやかさん, where "山田はるかさん" is
+ * 山田 はるかさん. Which it is, only the words tell: the word segmenter cuts a particle as a word of its own.
+ */
+function withoutParticleTakenForName(phrase: string): string {
+  const kanji = PARTICLE_OR_GIVEN.exec(phrase);
+  if (!kanji) return phrase;
+  const at = kanji.index + kanji[0].length;
+  const next = segmentJapanese(phrase).find((w) => w.index === at);
+  return next && /^(?:[はかと]|より|とか)$/u.test(next.word) ? phrase.slice(at + next.length) : phrase;
+}
 /** Verbs of speech after "と": 述べた, 語った, 言った, 話した, 強調した, 説明した, 表明した, 明かした, コメントした. */
 const SPEECH = '(?:述べ|語っ|語り|言っ|言い|話し|強調し|説明し|表明し|明かし|コメントし|発言し|訴え)';
 /** Who is spoken to, between "と" and the verb: "記者団に", "報道陣に対し". */
@@ -269,7 +285,7 @@ export function extractJapaneseQuotes(doc: CorpusDocument, people: PeopleDirecto
       if (!after[1] && before?.[2] && NAMED_INSIDE.test(before[2])) continue;
       const phrase = after[1] ?? before?.[1];
       let speaker: Person | null = null;
-      if (phrase) speaker = speakerOf(text, withoutGloss(phrase), full, people);
+      if (phrase) speaker = speakerOf(text, withoutGloss(withoutParticleTakenForName(phrase)), full, people);
       else if (last && goesOn(text, last, open, head)) speaker = last.speaker;
       if (!speaker) continue;
       const end = text.slice(close + 1, paragraph.end).search(/[。！？]/u);

@@ -228,6 +228,18 @@ describe('Japanese quotes: the right speaker or none', () => {
       expect(attributed(text), text).toEqual([]);
   });
 
+  it('takes no word and particle before a given name in hiragana for a family name (今回は, 社長と)', () => {
+    for (const text of [
+      '今回はゆかりさんが「楽しみです」と話した。',
+      '港で社長とあやかさんが「楽しみだ」と話した。',
+      '「観測は順調だ」と今回はゆかりさんが話した。',
+    ])
+      expect(attributed(text), text).toEqual([]);
+    expect(attributed('JAXAの田中ともこさんは「順調だ」と語った。')).toEqual([
+      { speaker: '田中ともこ', text: '順調だ' },
+    ]);
+  });
+
   it('reads an addressee between と and the verb', () => {
     expect(
       attributed('東雲大学の山田花子教授が会見した。山田氏は「観測は順調だ」と記者団に語った。'),
