@@ -443,7 +443,6 @@ function asksThingsName(words: string[]): boolean {
 const LAST_TIME =
   /\blast (?:year|month|week|season|decade|century|time|night|summer|winter|spring|autumn|fall)\b/g;
 
-/** Reads what kind of answer a question asks for from its (normalized) words. */
 /** "In which city…", "at what venue…": the kind a word of {@link TYPE_WORDS} after a preposition and "which" asks. */
 function kindAfterPreposition(words: string[]): AnswerType | null {
   if (!/^(?:at|to|of|in|on|from)\s+(?:what|which)\b/.test(words.join(' '))) return null;
@@ -454,6 +453,7 @@ function kindAfterPreposition(words: string[]): AnswerType | null {
   return null;
 }
 
+/** Reads what kind of answer a question asks for from its (normalized) words. */
 export function answerType(words: string[]): AnswerType {
   const text = words.join(' ');
   if (MONEY_WORDS.test(text) && /\b(how much|what|which|budget|cost)\b/.test(text)) return 'money';
