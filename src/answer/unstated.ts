@@ -32,10 +32,11 @@ const REASON_WORDS =
 
 /**
  * The same in Japanese: ため, ので, から (also "from": read as a reason, so the check errs on answering), 目的…; and
- * the troubles that make things late or fail (不具合が見つかり, 故障, の影響で, を受けて), which say why as "because" does.
+ * the troubles that make things late or fail (不具合が見つかり, 故障, の影響で, を受けて), which say why as "because"
+ * does; not を受けた or を受けている, which say what was received (賞を受けた).
  */
 const REASON_WORDS_JA =
-  /ため|ので|から|理由|目的|よって|より|おかげ|せい|結果|不具合|故障|トラブル|影響|を受け|ことから/;
+  /ため|ので|から|理由|目的|よって|より|おかげ|せい|結果|不具合|故障|トラブル|影響|を受けて(?![いおる])|ことから/;
 
 /** Whether `question` asks why something happened or was done. */
 export function asksReason(question: string): boolean {

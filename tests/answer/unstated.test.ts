@@ -116,6 +116,10 @@ describe('a cause stated without a connective word', () => {
     expect(statesReason('Two more agencies were brought on board in 2024.')).toBe(false);
     expect(statesReason('The recovery crew set off for the landing zone at dawn.')).toBe(false);
     expect(statesReason('She has run the clinic since 2015.')).toBe(false);
+    // In Japanese, を受けて says what something answered; を受けた and を受けている what someone received.
+    expect(statesReason('台風の接近を受けて、打ち上げは延期された。')).toBe(true);
+    expect(statesReason('同チームは昨年、文部科学大臣賞を受けた。')).toBe(false);
+    expect(statesReason('同チームは2025年に国際賞を受けている。')).toBe(false);
     expect(statesReason('The museum opened a new wing in the spring.')).toBe(false);
   });
 
