@@ -321,7 +321,7 @@ function saysKind(
 
 /**
  * A word of a place's kind ("city", "town") that the corpus uses: documents write a place with its kind ("a
- * control room in the city of Halvard"), so "in which city…" finds it there, though "city" also says what is asked.
+ * control room in the city of Brantmoor"), so "in which city…" finds it there, though "city" also says what is asked.
  */
 function placeWordOfCorpus(word: string, index: PassageIndex): boolean {
   return TYPE_WORDS.get(word) === 'place' && index.has(stem(word));

@@ -37,7 +37,7 @@ const KANJI = '[\\p{sc=Han}々]';
 const GIVEN_IN_HIRAGANA = `${KANJI}{2,3}(?![がのをにもでやへ]|みな|たく|お|(?:[はかと]|より)(?:みな|たく|お(?:かあ|とう|じ|ば|ねえ|にい)|こちら|そちら|どちら))\\p{sc=Hiragana}{2,4}(?=${HONORIFIC})`;
 /**
  * Who a phrase before or after a quote names, without the は or が that ends it: no は or が inside, but for
- * those of a given name in hiragana (山田はるかさん, 長谷川ちはる氏).
+ * those of a given name in hiragana (山田はるかさん, 村井ちはる氏).
  */
 const SPEAKER = `(?:[^。！？「」、\\sはが]{0,40}?${GIVEN_IN_HIRAGANA}${HONORIFIC}|[^。！？「」、\\sはが]{1,40}?)`;
 
