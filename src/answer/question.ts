@@ -369,6 +369,20 @@ function byRank(text: string, index: PassageIndex): string {
 }
 
 /**
+ * "Does the pact say anything about safety?", "does it mention launches?": asked of a document or an agreement
+ * (not of a person: "did the minister say anything about…" asks for someone's words), it asks what the text
+ * covers. The subject is "it", "this" or "that", or "the"/"this" before a word English calls a text or an agreement.
+ */
+const SAYS_ANYTHING_ABOUT =
+  /(\b(?:does|do|did|will)\s+(?:it|this|that|(?:the|this|that|their|its)\s+(?:agreement|deal|pact|accord|treaty|framework|memorandum|contract|plan|programme|program|document|release|article|report|announcement|statement|charter|partnership)))\s+(?:(?:say|talk|speak)\s+(?:anything|something|much)\s+(?:about|on|of|regarding)|mention(?:\s+anything\s+(?:about|on|of))?)\b/giu;
+
+/** `text` with "does <the text> say anything about X" as "does <the text> cover X", when the corpus says "cover". */
+function asCovering(text: string, index: PassageIndex): string {
+  if (!index.has(stem('cover'))) return text;
+  return text.replace(SAYS_ANYTHING_ABOUT, (_found: string, subject: string) => `${subject} cover`);
+}
+
+/**
  * What the asker says of their own memory ("I can't remember his name, who was it?", "we don't know…", "I forgot"):
  * chat, no idea the corpus should hold.
  */
@@ -869,7 +883,7 @@ export function analyzeQuestion(text: string, index: PassageIndex, glossary: Glo
   // leader were measured on a few documents (the press-release sets): a large corpus (SQuAD's, on which the
   // ranker is fitted) reads its questions as before.
   const small = corpusSize(index.passageCount) === 'small';
-  const reading = small ? byRank(text, index) : text;
+  const reading = small ? asCovering(byRank(text, index), index) : text;
   const source = reading
     .replace(FILLER_PHRASES, ' ')
     .replace(ASKERS_MEMORY, ' ')

@@ -842,3 +842,14 @@ describe("a country's leader", () => {
     );
   });
 });
+
+describe('"does the pact say anything about X"', () => {
+  it('asks what the text covers, as "does the pact cover X" does; a person saying something is still a quote', () => {
+    const list = sentenceWith(bundledText(), 'safety and mission assurance');
+    expect(kb.ask('Does the pact say anything about safety?').answer?.text).toBe(list);
+    expect(kb.ask('does the framework mention space transportation?').answer?.text).toBe(list);
+    expect(kb.ask('did kishida say anything about the alliance').answer?.text).toContain(
+      'Japan-U.S. alliance',
+    );
+  });
+});
