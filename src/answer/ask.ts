@@ -507,20 +507,26 @@ function readFirst(
  * 佐藤花子氏.
  */
 const JAPANESE_ROLE_GAP = 6;
+/**
+ * What between a role and a name makes them two people: と of meeting or joining ("理事長と会談した佐藤氏", "佐藤氏と
+ * 理事長"), not of being (理事長として, 理事長となった), and や of a list ("理事長や佐藤氏").
+ */
+const ANOTHER_PERSON = /と(?!し|な)|や/u;
 
 /**
  * Whether `sentence` names a person right after one of the `roles` (stems): "the mission's astronaut Ana Ruiz";
  * in Japanese also a few characters after it (理事長を務める佐藤氏) or right before it (鈴木理事長).
  */
-function namedByRole(sentence: string, roles: Set<string>, people: PeopleFinder): boolean {
+export function namedByRole(sentence: string, roles: Set<string>, people: PeopleFinder): boolean {
   const spans = (typeEvidence('person', sentence, people)?.spans ?? []).filter((s) => s.strength === 1);
   if (hasJapanese(sentence)) {
     const held = tokenize(sentence).filter((t) => roles.has(stem(t.word)));
     return spans.some((span) =>
       held.some(
         (t) =>
-          (span.start >= t.end && span.start - t.end <= JAPANESE_ROLE_GAP) ||
-          (span.end <= t.start && t.start - span.end <= 1),
+          ((span.start >= t.end && span.start - t.end <= JAPANESE_ROLE_GAP) ||
+            (span.end <= t.start && t.start - span.end <= 1)) &&
+          !ANOTHER_PERSON.test(sentence.slice(Math.min(t.end, span.end), Math.max(t.start, span.start))),
       ),
     );
   }

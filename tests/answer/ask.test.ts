@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { explainAsk, givesName } from '../../src/answer/ask.js';
+import { explainAsk, givesName, namedByRole } from '../../src/answer/ask.js';
+import { PeopleFinder } from '../../src/answer/entities.js';
 import { analyzeQuestion } from '../../src/answer/question.js';
 import { currentWeights } from '../../src/answer/scorer.js';
 import { type KnowledgeBase, UserInputError } from '../../src/contract/types.js';
@@ -319,6 +320,18 @@ describe('"what is the name of <a thing>"', () => {
     expect(givesName(`${run}the Harbour Star, a two-seat survey ship.`, stems)).toBe(false);
     expect(givesName(`${run}Harbour Star`, stems)).toBe(false);
     expect(givesName(`${'SurveyShipSeabed'.repeat(20_000)} Harbour Star`, stems)).toBe(false);
+  });
+});
+
+describe('a name a Japanese sentence gives by a role', () => {
+  // The roles as a question gives them: 組合長 is 組合|長 to the segmenter, and 長 its role.
+  const named = (sentence: string) => namedByRole(sentence, new Set(['理事長', '長']), new PeopleFinder([]));
+
+  it('reads the name a few characters after the role, not that of someone who met its holder or is listed by it', () => {
+    expect(named('同組合の組合長、山田誠氏は「魚を追う時代になる」と期待を寄せる。')).toBe(true);
+    expect(named('機構の理事長を務める岡田花子氏が説明した。')).toBe(true);
+    expect(named('機構の理事長と会談した佐藤健氏が説明した。')).toBe(false);
+    expect(named('式典には機構の理事長や佐藤健氏が出席した。')).toBe(false);
   });
 });
 
