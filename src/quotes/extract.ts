@@ -408,8 +408,8 @@ class SpeakerResolver {
    * ("PARK" after "Park Ji-hoon, vice president…"); or a name of two words or more that the label gives a title
    * in brackets ("Jane Roe (chair):"), or whose surname the document uses elsewhere. "Key Points:" names nobody.
    * One word English reads as no person's (a place, a quality) names only someone the document named before it:
-   * a dateline ("WASHINGTON (Reuters): …", "TOKYO: …") opens a story before anyone is named, even someone
-   * bearing the word as a surname, where a transcript introduces its speakers ("Grace Young" before "YOUNG:").
+   * a dateline ("MADRID (Reuters): …", "GENEVA: …") opens a story before anyone is named, even someone
+   * bearing the word as a surname, where a transcript introduces its speakers ("Grace Noble" before "NOBLE:").
    */
   turnSpeaker(name: string, label: Span, titleHint: string | null): Person | null {
     const words = nameTokens(name);
