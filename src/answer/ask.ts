@@ -329,11 +329,10 @@ function decide(
   const quoting = new Set(quotedPassages(ctx, attributed).map((p) => p.id));
   const size = corpusSize(ctx.index.passageCount);
   const limits = ctx.weights.decide[size];
-  const ranked = withNamedDocumentFirst(
-    ctx,
-    question,
-    quoting.size ? scoring.candidates.filter((c) => quoting.has(c.passage.id)) : scoring.candidates,
-  );
+  const quoted = quoting.size ? scoring.candidates.filter((c) => quoting.has(c.passage.id)) : scoring.candidates;
+  // Among thousands of documents a name the question writes is in many of them, and the ranker's order stands
+  // (SciFact through ask --limit 10: nDCG@10 0.682 -> 0.670 with the named document first there).
+  const ranked = size === 'small' ? withNamedDocumentFirst(ctx, question, quoted) : quoted;
   // In a corpus of hundreds of passages the ranker's order stands (SQuAD tune: 66.2% -> 66.1% hit@1 with it).
   const candidates =
     size === 'small'
