@@ -329,7 +329,9 @@ function decide(
   const quoting = new Set(quotedPassages(ctx, attributed).map((p) => p.id));
   const size = corpusSize(ctx.index.passageCount);
   const limits = ctx.weights.decide[size];
-  const quoted = quoting.size ? scoring.candidates.filter((c) => quoting.has(c.passage.id)) : scoring.candidates;
+  const quoted = quoting.size
+    ? scoring.candidates.filter((c) => quoting.has(c.passage.id))
+    : scoring.candidates;
   // Among thousands of documents a name the question writes is in many of them, and the ranker's order stands
   // (SciFact through ask --limit 10: nDCG@10 0.682 -> 0.670 with the named document first there).
   const ranked = size === 'small' ? withNamedDocumentFirst(ctx, question, quoted) : quoted;
