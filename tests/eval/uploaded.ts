@@ -58,7 +58,8 @@ export async function withHeldoutDocuments(corpusDir: string): Promise<Corpus> {
   return withDocuments(corpusDir, [...uploadedDocuments(), ...documents]);
 }
 
-async function withDocuments(corpusDir: string, documents: string[]): Promise<Corpus> {
+/** The corpus of `corpusDir` with `documents` (paths of .md files) added. */
+export async function withDocuments(corpusDir: string, documents: string[]): Promise<Corpus> {
   const dir = mkdtempSync(join(tmpdir(), 'accord-uploaded-'));
   try {
     cpSync(corpusDir, dir, { recursive: true });
