@@ -138,6 +138,11 @@ export const BUNDLED_FLOORS: Record<string, SetFloor> = {
   // end (e933d62; abstains when it should 66.7% then 91.7% for English). Floors as measured at the end; seen from now on.
   'en-holdout-13.jsonl': { answerOrTop: 0.93, abstentionRecall: 0.91, wrongAbstention: 0.03 },
   'ja-holdout-13.jsonl': { answerOrTop: 0.96, abstentionRecall: 0.875, wrongAbstention: 0.01 },
+  // Written blind at the start of the 2 Dec afternoon session and looked at as aggregates at its start (63c64bd) and
+  // end (ceddf6f), the same both times: English answer or top 97.9%, abstaining 100%, wrong abstentions 2.1%;
+  // Japanese 93.8% / 100% / 3.1%. Floors a question below that; seen from now on.
+  'en-holdout-14.jsonl': { answerOrTop: 0.97, abstentionRecall: 0.91, wrongAbstention: 0.03 },
+  'ja-holdout-14.jsonl': { answerOrTop: 0.93, abstentionRecall: 0.875, wrongAbstention: 0.04 },
 };
 
 /**
