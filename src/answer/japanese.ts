@@ -424,10 +424,7 @@ const HONORED_NAME =
  * 運転手さん, お医者さん, エンジニアさん): a role of the list, the head of something ({@link HEAD_OF}), or one who
  * does a thing (者, 員, 師, 運転手); not 士, which ends given names too (健士).
  */
-const ROLE_ENDING = new RegExp(
-  `(?:${JAPANESE_ROLE_WORDS.join('|')}|${HEAD_OF.source}|[者員師]|運転手)$`,
-  'u',
-);
+const ROLE_ENDING = new RegExp(`(?:${ROLES.source}|[者員師]|運転手)$`, 'u');
 
 /** Spans of people's names in Japanese text by the honorific after them ({@link HONORED_NAME}), not of roles. */
 export function japaneseHonoredNames(text: string): Span[] {
