@@ -194,7 +194,7 @@ export function splitParagraphs(text: string, start = 0, end = text.length): Spa
 
 /** A hard-wrapped line: the one before ends mid-sentence, or this one starts in lower case ("he said."). */
 function continuesParagraph(text: string, current: Span, line: Span): boolean {
-  if (startsBlock(text, line)) return false;
+  if (startsBlock(text, line) || isTableRow(text, current)) return false;
   return !endsParagraph(text.slice(current.start, current.end)) || /^\p{Ll}/u.test(text[line.start] ?? '');
 }
 
@@ -202,9 +202,28 @@ function endsParagraph(line: string): boolean {
   return /[.!?:;"'”’)\]。！？」』）][*_]*$/.test(line) || /^#{1,6}\s/.test(line);
 }
 
-/** Markdown headings and list items start a new paragraph even after an unfinished line. */
+/** Markdown headings, list items and table rows start a new paragraph even after an unfinished line. */
 function startsBlock(text: string, line: Span): boolean {
-  return /^(#{1,6}\s|[-*+]\s|\d+[.)]\s|>)/.test(text.slice(line.start, Math.min(line.end, line.start + 8)));
+  return /^(#{1,6}\s|[-*+]\s|\d+[.)]\s|>|\|)/.test(
+    text.slice(line.start, Math.min(line.end, line.start + 8)),
+  );
+}
+
+/** A line of a Markdown table: it opens with a pipe ("| Dry mass | 655 kg |"). */
+const isTableRow = (text: string, line: Span): boolean => text[line.start] === '|';
+/** The line under a Markdown table's header: pipes, dashes, colons and blanks only ("|---|:--:|"). */
+const isTableRule = (text: string, line: Span): boolean => {
+  const row = text.slice(line.start, line.end);
+  return /^\|[\s:|-]*$/.test(row) && row.includes('-');
+};
+
+/** A table row's cells as one span, without the pipes opening and closing the row: "Dry mass | 655 kg". */
+function rowCells(text: string, row: Span): Span {
+  let start = row.start;
+  let end = row.end;
+  while (start < end && text[start] === '|') start++;
+  while (end > start && text[end - 1] === '|' && text[end - 2] !== '\\') end--;
+  return trimSpan(text, start, end);
 }
 
 /** Words of `text[span]`: separated by spaces, or, in Japanese, as the segmenter cuts them. */
@@ -427,6 +446,26 @@ function blocksOf(doc: CorpusDocument): Block[] {
       // A heading that asks ("## Who pays for it?") is the question its section answers.
       asked = asks(text, heading.words) ? heading.words : null;
       replies = 0;
+      continue;
+    }
+    if (isTableRow(text, paragraph)) {
+      // A Markdown table is one paragraph whose rows are its sentences, as a list's items are; the header row
+      // (the one above the rule) is its topic, as a heading is: "| Item | FY2024 |" names what a cell is.
+      const headings = sections.map((s) => s.span);
+      const sentences: Span[] = [];
+      let last = paragraph;
+      for (let j = i; j < paragraphs.length && isTableRow(text, paragraphs[j] as Span); j++) {
+        const row = paragraphs[j] as Span;
+        const next = paragraphs[j + 1];
+        const cells = rowCells(text, row);
+        if (j === i && next && isTableRule(text, next)) {
+          if (cells.end > cells.start) headings.push(cells);
+        } else if (!isTableRule(text, row) && cells.end > cells.start) sentences.push(cells);
+        last = row;
+        i = j;
+      }
+      if (sentences.length > 0)
+        blocks.push({ span: { start: paragraph.start, end: last.end }, sentences, headings });
       continue;
     }
     const introduces =

@@ -21,7 +21,7 @@ import { answeringSettings } from './settings.js';
 import { type KnowledgeSnapshot, type SnapshotStore, snapshotKey } from './snapshot.js';
 
 /** Bumped when analysis or segmentation changes, so corpus versions change too. */
-const PIPELINE_VERSION = 17;
+const PIPELINE_VERSION = 18;
 
 /**
  * Short content hash of a corpus: documents (metadata and text), registers, and the settings that change

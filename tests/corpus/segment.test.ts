@@ -167,6 +167,32 @@ describe('Markdown headings and lists', () => {
     expect(passages.map((p) => p.paragraph)).toEqual([1, 2, 3, 4, 5]);
   });
 
+  it('makes one paragraph of a Markdown table, its rows sentences without their outer pipes, its header row a heading', () => {
+    const body = [
+      '## Budget',
+      '',
+      'The figures below are in millions.',
+      '| Item | FY2024 | FY2025 |',
+      '|------|:------:|-------:|',
+      '| Launch | 12 | 15 |',
+      '| Ground segment | 4 | 6 |',
+      'Both years were approved in March.',
+      '',
+    ].join('\n');
+    const read = (p: Passage) => ({
+      sentences: p.sentences.map((x) => body.slice(x.start, x.end)),
+      headings: p.headings.map((h) => body.slice(h.start, h.end)),
+    });
+    expect(segmentDocument({ ...doc, text: body }).map(read)).toEqual([
+      { sentences: ['The figures below are in millions.'], headings: ['Budget'] },
+      {
+        sentences: ['Launch | 12 | 15', 'Ground segment | 4 | 6'],
+        headings: ['Budget', 'Item | FY2024 | FY2025'],
+      },
+      { sentences: ['Both years were approved in March.'], headings: ['Budget'] },
+    ]);
+  });
+
   const headingsOf = (body: string) =>
     segmentDocument({ ...doc, text: body }).map((p) => p.headings.map((h) => body.slice(h.start, h.end)));
 
