@@ -327,7 +327,7 @@ function decide(
   attributed: Quote[],
 ): Outcome {
   const quoting = new Set(quotedPassages(ctx, attributed).map((p) => p.id));
-  const size = corpusSize(ctx.index.passageCount);
+  const size = corpusSize(ctx.index);
   const limits = ctx.weights.decide[size];
   const ranked = quoting.size
     ? scoring.candidates.filter((c) => quoting.has(c.passage.id))
@@ -350,7 +350,7 @@ function decide(
     best,
     sentence,
     scoring.candidates,
-    ctx.index.passageCount,
+    size,
     {
       sentence: read.sentences[best.sentence] ?? new Set<string>(),
       passage: read.all,

@@ -9,6 +9,12 @@
 // fit split) has 296 passages.
 const SMALL_CORPUS = 250;
 
-/** Below {@link SMALL_CORPUS} passages, and from it. */
 export type CorpusSize = 'small' | 'large';
-export const corpusSize = (passages: number): CorpusSize => (passages < SMALL_CORPUS ? 'small' : 'large');
+/** What a corpus's size is read from: a passage index answers it. */
+export interface CorpusShape {
+  readonly passageCount: number;
+  readonly documentCount: number;
+}
+/** Below {@link SMALL_CORPUS} passages, and from it. */
+export const corpusSize = (corpus: CorpusShape): CorpusSize =>
+  corpus.passageCount < SMALL_CORPUS ? 'small' : 'large';

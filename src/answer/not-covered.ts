@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { tagWords } from '../text/english.js';
 import { hasJapanese } from '../text/japanese.js';
 import { normalizeWord, stem } from '../text/text.js';
-import { corpusSize } from './corpus-size.js';
+import type { CorpusSize } from './corpus-size.js';
 import { namesPerson, type PeopleFinder } from './entities.js';
 import { type Candidate, conceptIn, featureValue as feature } from './features.js';
 import { type AnalyzedQuestion, type Concept, unknownShare } from './question.js';
@@ -157,7 +157,7 @@ export type DecisionLimits = z.infer<typeof decisionLimits>;
 
 /**
  * The checks that hold for the best candidate (`best`, the first of `ranked` unless a "who"/"how many" reading
- * moved another up; its text `sentence`) in a corpus of `passages` passages, whatever the confidence:
+ * moved another up; its text `sentence`) in a corpus of size `size` (corpus-size.ts), whatever the confidence:
  * {@link abstainingStep} says which of them abstain, measurement reads them all. `found` holds the stems of the
  * best sentence, of its passage and of its document; `replyTo` the question of the document the best sentence's
  * paragraph replies to, if any (`Passage.answers`).
@@ -167,12 +167,11 @@ export function uncoveredBy(
   best: Candidate,
   sentence: string,
   ranked: Candidate[],
-  passages: number,
+  size: CorpusSize,
   found: { sentence: StemLookup; passage: StemLookup; document: StemLookup },
   people: PeopleFinder,
   replyTo: string | null = null,
 ): UncoveredCheck[] {
-  const size = corpusSize(passages);
   const unknown = UNKNOWN_CHECK[size];
   // Among a large corpus's many sentences, a related word beside the question's ideas is more often chance:
   // there (SQuAD's tune split) it let through more unanswerable questions than answerable ones.

@@ -882,7 +882,7 @@ export function analyzeQuestion(text: string, index: PassageIndex, glossary: Glo
   // The readings of ranks, of questions whether something came before, of "in which city" and of a country's
   // leader were measured on a few documents (the press-release sets): a large corpus (SQuAD's, on which the
   // ranker is fitted) reads its questions as before.
-  const small = corpusSize(index.passageCount) === 'small';
+  const small = corpusSize(index) === 'small';
   const reading = small ? asCovering(byRank(text, index), index) : text;
   const source = reading
     .replace(FILLER_PHRASES, ' ')

@@ -105,6 +105,11 @@ export class PassageIndex {
     this.passageCount = passages.length;
   }
 
+  /** How many documents have passages. */
+  get documentCount(): number {
+    return this.byDocument.size;
+  }
+
   /** Files a passage under its id and document; done while indexing, so no pass over all passages is left. */
   private register(passage: Passage): void {
     this.byId.set(passage.id, passage);

@@ -53,12 +53,12 @@ describe('when ask abstains (abstainingStep)', () => {
 
 describe('the size of a corpus (which fitted limits apply)', () => {
   it('is small below 250 passages, large from there', () => {
-    expect(corpusSize(9)).toBe('small');
+    expect(corpusSize({ passageCount: 9, documentCount: 1 })).toBe('small');
     // A community's two dozen press releases are still a few documents.
-    expect(corpusSize(145)).toBe('small');
-    expect(corpusSize(249)).toBe('small');
-    expect(corpusSize(250)).toBe('large');
-    expect(corpusSize(296)).toBe('large');
+    expect(corpusSize({ passageCount: 145, documentCount: 1 })).toBe('small');
+    expect(corpusSize({ passageCount: 249, documentCount: 1 })).toBe('small');
+    expect(corpusSize({ passageCount: 250, documentCount: 1 })).toBe('large');
+    expect(corpusSize({ passageCount: 296, documentCount: 1 })).toBe('large');
   });
 });
 

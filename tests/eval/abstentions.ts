@@ -70,7 +70,7 @@ const totals: Record<Group, { answerable: number; unanswerable: number; hits: nu
 const ANSWERED = new Set(['answered', 'quoted']);
 
 function tallySet(ctx: AskContext, set: string, group: Group): void {
-  const limits = ctx.weights.decide[corpusSize(ctx.index.passageCount)];
+  const limits = ctx.weights.decide[corpusSize(ctx.index)];
   for (const item of readDevSet(set)) {
     const answerable = item.fact !== null;
     totals[group][answerable ? 'answerable' : 'unanswerable']++;

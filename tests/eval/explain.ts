@@ -57,7 +57,7 @@ for (const raw of positionals) {
   }
   const { result, decision, confidence, checks } = explainAsk(ctx, raw);
   console.log(
-    `  decided by ${decision}; confidence ${confidence?.toFixed(3) ?? '—'} (abstains below ${ctx.weights.decide[corpusSize(ctx.index.passageCount)].abstainBelow}); checks holding: ${checks.join(', ') || 'none'}`,
+    `  decided by ${decision}; confidence ${confidence?.toFixed(3) ?? '—'} (abstains below ${ctx.weights.decide[corpusSize(ctx.index)].abstainBelow}); checks holding: ${checks.join(', ') || 'none'}`,
   );
   console.log(`  ask: ${result.answer ? result.answer.text.slice(0, 160) : 'ABSTAINS'}`);
 }

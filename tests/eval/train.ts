@@ -389,7 +389,7 @@ function floorSet(
   const known = new Map<string, string[]>();
   return {
     name,
-    size: corpusSize(ctx.index.passageCount),
+    size: corpusSize(ctx.index),
     asked,
     hits,
     breaches: (limits) => {
@@ -441,7 +441,7 @@ function gainOf(asked: Asked[], hits: (boolean | null)[], limits: DecisionLimits
 }
 
 const tuneCtx = squadContexts.get('tune') as AskContext;
-if (corpusSize(tuneCtx.index.passageCount) !== 'large')
+if (corpusSize(tuneCtx.index) !== 'large')
   throw new Error('the tune split is meant to stand for a large corpus: its limits are fitted on it');
 const tuneItems = squadItems(splitOf(articles, 'tune').questions);
 const tuneAnswerable = tuneItems.map((item) => item.golds.length > 0);
