@@ -10,7 +10,7 @@ import { isRoleWord } from '../text/roles.js';
 import { contentTerms, isStopWord, stem, stripInvisible, tokenize } from '../text/text.js';
 import { isEnglishWord, isKindOf, type Pos, type Relation, relatedWords } from '../text/wordnet.js';
 import { type AnswerType, MEASURES, type Measure } from './answer-type.js';
-import { corpusSize } from './corpus-size.js';
+import { readingSize } from './corpus-size.js';
 import {
   isJapaneseCountWord,
   isJapanesePhrasing,
@@ -881,8 +881,8 @@ function synonymsInCorpus(phrase: string, index: PassageIndex): string[][] {
 export function analyzeQuestion(text: string, index: PassageIndex, glossary: Glossary): AnalyzedQuestion {
   // The readings of ranks, of questions whether something came before, of "in which city" and of a country's
   // leader were measured on a few documents (the press-release sets): a large corpus (SQuAD's, on which the
-  // ranker is fitted) reads its questions as before.
-  const small = corpusSize(index) === 'small';
+  // ranker is fitted) reads its questions as before (corpus-size.ts).
+  const small = readingSize(index) === 'small';
   const reading = small ? asCovering(byRank(text, index), index) : text;
   const source = reading
     .replace(FILLER_PHRASES, ' ')

@@ -1,7 +1,12 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { explainAsk } from '../../src/answer/ask.js';
-import { HELDOUT_DOCUMENTS_DIR, uploadedDocuments, withDocuments } from '../eval/uploaded.js';
+import {
+  HELDOUT_DOCUMENTS_DIR,
+  uploadedDocuments,
+  withDocuments,
+  withHeldoutDocuments,
+} from '../eval/uploaded.js';
 import { askContextOf } from '../support/context.js';
 
 const corpusDir = resolve(import.meta.dirname, '../../corpus');
@@ -32,5 +37,18 @@ describe('a question naming what one document of many is about', () => {
     const { result } = explainAsk(ctx, 'What was the original budget for the whole Lantern programme?');
     expect(result.answer?.citation.document).toBe('lantern-relay-status-q3');
     expect(result.answer?.text).toBe('The original budget for the whole programme was $412 million.');
+  });
+});
+
+describe('a moderator corpus of many short documents', () => {
+  // The bundled corpus with the 22 seen documents: 23 documents of 7–21 passages, 283 passages in all, past the
+  // small corpus's limits but still a few documents, each about one thing (corpus-size.ts).
+  it('still puts first the document a name of the question points to', async () => {
+    const ctx = askContextOf(await withHeldoutDocuments(corpusDir));
+    expect(ctx.index.passageCount).toBeGreaterThanOrEqual(250);
+    const meridian = [...ctx.documents.values()].find((d) => d.id === 'meridian-module-panel-ocf-2025');
+    const { result } = explainAsk(ctx, 'How much is the whole Meridian programme supposed to cost?');
+    expect(result.answer?.citation.document ?? null).not.toBe('lantern-relay-status-q3');
+    if (result.answer) expect(meridian?.text).toContain(result.answer.text);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { explainAsk } from '../../src/answer/ask.js';
-import { corpusSize } from '../../src/answer/corpus-size.js';
+import { corpusSize, readingSize } from '../../src/answer/corpus-size.js';
 import { abstainingStep, type DecisionLimits } from '../../src/answer/not-covered.js';
 import { loadCorpusStrict } from '../../src/corpus/load.js';
 import { askContextOf } from '../support/context.js';
@@ -59,6 +59,19 @@ describe('the size of a corpus (which fitted limits apply)', () => {
     expect(corpusSize({ passageCount: 249, documentCount: 1 })).toBe('small');
     expect(corpusSize({ passageCount: 250, documentCount: 1 })).toBe('large');
     expect(corpusSize({ passageCount: 296, documentCount: 1 })).toBe('large');
+  });
+
+  it('reads questions as of a few documents while they stay a few short ones, whatever their passages', () => {
+    // The bundled corpus and the 22 seen documents moderators add: large limits, small readings.
+    expect(corpusSize({ passageCount: 283, documentCount: 23 })).toBe('large');
+    expect(readingSize({ passageCount: 283, documentCount: 23 })).toBe('small');
+    expect(readingSize({ passageCount: 249, documentCount: 1 })).toBe('small');
+    // SQuAD's Wikipedia articles (the tune split: 12 articles, 732 passages; the shortest has 35).
+    expect(readingSize({ passageCount: 732, documentCount: 12 })).toBe('large');
+    expect(readingSize({ passageCount: 35 * 19, documentCount: 19 })).toBe('large');
+    // A collection: SciFact's abstracts, the bench's documents of ten passages at 10k passages.
+    expect(readingSize({ passageCount: 16_000, documentCount: 5_183 })).toBe('large');
+    expect(readingSize({ passageCount: 10_000, documentCount: 1_000 })).toBe('large');
   });
 });
 
