@@ -13,7 +13,7 @@ import { parseCliArgs } from '../../src/cli/shared.js';
 import { loadCorpusStrict } from '../../src/corpus/load.js';
 import { askContextOf } from '../support/context.js';
 import { readDevSet } from './evaluate.js';
-import { heldoutDocumentSets, uploadedDocuments, uploadedSets, withHeldoutDocuments } from './uploaded.js';
+import { documentOfSet, heldoutDocumentSets, uploadedSets, withHeldoutDocuments } from './uploaded.js';
 
 const { values } = parseCliArgs(
   { options: { list: { type: 'boolean', default: false } } },
@@ -21,10 +21,6 @@ const { values } = parseCliArgs(
 );
 const corpusDir = resolve(import.meta.dirname, '../../corpus');
 const all = askContextOf(await withHeldoutDocuments(corpusDir));
-const documentOf = (set: string) =>
-  set.includes('/uploaded/')
-    ? (uploadedDocuments().find((d) => basename(d, '.md') === basename(set, '.jsonl')) as string)
-    : set.replace(/\.jsonl$/, '.md');
 
 const t = {
   answerable: 0,
@@ -42,7 +38,7 @@ for (const set of [...uploadedSets(), ...heldoutDocumentSets()]) {
   const id = basename(set, '.jsonl');
   const dir = mkdtempSync(join(tmpdir(), 'accord-multidoc-'));
   cpSync(corpusDir, dir, { recursive: true });
-  cpSync(documentOf(set), join(dir, basename(documentOf(set))));
+  cpSync(documentOfSet(set), join(dir, basename(documentOfSet(set))));
   const alone = askContextOf(await loadCorpusStrict(dir));
   rmSync(dir, { recursive: true, force: true });
   for (const item of readDevSet(set)) {

@@ -58,6 +58,14 @@ export async function withHeldoutDocuments(corpusDir: string): Promise<Corpus> {
   return withDocuments(corpusDir, [...uploadedDocuments(), ...documents]);
 }
 
+/** The document (its .md file) a question set of {@link uploadedSets} or {@link heldoutDocumentSets} asks about. */
+export function documentOfSet(set: string): string {
+  if (!set.startsWith(UPLOADED_DIR)) return set.replace(/\.jsonl$/, '.md');
+  const document = uploadedDocuments().find((d) => basename(d, '.md') === basename(set, '.jsonl'));
+  if (!document) throw new Error(`${set}: no document of that name in ${DOCUMENTS_DIR}`);
+  return document;
+}
+
 /** The corpus of `corpusDir` with `documents` (paths of .md files) added. */
 export async function withDocuments(corpusDir: string, documents: string[]): Promise<Corpus> {
   const dir = mkdtempSync(join(tmpdir(), 'accord-uploaded-'));
