@@ -180,6 +180,11 @@ function dates(text: string, words: Words): EvidenceSpan[] {
   return spans;
 }
 
+/** Seconds, which the model reads as a fraction after a number ("ninety seconds": ninety halves). */
+const SECONDS = /^seconds?$/i;
+/** Whether the model could read a unit of time in `sentence`, seconds too (which it takes for fractions). */
+const mayCountTime = (sentence: string): boolean =>
+  mayTag('duration', sentence) || /\bseconds?\b/i.test(sentence);
 /** Words that count like numbers before a unit of time: "several years", "a decade", "many months". */
 const COUNT_WORDS = /^(?:a|an|one|several|many|few|some|couple)$/i;
 /**
@@ -210,7 +215,8 @@ function durations(text: string, words: Words): EvidenceSpan[] {
   const spans: EvidenceSpan[] = [];
   for (let i = 0; i < words.length; i++) {
     const w = words[i] as TaggedWord;
-    if (!has(w, 'Duration') || CENTURY.test(w.text) || !has(w, 'Noun')) continue;
+    const unit = has(w, 'Duration') && has(w, 'Noun');
+    if (!(unit || (SECONDS.test(w.text) && isNumber(words[i - 1]))) || CENTURY.test(w.text)) continue;
     let first = i;
     while (first > 0 && isNumber(words[first - 1])) first--;
     if (first === i && COUNT_WORDS.test(words[i - 1]?.text ?? '')) first--; // "several weeks", "a decade"
@@ -442,11 +448,38 @@ function money(text: string, words: Words): EvidenceSpan[] {
   const spans = runs(text, words, inSum).filter((s) =>
     words.some((w) => w.start >= s.start && w.end <= s.end && (isNumber(w) || /\d/.test(w.text))),
   );
-  return rated(spans, 1);
+  return sorted([...rated(spans, 1), ...rated(sumsInOwnCurrency(text, words, spans), 0.5)]);
 }
 
+/** What a sentence says of money without a currency the model knows: "cost", "budget", "funded", "pays". */
+const MONEY_CONTEXT =
+  /\b(?:costs?|costing|budgets?|fund(?:s|ed|ing)?|price[sd]?|pa(?:y|ys|id)|spen[dt]|contribut\w*|financ\w*)\b/i;
+/** A number's scale word: a sum is counted in millions more often than any other amount. */
+const SCALE = /^(?:thousand|million|billion|trillion)$/i;
+
+/**
+ * Sums in a currency of the document's own that the model does not know ("512 million credits", a sum in some
+ * invented or local unit): a number with its scale and the plural noun after it, after a word about money.
+ */
+function sumsInOwnCurrency(text: string, words: Words, known: Span[]): Span[] {
+  if (!MONEY_CONTEXT.test(text)) return [];
+  const spans: Span[] = [];
+  for (let i = 1; i < words.length; i++) {
+    const w = words[i] as TaggedWord;
+    if (!SCALE.test(words[i - 1]?.text ?? '') || !has(w, 'Plural') || has(w, 'Unit', 'Duration')) continue;
+    if (known.some((k) => k.start <= w.start && w.end <= k.end)) continue;
+    // The money word leads to the sum: "cost 512 million credits", not "3 million users, and costs nothing".
+    if (!MONEY_CONTEXT.test(text.slice(0, w.start))) continue;
+    let first = i - 1;
+    while (first > 0 && isNumber(words[first - 1])) first--;
+    if (first < i - 1) spans.push(spanOf(words, first, i));
+  }
+  return spans;
+}
+
+/** A time of day: "5 p.m.", "9:30am", "noon", and the 24-hour clock ("03:41", "14:00 UTC"), not a ratio or a score. */
 const CLOCK_TIME =
-  /\b\d{1,2}(?::\d{2})?\s?(?:a\.m\.|p\.m\.|am|pm)|\b(?:noon|midnight|morning|afternoon|evening)\b/gi;
+  /\b\d{1,2}(?::\d{2})?\s?(?:a\.m\.|p\.m\.|am|pm)|\b(?:noon|midnight|morning|afternoon|evening)\b|(?<![\d:.,])(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])/gi;
 
 /** People as a group or by role: "representatives from the United States", "the Ambassador". */
 const ROLE_OR_GROUP = new RegExp(
@@ -567,8 +600,7 @@ export function typeLikelihood(type: AnswerType, sentence: string): number {
   if (type === 'yesno' || type === 'any') return 1;
   if (hasJapanese(sentence)) return 1;
   if (type === 'date' && !mayTag('date', sentence) && !HAS_CENTURY.test(sentence)) return 0;
-  if (type === 'duration' && !mayTag('duration', sentence) && !matches(OPEN_DURATION, sentence).length)
-    return 0;
+  if (type === 'duration' && !mayCountTime(sentence) && !matches(OPEN_DURATION, sentence).length) return 0;
   if (type === 'time' && !matches(CLOCK_TIME, sentence).length) return 0;
   return 1 + (sentence.match(CAPITALIZED_OR_NUMBER)?.length ?? 0);
 }
@@ -610,11 +642,18 @@ function spansOf(
     case 'time':
       return rated(matches(CLOCK_TIME, sentence), 1);
     case 'duration':
-      return durations(sentence, mayTag('duration', sentence) ? words() : []);
+      return durations(sentence, mayCountTime(sentence) ? words() : []);
     case 'money':
       return money(sentence, numberWords());
-    case 'quantity':
-      return quantities(sentence, numberWords(), measure);
+    case 'quantity': {
+      const amounts = quantities(sentence, numberWords(), measure);
+      // "How fast do they get the data?" asks a speed or the time it takes: "within three hours of each pass".
+      if (measure !== 'rate') return amounts;
+      const taken = durations(sentence, mayCountTime(sentence) ? words() : []).filter(
+        (d) => d.strength === 1,
+      );
+      return sorted([...amounts, ...rated(taken, 0.5)]);
+    }
     case 'place':
       return places(sentence, mayHoldPlace(sentence) ? words() : []);
     case 'name':

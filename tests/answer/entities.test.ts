@@ -21,6 +21,35 @@ describe('typeEvidence (a general English model, no corpus words)', () => {
     ]);
   });
 
+  it('reads seconds after a number as a duration, though the model takes "ninety seconds" for a fraction', () => {
+    expect(found('duration', 'Alerts go out within ninety seconds of a detection.')).toEqual([
+      'within ninety seconds',
+    ]);
+    expect(found('duration', 'The dish unfurls in under 90 seconds.')).toEqual(['under 90 seconds']);
+    expect(found('duration', 'A second mission follows.')).toEqual([]);
+  });
+
+  it('reads a time of day on the 24-hour clock, not a ratio or a version', () => {
+    expect(found('time', 'Launch from the coast at 03:41 local time.')).toEqual(['03:41']);
+    expect(found('time', 'The chair opened the meeting at 09:30.')).toEqual(['09:30']);
+    expect(found('time', 'A 3:2 ratio, version 2.30 and a score of 10:4.')).toEqual([]);
+  });
+
+  it('reads a sum in a currency the model does not know after a word about money, more weakly than a known one', () => {
+    expect(found('money', 'Combined mission cost | 512 million credits')).toEqual(['512 million credits']);
+    expect(typeEvidence('money', 'Combined mission cost | 512 million credits')?.strength).toBeLessThan(1);
+    expect(found('money', 'The app has 3 million users and costs nothing.')).toEqual([]);
+  });
+
+  it('reads the time something takes as a weak answer to "how fast", next to a speed', () => {
+    expect(
+      found('quantity', 'Products reach users within three hours of each pass.', undefined, 'rate'),
+    ).toEqual(['within three hours']);
+    expect(found('quantity', 'The rover drives at 12 kilometres per hour.', undefined, 'rate')).toEqual([
+      '12 kilometres',
+    ]);
+  });
+
   it('reads dates, and says a month with its day is more specific than a year', () => {
     expect(found('date', 'It was signed on January 13, 2023 in the capital.')).toEqual(['January 13, 2023']);
     expect(typeEvidence('date', 'It was signed on January 13, 2023.')?.strength).toBe(1);
