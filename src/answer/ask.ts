@@ -813,8 +813,9 @@ function sameParagraphSpan(quotes: Quote[], first: Quote): Span {
 }
 
 /**
- * For "who said …": the sentence that names the speaker next to the quote; when the quote's own sentence does
- * not ("“…,” Smith said. “Ships will not notice.”"), it with the sentence beside it that does; else the quote.
+ * For "who said …": the sentence that names the speaker next to the quote; when the quote's own sentences do
+ * not ("“…,” Smith said. “Ships will not notice.”"), the one beside them that does with the quote's sentence next
+ * to it; else the quote.
  */
 function attributionSentence(ctx: AskContext, doc: CorpusDocument, quote: Quote, speaker: string): Span {
   const sentences = ctx.index.passageAt(doc.id, quote.citation.start)?.sentences ?? [];
@@ -824,12 +825,15 @@ function attributionSentence(ctx: AskContext, doc: CorpusDocument, quote: Quote,
   const overlapping = sentences.filter((s) => s.start < quote.citation.end && quote.citation.start < s.end);
   const naming = overlapping.find(names);
   if (naming) return naming;
-  const [only] = overlapping;
-  if (overlapping.length === 1 && only) {
-    const before = sentences[sentences.indexOf(only) - 1];
-    const after = sentences[sentences.indexOf(only) + 1];
-    if (names(before)) return { start: before.start, end: only.end };
-    if (names(after)) return { start: only.start, end: after.end };
+  const first = overlapping[0];
+  const last = overlapping.at(-1);
+  if (first && last) {
+    // A quote of several sentences goes on from the one naming its speaker ("“…,” said Smith. “A. B.”"): that
+    // one and the quote's sentence beside it, two sentences, whichever of the quote's was asked about.
+    const before = sentences[sentences.indexOf(first) - 1];
+    const after = sentences[sentences.indexOf(last) + 1];
+    if (names(before)) return { start: before.start, end: first.end };
+    if (names(after)) return { start: last.start, end: after.end };
   }
   return { start: quote.citation.start, end: quote.citation.end };
 }

@@ -685,6 +685,17 @@ describe('"who said …" of a quote whose speaker is named in the sentence befor
     expect(answer).toContain('Ships will not even notice them.');
     expect(body).toContain(answer);
   });
+
+  it('of the second sentence of a quote that goes on after the name: the naming sentence and the next', async () => {
+    const body =
+      'The harbour authority presented the design of the barrier.\n\n“The gates stay out of sight for most of the year,” said Piet Varga. “They close in under an hour. Ships will not even notice them.”';
+    const ctx = await noteContext('barrier-note-2', body);
+    const result = explainAsk(ctx, 'who said ships will not notice the gates?');
+    expect(result.decision).toBe('quoted');
+    expect(result.result.answer?.text).toBe(
+      '“The gates stay out of sight for most of the year,” said Piet Varga. “They close in under an hour.',
+    );
+  });
 });
 
 describe('an answer sentence ending in a colon', () => {
