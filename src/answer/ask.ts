@@ -403,6 +403,7 @@ const SMALL_CORPUS_ORDER: readonly OrderStep[] = [
   withPlaceFirst,
   withNameGivenFirst,
   withTypeBesideFirst,
+  withOpenListFirst,
 ];
 
 /**
@@ -649,6 +650,30 @@ function withNameGivenFirst(ctx: AskContext, question: AnalyzedQuestion, candida
     .slice(1, ARGUMENT_LOOKAHEAD)
     .find((c) => featureValue(c, 'mainCoverage') > 0 && givesName(candidateText(ctx, c), stems));
   return named ? [named, ...candidates.filter((c) => c !== named)] : candidates;
+}
+
+/** How a text says its list goes on: "…, and much more", "among others", "etc.", "such as", "including". */
+const OPEN_LIST =
+  /\b(?:and|or)\s+(?:much|many|lots)?\s*(?:more|others)\b|\bamong\s+others\b|\betc\b|\band\s+so\s+on\b|\bsuch\s+as\b|\bincluding\b/i;
+
+/**
+ * The candidates with the first of the next few that says its list goes on (and holds some of the question's main
+ * idea, or stands in the best one's document: a list need not repeat the question's word for its items) moved to the
+ * front, when the question asks whether a list stops and the best one says no such thing: "is the
+ * framework limited to the listed areas?" is answered by "…covers a broad swath of activities, including A, B, C,
+ * and much more", not by a quote that the partners will "expand areas of cooperation". Unchanged when none does.
+ */
+function withOpenListFirst(ctx: AskContext, question: AnalyzedQuestion, candidates: Scored[]): Scored[] {
+  const best = candidates[0];
+  if (!best || !question.asksListExtent || OPEN_LIST.test(candidateText(ctx, best))) return candidates;
+  const open = candidates
+    .slice(1, ARGUMENT_LOOKAHEAD)
+    .find(
+      (c) =>
+        (c.passage.docId === best.passage.docId || featureValue(c, 'mainCoverage') > 0) &&
+        OPEN_LIST.test(candidateText(ctx, c)),
+    );
+  return open ? readFirst(ctx, question, open, candidates) : candidates;
 }
 
 function abstain(suggestions: string[], decision: Decision): Outcome {

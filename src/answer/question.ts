@@ -82,6 +82,11 @@ export interface AnalyzedQuestion {
    * name is asked by a "who" or a "name of <role>" question (type `name`), never here.
    */
   asksName: boolean;
+  /**
+   * Whether it asks if a list stops or goes on ("is it limited to the listed areas?", "is the list just those few or
+   * is there more?"): a text answers with a list that says it goes on ("…, and much more"), in words of its own.
+   */
+  asksListExtent: boolean;
   /** Stems of the roles a "who is the <role>" question names: its answer stands next to one of them. */
   roles: string[];
   concepts: Concept[];
@@ -329,6 +334,22 @@ function placeWordOfCorpus(word: string, index: PassageIndex): boolean {
 
 /** Phrases that only place the question in time, not in topic: "agency boss at the time?". */
 const FILLER_PHRASES = /\b(at the time|these days|this time|nowadays|currently|right now|or what|or not)\b/gi;
+
+/**
+ * Questions whether a list stops or goes on: "is it limited to the listed areas?", "is the list just those few or is
+ * there more?", "is the list of fields exhaustive?" (not "was the plan exhaustive": thorough).
+ */
+const ASKS_LIST_EXTENT =
+  /\b(?:limited|restricted|confined)\s+to\b|\b(?:just|only)\s+(?:those|these|the\s+(?:listed|ones\s+listed))\b|\b(?:is|are)\s+there\s+(?:any(?:thing)?\s+)?(?:more|others)\b|\blists?\b[^?.!]*\bexhaustive\b|\b(?:exhaustive|full|complete|whole|entire)\s+list\b/i;
+/**
+ * How such a question words the list and its extent: phrasing, no idea a text states ("the framework covers …
+ * and much more" says neither "list" nor "limited").
+ */
+const LIST_EXTENT_WORDS = new Set(
+  'list lists listed limited restricted confined exhaustive complete full whole entire few more others'.split(
+    ' ',
+  ),
+);
 
 /**
  * Where the asker read it, not what they ask about: "the administrator mentioned in the release", "her name as
@@ -925,6 +946,7 @@ export function analyzeQuestion(text: string, index: PassageIndex, glossary: Glo
   // cooperation reach" and "what areas" ask for no number.
   const measure = type === 'quantity' ? measureAsked(askedWords) : null;
   const asksName = type === 'any' && asksThingsName(askedWords);
+  const asksListExtent = small && ASKS_LIST_EXTENT.test(source);
   const typeWordsAreTopic = type === 'any' || type === 'yesno';
   const words = tokens
     .filter(
@@ -1015,6 +1037,7 @@ export function analyzeQuestion(text: string, index: PassageIndex, glossary: Glo
           QUESTION_FILLERS.has(w.word) ||
           // "What is the habitat called" asks a name: "called" is the asking, as "name" is.
           (asksName && w.word === 'called') ||
+          (asksListExtent && LIST_EXTENT_WORDS.has(w.word)) ||
           isJapanesePhrasing(w.raw, w.word, w.around, (word) => index.has(stem(word))),
       )
     )
@@ -1133,6 +1156,7 @@ export function analyzeQuestion(text: string, index: PassageIndex, glossary: Glo
     measure,
     counted,
     asksName,
+    asksListExtent,
     roles,
     concepts,
     main,

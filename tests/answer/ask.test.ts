@@ -877,3 +877,25 @@ describe('"does the pact say anything about X"', () => {
     );
   });
 });
+
+describe('"is it limited to the listed <things>?"', () => {
+  it('answers with the sentence saying its list goes on, not one that only shares the list’s words', async () => {
+    const list =
+      'The memorandum covers several areas of joint work, including tide gauges, storm forecasting, harbour dredging and much more.';
+    const ctx = await noteContext(
+      'tidewatch-memo',
+      `On 3 March the Kell and Marrow port authorities signed a memorandum on coastal monitoring. ${list}\n\n"We hope to expand the areas of work between our harbours in the years ahead," said harbour master Ola Vik.`,
+    );
+    for (const question of [
+      'Is the memorandum limited to just the listed areas?',
+      'is the list of areas just those few or is there more',
+    ])
+      expect(explainAsk(ctx, question).result.answer?.text, question).toBe(list);
+  });
+
+  it('on the bundled release, the framework’s list goes on', () => {
+    expect(kb.ask('Is the framework limited to just the listed areas?').answer?.text).toBe(
+      sentenceWith(bundledText(), 'and much more'),
+    );
+  });
+});
