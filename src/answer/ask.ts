@@ -404,6 +404,7 @@ const SMALL_CORPUS_ORDER: readonly OrderStep[] = [
   withNameGivenFirst,
   withTypeBesideFirst,
   withOpenListFirst,
+  withWholeClaimFirst,
 ];
 
 /**
@@ -674,6 +675,24 @@ function withOpenListFirst(ctx: AskContext, question: AnalyzedQuestion, candidat
         OPEN_LIST.test(candidateText(ctx, c)),
     );
   return open ? readFirst(ctx, question, open, candidates) : candidates;
+}
+
+/**
+ * For a yes-or-no question, the first of the next few that holds every main idea of the claim and as much of the
+ * question moved to the front, when the best one lacks one: "was the agency's deputy involved in the event?" is
+ * answered by the sentence naming the deputy at the event, not by one on others who took part.
+ */
+function withWholeClaimFirst(ctx: AskContext, question: AnalyzedQuestion, candidates: Scored[]): Scored[] {
+  const best = candidates[0];
+  if (!best || question.type !== 'yesno' || featureValue(best, 'mainCoverage') === 1) return candidates;
+  const whole = candidates
+    .slice(1, ARGUMENT_LOOKAHEAD)
+    .find(
+      (c) =>
+        featureValue(c, 'mainCoverage') === 1 &&
+        featureValue(c, 'coverage') >= featureValue(best, 'coverage'),
+    );
+  return whole ? readFirst(ctx, question, whole, candidates) : candidates;
 }
 
 function abstain(suggestions: string[], decision: Decision): Outcome {

@@ -899,3 +899,16 @@ describe('"is it limited to the listed <things>?"', () => {
     );
   });
 });
+
+describe('a yes-or-no question whose best sentence lacks part of the claim', () => {
+  it('is answered by the sentence holding the whole claim', () => {
+    expect(kb.ask("was nasa's no. 2 involved in the event?").answer?.text).toBe(
+      sentenceWith(bundledText(), 'Deputy Administrator Pam Melroy'),
+    );
+    // The witnesses' sentence: its "U.S." is no sentence end, which sentenceWith would read as one.
+    const witnesses = kb.ask("was america's envoy to tokyo present").answer?.text ?? '-';
+    expect(witnesses).toMatch(/^Among the other witnesses/);
+    expect(witnesses).toContain('U.S. Ambassador to Japan');
+    expect(bundledText()).toContain(witnesses);
+  });
+});
