@@ -217,13 +217,17 @@ const isTableRule = (text: string, line: Span): boolean => {
   return /^\|[\s:|-]*$/.test(row) && row.includes('-');
 };
 
-/** A table row's cells as one span, without the pipes opening and closing the row: "Dry mass | 655 kg". */
-function rowCells(text: string, row: Span): Span {
+/**
+ * A table row's cells as one span, without the pipes opening and closing the row: "Dry mass | 655 kg"; none
+ * when every cell is empty ("|  |  |").
+ */
+function rowCells(text: string, row: Span): Span | undefined {
   let start = row.start;
   let end = row.end;
   while (start < end && text[start] === '|') start++;
   while (end > start && text[end - 1] === '|' && text[end - 2] !== '\\') end--;
-  return trimSpan(text, start, end);
+  const cells = trimSpan(text, start, end);
+  return /[^\s|]/.test(text.slice(cells.start, cells.end)) ? cells : undefined;
 }
 
 /** Words of `text[span]`: separated by spaces, or, in Japanese, as the segmenter cuts them. */
@@ -436,6 +440,14 @@ function blocksOf(doc: CorpusDocument): Block[] {
   let asked: Span | null = null;
   // How many paragraphs have answered it so far: only the first few reply to it (see REPLY_PARAGRAPHS).
   let replies = 0;
+  // A list or a table: its section's headings and the question asked before it are its topic, and it is one
+  // of the paragraphs replying to that question.
+  const replying = () => {
+    const headings = sections.map((s) => s.span);
+    if (asked && !headings.includes(asked)) headings.push(asked);
+    const answers = replies++ < REPLY_PARAGRAPHS ? (asked ?? undefined) : undefined;
+    return { headings, answers };
+  };
   for (let i = 0; i < paragraphs.length; i++) {
     const paragraph = paragraphs[i] as Span;
     const heading = headingOf(text, paragraph);
@@ -450,22 +462,31 @@ function blocksOf(doc: CorpusDocument): Block[] {
     }
     if (isTableRow(text, paragraph)) {
       // A Markdown table is one paragraph whose rows are its sentences, as a list's items are; the header row
-      // (the one above the rule) is its topic, as a heading is: "| Item | FY2024 |" names what a cell is.
-      const headings = sections.map((s) => s.span);
+      // (the one above the rule) is its topic, as a heading is: "| Item | FY2024 |" names what a cell is. A row
+      // above a rule past the first opens another table, even after a blank line.
+      let header: Span | undefined;
       const sentences: Span[] = [];
       let last = paragraph;
       for (let j = i; j < paragraphs.length && isTableRow(text, paragraphs[j] as Span); j++) {
         const row = paragraphs[j] as Span;
         const next = paragraphs[j + 1];
+        const aboveRule = next !== undefined && isTableRule(text, next);
+        if (aboveRule && j > i) break;
         const cells = rowCells(text, row);
-        if (j === i && next && isTableRule(text, next)) {
-          if (cells.end > cells.start) headings.push(cells);
-        } else if (!isTableRule(text, row) && cells.end > cells.start) sentences.push(cells);
+        if (aboveRule) header = cells;
+        else if (!isTableRule(text, row) && cells) sentences.push(cells);
         last = row;
         i = j;
       }
-      if (sentences.length > 0)
-        blocks.push({ span: { start: paragraph.start, end: last.end }, sentences, headings });
+      if (sentences.length === 0) continue;
+      const { headings, answers } = replying();
+      if (header) headings.push(header);
+      blocks.push({
+        span: { start: paragraph.start, end: last.end },
+        sentences,
+        headings,
+        ...(answers && { answers }),
+      });
       continue;
     }
     const introduces =
@@ -486,9 +507,7 @@ function blocksOf(doc: CorpusDocument): Block[] {
       } else blocks.push({ span: paragraph, sentences, headings, ...(answers && { answers }) });
       continue;
     }
-    const headings = sections.map((s) => s.span);
-    if (asked && !headings.includes(asked)) headings.push(asked);
-    const answers = replies++ < REPLY_PARAGRAPHS ? (asked ?? undefined) : undefined;
+    const { headings, answers } = replying();
     const sentences = introduces ? splitSentences(text, paragraph.start, paragraph.end) : [];
     let last = paragraph;
     for (let j = introduces ? i + 1 : i; j < paragraphs.length && isItem(paragraphs[j] as Span); j++) {

@@ -21,7 +21,7 @@ import { answeringSettings } from './settings.js';
 import { type KnowledgeSnapshot, type SnapshotStore, snapshotKey } from './snapshot.js';
 
 /** Bumped when analysis or segmentation changes, so corpus versions change too. */
-const PIPELINE_VERSION = 18;
+const PIPELINE_VERSION = 19;
 
 /**
  * Short content hash of a corpus: documents (metadata and text), registers, and the settings that change

@@ -167,6 +167,13 @@ describe('Markdown headings and lists', () => {
     expect(passages.map((p) => p.paragraph)).toEqual([1, 2, 3, 4, 5]);
   });
 
+  /** Each passage of `body`'s sentences and headings, as words of `body`. */
+  const sentencesAndHeadings = (body: string) =>
+    segmentDocument({ ...doc, text: body }).map((p: Passage) => ({
+      sentences: p.sentences.map((x) => body.slice(x.start, x.end)),
+      headings: p.headings.map((h) => body.slice(h.start, h.end)),
+    }));
+
   it('makes one paragraph of a Markdown table, its rows sentences without their outer pipes, its header row a heading', () => {
     const body = [
       '## Budget',
@@ -179,17 +186,45 @@ describe('Markdown headings and lists', () => {
       'Both years were approved in March.',
       '',
     ].join('\n');
-    const read = (p: Passage) => ({
-      sentences: p.sentences.map((x) => body.slice(x.start, x.end)),
-      headings: p.headings.map((h) => body.slice(h.start, h.end)),
-    });
-    expect(segmentDocument({ ...doc, text: body }).map(read)).toEqual([
+    expect(sentencesAndHeadings(body)).toEqual([
       { sentences: ['The figures below are in millions.'], headings: ['Budget'] },
       {
         sentences: ['Launch | 12 | 15', 'Ground segment | 4 | 6'],
         headings: ['Budget', 'Item | FY2024 | FY2025'],
       },
       { sentences: ['Both years were approved in March.'], headings: ['Budget'] },
+    ]);
+  });
+
+  it('reads a table after a blank line under another as a table of its own, and no row of empty cells', () => {
+    const body = [
+      '| Stage | Mass |',
+      '|---|---|',
+      '| First | 20 t |',
+      '|  |  |',
+      '',
+      '| Engine | Thrust |',
+      '|---|---|',
+      '| Main | 440 N |',
+      '',
+    ].join('\n');
+    expect(sentencesAndHeadings(body)).toEqual([
+      { sentences: ['First | 20 t'], headings: ['Stage | Mass'] },
+      { sentences: ['Main | 440 N'], headings: ['Engine | Thrust'] },
+    ]);
+  });
+
+  it('has a table answer the question asked before it, as a list or a paragraph does', () => {
+    const body = '## How heavy is the orbiter?\n\n| Part | Mass |\n|---|---|\n| Bus | 655 kg |\n';
+    const [table] = segmentDocument({ ...doc, text: body });
+    expect(table?.answers && body.slice(table.answers.start, table.answers.end)).toBe(
+      'How heavy is the orbiter?',
+    );
+    const bold = '**What does it carry?**\n\n| Payload | Mass |\n|---|---|\n| Camera | 4 kg |\n';
+    const [, carried] = segmentDocument({ ...doc, text: bold });
+    expect(carried?.headings.map((h) => bold.slice(h.start, h.end))).toEqual([
+      '**What does it carry?**',
+      'Payload | Mass',
     ]);
   });
 
