@@ -7,18 +7,21 @@
  * fact, as `npm run eval` counts it), the fact in the answer or the top passage, wrong abstentions, abstains when it
  * should. The sizes each corpus counts as (corpus-size.ts: for the limits, for the readings) are printed beside it.
  */
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { basename, join, resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { corpusSize, readingSize } from '../../src/answer/corpus-size.js';
 import { parseCliArgs } from '../../src/cli/shared.js';
 import type { KnowledgeBase } from '../../src/contract/types.js';
-import { loadCorpusStrict } from '../../src/corpus/load.js';
 import type { Corpus } from '../../src/corpus/types.js';
 import { buildKnowledgeBase } from '../../src/knowledge/knowledge.js';
 import { evaluate, readDevSet } from './evaluate.js';
 import { accordSystem, scoreQa } from './qa.js';
-import { documentOfSet, heldoutDocumentSets, uploadedSets, withHeldoutDocuments } from './uploaded.js';
+import {
+  documentOfSet,
+  heldoutDocumentSets,
+  uploadedSets,
+  withDocuments,
+  withHeldoutDocuments,
+} from './uploaded.js';
 
 const { values } = parseCliArgs(
   { options: { alone: { type: 'boolean', default: false } } },
@@ -86,11 +89,7 @@ for (const set of [...uploadedSets(), ...heldoutDocumentSets()]) {
   const id = basename(set, '.jsonl');
   console.log(`${id}\n  all:   ${line(ask(allSize.kb, all, set, totalAll))}`);
   if (!values.alone) continue;
-  const dir = mkdtempSync(join(tmpdir(), 'accord-documents-'));
-  cpSync(corpusDir, dir, { recursive: true });
-  cpSync(documentOfSet(set), join(dir, basename(documentOfSet(set))));
-  const alone = await loadCorpusStrict(dir);
-  rmSync(dir, { recursive: true, force: true });
+  const alone = await withDocuments(corpusDir, [documentOfSet(set)]);
   const aloneSize = sizeOf(alone);
   console.log(`  alone: ${line(ask(aloneSize.kb, alone, set, totalAlone))} (${aloneSize.label})`);
 }

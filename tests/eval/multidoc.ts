@@ -5,15 +5,18 @@
  * corpus with every document and (b) the bundled corpus with that document alone, and tallies the answers (a) loses
  * that (b) has: the wrong document's sentence answered, or an abstention. `--list` prints those questions.
  */
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { basename, join, resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { explainAsk } from '../../src/answer/ask.js';
 import { parseCliArgs } from '../../src/cli/shared.js';
-import { loadCorpusStrict } from '../../src/corpus/load.js';
 import { askContextOf } from '../support/context.js';
 import { readDevSet } from './evaluate.js';
-import { documentOfSet, heldoutDocumentSets, uploadedSets, withHeldoutDocuments } from './uploaded.js';
+import {
+  documentOfSet,
+  heldoutDocumentSets,
+  uploadedSets,
+  withDocuments,
+  withHeldoutDocuments,
+} from './uploaded.js';
 
 const { values } = parseCliArgs(
   { options: { list: { type: 'boolean', default: false } } },
@@ -36,11 +39,7 @@ const t = {
 };
 for (const set of [...uploadedSets(), ...heldoutDocumentSets()]) {
   const id = basename(set, '.jsonl');
-  const dir = mkdtempSync(join(tmpdir(), 'accord-multidoc-'));
-  cpSync(corpusDir, dir, { recursive: true });
-  cpSync(documentOfSet(set), join(dir, basename(documentOfSet(set))));
-  const alone = askContextOf(await loadCorpusStrict(dir));
-  rmSync(dir, { recursive: true, force: true });
+  const alone = askContextOf(await withDocuments(corpusDir, [documentOfSet(set)]));
   for (const item of readDevSet(set)) {
     const a = explainAsk(all, item.q, { limit: 1 });
     const b = explainAsk(alone, item.q, { limit: 1 });
