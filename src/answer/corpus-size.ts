@@ -21,8 +21,8 @@ const SMALL_CORPUS = 250;
  */
 const SHORT_DOCUMENT = 25;
 /**
- * Up to this many short documents are still a few: SciFact's 5,183 one-passage abstracts, whose names stand in
- * many of them, and the bench's thousand documents of ten passages are a collection.
+ * Up to this many short documents are still a few: SciFact's 5,183 abstracts (15,755 passages, about three
+ * each), whose names stand in many of them, and the bench's thousand documents of ten passages are a collection.
  */
 const FEW_DOCUMENTS = 200;
 

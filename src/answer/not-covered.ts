@@ -159,9 +159,8 @@ export type DecisionLimits = z.infer<typeof decisionLimits>;
  * The checks that hold for the best candidate (`best`, the first of `ranked` unless a "who"/"how many" reading
  * moved another up; its text `sentence`), the question read as of a corpus of size `size` (`readingSize` in
  * corpus-size.ts), whatever the confidence: {@link abstainingStep} says which of them abstain, measurement reads
- * them all. `found` holds the stems of the
- * best sentence, of its passage and of its document; `replyTo` the question of the document the best sentence's
- * paragraph replies to, if any (`Passage.answers`).
+ * them all. `found` holds the stems of the best sentence, of its passage and of its document; `replyTo` the
+ * question of the document the best sentence's paragraph replies to, if any (`Passage.answers`).
  */
 export function uncoveredBy(
   question: AnalyzedQuestion,
