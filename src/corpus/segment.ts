@@ -209,7 +209,7 @@ function startsBlock(text: string, line: Span): boolean {
   );
 }
 
-/** A line of a Markdown table: it opens with a pipe ("| Dry mass | 655 kg |"). */
+/** A line of a Markdown table: it opens with a pipe ("| Width | 40 cm |"). */
 const isTableRow = (text: string, line: Span): boolean => text[line.start] === '|';
 /** The line under a Markdown table's header: pipes, dashes, colons and blanks only ("|---|:--:|"). */
 const isTableRule = (text: string, line: Span): boolean => {
@@ -218,7 +218,7 @@ const isTableRule = (text: string, line: Span): boolean => {
 };
 
 /**
- * A table row's cells as one span, without the pipes opening and closing the row: "Dry mass | 655 kg"; none
+ * A table row's cells as one span, without the pipes opening and closing the row: "Width | 40 cm"; none
  * when every cell is empty ("|  |  |").
  */
 function rowCells(text: string, row: Span): Span | undefined {
