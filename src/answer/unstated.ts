@@ -158,11 +158,12 @@ const ASKS_NEXT =
 
 /**
  * A sentence that speaks of what is still to come: a future or planned event ("will", "is scheduled", "plans",
- * "next", "upcoming", 予定, 目指す "aims at"), which a question about the next occurrence may be asking for. Without one, a sentence
- * reports what happened, not what comes next.
+ * "next", "upcoming", 予定, 目指す "aims at"; a Japanese verb's polite non-past, 観測します "will observe", which is
+ * Japanese's future as much as its present, not ました), which a question about the next occurrence may be asking
+ * for. Without one, a sentence reports what happened, not what comes next.
  */
 const SAYS_LATER =
-  /\b(?:will|would|shall|going to|plans?|planned|planning|schedul\w*|expect\w*|upcoming|next|later|future|following|subsequent\w*|intend\w*|is to|are to|set to|due to (?:be|begin|start|open|launch|meet)|soon|eventually)\b|予定|今後|次回|次の|将来|計画|見込み|見通し|後に|目指|めざ|めど|来年|来月|来週/i;
+  /\b(?:will|would|shall|going to|plans?|planned|planning|schedul\w*|expect\w*|upcoming|next|later|future|following|subsequent\w*|intend\w*|is to|are to|set to|due to (?:be|begin|start|open|launch|meet)|soon|eventually)\b|予定|今後|次回|次の|将来|計画|見込み|見通し|後に|目指|めざ|めど|来年|来月|来週|ます(?![た])/i;
 
 /**
  * A question on whether or when something is still to happen, in English's future: "will a second crew fly?",

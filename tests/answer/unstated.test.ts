@@ -155,6 +155,11 @@ describe('the next occurrence asked of a sentence on what happened (laterUnstate
     expect(saysLater(sentences.find((s) => s.includes('打ち上げられた。')) ?? '')).toBe(false);
   });
 
+  it('finds what is still to come in a Japanese polite non-past (観測します), not in its past (行いました)', () => {
+    expect(saysLater('高度550キロの太陽同期軌道から、一日一回観測します。')).toBe(true);
+    expect(saysLater('2019年には受信実験を約10か月間行いました。')).toBe(false);
+  });
+
   it('finds what is still to come in a planned event, and nothing in the report of a past one', () => {
     expect(saysLater(sentenceWith(bundledText(), 'hosted by'))).toBe(false);
     const wildfire = uploaded('vsa-emberline-wildfire-constellation');
