@@ -171,7 +171,7 @@ export function japaneseAnswerType(text: string): JapaneseAnswerType | null {
  * time the document tells, as English drops "now".
  */
 const PHRASING = new Set(
-  `曜日 場所 会場 日付 日時 日にち 時刻 数 人数 回数 件数 金額 何者 以外 名前 氏名 名 理由 時期 役職 肩書き 肩書 立場 所属 職業 仕事 正体 詳細 情報 内容 具体的 具体 的 実際 説明 英語 日本語 英文 原文
+  `曜日 場所 会場 日付 日時 日にち 時刻 数 人数 回数 件数 金額 何者 以外 名前 氏名 名 理由 時期 役職 肩書き 肩書 立場 所属 職業 仕事 正体 詳細 情報 内容 具体的 具体 的 実際 全体 説明 英語 日本語 英文 原文
   さん 氏 様 君 くん ちゃん 先生 方 人 感じ みたい 場合 こと 件 点 部分 例 ぐらい くらい 程度 本当 結局 コメント 発言
   何分 自体 利用 使用 使 使う 使っ 使い 使わ 使え 今 現在 現時点 かかる かかっ かかり かから`
     .split(/\s+/)
@@ -197,11 +197,29 @@ export function isJapanesePhrasing(
   inCorpus: (word: string) => boolean = () => false,
 ): boolean {
   if (PHRASING.has(word)) return true;
+  // The kind of place asked (どこの射場, 射場はどこ) where the corpus never writes it: the answer names the place
+  // in its own words (…宇宙センターから), as 場所 asks. Not a lone kanji (どこの国: a suffix of names, 県, 町).
+  // Not an organization's kind (メーカーはどこ asks which maker: a document that never says one does not answer).
+  if (
+    word.length >= 2 &&
+    !inCorpus(word) &&
+    !ORGANIZATION_WORDS.has(word) &&
+    (ASKED_PLACE_BEFORE.test(around.before) || ASKED_PLACE_AFTER.test(around.after))
+  )
+    return true;
   if (!isInflectedJapanese(raw, word, around) || COUNTED.has(word)) return false;
   const said = /\p{sc=Han}/u.test(word) || word.length >= KANA_TOPIC_LENGTH;
   const noun = japaneseVerbNoun(word);
   return !(said && (inCorpus(word) || (noun !== null && inCorpus(noun))));
 }
+
+/** {@link ORGANIZATION_NOUNS} as the segmenter writes words. */
+const ORGANIZATION_WORDS = new Set(ORGANIZATION_NOUNS.split('|').map(normalizeJapanese));
+
+/** どこの right before a word: the word is the kind of place asked. */
+const ASKED_PLACE_BEFORE = /(?:どこ|何処)の$/u;
+/** はどこ, ってどこ right after a word: the same. */
+const ASKED_PLACE_AFTER = /^(?:は|って|が)?(?:どこ|何処)(?!ま)/u;
 
 /** Kana of the a, u and o rows: before る they end a godan verb (終わる, 集まる), never an ichidan one. */
 const GODAN_BEFORE_RU =
@@ -357,10 +375,15 @@ const NAME_RUN = `${NAME_CHAR}{0,30}`;
 const NOT_WHOLE_AREA = '(?!(?<=[^\\P{sc=Han}〇一二三四五六七八九十百千万億約])一円)';
 /** What follows a count of days or weeks that says how long something takes: 六十日以内, 十日ほど, 3週かけて. */
 const LASTING = '以内|以上|ほど|程|程度|余り|あまり|近く|足らず|がかり|かけ|かか|で(?![すし])';
+/**
+ * A date told by its distance from another (打ち上げから6か月後, 完成の2年前, 三日後): when something happens, as
+ * "six months after launch" says; not 前半 or 後半 (a half), nor 後に alone.
+ */
+const RELATIVE_DATE = `(?:${DIGITS}|${KANJI_DIGITS}|数)(?:(?:か|カ|ヶ|ケ|箇)月|年|週間?|日|時間)(?:後|前)(?!半)`;
 /** Things of each kind as Japanese text writes them; digits of both widths, so offsets stay the text's. */
 const JAPANESE_ENTITIES: Record<JapaneseAnswerType, RegExp> = {
   date: new RegExp(
-    `${DIGIT}{4}年(?:${DIGIT}{1,2}月)?(?:${DIGIT}{1,2}日)?|(?:翌|前|昨|今|来|同)年度?|${DIGIT}{1,2}月${DIGIT}{1,2}日|(?:令和|平成|昭和)(?:${DIGIT}{1,2}|元)年|[月火水木金土日]曜日?|${DIGIT}{1,2}月`,
+    `${DIGIT}{4}年(?:${DIGIT}{1,2}月)?(?:${DIGIT}{1,2}日)?|${RELATIVE_DATE}|(?:翌|前|昨|今|来|同)年度?|${DIGIT}{1,2}月${DIGIT}{1,2}日|(?:令和|平成|昭和)(?:${DIGIT}{1,2}|元)年|[月火水木金土日]曜日?|${DIGIT}{1,2}月`,
     'gu',
   ),
   time: new RegExp(`(?:午前|午後)?${DIGIT}{1,2}時(?:${DIGIT}{1,2}分|半)?|正午|午前|午後`, 'gu'),

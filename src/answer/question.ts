@@ -1058,6 +1058,8 @@ export function analyzeQuestion(text: string, index: PassageIndex, glossary: Glo
       const noun = japaneseVerbNoun(first.word);
       known =
         noun !== null && index.has(stem(noun)) ? [[stem(noun)]] : japaneseSynonymsInCorpus(first.raw, index);
+      // Else the same word with other okurigana (組立: 組み立て).
+      if (known.length === 0) known = index.okuriganaVariantsOf(first.word).map((w) => [w]);
       // Else the compounds the corpus writes it in (雪 → 融雪): one idea, as "snow" is in "snowmelt".
       if (known.length === 0) known = index.compoundsOf(first.word, COMPOUNDS).map((w) => [w]);
       alternatives.push(...known);

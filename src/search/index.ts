@@ -78,6 +78,16 @@ export interface PassageIndexSnapshot {
 /** Passage retrieval over a corpus: MiniSearch's BM25 plus the document frequencies the ranking needs. */
 const KANJI_WORD = /^[\p{sc=Han}々]+$/u;
 
+/** A word of kanji with okurigana: kanji first, runs of at most two hiragana after kanji (組み立て, 打上げ). */
+const OKURIGANA_WORD = /^[\p{sc=Han}々](?:[\p{sc=Han}々]|\p{sc=Hiragana}{1,2}(?=[\p{sc=Han}々]|$))+$/u;
+
+/** The kanji of a word of kanji with or without okurigana (組み立て: 組立), when it has two or more; else `null`. */
+function kanjiSkeleton(word: string): string | null {
+  if (!OKURIGANA_WORD.test(word)) return null;
+  const kanji = word.replace(/\p{sc=Hiragana}/gu, '');
+  return kanji.length >= 2 ? kanji : null;
+}
+
 export class PassageIndex {
   readonly passageCount: number;
   private readonly byId = new Map<string, Passage>();
@@ -281,6 +291,25 @@ export class PassageIndex {
       .slice(0, limit);
   }
   private kanjiWords: string[] | undefined;
+
+  /**
+   * Indexed words with the same kanji as `word` and other kana between or after them (組立 and 組み立て, 打上げ and
+   * 打ち上げ, 受取 and 受け取る): one word, whose okurigana writers spell differently. Words of two kanji or more
+   * only; `[]` for others.
+   */
+  okuriganaVariantsOf(word: string): string[] {
+    const key = kanjiSkeleton(word);
+    if (key === null) return [];
+    if (!this.skeletons) {
+      this.skeletons = new Map();
+      for (const w of this.documentFrequency.keys()) {
+        const k = kanjiSkeleton(w);
+        if (k !== null) this.skeletons.set(k, [...(this.skeletons.get(k) ?? []), w]);
+      }
+    }
+    return (this.skeletons.get(key) ?? []).filter((w) => w !== word);
+  }
+  private skeletons: Map<string, string[]> | undefined;
 
   /** The indexed stems as a radix tree (for typo and prefix look-ups), built on the first look-up. */
   private vocabulary(): SearchableMap<number> {

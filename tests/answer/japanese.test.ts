@@ -237,6 +237,10 @@ describe('Japanese question forms', () => {
       expect.arrayContaining(['駿河湾', '三陸沖']),
     );
     expect(text('date', sentenceWith(hotaru, '翌年ミナセ'))).toEqual(['2022年', '翌年']);
+    // A date told by its distance from another is a date; a half (前半) is not.
+    expect(text('date', '打ち上げからおよそ6か月後をめどに公開する')).toEqual(['6か月後']);
+    expect(text('date', '完成の三年前に着手した')).toEqual(['三年前']);
+    expect(text('date', '十二か月間のうち前半に点検する')).toEqual([]);
   });
 
   it('tell phrasing (inflected verbs, "名前") from topic words (kanji and katakana nouns)', () => {
@@ -260,6 +264,15 @@ describe('Japanese question forms', () => {
       const word = tokenize(raw)[0]?.word ?? '';
       expect(isJapanesePhrasing(raw, word, { before: '', after: '' }), raw).toBe(phrasing);
     }
+    // The kind of place asked (どこの射場, 射場はどこ) the corpus never writes is phrasing, as 場所 is; an
+    // organization's kind (メーカーはどこ) is not, nor a word the corpus writes.
+    expect(isJapanesePhrasing('射場', '射場', { before: 'どこの', after: 'から' })).toBe(true);
+    expect(isJapanesePhrasing('射場', '射場', { before: '', after: 'はどこ' })).toBe(true);
+    expect(isJapanesePhrasing('射場', '射場', { before: 'どこの', after: '' }, () => true)).toBe(false);
+    const maker = tokenize('メーカー')[0]?.word ?? '';
+    expect(isJapanesePhrasing('メーカー', maker, { before: '', after: 'はどこですか' })).toBe(false);
+    // "The whole project's budget": 全体 says how much of it, as "total" does.
+    expect(isJapanesePhrasing('全体', '全体', { before: 'プロジェクト', after: 'の予算' })).toBe(true);
     // "How long does it take", "does it cost": かかる asks, even where the corpus writes it ("約5年かかる").
     for (const raw of ['かかる', 'かかっ', 'かかり'])
       expect(
@@ -540,10 +553,29 @@ describe('Japanese questions over the seen Japanese documents, each alone', () =
     documentText('heldout-documents', 'aoshio-space-umikaze-interview'),
   );
   const relay = askerOver('kasasagi.md', documentText('heldout-documents', 'kasasagi-lunar-relay-ja'));
+  const faq = askerOver('marea.md', documentText('heldout-documents', 'aoshio-marea-ocean-satellite-faq-ja'));
 
   it("read a trouble found as why, and someone's quoted words as why they said something", async () => {
     expect(await interview('打ち上げが一年遅れた理由は何ですか')).toContain('不具合が見つかり');
     expect(await relay('理事長はなぜ国際協力が大事だと言ってた?')).toContain('国際協力こそ');
+  });
+
+  it('answer when with a date told by its distance from another (打ち上げから6か月後)', async () => {
+    expect(await faq('データっていつごろから公開されますか')).toContain('6か月後');
+  });
+
+  it('read a word written with other okurigana (組立) as the word the document writes (組み立て)', async () => {
+    expect(await faq('衛星の組立 どこでやってますか')).toContain('常磐台事業所');
+  });
+
+  it('read the kind of place asked (どこの射場) as asking where, when the document names the place otherwise', async () => {
+    expect(await relay('どこの射場から打ち上げられますか')).toContain('種子島宇宙センター');
+  });
+
+  it('read a polite non-past (観測します) as what is still to come, as 予定 asks', async () => {
+    expect(await interview('衛星はどの軌道を回る予定ですか？高度も知りたいです')).toContain(
+      '高度550キロの太陽同期軌道',
+    );
   });
 
   it('answer how much less with a fraction', async () => {
