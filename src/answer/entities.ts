@@ -6,7 +6,12 @@ import { ROLE_WORDS } from '../text/roles.js';
 import { escapeRegExp, stem } from '../text/text.js';
 import { isEnglishWord, isKindOf } from '../text/wordnet.js';
 import { unitClasses } from './answer-type.js';
-import { japaneseAnswerSpans, japaneseHonoredNames, japaneseOrganizations } from './japanese.js';
+import {
+  isJapaneseQuantityOf,
+  japaneseAnswerSpans,
+  japaneseHonoredNames,
+  japaneseOrganizations,
+} from './japanese.js';
 import type { AnswerType, Measure } from './question.js';
 
 /**
@@ -579,7 +584,7 @@ export function typeEvidence(
   measure?: Measure | null,
 ): TypeEvidence | null {
   if (type === 'yesno' || type === 'any') return { spans: [], strength: 1 };
-  const spans = japaneseSpans(type, sentence, people) ?? spansOf(type, sentence, people, measure);
+  const spans = japaneseSpans(type, sentence, people, measure) ?? spansOf(type, sentence, people, measure);
   return spans.length ? { spans, strength: Math.max(...spans.map((s) => s.strength)) } : null;
 }
 
@@ -609,18 +614,24 @@ export function typeLikelihood(type: AnswerType, sentence: string): number {
  * Japanese sentences (a Japanese document's) write dates, counts and places their own way, and their names
  * are the register's; `null` when the sentence has none of these, for the English model to read it.
  */
-function japaneseSpans(type: AnswerType, sentence: string, people?: PeopleFinder): EvidenceSpan[] | null {
+function japaneseSpans(
+  type: AnswerType,
+  sentence: string,
+  people?: PeopleFinder,
+  measure?: Measure | null,
+): EvidenceSpan[] | null {
   if (!hasJapanese(sentence)) return null;
+  // A quantity of a measure only in a unit of it (重さ: 9.8キログラム, not 3校).
+  const found = japaneseAnswerSpans(type, sentence).filter(
+    (s) => type !== 'quantity' || !measure || isJapaneseQuantityOf(sentence.slice(s.start, s.end), measure),
+  );
   const names =
     type === 'name' || type === 'person'
       ? [...(people?.find(sentence) ?? []), ...japaneseHonoredNames(sentence)]
       : [];
   // Who did it may also be an organization, as in English: weaker evidence than a name or a role.
   const organizations = type === 'person' ? japaneseOrganizations(sentence) : [];
-  const spans = [
-    ...rated([...names, ...japaneseAnswerSpans(type, sentence)], 1),
-    ...rated(organizations, 0.5),
-  ];
+  const spans = [...rated([...names, ...found], 1), ...rated(organizations, 0.5)];
   return spans.length ? sorted(spans) : null;
 }
 

@@ -12,7 +12,7 @@ import {
 } from '../text/japanese.js';
 import { JAPANESE_ROLE_WORDS } from '../text/roles.js';
 import { escapeRegExp } from '../text/text.js';
-import type { AnswerType } from './answer-type.js';
+import type { AnswerType, Measure } from './answer-type.js';
 
 /** The answer types a Japanese question form names (yes/no and open questions are read as in English). */
 export type JapaneseAnswerType = Exclude<AnswerType, 'yesno' | 'any'>;
@@ -139,6 +139,41 @@ const FORMS: [RegExp, JapaneseAnswerType][] = [
     'quantity',
   ],
 ];
+
+/**
+ * The measure a Japanese question asks a quantity of, by its noun or its unit (重さ, 何キログラム: a mass; 高さ, 距離,
+ * 何メートル: a length; 面積: an area), so that a count in another unit (3校, 2機) is not taken for it. Not 高度 before
+ * 化 (高度化: "advancing", no height).
+ */
+const MEASURES_ASKED: [RegExp, Measure][] = [
+  [/重さ|重量|質量|何(?:キログラム|kg|トン|グラム)|何キロ(?:の重|ぐらい重|くらい重)/u, 'mass unit'],
+  [/面積|広さ|何平方|何ヘクタール/u, 'area unit'],
+  [
+    /高さ|高度(?!化)|標高|距離|長さ|深さ|直径|半径|全長|何(?:メートル|キロメートル|km|センチ|ミリ)/u,
+    'linear unit',
+  ],
+];
+
+/** The measure a Japanese question asks a quantity of ({@link MEASURES_ASKED}), else `null`. */
+export function japaneseMeasureAsked(text: string): Measure | null {
+  if (!hasJapanese(text)) return null;
+  const question = text.normalize('NFKC');
+  return MEASURES_ASKED.find(([form]) => form.test(question))?.[1] ?? null;
+}
+
+/** The units of each measure as Japanese text writes them after a number; キロ alone is a kilogram or a kilometre. */
+const UNITS_OF: Partial<Record<Measure, RegExp>> = {
+  'mass unit': /(?:キログラム|グラム|トン|キロ|kg|t)$/u,
+  'linear unit': /(?<!平方|立方)(?:(?:キロ|センチ|ミリ|マイクロ)?メートル|キロ|センチ|ミリ|km|cm|mm|m)$/u,
+  'area unit': /(?:平方(?:キロ|センチ)?メートル|ヘクタール|ha)$/u,
+};
+
+/** Whether a quantity found in Japanese text (九・八キログラム, 3校) is in a unit of `measure`. */
+export function isJapaneseQuantityOf(found: string, measure: Measure): boolean {
+  const units = measure === 'size' ? [UNITS_OF['linear unit'], UNITS_OF['area unit']] : [UNITS_OF[measure]];
+  if (units.some((u) => u === undefined)) return true;
+  return units.some((u) => u?.test(found.normalize('NFKC')));
+}
 
 const WHO = /誰|だれ|どなた|何者|どの人/;
 const MEASURE = new RegExp(MEASURE_NOUNS, 'u');

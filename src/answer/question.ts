@@ -17,6 +17,7 @@ import {
   isJapaneseRegionName,
   isJapaneseTitle,
   japaneseAnswerType,
+  japaneseMeasureAsked,
   japaneseMeasureNouns,
   japanesePlainNoun,
   japaneseRolesAsked,
@@ -944,7 +945,10 @@ export function analyzeQuestion(text: string, index: PassageIndex, glossary: Glo
       : read;
   // Only an amount asked for ("how much…", "how many…") is narrowed to a dimension: "how far does the
   // cooperation reach" and "what areas" ask for no number.
-  const measure = type === 'quantity' ? measureAsked(askedWords) : null;
+  const measure =
+    type === 'quantity'
+      ? ((japanese ? japaneseMeasureAsked(source) : null) ?? measureAsked(askedWords))
+      : null;
   const asksName = type === 'any' && asksThingsName(askedWords);
   const asksListExtent = small && ASKS_LIST_EXTENT.test(source);
   const typeWordsAreTopic = type === 'any' || type === 'yesno';

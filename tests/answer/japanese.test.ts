@@ -4,10 +4,12 @@ import { describe, expect, it } from 'vitest';
 import {
   isJapaneseCountWord,
   isJapanesePhrasing,
+  isJapaneseQuantityOf,
   isJapaneseTitle,
   japaneseAnswerSpans,
   japaneseAnswerType,
   japaneseHonoredNames,
+  japaneseMeasureAsked,
   japaneseOrganizations,
   japanesePlainNoun,
 } from '../../src/answer/japanese.js';
@@ -553,6 +555,7 @@ describe('Japanese questions over the seen Japanese documents, each alone', () =
     documentText('heldout-documents', 'aoshio-space-umikaze-interview'),
   );
   const relay = askerOver('kasasagi.md', documentText('heldout-documents', 'kasasagi-lunar-relay-ja'));
+  const cubesat = askerOver('tsumugi.md', documentText('heldout-documents', 'kosmic-tsumugi-cubesat-2026'));
   const faq = askerOver('marea.md', documentText('heldout-documents', 'aoshio-marea-ocean-satellite-faq-ja'));
 
   it("read a trouble found as why, and someone's quoted words as why they said something", async () => {
@@ -576,6 +579,16 @@ describe('Japanese questions over the seen Japanese documents, each alone', () =
     expect(await interview('衛星はどの軌道を回る予定ですか？高度も知りたいです')).toContain(
       '高度550キロの太陽同期軌道',
     );
+  });
+
+  it('answer a weight asked (重さ) with a mass, not with a count in another unit (3校, 2機)', async () => {
+    expect(await cubesat('この衛星の重さを教えてください')).toContain('9.8キログラム');
+    expect(japaneseMeasureAsked('この衛星の重さを教えてください')).toBe('mass unit');
+    expect(japaneseMeasureAsked('高度は何キロ？')).toBe('linear unit');
+    expect(japaneseMeasureAsked('参加する大学はいくつ？')).toBeNull();
+    expect(isJapaneseQuantityOf('9.8キログラム', 'mass unit')).toBe(true);
+    expect(isJapaneseQuantityOf('3校', 'mass unit')).toBe(false);
+    expect(isJapaneseQuantityOf('12平方メートル', 'linear unit')).toBe(false);
   });
 
   it('answer how much less with a fraction', async () => {
