@@ -202,11 +202,12 @@ export function japaneseAnswerType(text: string): JapaneseAnswerType | null {
 /**
  * Japanese words that say how a question is put rather than what it is about ("名前" as in "tell me the
  * name", "肩書き", "具体的"), like the English question fillers; honorifics after names (さん, 氏) too;
- * 利用 / 使用 / 使う, which English analysis drops as the stop word "use"; and 今, 現在 ("now"), which ask of the
+ * 利用 / 使用 / 使う, which English analysis drops as the stop word "use"; 略 ("何の略": what it stands for, which a
+ * text tells by the name beside the abbreviation, ADR（Active Debris Removal）); and 今, 現在 ("now"), which ask of the
  * time the document tells, as English drops "now".
  */
 const PHRASING = new Set(
-  `曜日 場所 会場 日付 日時 日にち 時刻 数 人数 回数 件数 金額 何者 以外 名前 氏名 名 理由 時期 役職 肩書き 肩書 立場 所属 職業 仕事 正体 詳細 情報 内容 具体的 具体 的 実際 全体 説明 英語 日本語 英文 原文
+  `曜日 場所 会場 日付 日時 日にち 時刻 数 人数 回数 件数 金額 何者 以外 名前 氏名 名 理由 時期 役職 肩書き 肩書 立場 所属 職業 仕事 正体 詳細 情報 内容 具体的 具体 的 実際 全体 略 略称 説明 英語 日本語 英文 原文
   さん 氏 様 君 くん ちゃん 先生 方 人 感じ みたい 場合 こと 件 点 部分 例 ぐらい くらい 程度 本当 結局 コメント 発言
   何分 自体 利用 使用 使 使う 使っ 使い 使わ 使え 今 現在 現時点 かかる かかっ かかり かから`
     .split(/\s+/)

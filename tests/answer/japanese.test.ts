@@ -273,6 +273,8 @@ describe('Japanese question forms', () => {
     expect(isJapanesePhrasing('射場', '射場', { before: 'どこの', after: '' }, () => true)).toBe(false);
     const maker = tokenize('メーカー')[0]?.word ?? '';
     expect(isJapanesePhrasing('メーカー', maker, { before: '', after: 'はどこですか' })).toBe(false);
+    // "What does ADR stand for": 略 asks, as "stand for" does; the text gives the name beside the abbreviation.
+    expect(isJapanesePhrasing('略', '略', { before: 'ADRってなんの', after: 'ですか' })).toBe(true);
     // "The whole project's budget": 全体 says how much of it, as "total" does.
     expect(isJapanesePhrasing('全体', '全体', { before: 'プロジェクト', after: 'の予算' })).toBe(true);
     // "How long does it take", "does it cost": かかる asks, even where the corpus writes it ("約5年かかる").
@@ -629,6 +631,10 @@ describe('Japanese questions over the five seen Japanese documents together', ()
   it('answer who holds a role asked by another word (トップ: 理事長) or made with 長 (組合長), by the name beside it', async () => {
     expect(await asked('MSDAのトップは誰？')).toContain('真田千景');
     expect(await asked('駿河湾南部漁協の組合長の名前は？')).toContain('望月誠');
+  });
+
+  it('answer what an abbreviation stands for (何の略) with the sentence spelling it out', async () => {
+    expect(await asked('ADRってなんの略ですか？')).toContain('ADR（Active Debris Removal）');
   });
 
   it("read かかる as how long it takes, not as a topic another document's sentence holds", async () => {
