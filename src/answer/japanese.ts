@@ -80,6 +80,8 @@ const ASKS_DURATION = new RegExp(
     '^(?!.*(?:いつ|どこ|何処|誰|だれ|どなた|なぜ|何故|どうして)).*寿命',
     '何(?:年|日|週|分|秒)(?:くらい|ぐらい|ほど|程度)?(?:で(?![すしょ])|も|かか|続|使|持|もつ|もち|動)',
     '(?<!時)何(?:分|秒)(?!の)',
+    // How often, as an interval: 何日おき, 何時間ごと (the answer: 3日ごとに).
+    '何(?:年|(?:ヶ|か|カ|ケ|箇)月|週|日|時間|分|秒)間?(?:おき|ごと|毎)',
     '(?:どの|どれ)(?:くらい|ぐらい|ほど)(?:の(?:期間|時間|間|年月)|かか|続|で(?![すし]))',
   ].join('|'),
 );
@@ -113,7 +115,11 @@ const FORMS: [RegExp, JapaneseAnswerType][] = [
   [ASKS_DURATION, 'duration'],
   [/何時(?!間)|何時ごろ|何時頃|時刻/, 'time'],
   // いつまで ("until when") asks the date something ended or ends ("2017年に運用を終えた"), not a length.
-  [/いつ|何年|何月|何日|何曜|日付|日にち|日時|年月日|時期/, 'date'],
+  // A keyword query's day of something (署名日, 開設日 "the day it was signed, opened"): a date.
+  [
+    /いつ|何年|何月|何日|何曜|日付|日にち|日時|年月日|時期|(?<=\p{sc=Han}{2})日(?=[はがを？?！!\s]|って|$)/u,
+    'date',
+  ],
   // どこ of an organization asks which one, as "who" does ("どこが開発した", "どこと組む", "大学はどこ").
   [ASKS_ORGANIZATION, 'person'],
   // どこまで with a degree ("どこまで小さくできる", "どこまで高くなる"): how far a measure goes, a number, not a place.
@@ -409,8 +415,11 @@ const NAME_RUN = `${NAME_CHAR}{0,30}`;
  * number starts before the 一).
  */
 const NOT_WHOLE_AREA = '(?!(?<=[^\\P{sc=Han}〇一二三四五六七八九十百千万億約])一円)';
-/** What follows a count of days or weeks that says how long something takes: 六十日以内, 十日ほど, 3週かけて. */
-const LASTING = '以内|以上|ほど|程|程度|余り|あまり|近く|足らず|がかり|かけ|かか|で(?![すし])';
+/**
+ * What follows a count of days or weeks that says how long something takes: 六十日以内, 十日ほど, 3週かけて; or how
+ * long between two times: 3日ごと, 十日おき.
+ */
+const LASTING = '以内|以上|ほど|程|程度|余り|あまり|近く|足らず|がかり|かけ|かか|おき|ごと|毎|で(?![すし])';
 /**
  * A date told by its distance from another (打ち上げから6か月後, 完成の2年前, 三日後): when something happens, as
  * "six months after launch" says; not 前半 or 後半 (a half), nor 後に alone.

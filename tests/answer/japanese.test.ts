@@ -63,6 +63,10 @@ describe('Japanese question forms', () => {
       ['寿命が尽きた衛星はどこに落ちた？', 'place'],
       ['就任したのは何年ですか', 'date'],
       ['衛星はいつまで動いてたの？', 'date'],
+      // A keyword query's day of something (署名日) is a date; how often (何日おき) asks an interval.
+      ['日葡の協力取り決め 署名日', 'date'],
+      ['ジャカルタ事務所の開設日は？', 'date'],
+      ['同じ場所の上を何日おきに通りますか', 'duration'],
       ['施設の標高は何メートル？', 'quantity'],
       ['衛星の重さを教えて', 'quantity'],
       ['距離は何で測っている？', null],
@@ -115,6 +119,8 @@ describe('Japanese question forms', () => {
     // Hours counted (時間 is "hours"), and days as long as something takes, not a date's day.
     expect(spans('組み立てには1基あたりおよそ7時間かかる。')).toEqual(['7時間']);
     expect(spans('展開後およそ六十日以内に落ちる。5月12日に始まり、10日に終えた。')).toEqual(['六十日']);
+    // Days between two times: how often.
+    expect(spans('同じ地点の上空を、およそ3日ごとに通過します。')).toEqual(['3日']);
   });
 
   it('find places, meetings and countries where a Japanese text names them, and organizations for who', () => {
@@ -581,6 +587,10 @@ describe('Japanese questions over the seen Japanese documents, each alone', () =
     expect(await interview('衛星はどの軌道を回る予定ですか？高度も知りたいです')).toContain(
       '高度550キロの太陽同期軌道',
     );
+  });
+
+  it('answer the day of something asked as a keyword (署名日) with the date', async () => {
+    expect(await faq('日葡の協力取り決め 署名日')).toContain('2023年11月20日');
   });
 
   it('answer a weight asked (重さ) with a mass, not with a count in another unit (3校, 2機)', async () => {
