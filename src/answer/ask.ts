@@ -653,9 +653,15 @@ function withNameGivenFirst(ctx: AskContext, question: AnalyzedQuestion, candida
   return named ? [named, ...candidates.filter((c) => c !== named)] : candidates;
 }
 
-/** How a text says its list goes on: "…, and much more", "among others", "etc.", "such as", "including". */
+/**
+ * How a text says its list goes on: "…, and much more", "among others", "etc.", "such as", "including". Each run of
+ * blanks is one `\s+`: an optional word between two runs that may be empty backtracks quadratically on a long
+ * run of blanks after "and", which a moderator's file may hold.
+ */
 const OPEN_LIST =
-  /\b(?:and|or)\s+(?:much|many|lots)?\s*(?:more|others)\b|\bamong\s+others\b|\betc\b|\band\s+so\s+on\b|\bsuch\s+as\b|\bincluding\b/i;
+  /\b(?:and|or)\s+(?:(?:much|many|lots)\s+)?(?:more|others)\b|\bamong\s+others\b|\betc\b|\band\s+so\s+on\b|\bsuch\s+as\b|\bincluding\b/i;
+/** Whether `text` says its list goes on ({@link OPEN_LIST}). */
+export const saysListGoesOn = (text: string): boolean => OPEN_LIST.test(text);
 
 /**
  * The candidates with the first of the next few that says its list goes on (and holds some of the question's main
@@ -666,13 +672,13 @@ const OPEN_LIST =
  */
 function withOpenListFirst(ctx: AskContext, question: AnalyzedQuestion, candidates: Scored[]): Scored[] {
   const best = candidates[0];
-  if (!best || !question.asksListExtent || OPEN_LIST.test(candidateText(ctx, best))) return candidates;
+  if (!best || !question.asksListExtent || saysListGoesOn(candidateText(ctx, best))) return candidates;
   const open = candidates
     .slice(1, ARGUMENT_LOOKAHEAD)
     .find(
       (c) =>
         (c.passage.docId === best.passage.docId || featureValue(c, 'mainCoverage') > 0) &&
-        OPEN_LIST.test(candidateText(ctx, c)),
+        saysListGoesOn(candidateText(ctx, c)),
     );
   return open ? readFirst(ctx, question, open, candidates) : candidates;
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { explainAsk, givesName, namedByRole } from '../../src/answer/ask.js';
+import { explainAsk, givesName, namedByRole, saysListGoesOn } from '../../src/answer/ask.js';
 import { PeopleFinder } from '../../src/answer/entities.js';
 import { analyzeQuestion } from '../../src/answer/question.js';
 import { currentWeights } from '../../src/answer/scorer.js';
@@ -910,5 +910,17 @@ describe('a yes-or-no question whose best sentence lacks part of the claim', () 
     expect(witnesses).toMatch(/^Among the other witnesses/);
     expect(witnesses).toContain('U.S. Ambassador to Japan');
     expect(bundledText()).toContain(witnesses);
+  });
+});
+
+describe('whether a sentence says its list goes on (saysListGoesOn)', () => {
+  it('reads "and much more", "or others", "among others", and no run of blanks after "and" as more', () => {
+    expect(saysListGoesOn('Tide gauges, storm forecasting and much more.')).toBe(true);
+    expect(saysListGoesOn('Tide gauges and others.')).toBe(true);
+    expect(saysListGoesOn('Three gauges or more.')).toBe(true);
+    expect(saysListGoesOn('Tide gauges and storm forecasting.')).toBe(false);
+    // The regex once backtracked quadratically on the blanks (some 4 s for these, minutes for a few such runs): a
+    // moderator's file may hold such a run.
+    expect(saysListGoesOn(`Tide gauges and${' '.repeat(100_000)}storm forecasting.`)).toBe(false);
   });
 });
