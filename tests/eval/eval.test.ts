@@ -50,6 +50,8 @@ describe('answer quality floors', () => {
     'ja-holdout-13.jsonl': { answerable: 32, unanswerable: 8 },
     'en-holdout-14.jsonl': { answerable: 48, unanswerable: 12 },
     'ja-holdout-14.jsonl': { answerable: 32, unanswerable: 8 },
+    'en-holdout-15.jsonl': { answerable: 48, unanswerable: 12 },
+    'ja-holdout-15.jsonl': { answerable: 32, unanswerable: 8 },
   };
   it.each(Object.entries(BUNDLED_FLOORS))('%s', (name, floor) => {
     const m = evaluate(kb, readDevSet(resolve(import.meta.dirname, name)), corpusText);

@@ -143,6 +143,11 @@ export const BUNDLED_FLOORS: Record<string, SetFloor> = {
   // Japanese 93.8% / 100% / 3.1%. Floors a question below that; seen from now on.
   'en-holdout-14.jsonl': { answerOrTop: 0.97, abstentionRecall: 0.91, wrongAbstention: 0.03 },
   'ja-holdout-14.jsonl': { answerOrTop: 0.93, abstentionRecall: 0.875, wrongAbstention: 0.04 },
+  // Written blind at the start of the 2 Dec evening session and looked at as aggregates at its start (cc33a2f) and
+  // end (15ba1e6), the same both times: English answer or top 95.8%, abstaining 83.3%, wrong abstentions 0%;
+  // Japanese 90.6% / 87.5% / 0%. Floors as measured, wrong abstentions a question above; seen from now on.
+  'en-holdout-15.jsonl': { answerOrTop: 0.95, abstentionRecall: 0.83, wrongAbstention: 0.03 },
+  'ja-holdout-15.jsonl': { answerOrTop: 0.9, abstentionRecall: 0.875, wrongAbstention: 0.04 },
 };
 
 /**
