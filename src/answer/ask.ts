@@ -667,8 +667,8 @@ export const saysListGoesOn = (text: string): boolean => OPEN_LIST.test(text);
  * The candidates with the first of the next few that says its list goes on (and holds some of the question's main
  * idea, or stands in the best one's document: a list need not repeat the question's word for its items) moved to the
  * front, when the question asks whether a list stops and the best one says no such thing: "is the
- * framework limited to the listed areas?" is answered by "…covers a broad swath of activities, including A, B, C,
- * and much more", not by a quote that the partners will "expand areas of cooperation". Unchanged when none does.
+ * programme limited to the listed fields?" is answered by "…spans many fields, including A, B, C, and much more",
+ * not by a quote that the partners will "widen their work together". Unchanged when none does.
  */
 function withOpenListFirst(ctx: AskContext, question: AnalyzedQuestion, candidates: Scored[]): Scored[] {
   const best = candidates[0];

@@ -463,7 +463,7 @@ const MONEY_CONTEXT =
 const SCALE = /^(?:thousand|million|billion|trillion)$/i;
 
 /**
- * Sums in a currency of the document's own that the model does not know ("512 million credits", a sum in some
+ * Sums in a currency of the document's own that the model does not know ("88 million marks", a sum in some
  * invented or local unit): a number with its scale and the plural noun after it, after a word about money.
  */
 function sumsInOwnCurrency(text: string, words: Words, known: Span[]): Span[] {
@@ -473,7 +473,7 @@ function sumsInOwnCurrency(text: string, words: Words, known: Span[]): Span[] {
     const w = words[i] as TaggedWord;
     if (!SCALE.test(words[i - 1]?.text ?? '') || !has(w, 'Plural') || has(w, 'Unit', 'Duration')) continue;
     if (known.some((k) => k.start <= w.start && w.end <= k.end)) continue;
-    // The money word leads to the sum: "cost 512 million credits", not "3 million users, and costs nothing".
+    // The money word leads to the sum: "cost 88 million marks", not "3 million users, and costs nothing".
     if (!MONEY_CONTEXT.test(text.slice(0, w.start))) continue;
     let first = i - 1;
     while (first > 0 && isNumber(words[first - 1])) first--;

@@ -209,7 +209,7 @@ export function japaneseAnswerType(text: string): JapaneseAnswerType | null {
  * Japanese words that say how a question is put rather than what it is about ("名前" as in "tell me the
  * name", "肩書き", "具体的"), like the English question fillers; honorifics after names (さん, 氏) too;
  * 利用 / 使用 / 使う, which English analysis drops as the stop word "use"; 略 ("何の略": what it stands for, which a
- * text tells by the name beside the abbreviation, ADR（Active Debris Removal）); and 今, 現在 ("now"), which ask of the
+ * text tells by the name beside the abbreviation, GPS（Global Positioning System）); and 今, 現在 ("now"), which ask of the
  * time the document tells, as English drops "now".
  */
 const PHRASING = new Set(
