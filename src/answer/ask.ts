@@ -428,18 +428,16 @@ function withArgumentFirst(ctx: AskContext, question: AnalyzedQuestion, candidat
   const otherCount = counted !== null && !countsThem(text);
   if (!otherCount && !agentAway(question, best, text, ctx.people) && !countAway(question, text, ctx.people))
     return candidates;
-  for (const candidate of candidates.slice(1, ARGUMENT_LOOKAHEAD)) {
+  return withNextFirst(ctx, question, candidates, (candidate) => {
     const sentence = candidateText(ctx, candidate);
-    if (otherCount && !countsThem(sentence)) continue;
+    if (otherCount && !countsThem(sentence)) return false;
     const reading = readArgument(question, sentence, ctx.people);
-    if (reading !== 'stated' && !(question.type === 'quantity' && reading === 'unknown')) continue;
+    if (reading !== 'stated' && !(question.type === 'quantity' && reading === 'unknown')) return false;
     // Only a sentence holding some of the question's main idea: the relation's words alone say nothing of its
     // topic (a reviewer's "Jonas Berg leads the review board" came first for "who will lead the environmental
     // review", at a confidence of 0.92).
-    if (featureValue(candidate, 'mainCoverage') === 0) continue;
-    return readFirst(ctx, question, candidate, candidates);
-  }
-  return candidates;
+    return featureValue(candidate, 'mainCoverage') !== 0;
+  });
 }
 
 /**
@@ -484,15 +482,29 @@ function withRoleFirst(ctx: AskContext, question: AnalyzedQuestion, candidates: 
   const saysRole = (c: Scored) =>
     [...(ctx.reader.stems(c.passage).sentences[c.sentence] ?? [])].some((s) => roles.has(s));
   if (saysRole(best)) return candidates;
-  const named = candidates
-    .slice(1, ARGUMENT_LOOKAHEAD)
-    .find(
-      (c) =>
-        c.passage.docId === best.passage.docId &&
-        saysRole(c) &&
-        namedByRole(candidateText(ctx, c), roles, ctx.people),
-    );
-  return named ? readFirst(ctx, question, named, candidates) : candidates;
+  return withNextFirst(
+    ctx,
+    question,
+    candidates,
+    (c) =>
+      c.passage.docId === best.passage.docId &&
+      saysRole(c) &&
+      namedByRole(candidateText(ctx, c), roles, ctx.people),
+  );
+}
+
+/**
+ * `candidates` with the first of the next few after the best ({@link ARGUMENT_LOOKAHEAD}) that `prefers` moved to
+ * the front and read ({@link readFirst}); unchanged when none does.
+ */
+function withNextFirst(
+  ctx: AskContext,
+  question: AnalyzedQuestion,
+  candidates: Scored[],
+  prefers: (candidate: Scored) => boolean,
+): Scored[] {
+  const preferred = candidates.slice(1, ARGUMENT_LOOKAHEAD).find(prefers);
+  return preferred ? readFirst(ctx, question, preferred, candidates) : candidates;
 }
 
 /**
@@ -576,15 +588,15 @@ function withPlaceFirst(ctx: AskContext, question: AnalyzedQuestion, candidates:
   };
   const first = places(best);
   if (first.length === 0 || first.some((destination) => !destination)) return candidates;
-  const located = candidates
-    .slice(1, ARGUMENT_LOOKAHEAD)
-    .find(
-      (c) =>
-        c.passage.docId === best.passage.docId &&
-        featureValue(c, 'mainCoverage') > 0 &&
-        places(c).some((destination) => !destination),
-    );
-  return located ? readFirst(ctx, question, located, candidates) : candidates;
+  return withNextFirst(
+    ctx,
+    question,
+    candidates,
+    (c) =>
+      c.passage.docId === best.passage.docId &&
+      featureValue(c, 'mainCoverage') > 0 &&
+      places(c).some((destination) => !destination),
+  );
 }
 
 const TYPED_SET = new Set<string>(TYPED);
@@ -673,14 +685,14 @@ export const saysListGoesOn = (text: string): boolean => OPEN_LIST.test(text);
 function withOpenListFirst(ctx: AskContext, question: AnalyzedQuestion, candidates: Scored[]): Scored[] {
   const best = candidates[0];
   if (!best || !question.asksListExtent || saysListGoesOn(candidateText(ctx, best))) return candidates;
-  const open = candidates
-    .slice(1, ARGUMENT_LOOKAHEAD)
-    .find(
-      (c) =>
-        (c.passage.docId === best.passage.docId || featureValue(c, 'mainCoverage') > 0) &&
-        saysListGoesOn(candidateText(ctx, c)),
-    );
-  return open ? readFirst(ctx, question, open, candidates) : candidates;
+  return withNextFirst(
+    ctx,
+    question,
+    candidates,
+    (c) =>
+      (c.passage.docId === best.passage.docId || featureValue(c, 'mainCoverage') > 0) &&
+      saysListGoesOn(candidateText(ctx, c)),
+  );
 }
 
 /**
@@ -691,14 +703,13 @@ function withOpenListFirst(ctx: AskContext, question: AnalyzedQuestion, candidat
 function withWholeClaimFirst(ctx: AskContext, question: AnalyzedQuestion, candidates: Scored[]): Scored[] {
   const best = candidates[0];
   if (!best || question.type !== 'yesno' || featureValue(best, 'mainCoverage') === 1) return candidates;
-  const whole = candidates
-    .slice(1, ARGUMENT_LOOKAHEAD)
-    .find(
-      (c) =>
-        featureValue(c, 'mainCoverage') === 1 &&
-        featureValue(c, 'coverage') >= featureValue(best, 'coverage'),
-    );
-  return whole ? readFirst(ctx, question, whole, candidates) : candidates;
+  return withNextFirst(
+    ctx,
+    question,
+    candidates,
+    (c) =>
+      featureValue(c, 'mainCoverage') === 1 && featureValue(c, 'coverage') >= featureValue(best, 'coverage'),
+  );
 }
 
 function abstain(suggestions: string[], decision: Decision): Outcome {
