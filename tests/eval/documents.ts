@@ -15,13 +15,7 @@ import type { Corpus } from '../../src/corpus/types.js';
 import { buildKnowledgeBase } from '../../src/knowledge/knowledge.js';
 import { evaluate, readDevSet } from './evaluate.js';
 import { accordSystem, scoreQa } from './qa.js';
-import {
-  documentOfSet,
-  heldoutDocumentSets,
-  uploadedSets,
-  withDocuments,
-  withHeldoutDocuments,
-} from './uploaded.js';
+import { documentOfSet, documentSets, withDocuments, withHeldoutDocuments } from './uploaded.js';
 
 const { values } = parseCliArgs(
   { options: { alone: { type: 'boolean', default: false } } },
@@ -85,7 +79,7 @@ const allSize = sizeOf(all);
 console.log(`all documents (${allSize.label})`);
 const totalAll = empty();
 const totalAlone = empty();
-for (const set of [...uploadedSets(), ...heldoutDocumentSets()]) {
+for (const set of documentSets()) {
   const id = basename(set, '.jsonl');
   console.log(`${id}\n  all:   ${line(ask(allSize.kb, all, set, totalAll))}`);
   if (!values.alone) continue;

@@ -10,13 +10,7 @@ import { explainAsk } from '../../src/answer/ask.js';
 import { parseCliArgs } from '../../src/cli/shared.js';
 import { askContextOf } from '../support/context.js';
 import { readDevSet } from './evaluate.js';
-import {
-  documentOfSet,
-  heldoutDocumentSets,
-  uploadedSets,
-  withDocuments,
-  withHeldoutDocuments,
-} from './uploaded.js';
+import { documentOfSet, documentSets, withDocuments, withHeldoutDocuments } from './uploaded.js';
 
 const { values } = parseCliArgs(
   { options: { list: { type: 'boolean', default: false } } },
@@ -37,7 +31,7 @@ const t = {
   abstAll: 0,
   abstAlone: 0,
 };
-for (const set of [...uploadedSets(), ...heldoutDocumentSets()]) {
+for (const set of documentSets()) {
   const id = basename(set, '.jsonl');
   const alone = askContextOf(await withDocuments(corpusDir, [documentOfSet(set)]));
   for (const item of readDevSet(set)) {

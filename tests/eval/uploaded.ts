@@ -54,8 +54,12 @@ export function heldoutDocumentSets(): string[] {
  * held-out document.
  */
 export async function withHeldoutDocuments(corpusDir: string): Promise<Corpus> {
-  const documents = heldoutDocumentSets().map((set) => set.replace(/\.jsonl$/, '.md'));
-  return withDocuments(corpusDir, [...uploadedDocuments(), ...documents]);
+  return withDocuments(corpusDir, [...uploadedDocuments(), ...heldoutDocumentSets().map(documentOfSet)]);
+}
+
+/** Every document's question set: {@link uploadedSets}, then {@link heldoutDocumentSets}. */
+export function documentSets(): string[] {
+  return [...uploadedSets(), ...heldoutDocumentSets()];
 }
 
 /** The document (its .md file) a question set of {@link uploadedSets} or {@link heldoutDocumentSets} asks about. */
